@@ -1,0 +1,105 @@
+import type { Actor, Role } from './roles.js';
+
+/**
+ * Permission policies: pure functions of the actor and the resource. The server attaches
+ * the resulting ability map to each resource it returns, and list queries use
+ * {@link readScope} so rows a user may not see are never loaded.
+ */
+
+/** Records owned by a person (the sales owner) and scoped by ownership. */
+export const OWNED_RESOURCES = ['account', 'contact', 'lead', 'opportunity', 'activity'] as const;
+export type OwnedResource = (typeof OWNED_RESOURCES)[number];
+
+/** Organisation configuration read by everyone and written by admins and sales ops. */
+export const CONFIG_RESOURCES = ['person', 'team', 'product', 'pipeline'] as const;
+export type ConfigResource = (typeof CONFIG_RESOURCES)[number];
+
+export type Resource = OwnedResource | ConfigResource | 'user' | 'api_token' | 'org' | 'audit' | 'import' | 'export';
+
+/**
+ * Every ability a route can require. A route declares exactly one; the permission snapshot
+ * test lists them all.
+ */
+export type Ability =
+  | `${OwnedResource | ConfigResource}:${'list' | 'read' | 'create' | 'update' | 'archive'}`
+  | 'opportunity:history'
+  | 'lead:convert'
+  | 'user:list'
+  | 'user:manage'
+  | 'api_token:manage'
+  | 'org:read'
+  | 'org:update'
+  | 'audit:read'
+  | 'audit:verify'
+  | 'import:run'
+  | 'export:run'
+  | 'session:self';
+
+/** What the actor may do with one record. */
+export interface AbilityMap {
+  readonly read: boolean;
+  readonly update: boolean;
+  readonly archive: boolean;
+}
+
+const ORG_WIDE: readonly Role[] = ['admin', 'sales_ops'];
+
+function isConfig(resource: string): resource is ConfigResource {
+  return (CONFIG_RESOURCES as readonly string[]).includes(resource);
+}
+
+/** May the actor perform `ability` at all (before looking at any particular record)? */
+export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
+  const [resource, action] = ability.split(':') as [string, string];
+  const role = actor.role;
+  if (ability === 'session:self') return true;
+  if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
+  if (ability === 'org:read') return true;
+  if (resource === 'audit') return role === 'admin' || role === 'finance' || role === 'sales_ops';
+  if (resource === 'import') return ORG_WIDE.includes(role);
+  if (resource === 'export') return role !== 'rep';
+  if (isConfig(resource)) return action === 'list' || action === 'read' ? true : ORG_WIDE.includes(role);
+  // Owned CRM records: finance reads everything but changes nothing of the CRM.
+  if (role === 'finance') return action === 'list' || action === 'read' || action === 'history';
+  return true;
+}
+
+/** Which owners' records a list may load for the actor. */
+export type ReadScope = { readonly kind: 'all' } | { readonly kind: 'owners'; readonly ownerIds: readonly string[] };
+
+export function readScope(actor: Actor): ReadScope {
+  if (actor.role === 'admin' || actor.role === 'sales_ops' || actor.role === 'finance') return { kind: 'all' };
+  if (actor.role === 'manager') return { kind: 'owners', ownerIds: actor.teamPersonIds };
+  return { kind: 'owners', ownerIds: actor.personId ? [actor.personId] : [] };
+}
+
+/** True when the owner is within the actor's read scope. Unowned records are org-wide only. */
+export function ownerInScope(actor: Actor, ownerId: string | null): boolean {
+  const scope = readScope(actor);
+  if (scope.kind === 'all') return true;
+  return ownerId !== null && scope.ownerIds.includes(ownerId);
+}
+
+/** The ability map of one owned record. */
+export function ownedRecordAbilities(actor: Actor, resource: OwnedResource, ownerId: string | null): AbilityMap {
+  const read = ownerInScope(actor, ownerId);
+  const update = read && can(actor, `${resource}:update`);
+  const archive = update && !(actor.role === 'rep' && resource === 'account');
+  return { read, update, archive };
+}
+
+/** The ability map of a configuration record (people, teams, products, pipelines). */
+export function configRecordAbilities(actor: Actor, resource: ConfigResource): AbilityMap {
+  const update = can(actor, `${resource}:update`);
+  return { read: true, update, archive: update };
+}
+
+/**
+ * May the actor give a record to `ownerId`? Reps keep records to themselves; managers
+ * assign within their team; org-wide roles to anyone.
+ */
+export function canAssignOwner(actor: Actor, ownerId: string | null): boolean {
+  if (ORG_WIDE.includes(actor.role)) return true;
+  if (ownerId === null) return false;
+  return ownerInScope(actor, ownerId);
+}

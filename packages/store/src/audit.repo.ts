@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { auditHashInput, canonicalJson, GENESIS_HASH, verifyAuditChain, type AuditEntry, type ChainBreak } from '@attain/core';
+import { isPostgres, type Db, type Tx } from './database.js';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export interface AuditInput {
+  readonly orgId: string;
+  readonly at: string;
+  readonly actorUserId: string | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+const toEntry = (r: Record<string, unknown>): AuditEntry => ({
+  orgId: String(r.org_id),
+  seq: Number(r.seq),
+  at: String(r.at),
+  actorUserId: r.actor_user_id == null ? null : String(r.actor_user_id),
+  action: String(r.action),
+  entity: String(r.entity),
+  entityId: String(r.entity_id),
+  before: r.before_json == null ? null : JSON.parse(String(r.before_json)),
+  after: r.after_json == null ? null : JSON.parse(String(r.after_json)),
+  prevHash: String(r.prev_hash),
+  hash: String(r.hash),
+});
+
+/** Before/after values are stored as canonical JSON, so bigints survive as strings and hashes are stable. */
+const toJson = (value: unknown): string | null => (value == null ? null : canonicalJson(value));
+
+export const auditRepo = {
+  /**
+   * Appends entries to the org's chain inside the caller's transaction. The head row is
+   * locked first (FOR UPDATE on PostgreSQL; SQLite has one writer), so appends never race.
+   */
+  async append(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+    const byOrg = new Map<string, AuditInput[]>();
+    for (const input of inputs) byOrg.set(input.orgId, [...(byOrg.get(input.orgId) ?? []), input]);
+    for (const [orgId, list] of byOrg) {
+      await tx.insertInto('audit_heads').values({ org_id: orgId, seq: 0n, hash: GENESIS_HASH }).onConflict((oc) => oc.column('org_id').doNothing()).execute();
+      const head = await tx
+        .selectFrom('audit_heads')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .$call((q) => (isPostgres(tx) ? q.forUpdate() : q))
+        .executeTakeFirstOrThrow();
+      let seq = Number(head.seq);
+      let prevHash = String(head.hash);
+      const rows = [];
+      for (const input of list) {
+        seq += 1;
+        const before = input.before == null ? null : JSON.parse(canonicalJson(input.before));
+        const after = input.after == null ? null : JSON.parse(canonicalJson(input.after));
+        const entry = { ...input, before, after, seq, prevHash };
+        const hash = sha256(auditHashInput(entry));
+        rows.push({
+          org_id: orgId, seq: BigInt(seq), at: input.at, actor_user_id: input.actorUserId, action: input.action, entity: input.entity,
+          entity_id: input.entityId, before_json: toJson(input.before), after_json: toJson(input.after), prev_hash: prevHash, hash,
+        });
+        prevHash = hash;
+      }
+      for (let i = 0; i < rows.length; i += 200) await tx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+      await tx.updateTable('audit_heads').set({ seq: BigInt(seq), hash: prevHash }).where('org_id', '=', orgId).execute();
+    }
+  },
+
+  async list(db: Db | Tx, input: { orgId: string; entity?: string; entityId?: string; afterSeq?: number; limit: number }): Promise<AuditEntry[]> {
+    let q = db.selectFrom('audit_log').selectAll().where('org_id', '=', input.orgId);
+    if (input.entity) q = q.where('entity', '=', input.entity);
+    if (input.entityId) q = q.where('entity_id', '=', input.entityId);
+    if (input.afterSeq !== undefined) q = q.where('seq', '>', BigInt(input.afterSeq));
+    const rows = await q.orderBy('seq').limit(input.limit).execute();
+    return rows.map(toEntry);
+  },
+
+  /** Walks the whole chain of an org in pages and returns the first break, if any. */
+  async verify(db: Db, orgId: string): Promise<{ checked: number; break: ChainBreak | null; headMatches: boolean }> {
+    let previousHash = GENESIS_HASH;
+    let previousSeq = 0;
+    let checked = 0;
+    for (;;) {
+      const entries = await auditRepo.list(db, { orgId, afterSeq: previousSeq, limit: 5000 });
+      if (entries.length === 0) break;
+      const found = verifyAuditChain({ entries, digest: sha256, previousHash, previousSeq });
+      if (found) return { checked: checked + entries.findIndex((e) => e.seq === found.seq), break: found, headMatches: false };
+      checked += entries.length;
+      const last = entries[entries.length - 1] as AuditEntry;
+      previousHash = last.hash;
+      previousSeq = last.seq;
+    }
+    // A deleted tail would leave a valid but shorter chain: the head row says how long it was.
+    const head = await db.selectFrom('audit_heads').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+    const headMatches = head ? Number(head.seq) === previousSeq && String(head.hash) === previousHash : previousSeq === 0;
+    return { checked, break: headMatches ? null : { seq: previousSeq + 1, reason: 'sequence_gap' }, headMatches };
+  },
+};

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The database handle of Attain. Queries are built with Kysely over the schema in
+ * migrations/; tables are accessed through the repositories, which return core types.
+ * `Kysely<any>`: the generic repositories address tables by name from entity specs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Tx = Transaction<any>;
+
+export interface Database {
+  readonly db: Db;
+  readonly dialect: DialectName;
+  /** Where it lives, without credentials: a file path or host/database. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+// int8 (count, sum::bigint, BIGINT columns) arrives as bigint rather than a lossy number.
+pg.types.setTypeParser(20, (v: string) => BigInt(v));
+
+/**
+ * Opens the database named by `url`: `postgres://...` for PostgreSQL, anything else is a
+ * SQLite file path (`:memory:` for an in-memory database).
+ */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as Db;
+    const parsed = new URL(url);
+    return { db, dialect: 'postgres', location: `${parsed.host}${parsed.pathname}`, close: () => db.destroy() };
+  }
+  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  const sqlite = new SQLite(url);
+  sqlite.defaultSafeIntegers(true);
+  // Durability first: WAL with a full fsync at commit, and foreign keys enforced.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }) as Db;
+  return { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+}
+
+const RETRYABLE = new Set(['40001', '40P01', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
+
+/**
+ * Runs `work` in one transaction, retrying serialization failures and deadlocks
+ * (PostgreSQL 40001/40P01, SQLite BUSY) a few times with a short back-off.
+ */
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || code === undefined || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt * attempt));
+    }
+  }
+}
+
+export const isPostgres = (db: Db | Tx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;

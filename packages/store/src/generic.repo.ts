@@ -1,0 +1,193 @@
+import { normaliseQuery, searchText, type ReadScope, type RecordMeta } from '@attain/core';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db, Tx } from './database.js';
+import { allFields, columnOf, recordToRow, rowToRecord, type EntitySpec, type FieldKind } from './entity-spec.js';
+
+/** One list filter: equality (several values = any of them) or an inclusive range bound. */
+export interface ListFilter {
+  readonly field: string;
+  readonly op: 'eq' | 'in' | 'gte' | 'lte' | 'null' | 'notnull';
+  readonly values: readonly unknown[];
+}
+
+export interface ListQuery {
+  readonly orgId: string;
+  readonly scope: ReadScope;
+  readonly filters?: readonly ListFilter[];
+  readonly search?: string;
+  /** A sortable field; `desc` for descending. */
+  readonly sort?: string;
+  readonly desc?: boolean;
+  readonly limit: number;
+  /** Opaque cursor from a previous page. */
+  readonly cursor?: string;
+  readonly includeArchived?: boolean;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Cursor of the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+type Eb = ExpressionBuilder<Record<string, Record<string, unknown>>, string>;
+
+function encodeCursor(value: unknown, id: string): string {
+  const v = typeof value === 'bigint' ? { b: value.toString() } : value;
+  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, kind: FieldKind): [unknown, string] {
+  try {
+    const [raw, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, string];
+    if (typeof id !== 'string') throw new Error('bad id');
+    let value = raw;
+    if (raw !== null && typeof raw === 'object' && 'b' in raw) value = BigInt((raw as { b: string }).b);
+    if (kind === 'bool' && typeof value === 'boolean') value = value ? 1 : 0;
+    return [value, id];
+  } catch {
+    throw Object.assign(new Error('invalid cursor'), { field: 'cursor' });
+  }
+}
+
+/**
+ * Reads and writes one CRM table described by an {@link EntitySpec}. Every query is scoped by
+ * org_id; lists are also scoped by owner (the actor's read scope) and paginated by keyset on
+ * (sort column, id), so page N costs the same as page 1.
+ */
+export class EntityRepo<T extends RecordMeta> {
+  readonly spec: EntitySpec<T>;
+  private readonly kinds: Map<string, FieldKind>;
+  private readonly hasSearchText: boolean;
+
+  constructor(spec: EntitySpec<T>) {
+    this.spec = spec;
+    this.kinds = new Map(allFields(spec));
+    this.hasSearchText = spec.search.length > 0;
+  }
+
+  kindOf(field: string): FieldKind | undefined {
+    return this.kinds.get(field);
+  }
+
+  async get(db: Db | Tx, orgId: string, id: string): Promise<T | undefined> {
+    const row = await db.selectFrom(this.spec.table).selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row ? rowToRecord(this.spec, row) : undefined;
+  }
+
+  async getByExternalId(db: Db | Tx, orgId: string, externalId: string): Promise<T | undefined> {
+    const row = await db
+      .selectFrom(this.spec.table)
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    return row ? rowToRecord(this.spec, row) : undefined;
+  }
+
+  /** Looks up many records by id in one query (for presenting relations). */
+  async getMany(db: Db | Tx, orgId: string, ids: readonly string[]): Promise<Map<string, T>> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, T>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = await db.selectFrom(this.spec.table).selectAll().where('org_id', '=', orgId).where('id', 'in', chunk).execute();
+      for (const row of rows) {
+        const record = rowToRecord(this.spec, row);
+        found.set(record.id, record);
+      }
+    }
+    return found;
+  }
+
+  async insert(db: Db | Tx, record: T): Promise<T> {
+    const row = recordToRow(this.spec, record);
+    if (this.hasSearchText) row.search_text = this.searchTextOf(record);
+    await db.insertInto(this.spec.table).values(row).execute();
+    return record;
+  }
+
+  /** Writes the full new state of a record, checking its version did not move meanwhile. */
+  async update(db: Db | Tx, record: T, expectedVersion: number): Promise<boolean> {
+    const row = recordToRow(this.spec, record);
+    delete row.org_id;
+    delete row.id;
+    if (this.hasSearchText) row.search_text = this.searchTextOf(record);
+    const result = await db
+      .updateTable(this.spec.table)
+      .set(row)
+      .where('org_id', '=', record.orgId)
+      .where('id', '=', record.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  private searchTextOf(record: T): string {
+    return searchText(this.spec.search.map((f) => record[f] as unknown as string | null));
+  }
+
+  async list(db: Db | Tx, query: ListQuery): Promise<Page<T>> {
+    const sortField = query.sort ?? this.spec.defaultSort;
+    const sortKind = this.kinds.get(sortField) ?? 'text';
+    const sortCol = columnOf(sortField);
+    const desc = query.desc ?? false;
+    let q = db.selectFrom(this.spec.table).selectAll().where('org_id', '=', query.orgId);
+    if (!query.includeArchived) q = q.where('archived_at', 'is', null);
+    if (query.scope.kind === 'owners') {
+      if (query.scope.ownerIds.length === 0) return { items: [], nextCursor: null };
+      q = q.where('owner_id', 'in', [...query.scope.ownerIds]);
+    }
+    for (const filter of query.filters ?? []) q = q.where((eb: Eb) => this.filterExpression(eb, filter));
+    const term = query.search ? normaliseQuery(query.search) : '';
+    if (term && this.hasSearchText) {
+      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
+    }
+    if (query.cursor) {
+      const [value, id] = decodeCursor(query.cursor, sortKind);
+      q = q.where((eb: Eb) => keysetAfter(eb, sortCol, value, id, desc));
+    }
+    // NULLs sort last ascending and first descending on both dialects, as PostgreSQL does by default.
+    const direction = desc ? sql`desc nulls first` : sql`asc nulls last`;
+    const rows = await q
+      .orderBy(sql`${sql.ref(sortCol)} ${direction}`)
+      .orderBy('id', desc ? 'desc' : 'asc')
+      .limit(query.limit + 1)
+      .execute();
+    const items = rows.slice(0, query.limit).map((row: Record<string, unknown>) => rowToRecord(this.spec, row));
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > query.limit && last ? encodeCursor((last as Record<string, unknown>)[sortField], last.id) : null;
+    return { items, nextCursor };
+  }
+
+  private filterExpression(eb: Eb, filter: ListFilter): Expression<SqlBool> {
+    const kind = this.kinds.get(filter.field) ?? 'text';
+    const col = columnOf(filter.field);
+    const values = filter.values.map((v) => (kind === 'bool' ? (v ? 1 : 0) : v));
+    switch (filter.op) {
+      case 'eq':
+        return eb(col, '=', values[0]);
+      case 'in':
+        return eb(col, 'in', values);
+      case 'gte':
+        return eb(col, '>=', values[0]);
+      case 'lte':
+        return eb(col, '<=', values[0]);
+      case 'null':
+        return eb(col, 'is', null);
+      case 'notnull':
+        return eb(col, 'is not', null);
+    }
+  }
+}
+
+/** Rows strictly after (value, id) in the list order, NULLs last ascending, first descending. */
+function keysetAfter(eb: Eb, col: string, value: unknown, id: string, desc: boolean): Expression<SqlBool> {
+  if (!desc) {
+    if (value === null) return eb.and([eb(col, 'is', null), eb('id', '>', id)]);
+    return eb.or([eb(col, '>', value), eb.and([eb(col, '=', value), eb('id', '>', id)]), eb(col, 'is', null)]);
+  }
+  if (value === null) return eb.or([eb.and([eb(col, 'is', null), eb('id', '<', id)]), eb(col, 'is not', null)]);
+  return eb.or([eb(col, '<', value), eb.and([eb(col, '=', value), eb('id', '<', id)])]);
+}

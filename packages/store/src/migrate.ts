@@ -1,0 +1,42 @@
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import type { Db } from './database.js';
+import * as foundation from './migrations/2026-11-26T0900-foundation.js';
+
+/**
+ * The one migration history of both dialects, in order. Append only: a landed migration
+ * is never edited, and the runner refuses a database that ran a migration not listed here.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26T0900-foundation': foundation,
+};
+
+export interface MigrationReport {
+  readonly applied: string[];
+  readonly current: string[];
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
+/**
+ * Brings the schema up to date under the migration lock. Throws (and changes nothing) when
+ * the database's history holds a migration this build does not know.
+ */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, current: Object.keys(MIGRATIONS) };
+}
+
+/** Names of the known migrations and whether each has run. */
+export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: Date | undefined }[]> {
+  const list = await migrator(db).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt }));
+}
