@@ -1,0 +1,5 @@
+export * from './errors.schema.js';
+export * from './primitives.schema.js';
+export * from './crm.schema.js';
+export * from './auth.schema.js';
+export * from './system.schema.js';
