@@ -16,3 +16,4 @@ export * from './crm/convert-lead.js';
 export * from './crm/line-items.js';
 export * from './system/audit-log.js';
 export * from './system/health.js';
+export * from './crm/opportunity-history.js';

@@ -30,7 +30,7 @@ const minutesBefore = (instant: string, minutes: number): string => new Date(Dat
  * process can serve it). Failures are throttled per address; the error never says which
  * of the two was wrong.
  */
-export async function logIn(ctx: AppContext, input: { email: string; password: string }): Promise<{ token: string; session: Session; user: User }> {
+export async function logIn(ctx: AppContext, input: { email: string; password: string }): Promise<SignedIn & { token: string; session: Session }> {
   const db = ctx.database.db;
   const email = input.email.trim().toLowerCase();
   const now = ctx.now();
@@ -63,7 +63,7 @@ export async function logIn(ctx: AppContext, input: { email: string; password: s
     await loginFailureRepo.clear(tx, key);
     await recordAudit(ctx, tx, { actor: { orgId: session.orgId, userId: session.userId }, action: 'session.login', entity: 'user', entityId: session.userId, before: null, after: null });
   });
-  return { token, session, user: found.user };
+  return { token, session, user: found.user, actor: await loadActor(ctx, found.user) };
 }
 
 export async function logOut(ctx: AppContext, token: string): Promise<void> {

@@ -1,0 +1,44 @@
+import { checkHealth, listAuditEntries, loadOrgForActor, verifyAuditLogAs } from '@attain/app';
+import { AuditEntrySchema, AuditVerifyResult, Health } from '@attain/contract';
+import { z } from 'zod';
+import { actorOf } from '../auth.middleware.js';
+import { defineRoute, valid, type Api } from '../route.js';
+import type { RouteRegistry } from '../route-registry.js';
+
+export function mountSystemRoutes(api: Api, registry: RouteRegistry, version: string): void {
+  defineRoute(api, registry, {
+    method: 'get', path: '/health', ability: 'public', tag: 'system', summary: 'Liveness and database reachability',
+    response: Health,
+    handler: async (c) => {
+      const health = await checkHealth(c.get('ctx'), version);
+      return c.json(health, health.status === 'ok' ? 200 : 503);
+    },
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/org', ability: 'org:read', tag: 'system', summary: 'The organisation of the caller',
+    response: z.object({ id: z.string(), name: z.string(), fiscalYearStartMonth: z.number(), defaultCurrency: z.string(), currencies: z.array(z.string()) }),
+    handler: async (c) => {
+      const { createdAt: _c, ...org } = await loadOrgForActor(c.get('ctx'), actorOf(c));
+      return c.json(org);
+    },
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/audit', ability: 'audit:read', tag: 'system', summary: 'Audit entries, oldest first',
+    query: z.strictObject({
+      entity: z.string().max(64).optional(),
+      entityId: z.string().max(64).optional(),
+      afterSeq: z.coerce.number().int().min(0).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
+    response: z.object({ items: z.array(AuditEntrySchema) }),
+    handler: async (c) => {
+      const entries = await listAuditEntries(c.get('ctx'), actorOf(c), valid(c, 'query'));
+      return c.json({ items: entries.map(({ orgId: _o, prevHash: _p, ...e }) => e) });
+    },
+  });
+  defineRoute(api, registry, {
+    method: 'post', path: '/audit/verify', ability: 'audit:verify', tag: 'system', summary: 'Check the hash chain of the audit log',
+    response: AuditVerifyResult,
+    handler: async (c) => c.json(await verifyAuditLogAs(c.get('ctx'), actorOf(c))),
+  });
+}
