@@ -17,3 +17,4 @@ export * from './crm/line-items.js';
 export * from './system/audit-log.js';
 export * from './system/health.js';
 export * from './crm/opportunity-history.js';
+export * from './demo/seed-demo.js';

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { migrateToLatest, openDatabase, type Database } from '@attain/store';
+import { sql } from 'kysely';
+import pg from 'pg';
+
+export type TestDialect = 'sqlite' | 'postgres';
+
+/** The dialects the tests run on: SQLite always, PostgreSQL when ATTAIN_TEST_PG_URL is set. */
+export function testDialects(): TestDialect[] {
+  return process.env.ATTAIN_TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+let warned = false;
+/** Says once per process that PostgreSQL tests are skipped, so a green run is not mistaken for a full one. */
+export function warnIfPostgresSkipped(): void {
+  if (!process.env.ATTAIN_TEST_PG_URL && !warned) {
+    warned = true;
+    console.warn('ATTAIN_TEST_PG_URL is not set: PostgreSQL tests are skipped (SQLite only).');
+  }
+}
+
+/**
+ * A fresh, migrated database: SQLite in memory, or a new schema of its own on the test
+ * PostgreSQL server (dropped by `close`), so test files never see each other's rows.
+ */
+export async function openTestDatabase(dialect: TestDialect): Promise<Database> {
+  if (dialect === 'sqlite') {
+    const database = openDatabase(':memory:');
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const base = process.env.ATTAIN_TEST_PG_URL;
+  if (!base) throw new Error('ATTAIN_TEST_PG_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  // pg_trgm lives in public; make sure it exists once so the schema's indexes can use it.
+  await admin.query('create extension if not exists pg_trgm with schema public').catch(() => undefined);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema},public`);
+  const database = openDatabase(url.toString(), { poolSize: 4 });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db).catch(() => undefined);
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createServer } from '@attain/server';
+import { orgRepo } from '@attain/store';
+import type { Command } from 'commander';
+import { allRouteGroups } from '../route-groups.js';
+import { ensureDemo } from './seed.js';
+import { openRuntime, reportError, type GlobalOptions } from '../runtime.js';
+import { VERSION } from '../version.js';
+
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('migrate the database, seed the demo organisation if the database is empty, and serve the API and web app')
+    .option('--port <port>', 'port to listen on (or PORT)', process.env.PORT ?? '3000')
+    .option('--host <host>', 'address to bind', process.env.HOST ?? '127.0.0.1')
+    .option('--no-demo', 'do not seed the demo organisation into an empty database')
+    .action(async (options: { port: string; host: string; demo: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      try {
+        const rt = await openRuntime(globals);
+        const empty = (await orgRepo.list(rt.database.db)).length === 0;
+        const demo = options.demo && empty ? await ensureDemo(rt) : null;
+        const server = createServer({ ctx: rt.ctx, version: VERSION, webDir: WEB_DIR, extraRoutes: allRouteGroups });
+        const port = Number(options.port);
+        const httpServer = serve({ fetch: server.app.fetch, port, hostname: options.host }, (info) => {
+          const url = `http://${options.host}:${info.port}`;
+          process.stdout.write(`Attain ${VERSION} on ${rt.database.dialect} (${rt.database.location})\n`);
+          process.stdout.write(`  web app   ${url}\n  API       ${url}/api/v1  (docs: ${url}/api/docs)\n`);
+          if (demo) {
+            process.stdout.write(`Demo organisation "${demo.org.name}" seeded. Demo logins (demo credentials only, password "${demo.password}"):\n`);
+            for (const login of demo.logins) process.stdout.write(`  ${login.email.padEnd(22)} ${login.role}\n`);
+          }
+        });
+        const stop = () => {
+          httpServer.close();
+          void rt.close().then(() => process.exit(0));
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      } catch (error) {
+        process.exitCode = reportError(error, globals.json ?? false);
+      }
+    });
+}

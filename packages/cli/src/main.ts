@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerAdmin } from './commands/admin.js';
+import { registerSeed } from './commands/seed.js';
+import { registerServe } from './commands/serve.js';
+import { EXIT } from './runtime.js';
+import { VERSION } from './version.js';
+
+const program = new Command('attain')
+  .description('Attain: sales performance management. Every command takes --db (or DATABASE_URL) and --json.')
+  .version(VERSION)
+  .option('--db <url>', 'database: a SQLite file path or postgres://... (default: DATABASE_URL, ATTAIN_DB, ./data/attain.db)')
+  .option('--json', 'print machine-readable JSON')
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  });
+
+registerServe(program);
+registerAdmin(program);
+registerSeed(program);
+
+await program.parseAsync(process.argv);
