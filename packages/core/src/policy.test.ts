@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { can, canAssignOwner, ownedRecordAbilities, readScope, type Ability } from './policy.js';
+import { ROLES, type Actor, type Role } from './roles.js';
+
+const actor = (role: Role, personId: string | null = null, team: string[] = []): Actor => ({
+  orgId: 'org', userId: `u-${role}`, role, personId, teamPersonIds: personId ? [personId, ...team] : team,
+});
+
+describe('permission policies', () => {
+  it('gives each role the org-level abilities of its job', () => {
+    const table = (ability: Ability) => Object.fromEntries(ROLES.map((r) => [r, can(actor(r), ability)]));
+    expect(table('opportunity:create')).toEqual({ admin: true, sales_ops: true, finance: false, manager: true, rep: true });
+    expect(table('opportunity:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
+    expect(table('user:manage')).toEqual({ admin: true, sales_ops: false, finance: false, manager: false, rep: false });
+    expect(table('import:run')).toEqual({ admin: true, sales_ops: true, finance: false, manager: false, rep: false });
+    expect(table('person:update')).toEqual({ admin: true, sales_ops: true, finance: false, manager: false, rep: false });
+    expect(table('audit:verify')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+  });
+
+  it('scopes reps to themselves and managers to their team', () => {
+    expect(readScope(actor('rep', 'p1'))).toEqual({ kind: 'owners', ownerIds: ['p1'] });
+    expect(readScope(actor('rep', null))).toEqual({ kind: 'owners', ownerIds: [] });
+    expect(readScope(actor('manager', 'm', ['p1', 'p2']))).toEqual({ kind: 'owners', ownerIds: ['m', 'p1', 'p2'] });
+    expect(readScope(actor('finance'))).toEqual({ kind: 'all' });
+  });
+
+  it('builds record ability maps: nobody outside the scope reads, finance never writes CRM', () => {
+    expect(ownedRecordAbilities(actor('rep', 'p1'), 'opportunity', 'p2')).toEqual({ read: false, update: false, archive: false });
+    expect(ownedRecordAbilities(actor('rep', 'p1'), 'opportunity', 'p1')).toEqual({ read: true, update: true, archive: true });
+    expect(ownedRecordAbilities(actor('rep', 'p1'), 'account', 'p1')).toEqual({ read: true, update: true, archive: false });
+    expect(ownedRecordAbilities(actor('finance'), 'account', 'p1')).toEqual({ read: true, update: false, archive: false });
+    expect(ownedRecordAbilities(actor('manager', 'm', ['p1']), 'lead', null)).toEqual({ read: false, update: false, archive: false });
+  });
+
+  it('lets records be given only within reach', () => {
+    expect(canAssignOwner(actor('rep', 'p1'), 'p2')).toBe(false);
+    expect(canAssignOwner(actor('manager', 'm', ['p1']), 'p1')).toBe(true);
+    expect(canAssignOwner(actor('manager', 'm', ['p1']), 'p9')).toBe(false);
+    expect(canAssignOwner(actor('sales_ops'), 'p9')).toBe(true);
+  });
+});
