@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: '@attain/app/test-support', replacement: src('app/src/test-support/index.ts') },
+      { find: '@attain/store/test-support', replacement: src('store/src/test-support/index.ts') },
       ...['core', 'contract', 'store', 'app', 'server', 'cli'].map((name) => ({ find: `@attain/${name}`, replacement: src(`${name}/src/index.ts`) })),
     ],
   },

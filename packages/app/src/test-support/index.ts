@@ -1,2 +1,2 @@
-export * from './test-db.js';
+export * from '@attain/store/test-support';
 export * from './factories.js';

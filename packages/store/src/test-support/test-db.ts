@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { migrateToLatest, openDatabase, type Database } from '@attain/store';
+import { migrateToLatest, openDatabase, type Database } from '../index.js';
 import { sql } from 'kysely';
 import pg from 'pg';
 
