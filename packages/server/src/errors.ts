@@ -1,6 +1,7 @@
 import { DomainError } from '@attain/core';
 import { httpStatusOf, userMessageOf, type ErrorBody } from '@attain/contract';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
@@ -26,6 +27,10 @@ export function errorResponse(c: Context, error: unknown): Response {
       return c.json({ error: { code: error.code, message: error.message } }, status);
     }
     return c.json({ error: { code: error.code, message: error.message, ...(details ? { details } : {}) } }, status);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono's own 4xx (a body that is not JSON): shaped like every other bad input.
+    return c.json({ error: { code: 'validation_failed', message: error.message, details: [{ field: 'body', message: error.message }] } }, 422);
   }
   if (error instanceof SyntaxError) {
     return c.json({ error: { code: 'validation_failed', message: 'The request body is not valid JSON.', details: [{ field: 'body', message: error.message }] } }, 422);
