@@ -9,7 +9,7 @@ import { ensureDemo } from './seed.js';
 import { openRuntime, reportError, type GlobalOptions } from '../runtime.js';
 import { VERSION } from '../version.js';
 
-const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export function registerServe(program: Command): void {
   program
