@@ -18,3 +18,4 @@ export * from './system/audit-log.js';
 export * from './system/health.js';
 export * from './crm/opportunity-history.js';
 export * from './demo/seed-demo.js';
+export * from './org-settings.js';

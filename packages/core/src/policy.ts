@@ -14,7 +14,7 @@ export type OwnedResource = (typeof OWNED_RESOURCES)[number];
 export const CONFIG_RESOURCES = ['person', 'team', 'product', 'pipeline'] as const;
 export type ConfigResource = (typeof CONFIG_RESOURCES)[number];
 
-export type Resource = OwnedResource | ConfigResource | 'user' | 'api_token' | 'org' | 'audit' | 'import' | 'export';
+export type Resource = OwnedResource | ConfigResource | 'user' | 'api_token' | 'org' | 'exchange_rate' | 'audit' | 'import' | 'export';
 
 /**
  * Every ability a route can require. A route declares exactly one; the permission snapshot
@@ -29,6 +29,7 @@ export type Ability =
   | 'api_token:manage'
   | 'org:read'
   | 'org:update'
+  | 'exchange_rate:manage'
   | 'audit:read'
   | 'audit:verify'
   | 'import:run'
@@ -55,6 +56,7 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'session:self') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
+  if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';
   if (resource === 'audit') return role === 'admin' || role === 'finance' || role === 'sales_ops';
   if (resource === 'import') return ORG_WIDE.includes(role);
   if (resource === 'export') return role !== 'rep';

@@ -107,6 +107,22 @@ describe.each(testDialects())('API behaviour on %s', (dialect) => {
     expect((await rep.post(`/leads/${lead.body.id}/convert`, {})).status).toBe(409);
   });
 
+  it('keeps exchange rates by date as exact decimals, set by finance only', async () => {
+    const finance = await s.as(t, 'finance');
+    expect((await finance.post('/exchange-rates', { currency: 'GBP', effectiveDate: '2026-01-01', rate: '1.271234567' })).status).toBe(201);
+    expect((await finance.post('/exchange-rates', { currency: 'GBP', effectiveDate: '2026-07-01', rate: '1.25' })).status).toBe(201);
+    const bad = await finance.post('/exchange-rates', { currency: 'GBP', effectiveDate: '2026-07-01', rate: '1.2345678901' });
+    expect(bad).toMatchObject({ status: 422, body: { error: { details: [{ field: 'rate' }] } } });
+    const rep = await s.as(t, 'rep');
+    expect((await rep.post('/exchange-rates', { currency: 'GBP', effectiveDate: '2026-08-01', rate: '2' })).status).toBe(403);
+    const rates = await rep.get<{ items: unknown[] }>('/exchange-rates');
+    expect(rates.body.items).toEqual([
+      { currency: 'GBP', effectiveDate: '2026-01-01', rate: '1.271234567' },
+      { currency: 'GBP', effectiveDate: '2026-07-01', rate: '1.25' },
+    ]);
+    expect((await rep.get<{ currencies: string[] }>('/org')).body.currencies).toContain('GBP');
+  });
+
   it('sums line items into the opportunity amount', async () => {
     const ops = await s.as(t, 'ops');
     const product = await ops.post<{ id: string }>('/products', { name: 'Seat', listPriceMinor: '12000' });
