@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** Runs the real `attain` entry point on its TypeScript sources. */
+function attain(db: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', main, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the attain CLI', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'attain-cli-')), 'cli.db');
+
+  it('migrates, creates an organisation and a user, and prints JSON with --json', () => {
+    const migrated = attain(db, 'migrate', '--json');
+    expect(migrated.code).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '2026-11-26T0900-foundation' }] });
+    const org = attain(db, 'org', 'create', '--name', 'Cli Co', '--json');
+    expect(org.code).toBe(0);
+    expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Cli Co', defaultCurrency: 'USD' });
+    const user = attain(db, 'users', 'create', '--email', 'cli@example.org', '--name', 'Cli', '--role', 'admin', '--password', 'a long enough password', '--json');
+    expect(user.code).toBe(0);
+    expect(JSON.parse(user.stdout)).toMatchObject({ email: 'cli@example.org', role: 'admin' });
+  });
+
+  it('exits 3 on bad input, naming the option', () => {
+    const bad = attain(db, 'users', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'boss', '--password', 'a long enough password');
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('--role');
+    expect(attain(db, 'no-such-command').code).toBe(2);
+  });
+
+  it('verifies the audit chain, and exits 5 naming the entry when a row was tampered with', () => {
+    const ok = attain(db, 'audit', 'verify', '--json');
+    expect(ok.code).toBe(0);
+    const [report] = JSON.parse(ok.stdout) as { ok: boolean; checked: number }[];
+    expect(report?.ok).toBe(true);
+    expect(report?.checked).toBeGreaterThan(2);
+    const sqlite = new SQLite(db);
+    sqlite.prepare("update audit_log set after_json = replace(after_json, 'Cli Co', 'Evil Co') where seq = 1").run();
+    sqlite.close();
+    const broken = attain(db, 'audit', 'verify');
+    expect(broken.code).toBe(5);
+    expect(broken.stdout).toMatch(/BROKEN .*entry 1 \(hash_mismatch\)/);
+  });
+});
