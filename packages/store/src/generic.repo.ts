@@ -1,6 +1,7 @@
 import { normaliseQuery, searchText, type ReadScope, type RecordMeta } from '@attain/core';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Db, Tx } from './database.js';
+import { isPostgres, type Db, type Tx } from './database.js';
+import { SEARCHABLE_TABLES } from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
 import { allFields, columnOf, recordToRow, rowToRecord, type EntitySpec, type FieldKind } from './entity-spec.js';
 
 /** One list filter: equality (several values = any of them) or an inclusive range bound. */
@@ -142,7 +143,11 @@ export class EntityRepo<T extends RecordMeta> {
     const term = query.search ? normaliseQuery(query.search) : '';
     if (term && this.hasSearchText) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
+      // SQLite answers from its FTS5 trigram index when the term has a trigram to look up.
+      const fts = !isPostgres(db) && term.length >= 3 && SEARCHABLE_TABLES.includes(this.spec.table as (typeof SEARCHABLE_TABLES)[number]);
+      q = fts
+        ? q.where(sql<SqlBool>`rowid in (select rowid from ${sql.table(`${this.spec.table}_fts`)} where search_text like ${pattern} escape '\\')`)
+        : q.where(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
     }
     if (query.cursor) {
       const [value, id] = decodeCursor(query.cursor, sortKind);

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-26T0900-foundation.js';
+import * as sqliteTrigramSearch from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -8,6 +9,7 @@ import * as foundation from './migrations/2026-11-26T0900-foundation.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0900-foundation': foundation,
+  '2026-11-26T1000-sqlite-trigram-search': sqliteTrigramSearch,
 };
 
 export interface MigrationReport {

@@ -51,6 +51,19 @@ describe.each(testDialects())('store on %s', (dialect) => {
     expect(BigInt(sum.rows[0]?.s as bigint)).toBe(big);
   });
 
+  it('finds records by any part of their text, and follows renames', async () => {
+    await accounts.insert(database.db, account('org_a', 'acc_search', { name: 'Globex Corporation', city: 'Zürich' }));
+    const search = (term: string) => accounts.list(database.db, { orgId: 'org_a', scope: { kind: 'all' }, search: term, limit: 10 }).then((p) => p.items.map((a) => a.id));
+    expect(await search('obex corp')).toEqual(['acc_search']);
+    expect(await search('ZURICH')).toEqual(['acc_search']);
+    expect(await search('gl')).toEqual(['acc_search']);
+    expect(await search('100%')).toEqual([]);
+    const current = await accounts.get(database.db, 'org_a', 'acc_search');
+    await accounts.update(database.db, { ...(current as NonNullable<typeof current>), name: 'Initrode', version: 2 }, 1);
+    expect(await search('globex')).toEqual([]);
+    expect(await search('initrode')).toEqual(['acc_search']);
+  });
+
   it('keeps tenants apart at the database level: no reference into another org', async () => {
     await accounts.insert(database.db, account('org_b', 'acc_b_parent'));
     await expect(accounts.insert(database.db, account('org_a', 'acc_a_child', { parentId: 'acc_b_parent' }))).rejects.toThrow();
