@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { migrateToLatest, openDatabase, type Database } from '../index.js';
-import { sql } from 'kysely';
 import pg from 'pg';
 
 export type TestDialect = 'sqlite' | 'postgres';
@@ -20,7 +19,7 @@ export function warnIfPostgresSkipped(): void {
 }
 
 /**
- * A fresh, migrated database: SQLite in memory, or a new schema of its own on the test
+ * A fresh, migrated database: SQLite in memory, or a new database of its own on the test
  * PostgreSQL server (dropped by `close`), so test files never see each other's rows.
  */
 export async function openTestDatabase(dialect: TestDialect): Promise<Database> {
@@ -31,22 +30,23 @@ export async function openTestDatabase(dialect: TestDialect): Promise<Database> 
   }
   const base = process.env.ATTAIN_TEST_PG_URL;
   if (!base) throw new Error('ATTAIN_TEST_PG_URL is not set');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const name = `attain_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  // pg_trgm lives in public; make sure it exists once so the schema's indexes can use it.
-  await admin.query('create extension if not exists pg_trgm with schema public').catch(() => undefined);
+  await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema},public`);
+  url.pathname = `/${name}`;
   const database = openDatabase(url.toString(), { poolSize: 4 });
   await migrateToLatest(database.db);
   return {
     ...database,
     close: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db).catch(() => undefined);
       await database.close();
+      const cleanup = new pg.Client({ connectionString: base });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
     },
   };
 }
