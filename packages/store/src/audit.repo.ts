@@ -4,16 +4,8 @@ import { isPostgres, type Db, type Tx } from './database.js';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export interface AuditInput {
-  readonly orgId: string;
-  readonly at: string;
-  readonly actorUserId: string | null;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId: string;
-  readonly before: unknown;
-  readonly after: unknown;
-}
+/** An entry to append: the chain fields (seq, prevHash, hash) are computed here. */
+export type AuditInput = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
 const toEntry = (r: Record<string, unknown>): AuditEntry => ({
   orgId: String(r.org_id),
