@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '@attain/app';
 import { secureHeaders } from 'hono/secure-headers';
@@ -81,7 +82,8 @@ export function createServer(options: ServerOptions): AttainServer {
 /** Browsable API docs (Swagger UI, served from the package, no CDN). */
 function mountDocs(app: OpenAPIHono<AppEnv>): void {
   const require = createRequire(import.meta.url);
-  const dist = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  // Only the files are served: resolving the package path avoids loading its 1 MB bundle.
+  const dist = dirname(require.resolve('swagger-ui-dist/package.json'));
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Attain API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="docs"></div>

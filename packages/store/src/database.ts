@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, sql, PostgresDialect, SqliteDialect, type SqliteDialectConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -46,8 +46,32 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }) as Db;
+  // Planner statistics, sampled so that even a large file opens quickly (SQLite's advice for
+  // long-lived connections); without them SQLite may pick a poor index for scoped lists.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
   return { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing is a good part of a short query's cost, so the
+ * statements are kept by their SQL text (queries are parameterised, so the set is small).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= 1000) cache.delete(cache.keys().next().value as string);
+        statement = sqlite.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  } as unknown as SqliteDialectConfig['database'];
 }
 
 const RETRYABLE = new Set(['40001', '40P01', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
@@ -69,3 +93,9 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
 }
 
 export const isPostgres = (db: Db | Tx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Refreshes the planner's statistics after a bulk load (seeding, a large import). */
+export async function refreshStatistics(db: Db): Promise<void> {
+  if (isPostgres(db)) await sql`analyze`.execute(db);
+  else await sql`pragma optimize`.execute(db);
+}

@@ -31,9 +31,27 @@ export const META_FIELDS: Record<keyof RecordMeta, FieldKind> = {
 
 export const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+interface FieldColumn {
+  readonly field: string;
+  readonly column: string;
+  readonly kind: FieldKind;
+}
+
+const columnsCache = new WeakMap<object, readonly FieldColumn[]>();
+
+/** All fields of a spec with their columns and kinds, meta fields first; computed once per spec. */
+export function fieldColumns<T extends RecordMeta>(spec: EntitySpec<T>): readonly FieldColumn[] {
+  let list = columnsCache.get(spec);
+  if (!list) {
+    list = [...Object.entries(META_FIELDS), ...Object.entries(spec.fields as Record<string, FieldKind>)].map(([field, kind]) => ({ field, column: columnOf(field), kind }));
+    columnsCache.set(spec, list);
+  }
+  return list;
+}
+
 /** All fields of a spec with their kinds, meta fields first. */
 export function allFields<T extends RecordMeta>(spec: EntitySpec<T>): [string, FieldKind][] {
-  return [...Object.entries(META_FIELDS), ...Object.entries(spec.fields as Record<string, FieldKind>)];
+  return fieldColumns(spec).map((f) => [f.field, f.kind]);
 }
 
 /** Converts a column value as either driver returns it into the record's JS value. */
@@ -62,14 +80,14 @@ export function toColumn(kind: FieldKind, value: unknown): unknown {
 
 export function rowToRecord<T extends RecordMeta>(spec: EntitySpec<T>, row: Record<string, unknown>): T {
   const record: Record<string, unknown> = {};
-  for (const [field, kind] of allFields(spec)) record[field] = fromColumn(kind, row[columnOf(field)]);
+  for (const { field, column, kind } of fieldColumns(spec)) record[field] = fromColumn(kind, row[column]);
   return record as T;
 }
 
 export function recordToRow<T extends RecordMeta>(spec: EntitySpec<T>, record: Partial<T>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [field, kind] of allFields(spec)) {
-    if (field in record) row[columnOf(field)] = toColumn(kind, (record as Record<string, unknown>)[field]);
+  for (const { field, column, kind } of fieldColumns(spec)) {
+    if (field in record) row[column] = toColumn(kind, (record as Record<string, unknown>)[field]);
   }
   return row;
 }

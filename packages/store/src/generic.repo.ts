@@ -2,7 +2,7 @@ import { normaliseQuery, searchText, type ReadScope, type RecordMeta } from '@at
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { isPostgres, type Db, type Tx } from './database.js';
 import { SEARCHABLE_TABLES } from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
-import { allFields, columnOf, recordToRow, rowToRecord, type EntitySpec, type FieldKind } from './entity-spec.js';
+import { allFields, columnOf, recordToRow, rowToRecord, toColumn, type EntitySpec, type FieldKind } from './entity-spec.js';
 
 /** One list filter: equality (several values = any of them) or an inclusive range bound. */
 export interface ListFilter {
@@ -108,6 +108,28 @@ export class EntityRepo<T extends RecordMeta> {
     return record;
   }
 
+  /**
+   * Inserts many records with multi-row INSERTs (bulk loads, the demo seed). Statements are cut
+   * so that none binds more than 32,000 parameters: SQLite allows 32,766, PostgreSQL 65,535.
+   * Search text is computed as insert() does. Rows go in array order, so a record may refer to
+   * one before it in the array (a parent account).
+   */
+  async insertMany(db: Db | Tx, records: T[]): Promise<void> {
+    if (records.length === 0) return;
+    // Column names and kinds once per call, not per record: this runs for millions of rows.
+    const fields = allFields(this.spec).map(([field, kind]) => [field, kind, columnOf(field)] as const);
+    const perStatement = Math.max(1, Math.floor(32_000 / (fields.length + (this.hasSearchText ? 1 : 0))));
+    for (let i = 0; i < records.length; i += perStatement) {
+      const rows = records.slice(i, i + perStatement).map((record) => {
+        const row: Record<string, unknown> = {};
+        for (const [field, kind, column] of fields) row[column] = toColumn(kind, (record as Record<string, unknown>)[field]);
+        if (this.hasSearchText) row.search_text = this.searchTextOf(record);
+        return row;
+      });
+      await db.insertInto(this.spec.table).values(rows).execute();
+    }
+  }
+
   /** Writes the full new state of a record, checking its version did not move meanwhile. */
   async update(db: Db | Tx, record: T, expectedVersion: number): Promise<boolean> {
     const row = recordToRow(this.spec, record);
@@ -143,10 +165,12 @@ export class EntityRepo<T extends RecordMeta> {
     const term = query.search ? normaliseQuery(query.search) : '';
     if (term && this.hasSearchText) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // SQLite answers from its FTS5 trigram index when the term has a trigram to look up.
+      // SQLite answers from its FTS5 trigram index when the term has a trigram to look up: a
+      // quoted phrase of trigrams matches exactly the substrings (LIKE with ESCAPE would scan).
       const fts = !isPostgres(db) && term.length >= 3 && SEARCHABLE_TABLES.includes(this.spec.table as (typeof SEARCHABLE_TABLES)[number]);
+      const phrase = `"${term.replace(/"/g, '""')}"`;
       q = fts
-        ? q.where(sql<SqlBool>`rowid in (select rowid from ${sql.table(`${this.spec.table}_fts`)} where search_text like ${pattern} escape '\\')`)
+        ? q.where(sql<SqlBool>`rowid in (select rowid from ${sql.table(`${this.spec.table}_fts`)} where ${sql.table(`${this.spec.table}_fts`)} match ${phrase})`)
         : q.where(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
     }
     if (query.cursor) {

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-26T0900-foundation.js';
 import * as sqliteTrigramSearch from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
+import * as listIndexes from './migrations/2026-11-26T1100-list-indexes.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -10,6 +11,7 @@ import * as sqliteTrigramSearch from './migrations/2026-11-26T1000-sqlite-trigra
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0900-foundation': foundation,
   '2026-11-26T1000-sqlite-trigram-search': sqliteTrigramSearch,
+  '2026-11-26T1100-list-indexes': listIndexes,
 };
 
 export interface MigrationReport {

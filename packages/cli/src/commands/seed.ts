@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, seedDemo, type DemoSize } from '@attain/app';
 import { invalid } from '@attain/core';
+import { refreshStatistics } from '@attain/store';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { output, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
@@ -51,6 +52,7 @@ export function registerSeed(program: Command): void {
           ...(o.orgName ? { orgName: o.orgName } : {}),
           onProgress: bar.update,
         }).finally(() => bar.stop());
+        await refreshStatistics(rt.database.db);
         output(rt, { org: result.org, counts: result.counts, logins: result.logins }, () =>
           [
             `seeded "${result.org.name}" (${result.org.id})`,

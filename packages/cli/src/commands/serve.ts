@@ -1,8 +1,10 @@
+import cluster from 'node:cluster';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createServer } from '@attain/server';
 import { orgRepo } from '@attain/store';
+import { invalid } from '@attain/core';
 import type { Command } from 'commander';
 import { allRouteGroups } from '../route-groups.js';
 import { ensureDemo } from './seed.js';
@@ -11,6 +13,11 @@ import { VERSION } from '../version.js';
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
+function printDemo(demo: Awaited<ReturnType<typeof ensureDemo>>): void {
+  process.stdout.write(`Demo organisation "${demo.org.name}" seeded. Demo logins (demo credentials only, password "${demo.password}"):\n`);
+  for (const login of demo.logins) process.stdout.write(`  ${login.email.padEnd(22)} ${login.role}\n`);
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -18,22 +25,31 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on (or PORT)', process.env.PORT ?? '3000')
     .option('--host <host>', 'address to bind', process.env.HOST ?? '127.0.0.1')
     .option('--no-demo', 'do not seed the demo organisation into an empty database')
-    .action(async (options: { port: string; host: string; demo: boolean }, command: Command) => {
+    .option('--workers <n>', 'server processes sharing the port (the server keeps no state, so any number works)', process.env.ATTAIN_WORKERS ?? '1')
+    .action(async (options: { port: string; host: string; demo: boolean; workers: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       try {
+        const workers = Number(options.workers);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw invalid('--workers', 'must be a whole number from 1 to 64');
         const rt = await openRuntime(globals);
-        const empty = (await orgRepo.list(rt.database.db)).length === 0;
+        const empty = cluster.isPrimary && (await orgRepo.list(rt.database.db)).length === 0;
         const demo = options.demo && empty ? await ensureDemo(rt) : null;
+        if (cluster.isPrimary && workers > 1) {
+          // Migrated and seeded once here; each worker opens its own connection and serves.
+          await rt.close();
+          for (let i = 0; i < workers; i++) cluster.fork();
+          process.stdout.write(`Attain ${VERSION}: ${workers} server processes on http://${options.host}:${options.port}\n`);
+          if (demo) printDemo(demo);
+          return;
+        }
         const server = createServer({ ctx: rt.ctx, version: VERSION, webDir: WEB_DIR, extraRoutes: allRouteGroups });
         const port = Number(options.port);
         const httpServer = serve({ fetch: server.app.fetch, port, hostname: options.host }, (info) => {
+          if (cluster.isWorker) return;
           const url = `http://${options.host}:${info.port}`;
           process.stdout.write(`Attain ${VERSION} on ${rt.database.dialect} (${rt.database.location})\n`);
           process.stdout.write(`  web app   ${url}\n  API       ${url}/api/v1  (docs: ${url}/api/docs)\n`);
-          if (demo) {
-            process.stdout.write(`Demo organisation "${demo.org.name}" seeded. Demo logins (demo credentials only, password "${demo.password}"):\n`);
-            for (const login of demo.logins) process.stdout.write(`  ${login.email.padEnd(22)} ${login.role}\n`);
-          }
+          if (demo) printDemo(demo);
         });
         const stop = () => {
           httpServer.close();
