@@ -83,9 +83,19 @@ export const sessionRepo = {
       })
       .execute();
   },
-  async get(db: Db | Tx, tokenHash: string): Promise<Session | undefined> {
-    const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row ? toSession(row) : undefined;
+  /** The session and its user in one round trip (every request asks this). */
+  async getWithUser(db: Db | Tx, tokenHash: string): Promise<{ session: Session; user: User } | undefined> {
+    const row = await db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', (join) => join.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.user_id'))
+      .select([
+        's.token_hash', 's.org_id', 's.user_id', 's.csrf_token', 's.created_at as s_created_at', 's.last_seen_at', 's.idle_expires_at',
+        's.absolute_expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.person_id', 'u.disabled_at', 'u.created_at', 'u.updated_at', 'u.version',
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { session: toSession({ ...row, created_at: row.s_created_at }), user: toUser(row) };
   },
   async touch(db: Db | Tx, tokenHash: string, lastSeenAt: string, idleExpiresAt: string): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('token_hash', '=', tokenHash).execute();

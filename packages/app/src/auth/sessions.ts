@@ -74,15 +74,15 @@ export async function logOut(ctx: AppContext, token: string): Promise<void> {
 export async function authenticateSession(ctx: AppContext, token: string): Promise<SignedIn | null> {
   const db = ctx.database.db;
   const tokenHash = hashSecret(token);
-  const session = await sessionRepo.get(db, tokenHash);
-  if (!session) return null;
+  const found = await sessionRepo.getWithUser(db, tokenHash);
+  if (!found) return null;
+  const { session, user } = found;
   const now = ctx.now();
   if (sessionExpired(session, now)) {
     await sessionRepo.delete(db, tokenHash);
     return null;
   }
-  const user = await userRepo.get(db, session.orgId, session.userId);
-  if (!user || user.disabledAt !== null) return null;
+  if (user.disabledAt !== null) return null;
   // Sliding idle timeout; written at most once a minute to spare the database.
   if (Date.parse(now) - Date.parse(session.lastSeenAt) > 60_000) {
     await sessionRepo.touch(db, tokenHash, now, sessionExpiry({ createdAt: session.createdAt, now }).idleExpiresAt);
