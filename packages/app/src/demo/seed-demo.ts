@@ -1,12 +1,24 @@
-import { invalid, type Organisation, type Role } from '@attain/core';
-import { inTransaction, userRepo } from '@attain/store';
+import { dateOfInstant, invalid, isCalendarDate, type Organisation, type Role } from '@attain/core';
+import { inTransaction, opportunityHistoryRepo, userRepo, type Tx } from '@attain/store';
+import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
+import { repos } from '../crm/repos.js';
 import { createOrganisation, systemActor } from '../orgs.js';
-import { createInTx } from '../crm/records.js';
-import { persons } from '../crm/entities.js';
-import { createUser } from '../auth/users.js';
+import { hashPassword } from '../passwords.js';
+import { CompanyNames } from './companies.js';
+import { productRecords } from './deal-products.js';
+import { DemoClock, DemoIds, demoContext } from './demo-context.js';
+import { stageSetOf } from './opportunities.js';
+import { planOrg } from './org-chart.js';
+import { writeDemoUsers, writeOrgDirect, writeOrgWithUseCases, type DemoLogin } from './org-writer.js';
+import { PositionOwners } from './owners.js';
+import { allocateAccounts, nameAreas, usPlaces, type Place } from './places.js';
+import { Rng } from './prng.js';
+import { SIZES, type DemoSize } from './sizes.js';
+import { batchRows, emptyBatch, generateTerritory, type RecordBatch, type TerritoryContext } from './territory.js';
+import { dayOf, FiscalCalendar, instantAt } from './timeline.js';
 
-export type DemoSize = 'small' | 'medium' | 'large';
+export type { DemoSize } from './sizes.js';
 
 /** Demo credentials only: printed by `npm start` and written in the README as such. */
 export const DEMO_PASSWORD = 'attain-demo';
@@ -23,7 +35,16 @@ export interface DemoResult {
   readonly logins: { email: string; role: Role; name: string }[];
 }
 
-const DEMO_LOGINS: { email: string; role: Role; name: string }[] = [
+export interface DemoOptions {
+  readonly size: DemoSize;
+  readonly seed: number;
+  readonly orgName?: string;
+  /** The "today" of the data (YYYY-MM-DD); default: the date of ctx.now(). */
+  readonly asOf?: string;
+  readonly onProgress?: (p: DemoProgress) => void;
+}
+
+const DEMO_LOGINS: DemoLogin[] = [
   { email: 'admin@example.com', role: 'admin', name: 'Alex Admin' },
   { email: 'ops@example.com', role: 'sales_ops', name: 'Olivia Ops' },
   { email: 'finance@example.com', role: 'finance', name: 'Frank Finance' },
@@ -32,28 +53,126 @@ const DEMO_LOGINS: { email: string; role: Role; name: string }[] = [
 ];
 
 /**
- * Seeds a demo organisation: a sales org with its hierarchy and the five demo logins.
- * Deterministic by seed (names and structure; ids and timestamps come from the context).
+ * Seeds a demo organisation: a sales org with two years of CRM history, on real US places,
+ * and the five demo logins. The same seed and as-of date give the same rows (ids and
+ * timestamps included; only password hashes differ). Small and medium are written in one
+ * transaction; large in one transaction per chunk of territories, in bounded memory.
  */
-export async function seedDemo(
-  ctx: AppContext,
-  options: { size: DemoSize; seed: number; orgName?: string; onProgress?: (p: DemoProgress) => void },
-): Promise<DemoResult> {
+export async function seedDemo(ctx: AppContext, options: DemoOptions): Promise<DemoResult> {
+  const config = SIZES[options.size];
+  if (!config) throw invalid('size', 'must be small, medium or large');
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw invalid('seed', 'must be a whole number of at least 0');
+  const asOf = options.asOf ?? dateOfInstant(ctx.now());
+  if (!isCalendarDate(asOf)) throw invalid('asOf', 'must be a date (YYYY-MM-DD)');
   for (const login of DEMO_LOGINS) {
     if (await userRepo.findForLogin(ctx.database.db, login.email)) throw invalid('email', `${login.email} exists already: this database has a demo organisation`);
   }
-  const org = await createOrganisation(ctx, { name: options.orgName ?? 'Acme Demo', fiscalYearStartMonth: 2, defaultCurrency: 'USD', currencies: ['EUR', 'GBP'] });
-  const actor = systemActor(org.id);
-  const people = await inTransaction(ctx.database.db, async (tx) => {
-    const vp = await createInTx(ctx, tx, actor, org, persons, { name: 'Victoria Vance', kind: 'vp', title: 'VP Sales', hireDate: '2019-03-01' });
-    const manager = await createInTx(ctx, tx, actor, org, persons, { name: 'Maria Manager', kind: 'manager', title: 'Sales Manager', hireDate: '2021-06-01', managerId: vp.id });
-    const rep = await createInTx(ctx, tx, actor, org, persons, { name: 'Ray Rep', kind: 'ae', title: 'Account Executive', hireDate: '2023-01-09', managerId: manager.id });
-    return { vp, manager, rep };
+  const hashes = await Promise.all(DEMO_LOGINS.map(() => hashPassword(DEMO_PASSWORD)));
+  const generate = (transact: Transact) => generateDemo(ctx, { ...options, asOf }, hashes, transact);
+  const result = config.singleTransaction
+    ? await inTransaction(ctx.database.db, (tx) => generate((work) => work(tx)))
+    : await generate((work) => inTransaction(ctx.database.db, work));
+  return { ...result, logins: DEMO_LOGINS.map((l) => ({ ...l })) };
+}
+
+type Transact = (work: (tx: Tx) => Promise<void>) => Promise<void>;
+
+async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: string }, hashes: string[], transact: Transact) {
+  const config = SIZES[options.size];
+  const asOfDay = dayOf(options.asOf);
+  const windowStartDay = asOfDay - 730;
+  const setupDay = windowStartDay - 10;
+  const ids = new DemoIds(options.seed);
+  const clock = new DemoClock(instantAt(setupDay, 14 * 60));
+  const dctx = demoContext(ctx.database, clock, ids);
+  const rng = new Rng(`attain-demo/${options.seed}`);
+  const progress = (phase: string, done: number, total: number) => options.onProgress?.({ phase, done, total });
+
+  const places = usPlaces();
+  const allocation = allocateAccounts(places, config.accounts, rng.fork('places'));
+  const slotCount = config.directors * (config.managersPerDirector * config.aesPerManager + config.amsPerDirector);
+  const slotRange = (slot: number): [number, number] => [Math.floor((slot * config.accounts) / slotCount), Math.floor(((slot + 1) * config.accounts) / slotCount)];
+  const slotPlaces = (slot: number): Place[] => {
+    const [from, to] = slotRange(slot);
+    return Array.from(allocation.subarray(from, to), (i) => places[i] as Place);
+  };
+  const plan = planOrg({
+    config, rng: rng.fork('org'), seed: options.seed, windowStartDay, asOfDay, setupDay, emailDomain: 'acme-demo.example',
+    demoManager: { name: { first: 'Maria', last: 'Manager' }, email: 'manager@example.com' },
+    demoRep: { name: { first: 'Ray', last: 'Rep' }, email: 'rep@example.com' },
+    nameAreas: (groups) => nameAreas(groups.map((slots) => slots.flatMap(slotPlaces))),
   });
-  const personFor: Partial<Record<Role, string>> = { manager: people.manager.id, rep: people.rep.id };
-  for (const login of DEMO_LOGINS) {
-    await createUser(ctx, actor, { ...login, personId: personFor[login.role] ?? null, password: DEMO_PASSWORD });
+
+  const counts: Record<string, number> = {};
+  const add = (key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
+  let org: Organisation | undefined;
+  let setup: Omit<TerritoryContext, 'config' | 'ids' | 'names' | 'asOfDay' | 'windowStartDay' | 'setupDay' | 'calendar'> | undefined;
+  progress('organisation', 0, 1);
+  await transact(async (tx) => {
+    clock.instant = instantAt(setupDay, 14 * 60);
+    const made = await createOrganisation(dctx, { name: options.orgName ?? 'Acme Demo', fiscalYearStartMonth: 2, defaultCurrency: 'USD', currencies: ['EUR', 'GBP'] }, tx);
+    org = made;
+    const pipelines = await repos.pipeline.list(tx, { orgId: made.id, scope: { kind: 'all' }, filters: [{ field: 'isDefault', op: 'eq', values: [true] }], limit: 10 });
+    const pipeline = pipelines.items[0];
+    if (!pipeline) throw new Error('the new organisation has no default pipeline');
+    const stages = await repos.stage.list(tx, { orgId: made.id, scope: { kind: 'all' }, filters: [{ field: 'pipelineId', op: 'eq', values: [pipeline.id] }], limit: 100 });
+    const userOf = new Map<string, string>();
+    const writeUsers = async () => {
+      const personFor: Partial<Record<Role, string>> = { manager: plan.personId(plan.demoManager), rep: plan.personId(plan.demoRep) };
+      const logins = DEMO_LOGINS.map((login, i) => ({ login, personId: personFor[login.role] ?? null, passwordHash: hashes[i] as string }));
+      for (const user of await writeDemoUsers(dctx, tx, made, logins)) if (user.personId) userOf.set(user.personId, user.id);
+    };
+    const write = options.size === 'small' ? writeOrgWithUseCases : writeOrgDirect;
+    await write({ ctx: dctx, clock, ids, tx, org: made, plan, writeUsers });
+    const products = productRecords(made.id, ids, instantAt(setupDay, 17 * 60), made.defaultCurrency);
+    await repos.product.insertMany(tx, products);
+    setup = {
+      orgId: made.id, currency: made.defaultCurrency, pipelineId: pipeline.id, stages: stageSetOf(stages.items), products,
+      dealsPerAccount: config.dealsPerAccount, actorOf: (p) => (p === null ? null : (userOf.get(p) ?? null)),
+    };
+  });
+  if (!org || !setup) throw new Error('demo setup did not run');
+  Object.assign(counts, { people: plan.persons.length, teams: plan.teams.length, reportingLines: ids.issued('rl'), users: DEMO_LOGINS.length, products: ids.issued('prd') });
+  progress('organisation', 1, 1);
+
+  const tctx: TerritoryContext = {
+    ...setup, config, ids, names: new CompanyNames(), asOfDay, windowStartDay, setupDay, calendar: new FiscalCalendar(org.fiscalYearStartMonth),
+  };
+  let batch = emptyBatch();
+  let accountsDone = 0;
+  const flush = async () => {
+    const full = batch;
+    batch = emptyBatch();
+    await transact((tx) => writeBatch(tx, full));
+    for (const [key, rows] of Object.entries(full)) add(key === 'history' ? 'opportunityHistory' : key, (rows as unknown[]).length);
+    progress('accounts & deals', accountsDone, config.accounts);
+  };
+  progress('accounts & deals', 0, config.accounts);
+  for (let slot = 0; slot < slotCount; slot++) {
+    const position = plan.slots[slot] as number;
+    generateTerritory(tctx, {
+      kind: plan.positions[position]?.kind === 'am' ? 'am' : 'ae', places: slotPlaces(slot), owner: new PositionOwners(plan, position, setupDay),
+      sdrs: plan.sdrPositionsOf(slot).map((p) => new PositionOwners(plan, p, setupDay)), rng: rng.fork(`territory/${slot}`),
+    }, batch);
+    accountsDone += slotRange(slot)[1] - slotRange(slot)[0];
+    if (batchRows(batch) >= config.flushRows) await flush();
   }
-  options.onProgress?.({ phase: 'people', done: 3, total: 3 });
-  return { org, counts: { people: 3, users: DEMO_LOGINS.length }, logins: DEMO_LOGINS };
+  await flush();
+
+  clock.instant = instantAt(asOfDay, 0);
+  const summary = { size: options.size, seed: options.seed, asOf: options.asOf, counts };
+  const orgId = org.id;
+  await transact((tx) => recordAudit(dctx, tx, { actor: systemActor(orgId), action: 'demo.seed', entity: 'org', entityId: orgId, before: null, after: summary }));
+  return { org, counts };
+}
+
+/** Writes a batch table by table, parents first, in multi-row statements. */
+async function writeBatch(tx: Tx, b: RecordBatch): Promise<void> {
+  await repos.account.insertMany(tx, b.accounts);
+  await repos.contact.insertMany(tx, b.contacts);
+  await repos.opportunity.insertMany(tx, b.opportunities);
+  await repos.lineItem.insertMany(tx, b.lineItems);
+  await opportunityHistoryRepo.append(tx, b.history);
+  await repos.lead.insertMany(tx, b.leads);
+  await repos.activity.insertMany(tx, b.activities);
 }
