@@ -1,8 +1,8 @@
 import { normaliseQuery, searchText, type ReadScope, type RecordMeta } from '@attain/core';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { isPostgres, type Db, type Tx } from './database.js';
 import { SEARCHABLE_TABLES } from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
-import { allFields, columnOf, recordToRow, rowToRecord, toColumn, type EntitySpec, type FieldKind } from './entity-spec.js';
+import { allFields, columnOf, fieldColumns, recordToRow, rowToRecord, toColumn, type EntitySpec, type FieldKind } from './entity-spec.js';
 
 /** One list filter: equality (several values = any of them) or an inclusive range bound. */
 export interface ListFilter {
@@ -30,6 +30,9 @@ export interface Page<T> {
   /** Cursor of the next page; null on the last page. */
   readonly nextCursor: string | null;
 }
+
+/** Above this many matches a search term counts as common (see searchCondition). */
+const COMMON_TERM_MATCHES = 2000;
 
 type Eb = ExpressionBuilder<Record<string, Record<string, unknown>>, string>;
 
@@ -116,13 +119,12 @@ export class EntityRepo<T extends RecordMeta> {
    */
   async insertMany(db: Db | Tx, records: T[]): Promise<void> {
     if (records.length === 0) return;
-    // Column names and kinds once per call, not per record: this runs for millions of rows.
-    const fields = allFields(this.spec).map(([field, kind]) => [field, kind, columnOf(field)] as const);
+    const fields = fieldColumns(this.spec);
     const perStatement = Math.max(1, Math.floor(32_000 / (fields.length + (this.hasSearchText ? 1 : 0))));
     for (let i = 0; i < records.length; i += perStatement) {
       const rows = records.slice(i, i + perStatement).map((record) => {
         const row: Record<string, unknown> = {};
-        for (const [field, kind, column] of fields) row[column] = toColumn(kind, (record as Record<string, unknown>)[field]);
+        for (const { field, kind, column } of fields) row[column] = toColumn(kind, (record as Record<string, unknown>)[field]);
         if (this.hasSearchText) row.search_text = this.searchTextOf(record);
         return row;
       });
@@ -163,16 +165,7 @@ export class EntityRepo<T extends RecordMeta> {
     }
     for (const filter of query.filters ?? []) q = q.where((eb: Eb) => this.filterExpression(eb, filter));
     const term = query.search ? normaliseQuery(query.search) : '';
-    if (term && this.hasSearchText) {
-      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // SQLite answers from its FTS5 trigram index when the term has a trigram to look up: a
-      // quoted phrase of trigrams matches exactly the substrings (LIKE with ESCAPE would scan).
-      const fts = !isPostgres(db) && term.length >= 3 && SEARCHABLE_TABLES.includes(this.spec.table as (typeof SEARCHABLE_TABLES)[number]);
-      const phrase = `"${term.replace(/"/g, '""')}"`;
-      q = fts
-        ? q.where(sql<SqlBool>`rowid in (select rowid from ${sql.table(`${this.spec.table}_fts`)} where ${sql.table(`${this.spec.table}_fts`)} match ${phrase})`)
-        : q.where(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
-    }
+    if (term && this.hasSearchText) q = q.where(await this.searchCondition(db, term));
     if (query.cursor) {
       const [value, id] = decodeCursor(query.cursor, sortKind);
       q = q.where((eb: Eb) => keysetAfter(eb, sortCol, value, id, desc));
@@ -188,6 +181,26 @@ export class EntityRepo<T extends RecordMeta> {
     const last = items[items.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor((last as Record<string, unknown>)[sortField], last.id) : null;
     return { items, nextCursor };
+  }
+
+  /**
+   * The search condition. PostgreSQL: LIKE on search_text, served by its trigram GIN index.
+   * SQLite: the FTS5 trigram index (a quoted phrase of trigrams matches exactly the
+   * substrings; LIKE with ESCAPE would scan). A rare term drives the query through its
+   * matches; a common one filters the rows while the sort index is walked (`+rowid` keeps
+   * SQLite from looking up and sorting thousands of matches to show fifty).
+   */
+  private async searchCondition(db: Db | Tx, term: string): Promise<RawBuilder<SqlBool>> {
+    const fts = !isPostgres(db) && term.length >= 3 && SEARCHABLE_TABLES.includes(this.spec.table as (typeof SEARCHABLE_TABLES)[number]);
+    if (!fts) {
+      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return sql<SqlBool>`search_text like ${pattern} escape '\\'`;
+    }
+    const table = sql.table(`${this.spec.table}_fts`);
+    const phrase = `"${term.replace(/"/g, '""')}"`;
+    const matches = sql<SqlBool>`(select rowid from ${table} where ${table} match ${phrase})`;
+    const probe = await sql<{ rowid: unknown }>`select rowid from ${table} where ${table} match ${phrase} limit ${COMMON_TERM_MATCHES}`.execute(db);
+    return probe.rows.length < COMMON_TERM_MATCHES ? sql<SqlBool>`rowid in ${matches}` : sql<SqlBool>`+rowid in ${matches}`;
   }
 
   private filterExpression(eb: Eb, filter: ListFilter): Expression<SqlBool> {

@@ -64,6 +64,19 @@ describe.each(testDialects())('store on %s', (dialect) => {
     expect(await search('initrode')).toEqual(['acc_search']);
   });
 
+  it('pages through a search term that matches thousands, in sort order', async () => {
+    const many = Array.from({ length: 2100 }, (_, i) => account('org_a', `acc_c${String(i).padStart(5, '0')}`, { name: `Commonplace ${String(2100 - i).padStart(5, '0')}` }));
+    await accounts.insertMany(database.db, many);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 3; page++) {
+      const result = await accounts.list(database.db, { orgId: 'org_a', scope: { kind: 'all' }, search: 'commonplace', limit: 40, ...(cursor ? { cursor } : {}) });
+      seen.push(...result.items.map((a) => a.name));
+      cursor = result.nextCursor ?? undefined;
+    }
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `Commonplace ${String(i + 1).padStart(5, '0')}`));
+  });
+
   it('keeps tenants apart at the database level: no reference into another org', async () => {
     await accounts.insert(database.db, account('org_b', 'acc_b_parent'));
     await expect(accounts.insert(database.db, account('org_a', 'acc_a_child', { parentId: 'acc_b_parent' }))).rejects.toThrow();
