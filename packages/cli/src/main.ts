@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.js';
+import { registerImportExport } from './commands/import-export.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { EXIT } from './runtime.js';
@@ -18,5 +19,6 @@ const program = new Command('attain')
 registerServe(program);
 registerAdmin(program);
 registerSeed(program);
+registerImportExport(program);
 
 await program.parseAsync(process.argv);

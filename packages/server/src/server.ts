@@ -13,6 +13,7 @@ import { RouteRegistry } from './route-registry.js';
 import { mountAuthRoutes } from './routes/auth.routes.js';
 import { mountCrmExtraRoutes } from './routes/crm-extras.routes.js';
 import { mountCrmRoutes } from './routes/crm.routes.js';
+import { mountImportExportRoutes } from './routes/import-export.routes.js';
 import { mountSystemRoutes } from './routes/system.routes.js';
 import { serveDirectory } from './static.js';
 import type { Api } from './route.js';
@@ -22,8 +23,6 @@ export interface ServerOptions {
   readonly version: string;
   /** The built web app (packages/web/dist); served at / when present. */
   readonly webDir?: string;
-  /** Extra route groups (imports, exports...) mounted under /api/v1. */
-  readonly extraRoutes?: readonly ((api: Api, registry: RouteRegistry) => void)[];
 }
 
 export interface AttainServer {
@@ -48,7 +47,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountAuthRoutes(api, registry);
   mountCrmRoutes(api, registry);
   mountCrmExtraRoutes(api, registry);
-  for (const mount of options.extraRoutes ?? []) mount(api, registry);
+  mountImportExportRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

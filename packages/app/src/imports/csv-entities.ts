@@ -181,8 +181,12 @@ export const CSV_SPECS: Readonly<Record<CsvEntity, CsvEntitySpec>> = {
   },
 };
 
+const refColumnCache = new WeakMap<RefSpec, RefColumn[]>();
+
 /** The import columns of a relation, most specific first: ids, then e-mails, then names, then the catch-all. */
 export function refColumns(spec: RefSpec): RefColumn[] {
+  const cached = refColumnCache.get(spec);
+  if (cached) return cached;
   const target = TARGETS[spec.target];
   const columns: RefColumn[] = [
     { column: `${spec.prefix}Id`, ref: spec, kinds: ['id', 'externalId'] },
@@ -192,6 +196,7 @@ export function refColumns(spec: RefSpec): RefColumn[] {
   if (target.nameField) columns.push({ column: `${spec.prefix}Name`, ref: spec, kinds: ['name'] });
   const any: LookupKind[] = ['id', 'externalId', ...(target.email ? (['email'] as const) : []), ...(target.nameField ? (['name'] as const) : [])];
   columns.push({ column: spec.prefix, ref: spec, kinds: any });
+  refColumnCache.set(spec, columns);
   return columns;
 }
 

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { DomainError } from '@attain/core';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 
 /** One record of a CSV file and the physical line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -8,8 +7,8 @@ export interface CsvRow {
   readonly cells: readonly string[];
 }
 
-/** Anything that yields the bytes of a file: a Node stream, a web stream, a generator. */
-export type CsvSource = AsyncIterable<Uint8Array | string>;
+/** Anything that yields the bytes of a file: a Node stream, a web stream, a generator, an array of chunks. */
+export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 export interface CsvReadOptions {
   readonly delimiter?: string;
@@ -36,43 +35,65 @@ async function* counted(source: CsvSource, onBytes?: (bytes: number) => void): A
   }
 }
 
+/** The parser's error as an import failure at the line of the record being read. */
+function failure(error: unknown, line: number): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const message = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is not closed before the end of the file' : error.message.replace(/ at line \d+.*$/s, '');
+  return new DomainError('import_failed', `The file is not valid CSV at line ${line}: ${message}`, [{ field: 'file', message, line }]);
+}
+
 /**
  * Streams the records of an RFC 4180 file (quoted delimiters, doubled quotes, line breaks
  * inside quotes, a UTF-8 byte order mark, CRLF or LF endings). Each record carries the line
  * it starts on, counted by us: a record takes one line plus the line breaks inside its
  * quoted cells. Empty lines are records of one empty cell, so they are counted too (the
  * caller skips blank records). A file that cannot be parsed fails with `import_failed` at
- * the line of the record that broke it.
+ * the line of the record that broke it, after every record before it was yielded.
  */
 export async function* readCsv(source: CsvSource, options: CsvReadOptions = {}): AsyncGenerator<CsvRow> {
   let nextLine = 1;
-  const parser = parse({
+  // Records are taken as the parser makes them and the next chunk is written only once they
+  // are consumed: memory holds one chunk's records, and none is lost when a later one fails.
+  let queue: CsvRow[] = [];
+  let error: unknown;
+  const parserOptions: Options<CsvRow, string[]> = {
     bom: true,
     delimiter: options.delimiter ?? ',',
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     skip_empty_lines: false,
     max_record_size: MAX_RECORD_CHARS,
-    on_record: (cells: string[]): CsvRow => {
-      const line = nextLine;
+    on_record: (cells: string[]) => {
+      queue.push({ line: nextLine, cells });
       nextLine += 1 + breaksIn(cells);
-      return { line, cells };
+      return null;
     },
-  });
-  const input = Readable.from(counted(source, options.onBytes), { objectMode: false });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
+  };
+  // The typings tie on_record's result to string[]; here it keeps records to itself.
+  const parser = parse(parserOptions as unknown as Options);
+  parser.on('error', (e) => (error ??= e));
+  // Resolves when the parser took the chunk, or failed on it.
+  const settle = (start: (done: () => void) => void) =>
+    new Promise<void>((resolve) => {
+      const failed = () => resolve();
+      parser.once('error', failed);
+      start(() => {
+        parser.off('error', failed);
+        resolve();
+      });
+    });
   try {
-    for await (const row of parser as AsyncIterable<CsvRow>) yield row;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const message = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is not closed before the end of the file' : error.message.replace(/ at line \d+.*$/s, '');
-      throw new DomainError('import_failed', `The file is not valid CSV at line ${nextLine}: ${message}`, [{ field: 'file', message, line: nextLine }]);
+    for await (const chunk of counted(source, options.onBytes)) {
+      await settle((done) => parser.write(chunk, () => done()));
+      const rows = queue;
+      queue = [];
+      yield* rows;
+      if (error) throw failure(error, nextLine);
     }
-    throw error;
+    await settle((done) => parser.end(() => done()));
+    yield* queue;
+    if (error) throw failure(error, nextLine);
   } finally {
-    input.unpipe(parser);
-    input.destroy();
     parser.destroy();
   }
 }

@@ -18,13 +18,41 @@ export interface Preset {
   readonly columns: Readonly<Record<string, string>>;
   /** Values a new record gets when the file has none (fields the source system does not have). */
   readonly defaults?: Readonly<Record<string, string>>;
+  /** A one-cell row that starts the report footer: it and everything after it are not data. */
+  readonly footer?: RegExp;
 }
 
-const SALESFORCE: Readonly<Record<CsvEntity, Preset>> = {
+/** Salesforce report exports end with "Grand Totals (n records)", a copyright line and who generated them. */
+const SALESFORCE_FOOTER = /^Grand Totals \(/;
+
+/**
+ * Salesforce API field names, as Data Loader and the weekly data export write them; ids of
+ * other objects (AccountId, OwnerId...) are Salesforce ids, so they become external ids.
+ */
+const SALESFORCE_API: Readonly<Record<CsvEntity, Readonly<Record<string, string>>>> = {
+  accounts: {
+    Id: 'externalId', Name: 'name', NumberOfEmployees: 'employees', AnnualRevenue: 'annualRevenue', BillingStreet: 'street',
+    BillingCity: 'city', BillingState: 'region', BillingPostalCode: 'postalCode', BillingCountry: 'country', OwnerId: 'ownerExternalId',
+    ParentId: 'parentExternalId', CurrencyIsoCode: 'currency',
+  },
+  contacts: { Id: 'externalId', FirstName: 'firstName', LastName: 'lastName', AccountId: 'accountExternalId', OwnerId: 'ownerExternalId' },
+  leads: { Id: 'externalId', FirstName: 'firstName', LastName: 'lastName', LeadSource: 'source', Status: 'status', OwnerId: 'ownerExternalId' },
+  opportunities: {
+    Id: 'externalId', Name: 'name', AccountId: 'accountExternalId', CloseDate: 'closeDate', StageName: 'stageName',
+    ForecastCategoryName: 'forecastCategory', NextStep: 'nextStep', OwnerId: 'ownerExternalId', CurrencyIsoCode: 'currency',
+  },
+  activities: {
+    Id: 'externalId', ActivityDate: 'dueDate', OwnerId: 'ownerExternalId', AccountId: 'accountExternalId', WhoId: 'contactExternalId',
+    WhatId: 'opportunityExternalId', TaskSubtype: 'type',
+  },
+  people: { Id: 'externalId', Name: 'name', ManagerId: 'managerExternalId' },
+};
+
+const SALESFORCE_REPORTS: Readonly<Record<CsvEntity, Preset>> = {
   accounts: {
     columns: {
       'Account ID': 'externalId', 'Account Name': 'name', Industry: 'industry', Employees: 'employees', 'Annual Revenue': 'annualRevenue',
-      'Account Currency': 'currency', 'Billing Street': 'street', 'Billing City': 'city', 'Billing State/Province': 'region',
+      'Account Currency': 'currency', 'Annual Revenue Currency': 'currency', 'Billing Street': 'street', 'Billing City': 'city', 'Billing State/Province': 'region',
       'Billing Zip/Postal Code': 'postalCode', 'Billing Country': 'country', 'Billing Latitude': 'latitude', 'Billing Longitude': 'longitude',
       Website: 'website', 'Account Owner': 'owner', 'Parent Account ID': 'parentExternalId', 'Parent Account': 'parentName',
     },
@@ -44,7 +72,7 @@ const SALESFORCE: Readonly<Record<CsvEntity, Preset>> = {
   opportunities: {
     columns: {
       'Opportunity ID': 'externalId', 'Opportunity Name': 'name', 'Account ID': 'accountExternalId', 'Account Name': 'accountName',
-      Amount: 'amount', 'Opportunity Currency': 'currency', 'Close Date': 'closeDate', Stage: 'stageName', Type: 'type',
+      Amount: 'amount', 'Amount Currency': 'currency', 'Opportunity Currency': 'currency', 'Close Date': 'closeDate', Stage: 'stageName', Type: 'type',
       'Forecast Category': 'forecastCategory', 'Next Step': 'nextStep', 'Loss Reason': 'lostReason', 'Opportunity Owner': 'owner',
     },
   },
@@ -119,7 +147,10 @@ const NATIVE: Preset = { columns: {} };
 
 /** The preset of a source system for one entity. */
 export function presetFor(preset: ImportPreset, entity: CsvEntity): Preset {
-  if (preset === 'salesforce') return SALESFORCE[entity];
+  if (preset === 'salesforce') {
+    const reports = SALESFORCE_REPORTS[entity];
+    return { ...reports, columns: { ...SALESFORCE_API[entity], ...reports.columns }, footer: SALESFORCE_FOOTER };
+  }
   if (preset === 'hubspot') return HUBSPOT[entity];
   return NATIVE;
 }

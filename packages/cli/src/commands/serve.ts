@@ -6,7 +6,6 @@ import { createServer } from '@attain/server';
 import { orgRepo } from '@attain/store';
 import { invalid } from '@attain/core';
 import type { Command } from 'commander';
-import { allRouteGroups } from '../route-groups.js';
 import { ensureDemo } from './seed.js';
 import { openRuntime, reportError, type GlobalOptions } from '../runtime.js';
 import { VERSION } from '../version.js';
@@ -42,7 +41,7 @@ export function registerServe(program: Command): void {
           if (demo) printDemo(demo);
           return;
         }
-        const server = createServer({ ctx: rt.ctx, version: VERSION, webDir: WEB_DIR, extraRoutes: allRouteGroups });
+        const server = createServer({ ctx: rt.ctx, version: VERSION, webDir: WEB_DIR });
         const port = Number(options.port);
         const httpServer = serve({ fetch: server.app.fetch, port, hostname: options.host }, (info) => {
           if (cluster.isWorker) return;
