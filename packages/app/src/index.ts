@@ -25,3 +25,4 @@ export * from './imports/csv-reader.js';
 export * from './imports/column-mapping.js';
 export * from './imports/import-csv.js';
 export * from './exports/export-csv.js';
+export * from './org-transaction.js';

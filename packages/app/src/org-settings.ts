@@ -1,5 +1,6 @@
 import { can, DomainError, invalid, isCalendarDate, parseDecimal, toScaled, type Actor, type ExchangeRate, type Organisation } from '@attain/core';
-import { inTransaction, orgRepo } from '@attain/store';
+import { inOrgTransaction } from './org-transaction.js';
+import { orgRepo } from '@attain/store';
 import { recordAudit } from './audit.js';
 import { loadOrgForActor } from './auth/sessions.js';
 import type { AppContext } from './context.js';
@@ -34,7 +35,7 @@ export async function setExchangeRate(
   if (rateE9 <= 0n) throw invalid('rate', 'must be greater than 0');
   const rate: ExchangeRate = { currency: input.currency, effectiveDate: input.effectiveDate, rateE9 };
   const updated: Organisation = org.currencies.includes(input.currency) ? org : { ...org, currencies: [...org.currencies, input.currency] };
-  await inTransaction(ctx.database.db, async (tx) => {
+  await inOrgTransaction(ctx, actor.orgId, async (tx) => {
     await orgRepo.putRate(tx, actor.orgId, rate);
     if (updated !== org) await orgRepo.update(tx, updated);
     await recordAudit(ctx, tx, { actor, action: 'exchange_rate.set', entity: 'exchange_rate', entityId: `${input.currency}@${input.effectiveDate}`, before: null, after: rate });

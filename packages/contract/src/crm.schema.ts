@@ -28,7 +28,7 @@ export const Account = entitySchemas(
     externalId,
     name: text().min(1),
     industry: opt(text(100)),
-    employees: opt(z.number().int().min(0)),
+    employees: opt(z.number().int().min(0).max(2_147_483_647)),
     annualRevenueMinor: opt(MinorUnits),
     currency: CurrencyCode.optional(),
     website: opt(text(255)),

@@ -2,7 +2,12 @@ import { isCalendarDate, isCurrencyCode } from '@attain/core';
 import { z } from 'zod';
 
 /** Money on the wire: an integer count of minor units as a decimal string ("125000" = 1,250.00 USD). */
-export const MinorUnits = z.string().regex(/^-?\d{1,30}$/, 'must be an integer number of minor units, as a string');
+const INT64_MAX = 2n ** 63n - 1n;
+export const MinorUnits = z
+  .string()
+  .regex(/^-?\d{1,19}$/, 'must be an integer number of minor units, as a string')
+  // Zod runs this check even when the pattern failed: only judge well-formed integers here.
+  .refine((v) => !/^-?\d{1,19}$/.test(v) || (BigInt(v) <= INT64_MAX && BigInt(v) >= -INT64_MAX), 'is outside the range of a 64-bit amount');
 export const CalendarDate = z.string().refine(isCalendarDate, 'must be a date as YYYY-MM-DD');
 export const Instant = z.string();
 export const CurrencyCode = z.string().refine(isCurrencyCode, 'must be a 3-letter ISO 4217 code');

@@ -52,6 +52,9 @@ export function changedTrackedFields(
   return OPPORTUNITY_TRACKED_FIELDS.filter((f) => before[f] !== after[f]);
 }
 
+/** The largest amount a BIGINT column holds. */
+export const MAX_AMOUNT_MINOR = 2n ** 63n - 1n;
+
 /** quantity x unit price less a discount in basis points, rounded once (half-even). */
 export function lineItemTotal(input: { quantity: number; unitPriceMinor: bigint; discountBps: number }): bigint {
   if (!Number.isInteger(input.quantity) || input.quantity < 0) throw invalid('quantity', 'must be a whole number of at least 0');
@@ -59,7 +62,9 @@ export function lineItemTotal(input: { quantity: number; unitPriceMinor: bigint;
     throw invalid('discountBps', 'must be between 0 and 10000');
   }
   const gross = BigInt(input.quantity) * input.unitPriceMinor;
-  return divideRounded(gross * BigInt(10_000 - input.discountBps), 10_000n);
+  const total = divideRounded(gross * BigInt(10_000 - input.discountBps), 10_000n);
+  if (total > MAX_AMOUNT_MINOR || total < -MAX_AMOUNT_MINOR) throw invalid('quantity', 'makes a total beyond the largest amount Attain stores');
+  return total;
 }
 
 /** Stage-weighted amount: amount x probability, rounded once. */

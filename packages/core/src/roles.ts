@@ -16,3 +16,15 @@ export interface Actor {
   readonly personId: string | null;
   readonly teamPersonIds: readonly string[];
 }
+
+/** The roles a user of each role may hand to an API token: never one that reaches further. */
+const NARROWER: Record<Role, readonly Role[]> = {
+  admin: ROLES,
+  sales_ops: ['sales_ops', 'manager', 'rep'],
+  finance: ['finance'],
+  manager: ['manager', 'rep'],
+  rep: ['rep'],
+};
+
+/** May a user with `userRole` act (through a token) with `role`? */
+export const mayActAs = (userRole: Role, role: Role): boolean => NARROWER[userRole].includes(role);

@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './env.js';
 import { errorResponse } from './errors.js';
+import { idempotent } from './idempotency.js';
 
 export const SESSION_COOKIE = 'attain_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -23,7 +24,8 @@ export const resolveCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
 /**
  * Route guard: deny by default. No caller is 401; a cookie-session write without the
  * session's CSRF token is 403; a role without the ability is 403. Record-level checks
- * (another rep's deal) happen in the use case and answer 404.
+ * (another rep's deal) happen in the use case and answer 404. Only a request that passes
+ * reaches the Idempotency-Key handling, so a refused one is never replayed.
  */
 export function requireAbility(ability: Ability): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -33,7 +35,7 @@ export function requireAbility(ability: Ability): MiddlewareHandler<AppEnv> {
       return errorResponse(c, new DomainError('csrf_failed', 'The X-CSRF-Token header is missing or wrong.'));
     }
     if (!can(signedIn.actor, ability)) return errorResponse(c, new DomainError('forbidden', 'You are not allowed to do this.'));
-    await next();
+    return idempotent(c, next);
   };
 }
 

@@ -35,6 +35,14 @@ export function errorResponse(c: Context, error: unknown): Response {
   if (error instanceof SyntaxError) {
     return c.json({ error: { code: 'validation_failed', message: 'The request body is not valid JSON.', details: [{ field: 'body', message: error.message }] } }, 422);
   }
+  // Last walls: the database refusing what a race or an unforeseen input let through.
+  const dbCode = (error as { code?: unknown }).code;
+  if (dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY' || dbCode === '23505') {
+    return c.json({ error: { code: 'conflict', message: 'This record clashes with another one (a duplicate key); reload and try again.' } }, 409);
+  }
+  if (dbCode === 'SQLITE_CONSTRAINT_FOREIGNKEY' || dbCode === '23503' || dbCode === '22003' || dbCode === '22P02' || dbCode === 'SQLITE_TOOBIG') {
+    return c.json({ error: { code: 'validation_failed', message: 'A value is out of range or refers to nothing.' } }, 422);
+  }
   console.error('unexpected error', error);
   return c.json({ error: { code: 'internal', message: userMessageOf('internal') } }, 500);
 }

@@ -8,7 +8,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { resolveCaller } from './auth.middleware.js';
 import type { AppEnv } from './env.js';
 import { errorResponse, validationBody } from './errors.js';
-import { idempotency } from './idempotency.middleware.js';
 import { RouteRegistry } from './route-registry.js';
 import { mountAuthRoutes } from './routes/auth.routes.js';
 import { mountCrmExtraRoutes } from './routes/crm-extras.routes.js';
@@ -64,7 +63,6 @@ export function createServer(options: ServerOptions): AttainServer {
   });
   app.use('/api/v1/*', bodyLimit({ maxSize: 10 * 1024 * 1024, onError: (c) => c.json({ error: { code: 'validation_failed', message: 'The request body is larger than 10 MB.' } }, 413) }));
   app.use('/api/v1/*', resolveCaller);
-  app.use('/api/v1/*', idempotency);
   app.onError((error, c) => errorResponse(c, error));
   app.get('/api/v1/openapi.json', (c) => c.json(openapi()));
   mountDocs(app);

@@ -16,7 +16,13 @@ const TYPES: Record<string, string> = {
 
 /** Reads a file below `root`; paths that climb out of it are refused. */
 async function fileBelow(root: string, path: string): Promise<Buffer | null> {
-  const full = normalize(join(root, decodeURIComponent(path)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  const full = normalize(join(root, decoded));
   if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   try {
     if (!(await stat(full)).isFile()) return null;

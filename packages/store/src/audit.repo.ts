@@ -26,20 +26,26 @@ const toJson = (value: unknown): string | null => (value == null ? null : canoni
 
 export const auditRepo = {
   /**
-   * Appends entries to the org's chain inside the caller's transaction. The head row is
-   * locked first (FOR UPDATE on PostgreSQL; SQLite has one writer), so appends never race.
+   * Locks the org's chain head (FOR UPDATE on PostgreSQL; SQLite has one writer) and returns
+   * it. Writers take it first, so all writes of an org queue in one order and never deadlock.
    */
+  async lockHead(tx: Tx, orgId: string): Promise<{ seq: bigint; hash: string }> {
+    await tx.insertInto('audit_heads').values({ org_id: orgId, seq: 0n, hash: GENESIS_HASH }).onConflict((oc) => oc.column('org_id').doNothing()).execute();
+    const head = await tx
+      .selectFrom('audit_heads')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .$call((q) => (isPostgres(tx) ? q.forUpdate() : q))
+      .executeTakeFirstOrThrow();
+    return { seq: BigInt(head.seq as bigint), hash: String(head.hash) };
+  },
+
+  /** Appends entries to the org's chain inside the caller's transaction, under the head lock. */
   async append(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
     const byOrg = new Map<string, AuditInput[]>();
     for (const input of inputs) byOrg.set(input.orgId, [...(byOrg.get(input.orgId) ?? []), input]);
     for (const [orgId, list] of byOrg) {
-      await tx.insertInto('audit_heads').values({ org_id: orgId, seq: 0n, hash: GENESIS_HASH }).onConflict((oc) => oc.column('org_id').doNothing()).execute();
-      const head = await tx
-        .selectFrom('audit_heads')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .$call((q) => (isPostgres(tx) ? q.forUpdate() : q))
-        .executeTakeFirstOrThrow();
+      const head = await auditRepo.lockHead(tx, orgId);
       let seq = Number(head.seq);
       let prevHash = String(head.hash);
       const rows = [];
@@ -69,24 +75,29 @@ export const auditRepo = {
     return rows.map(toEntry);
   },
 
-  /** Walks the whole chain of an org in pages and returns the first break, if any. */
-  async verify(db: Db, orgId: string): Promise<{ checked: number; break: ChainBreak | null; headMatches: boolean }> {
+  /**
+   * Walks the org's chain in pages up to the head as it stood when the check began (writes
+   * that land meanwhile are left for the next check) and returns the first break, if any.
+   * The head row also catches a deleted tail, which would leave a valid but shorter chain.
+   */
+  async verify(db: Db, orgId: string): Promise<{ checked: number; break: ChainBreak | null }> {
+    const head = await db.selectFrom('audit_heads').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+    const headSeq = head ? Number(head.seq) : 0;
     let previousHash = GENESIS_HASH;
     let previousSeq = 0;
     let checked = 0;
-    for (;;) {
-      const entries = await auditRepo.list(db, { orgId, afterSeq: previousSeq, limit: 5000 });
+    while (previousSeq < headSeq) {
+      const page = await auditRepo.list(db, { orgId, afterSeq: previousSeq, limit: 5000 });
+      const entries = page.filter((e) => e.seq <= headSeq);
       if (entries.length === 0) break;
       const found = verifyAuditChain({ entries, digest: sha256, previousHash, previousSeq });
-      if (found) return { checked: checked + entries.findIndex((e) => e.seq === found.seq), break: found, headMatches: false };
+      if (found) return { checked: checked + entries.findIndex((e) => e.seq === found.seq), break: found };
       checked += entries.length;
       const last = entries[entries.length - 1] as AuditEntry;
       previousHash = last.hash;
       previousSeq = last.seq;
     }
-    // A deleted tail would leave a valid but shorter chain: the head row says how long it was.
-    const head = await db.selectFrom('audit_heads').selectAll().where('org_id', '=', orgId).executeTakeFirst();
-    const headMatches = head ? Number(head.seq) === previousSeq && String(head.hash) === previousHash : previousSeq === 0;
-    return { checked, break: headMatches ? null : { seq: previousSeq + 1, reason: 'sequence_gap' }, headMatches };
+    if (previousSeq !== headSeq || (head && String(head.hash) !== previousHash)) return { checked, break: { seq: previousSeq + 1, reason: 'sequence_gap' } };
+    return { checked, break: null };
   },
 };

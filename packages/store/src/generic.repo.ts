@@ -36,22 +36,40 @@ const COMMON_TERM_MATCHES = 2000;
 
 type Eb = ExpressionBuilder<Record<string, Record<string, unknown>>, string>;
 
-function encodeCursor(value: unknown, id: string): string {
+/** A cursor names its sort, so it cannot be replayed against another order. */
+function encodeCursor(sort: string, desc: boolean, value: unknown, id: string): string {
   const v = typeof value === 'bigint' ? { b: value.toString() } : value;
-  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+  return Buffer.from(JSON.stringify([sort, desc, v, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string, kind: FieldKind): [unknown, string] {
+const invalidCursor = () => Object.assign(new Error('invalid cursor'), { field: 'cursor' });
+
+function valueFits(kind: FieldKind, value: unknown): boolean {
+  if (value === null) return true;
+  if (kind === 'bigint') return typeof value === 'bigint';
+  if (kind === 'int' || kind === 'real' || kind === 'bool') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'string';
+}
+
+function decodeCursor(cursor: string, sort: string, desc: boolean, kind: FieldKind): [unknown, string] {
+  let parsed: unknown;
   try {
-    const [raw, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, string];
-    if (typeof id !== 'string') throw new Error('bad id');
-    let value = raw;
-    if (raw !== null && typeof raw === 'object' && 'b' in raw) value = BigInt((raw as { b: string }).b);
-    if (kind === 'bool' && typeof value === 'boolean') value = value ? 1 : 0;
-    return [value, id];
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw Object.assign(new Error('invalid cursor'), { field: 'cursor' });
+    throw invalidCursor();
   }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw invalidCursor();
+  const [cursorSort, cursorDesc, raw, id] = parsed as [unknown, unknown, unknown, unknown];
+  if (cursorSort !== sort || cursorDesc !== desc || typeof id !== 'string') throw invalidCursor();
+  let value = raw;
+  if (raw !== null && typeof raw === 'object') {
+    const b = (raw as { b?: unknown }).b;
+    if (typeof b !== 'string' || !/^-?\d{1,19}$/.test(b)) throw invalidCursor();
+    value = BigInt(b);
+  }
+  if (kind === 'bool' && typeof value === 'boolean') value = value ? 1 : 0;
+  if (!valueFits(kind, value)) throw invalidCursor();
+  return [value, id];
 }
 
 /**
@@ -167,7 +185,7 @@ export class EntityRepo<T extends RecordMeta> {
     const term = query.search ? normaliseQuery(query.search) : '';
     if (term && this.hasSearchText) q = q.where(await this.searchCondition(db, term));
     if (query.cursor) {
-      const [value, id] = decodeCursor(query.cursor, sortKind);
+      const [value, id] = decodeCursor(query.cursor, sortField, desc, sortKind);
       q = q.where((eb: Eb) => keysetAfter(eb, sortCol, value, id, desc));
     }
     // NULLs sort last ascending and first descending on both dialects, as PostgreSQL does by default.
@@ -179,7 +197,7 @@ export class EntityRepo<T extends RecordMeta> {
       .execute();
     const items = rows.slice(0, query.limit).map((row: Record<string, unknown>) => rowToRecord(this.spec, row));
     const last = items[items.length - 1];
-    const nextCursor = rows.length > query.limit && last ? encodeCursor((last as Record<string, unknown>)[sortField], last.id) : null;
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(sortField, desc, (last as Record<string, unknown>)[sortField], last.id) : null;
     return { items, nextCursor };
   }
 
@@ -191,7 +209,7 @@ export class EntityRepo<T extends RecordMeta> {
    * SQLite from looking up and sorting thousands of matches to show fifty).
    */
   private async searchCondition(db: Db | Tx, term: string): Promise<RawBuilder<SqlBool>> {
-    const fts = !isPostgres(db) && term.length >= 3 && SEARCHABLE_TABLES.includes(this.spec.table as (typeof SEARCHABLE_TABLES)[number]);
+    const fts = !isPostgres(db) && [...term].length >= 3 && SEARCHABLE_TABLES.includes(this.spec.table as (typeof SEARCHABLE_TABLES)[number]);
     if (!fts) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return sql<SqlBool>`search_text like ${pattern} escape '\\'`;

@@ -2,14 +2,15 @@ import {
   DomainError,
   LOGIN_WINDOW_MINUTES,
   loginThrottle,
+  mayActAs,
   sessionExpired,
   sessionExpiry,
   type Actor,
-  type Role,
   type Session,
   type User,
 } from '@attain/core';
-import { apiTokenRepo, inTransaction, loginFailureRepo, orgRepo, sessionRepo, userRepo } from '@attain/store';
+import { inOrgTransaction } from '../org-transaction.js';
+import { apiTokenRepo, loginFailureRepo, orgRepo, sessionRepo, userRepo } from '@attain/store';
 import type { AppContext } from '../context.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../passwords.js';
 import { recordAudit } from '../audit.js';
@@ -58,7 +59,7 @@ export async function logIn(ctx: AppContext, input: { email: string; password: s
     lastSeenAt: now,
     ...sessionExpiry({ createdAt: now, now }),
   };
-  await inTransaction(db, async (tx) => {
+  await inOrgTransaction(ctx, session.orgId, async (tx) => {
     await sessionRepo.insert(tx, session);
     await loginFailureRepo.clear(tx, key);
     await recordAudit(ctx, tx, { actor: { orgId: session.orgId, userId: session.userId }, action: 'session.login', entity: 'user', entityId: session.userId, before: null, after: null });
@@ -99,15 +100,9 @@ export async function authenticateApiToken(ctx: AppContext, token: string): Prom
   if (!user || user.disabledAt !== null) return null;
   const now = ctx.now();
   if (!apiToken.lastUsedAt || Date.parse(now) - Date.parse(apiToken.lastUsedAt) > 60_000) await apiTokenRepo.markUsed(db, apiToken.id, now);
-  return { user, actor: await loadActor(ctx, user, narrowerRole(user.role, apiToken.role)), session: null };
-}
-
-const REACH: Record<Role, number> = { admin: 5, sales_ops: 4, finance: 4, manager: 2, rep: 1 };
-
-/** A token never acts with more reach than its user has now. */
-function narrowerRole(userRole: Role, tokenRole: Role): Role {
-  if (userRole === tokenRole) return userRole;
-  return REACH[tokenRole] < REACH[userRole] ? tokenRole : userRole;
+  // A token whose role reaches beyond its user's present role (she was demoted) is void.
+  if (!mayActAs(user.role, apiToken.role)) return null;
+  return { user, actor: await loadActor(ctx, user, apiToken.role), session: null };
 }
 
 export async function loadOrgForActor(ctx: AppContext, actor: Actor) {

@@ -1,5 +1,6 @@
-import { can, DomainError, invalid, type Actor, type ApiToken, type Role, type User } from '@attain/core';
-import { apiTokenRepo, inTransaction, sessionRepo, userRepo } from '@attain/store';
+import { can, DomainError, invalid, mayActAs, type Actor, type ApiToken, type Role, type User } from '@attain/core';
+import { inOrgTransaction } from '../org-transaction.js';
+import { apiTokenRepo, sessionRepo, userRepo } from '@attain/store';
 import { personSpec, EntityRepo } from '@attain/store';
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../audit.js';
@@ -43,7 +44,7 @@ export async function createUser(
     version: 1,
   };
   const passwordHash = await hashPassword(input.password);
-  await inTransaction(db, async (tx) => {
+  await inOrgTransaction(ctx, actor.orgId, async (tx) => {
     await userRepo.insert(tx, user, passwordHash);
     await recordAudit(ctx, tx, { actor, action: 'user.create', entity: 'user', entityId: user.id, before: null, after: auditView(user) });
   });
@@ -71,7 +72,7 @@ export async function updateUser(
     version: before.version + 1,
   };
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  await inTransaction(db, async (tx) => {
+  await inOrgTransaction(ctx, actor.orgId, async (tx) => {
     await userRepo.update(tx, after, passwordHash);
     if (after.disabledAt !== null || passwordHash !== undefined) await sessionRepo.deleteForUser(tx, after.orgId, after.id);
     await recordAudit(ctx, tx, { actor, action: 'user.update', entity: 'user', entityId: after.id, before: auditView(before), after: auditView(after) });
@@ -87,6 +88,7 @@ export async function listUsers(ctx: AppContext, actor: Actor): Promise<User[]> 
 /** Issues an API token for the acting admin; the secret is returned once and stored hashed. */
 export async function createApiToken(ctx: AppContext, actor: Actor, input: { name: string; role?: Role }): Promise<{ token: string; record: ApiToken }> {
   requireAbility(actor, 'api_token:manage');
+  if (input.role && !mayActAs(actor.role, input.role)) throw invalid('role', `a token cannot reach further than your own role (${actor.role})`);
   const secret = `att_${newSecret()}`;
   const record: ApiToken = {
     id: ctx.newId('tok'),
@@ -98,7 +100,7 @@ export async function createApiToken(ctx: AppContext, actor: Actor, input: { nam
     lastUsedAt: null,
     revokedAt: null,
   };
-  await inTransaction(ctx.database.db, async (tx) => {
+  await inOrgTransaction(ctx, actor.orgId, async (tx) => {
     await apiTokenRepo.insert(tx, record, hashSecret(secret));
     await recordAudit(ctx, tx, { actor, action: 'api_token.create', entity: 'api_token', entityId: record.id, before: null, after: { name: record.name, role: record.role } });
   });
@@ -116,7 +118,7 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, id: string):
   const token = await apiTokenRepo.get(db, actor.orgId, id);
   if (!token) throw new DomainError('not_found', 'API token not found');
   const at = ctx.now();
-  await inTransaction(db, async (tx) => {
+  await inOrgTransaction(ctx, actor.orgId, async (tx) => {
     await apiTokenRepo.revoke(tx, actor.orgId, id, at);
     await recordAudit(ctx, tx, { actor, action: 'api_token.revoke', entity: 'api_token', entityId: id, before: null, after: { revokedAt: at } });
   });

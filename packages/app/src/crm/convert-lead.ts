@@ -1,5 +1,5 @@
 import { addDays, dateOfInstant, DomainError, type Actor, type Lead } from '@attain/core';
-import { inTransaction } from '@attain/store';
+import { inOrgTransaction } from '../org-transaction.js';
 import { loadOrgForActor } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { accounts, contacts, leads, opportunities } from './entities.js';
@@ -20,7 +20,7 @@ export interface LeadConversionInput {
  */
 export async function convertLead(ctx: AppContext, actor: Actor, input: LeadConversionInput) {
   const org = await loadOrgForActor(ctx, actor);
-  return inTransaction(ctx.database.db, async (tx) => {
+  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const lead = await getRecord(ctx, actor, leads, input.leadId, tx);
     if (!lead.abilities.update) throw new DomainError('forbidden', 'You may not convert this lead.');
     if (lead.status === 'converted') throw new DomainError('conflict', 'This lead is already converted.');

@@ -1,5 +1,5 @@
 import { DomainError, invalid, lineItemTotal, type Actor, type LineItem } from '@attain/core';
-import { inTransaction } from '@attain/store';
+import { inOrgTransaction } from '../org-transaction.js';
 import { recordAudit } from '../audit.js';
 import { loadOrgForActor } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -28,9 +28,10 @@ export async function addLineItem(
   input: { opportunityId: string; productId: string; quantity: number; unitPriceMinor?: string; discountBps?: number; externalId?: string | null },
 ): Promise<LineItem> {
   const org = await loadOrgForActor(ctx, actor);
-  return inTransaction(ctx.database.db, async (tx) => {
+  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const opportunity = await getRecord(ctx, actor, opportunities, input.opportunityId, tx);
     if (!opportunity.abilities.update) throw new DomainError('forbidden', 'You may not change this opportunity.');
+    if (input.externalId && (await repos.lineItem.getByExternalId(tx, actor.orgId, input.externalId))) throw invalid('externalId', 'is already used by another line item');
     const product = await repos.product.get(tx, actor.orgId, input.productId);
     if (!product || !product.active) throw invalid('productId', 'no such active product');
     if (input.unitPriceMinor === undefined && product.currency !== opportunity.currency) {

@@ -22,6 +22,10 @@ export async function defaultPipelineId(tx: Tx, orgId: string): Promise<string> 
  * pipeline without naming a stage also lands on its first stage.
  */
 export async function deriveOpportunity({ tx, actor, before, next, input }: WriteArgs<Opportunity>): Promise<Opportunity> {
+  if (before && next.currency !== before.currency) {
+    const items = await repos.lineItem.list(tx, { orgId: actor.orgId, scope: { kind: 'all' }, filters: [{ field: 'opportunityId', op: 'eq', values: [before.id] }], limit: 1 });
+    if (items.items.length > 0) throw invalid('currency', 'cannot change while the opportunity has line items priced in its currency');
+  }
   const pipelineId = next.pipelineId || (await defaultPipelineId(tx, actor.orgId));
   const stages = await stagesOf(tx, actor.orgId, pipelineId);
   if (stages.length === 0) throw invalid('pipelineId', 'no such pipeline');

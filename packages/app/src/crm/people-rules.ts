@@ -19,8 +19,9 @@ export async function checkManager({ tx, actor, before, next }: WriteArgs<Person
 export async function writeReportingLine({ ctx, tx, actor, before, after }: WriteArgs<Person> & { after: Person }): Promise<void> {
   if ((before?.managerId ?? null) === after.managerId) return;
   const today = dateOfInstant(after.updatedAt);
-  const from = before === null && after.hireDate && after.hireDate < today ? after.hireDate : today;
   const lines = await reportingLineRepo.listForPerson(tx, actor.orgId, after.id);
+  // A first manager counts from the hire date, whatever order the person and manager came in.
+  const from = lines.length === 0 && after.hireDate && after.hireDate < today ? after.hireDate : today;
   for (const line of lines) {
     if (line.validTo === null || line.validTo > from) await reportingLineRepo.close(tx, actor.orgId, line.id, line.validFrom > from ? line.validFrom : from);
   }

@@ -1,5 +1,6 @@
 import { invalid, type Actor, type Organisation, type Pipeline, type Stage } from '@attain/core';
-import { inTransaction, type Tx } from '@attain/store';
+import { inOrgTransaction } from '../org-transaction.js';
+import { type Tx } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import { loadOrgForActor } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -73,7 +74,7 @@ export async function createPipelineInTx(
 
 export async function createPipeline(ctx: AppContext, actor: Actor, input: Parameters<typeof createPipelineInTx>[4]) {
   const org = await loadOrgForActor(ctx, actor);
-  const created = await inTransaction(ctx.database.db, (tx) => createPipelineInTx(ctx, tx, actor, org, input));
+  const created = await inOrgTransaction(ctx, actor.orgId, (tx) => createPipelineInTx(ctx, tx, actor, org, input));
   return { ...created, abilities: abilitiesOf(pipelines, actor, created) };
 }
 

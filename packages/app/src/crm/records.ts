@@ -6,6 +6,8 @@ import {
   invalid,
   notFound,
   ownedRecordAbilities,
+  ownerInScope,
+  OWNED_RESOURCES,
   readScope,
   type AbilityMap,
   type Actor,
@@ -14,7 +16,8 @@ import {
   type OwnedResource,
   type RecordMeta,
 } from '@attain/core';
-import { inTransaction, type ListFilter, type Page, type Tx } from '@attain/store';
+import { inOrgTransaction } from '../org-transaction.js';
+import { type ListFilter, type Page, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../audit.js';
 import { loadOrgForActor } from '../auth/sessions.js';
@@ -53,12 +56,11 @@ export function parseFilters<T extends RecordMeta>(def: EntityDefinition<T>, par
     const kind = def.repo.kindOf(field);
     const convert = (v: string): unknown => {
       if (kind === 'bool') return v === 'true';
-      if (kind === 'int' || kind === 'real') {
-        if (!Number.isFinite(Number(v))) throw invalid(name, 'must be a number');
-        return Number(v);
-      }
+      if (kind === 'int' && !/^-?\d{1,9}$/.test(v)) throw invalid(name, 'must be a whole number');
+      if (kind === 'real' && !Number.isFinite(Number(v))) throw invalid(name, 'must be a number');
+      if (kind === 'int' || kind === 'real') return Number(v);
       if (kind === 'bigint') {
-        if (!/^-?\d+$/.test(v)) throw invalid(name, 'must be an integer');
+        if (!/^-?\d{1,18}$/.test(v)) throw invalid(name, 'must be an integer of at most 18 digits');
         return BigInt(v);
       }
       return v;
@@ -111,12 +113,18 @@ export async function getRecord<T extends RecordMeta>(ctx: AppContext, actor: Ac
   return { ...record, abilities };
 }
 
-async function checkReferences<T extends RecordMeta>(tx: Tx, def: EntityDefinition<T>, orgId: string, record: T, changed: readonly string[]): Promise<void> {
+/**
+ * Every reference must name a record of the same org that the actor may see: a rep cannot
+ * hang her contact on another rep's account, and the answer does not tell whether it exists.
+ */
+async function checkReferences<T extends RecordMeta>(tx: Tx, def: EntityDefinition<T>, actor: Actor, record: T, changed: readonly string[]): Promise<void> {
   for (const [field, repo] of Object.entries(def.references)) {
     if (!changed.includes(field)) continue;
     const id = (record as Record<string, unknown>)[field];
     if (id === null || id === undefined) continue;
-    if (!(await repo.get(tx, orgId, String(id)))) throw invalid(field, `no ${repo.spec.name} with id "${String(id)}"`);
+    const target = await repo.get(tx, actor.orgId, String(id));
+    const owned = (OWNED_RESOURCES as readonly string[]).includes(repo.spec.name);
+    if (!target || (owned && !ownerInScope(actor, (target as Owned).ownerId ?? null))) throw invalid(field, `no ${repo.spec.name} with id "${String(id)}"`);
   }
 }
 
@@ -150,7 +158,7 @@ export async function createInTx<T extends RecordMeta>(
   } as unknown as T;
   if (def.owned && !canAssignOwner(actor, (next as Owned).ownerId ?? null)) throw invalid('ownerId', 'you cannot give a record to this owner');
   if (next.externalId && (await def.repo.getByExternalId(tx, actor.orgId, next.externalId))) throw invalid('externalId', 'is already used by another record');
-  await checkReferences(tx, def, actor.orgId, next, Object.keys(def.references));
+  await checkReferences(tx, def, actor, next, Object.keys(def.references));
   if (def.derive) next = await def.derive({ ctx, tx, actor, org, before: null, next, input });
   await def.repo.insert(tx, next);
   await def.afterWrite?.({ ctx, tx, actor, org, before: null, next, input, after: next });
@@ -184,7 +192,7 @@ export async function updateInTx<T extends RecordMeta>(
   if ('externalId' in input && next.externalId && next.externalId !== stored.externalId) {
     if (await def.repo.getByExternalId(tx, actor.orgId, next.externalId)) throw invalid('externalId', 'is already used by another record');
   }
-  await checkReferences(tx, def, actor.orgId, next, Object.keys(input));
+  await checkReferences(tx, def, actor, next, Object.keys(input));
   const previous = stored as unknown as T;
   if (def.derive) next = await def.derive({ ctx, tx, actor, org, before: previous, next, input });
   if (!(await def.repo.update(tx, next, before.version))) throw new DomainError('conflict', `This ${def.resource} changed meanwhile; reload and try again.`);
@@ -195,7 +203,7 @@ export async function updateInTx<T extends RecordMeta>(
 
 export async function createRecord<T extends RecordMeta>(ctx: AppContext, actor: Actor, def: EntityDefinition<T>, input: Record<string, unknown>): Promise<T & { abilities: AbilityMap }> {
   const org = await loadOrgForActor(ctx, actor);
-  const created = await inTransaction(ctx.database.db, (tx) => createInTx(ctx, tx, actor, org, def, input));
+  const created = await inOrgTransaction(ctx, actor.orgId, (tx) => createInTx(ctx, tx, actor, org, def, input));
   return { ...created, abilities: abilitiesOf(def, actor, created) };
 }
 
@@ -208,7 +216,7 @@ export async function updateRecord<T extends RecordMeta>(
 ): Promise<T & { abilities: AbilityMap }> {
   requireAbility(actor, `${def.resource}:update`);
   const org = await loadOrgForActor(ctx, actor);
-  const updated = await inTransaction(ctx.database.db, (tx) => updateInTx(ctx, tx, actor, org, def, id, input));
+  const updated = await inOrgTransaction(ctx, actor.orgId, (tx) => updateInTx(ctx, tx, actor, org, def, id, input));
   return { ...updated, abilities: abilitiesOf(def, actor, updated) };
 }
 
@@ -216,7 +224,7 @@ export async function updateRecord<T extends RecordMeta>(
 export async function archiveRecord<T extends RecordMeta>(ctx: AppContext, actor: Actor, def: EntityDefinition<T>, id: string): Promise<T & { abilities: AbilityMap }> {
   requireAbility(actor, `${def.resource}:archive`);
   const org = await loadOrgForActor(ctx, actor);
-  const archived = await inTransaction(ctx.database.db, async (tx) => {
+  const archived = await inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const current = await getRecord(ctx, actor, def, id, tx);
     if (!current.abilities.archive) throw new DomainError('forbidden', `You may not archive this ${def.resource}.`);
     if (current.archivedAt) return current as T;

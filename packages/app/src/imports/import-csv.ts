@@ -1,4 +1,5 @@
 import { can, DomainError, type Actor, type FieldIssue } from '@attain/core';
+import { auditRepo } from '@attain/store';
 import { loadOrgForActor } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { checkCustomMapping, mapColumns, type ColumnMapping } from './column-mapping.js';
@@ -78,7 +79,10 @@ export async function importCsv(ctx: AppContext, actor: Actor, options: ImportOp
   let run: ImportRun | undefined;
   const fileIssues: ImportIssue[] = [];
   try {
+    // Not retried on a serialization failure: the stream cannot be read twice. Taking the
+    // org's write lock first keeps it from deadlocking with other writers instead.
     await ctx.database.db.transaction().execute(async (tx) => {
+      await auditRepo.lockHead(tx, actor.orgId);
       const resolver = new ReferenceResolver(tx, actor.orgId, SELF[options.entity]);
       const pipelines = options.entity === 'opportunities' ? await PipelineLookup.load(tx, actor.orgId) : null;
       let mapping: ColumnMapping | undefined;
