@@ -1,4 +1,5 @@
-import { can, DomainError, invalid, isCalendarDate, parseDecimal, toScaled, type Actor, type ExchangeRate, type Organisation } from '@attain/core';
+import { invalid, isCalendarDate, parseDecimal, toScaled, type Actor, type ExchangeRate, type Organisation } from '@attain/core';
+import { requireAbility } from './authorize.js';
 import { inOrgTransaction } from './org-transaction.js';
 import { orgRepo } from '@attain/store';
 import { recordAudit } from './audit.js';
@@ -20,7 +21,7 @@ export async function setExchangeRate(
   actor: Actor,
   input: { currency: string; effectiveDate: string; rate: string },
 ): Promise<{ org: Organisation; rate: ExchangeRate }> {
-  if (!can(actor, 'exchange_rate:manage')) throw new DomainError('forbidden', 'You are not allowed to do this.');
+  requireAbility(actor, 'exchange_rate:manage');
   const org = await loadOrgForActor(ctx, actor);
   if (input.currency === org.defaultCurrency) throw invalid('currency', `is the default currency (${org.defaultCurrency}), whose rate is 1`);
   if (!isCalendarDate(input.effectiveDate)) throw invalid('effectiveDate', 'must be a date as YYYY-MM-DD');

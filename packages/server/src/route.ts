@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Ability } from '@attain/core';
-import { ErrorBody } from '@attain/contract';
+import { ErrorBody, Id } from '@attain/contract';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { requireAbility } from './auth.middleware.js';
 import type { AppEnv } from './env.js';
 import type { RouteRegistry } from './route-registry.js';
@@ -60,3 +60,6 @@ export function defineRoute(api: Api, registry: RouteRegistry, spec: RouteSpec):
 
 /** The validated input of a request part. */
 export const valid = <T>(c: Context<AppEnv>, part: 'json' | 'query' | 'param'): T => (c.req as unknown as { valid(p: string): T }).valid(part);
+
+/** The `{id}` path parameter of record routes. */
+export const IdParam = z.object({ id: Id });

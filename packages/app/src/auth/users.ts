@@ -1,4 +1,5 @@
-import { can, DomainError, invalid, mayActAs, type Actor, type ApiToken, type Role, type User } from '@attain/core';
+import { DomainError, invalid, mayActAs, type Actor, type ApiToken, type Role, type User } from '@attain/core';
+import { requireAbility } from '../authorize.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { apiTokenRepo, sessionRepo, userRepo } from '@attain/store';
 import { personSpec, EntityRepo } from '@attain/store';
@@ -9,9 +10,6 @@ import { hashSecret, newSecret } from './tokens.js';
 
 const people = new EntityRepo(personSpec);
 
-function requireAbility(actor: Actor, ability: Parameters<typeof can>[1]): void {
-  if (!can(actor, ability)) throw new DomainError('forbidden', 'You are not allowed to do this.');
-}
 
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, personId: u.personId, disabledAt: u.disabledAt });

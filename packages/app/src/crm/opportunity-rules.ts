@@ -1,17 +1,12 @@
 import { changedTrackedFields, invalid, stageDerivedFields, type ForecastCategory, type Opportunity, type Stage } from '@attain/core';
 import { opportunityHistoryRepo, type Tx } from '@attain/store';
 import type { WriteArgs } from './definition.js';
-import { repos } from './repos.js';
-
-async function stagesOf(tx: Tx, orgId: string, pipelineId: string): Promise<Stage[]> {
-  const page = await repos.stage.list(tx, { orgId, scope: { kind: 'all' }, filters: [{ field: 'pipelineId', op: 'eq', values: [pipelineId] }], limit: 100 });
-  return page.items;
-}
+import { repos, stagesOf } from './repos.js';
 
 /** The org's default pipeline (or its first one). */
 export async function defaultPipelineId(tx: Tx, orgId: string): Promise<string> {
-  const page = await repos.pipeline.list(tx, { orgId, scope: { kind: 'all' }, sort: 'name', limit: 100 });
-  const chosen = page.items.find((p) => p.isDefault) ?? page.items[0];
+  const marked = await repos.pipeline.list(tx, { orgId, scope: { kind: 'all' }, filters: [{ field: 'isDefault', op: 'eq', values: [true] }], limit: 1 });
+  const chosen = marked.items[0] ?? (await repos.pipeline.list(tx, { orgId, scope: { kind: 'all' }, sort: 'name', limit: 1 })).items[0];
   if (!chosen) throw invalid('pipelineId', 'the organisation has no pipeline yet');
   return chosen.id;
 }

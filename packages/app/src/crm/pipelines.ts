@@ -4,9 +4,9 @@ import { type Tx } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import { loadOrgForActor } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
-import { abilitiesOf, createInTx, getRecord, listRecords } from './records.js';
+import { abilitiesOf, createInTx, getRecord, listRecords, updateInTx } from './records.js';
 import type { EntityDefinition } from './definition.js';
-import { repos } from './repos.js';
+import { repos, stagesOf } from './repos.js';
 
 export const pipelines: EntityDefinition<Pipeline> = {
   resource: 'pipeline',
@@ -26,11 +26,6 @@ export interface StageInput {
 }
 
 export type PipelineWithStages = Pipeline & { stages: Stage[] };
-
-async function stagesOf(ctx: AppContext, tx: Tx | undefined, orgId: string, pipelineId: string): Promise<Stage[]> {
-  const page = await repos.stage.list(tx ?? ctx.database.db, { orgId, scope: { kind: 'all' }, filters: [{ field: 'pipelineId', op: 'eq', values: [pipelineId] }], limit: 100 });
-  return page.items;
-}
 
 function checkStages(stages: readonly StageInput[]): void {
   stages.forEach((s, i) => {
@@ -57,11 +52,12 @@ export async function createPipelineInTx(
 ): Promise<PipelineWithStages> {
   checkStages(input.stages);
   const { stages: stageInputs, ...fields } = input;
-  if (fields.isDefault) {
-    const current = await repos.pipeline.list(tx, { orgId: actor.orgId, scope: { kind: 'all' }, filters: [{ field: 'isDefault', op: 'eq', values: [true] }], limit: 10 });
-    for (const p of current.items) await repos.pipeline.update(tx, { ...p, isDefault: false, version: p.version + 1, updatedAt: ctx.now() }, p.version);
-  }
   const pipeline = await createInTx(ctx, tx, actor, org, pipelines, fields);
+  if (fields.isDefault) {
+    // One default per org: the previous one steps down, through the use case, so it is audited.
+    const current = await repos.pipeline.list(tx, { orgId: actor.orgId, scope: { kind: 'all' }, filters: [{ field: 'isDefault', op: 'eq', values: [true] }], limit: 10 });
+    for (const p of current.items) if (p.id !== pipeline.id) await updateInTx(ctx, tx, actor, org, pipelines, p.id, { isDefault: false });
+  }
   const now = ctx.now();
   const stages: Stage[] = stageInputs.map((s, i) => ({
     ...s, id: ctx.newId('stg'), orgId: actor.orgId, pipelineId: pipeline.id, sortOrder: (i + 1) * 10, externalId: null,
@@ -81,11 +77,11 @@ export async function createPipeline(ctx: AppContext, actor: Actor, input: Param
 export async function listPipelines(ctx: AppContext, actor: Actor) {
   const page = await listRecords(ctx, actor, pipelines, { limit: 500, sort: 'name' });
   const items = [];
-  for (const p of page.items) items.push({ ...p, stages: await stagesOf(ctx, undefined, actor.orgId, p.id) });
+  for (const p of page.items) items.push({ ...p, stages: await stagesOf(ctx.database.db, actor.orgId, p.id) });
   return { items, nextCursor: null };
 }
 
 export async function getPipeline(ctx: AppContext, actor: Actor, id: string) {
   const pipeline = await getRecord(ctx, actor, pipelines, id);
-  return { ...pipeline, stages: await stagesOf(ctx, undefined, actor.orgId, id) };
+  return { ...pipeline, stages: await stagesOf(ctx.database.db, actor.orgId, id) };
 }

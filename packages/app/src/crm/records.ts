@@ -1,5 +1,4 @@
 import {
-  can,
   canAssignOwner,
   configRecordAbilities,
   DomainError,
@@ -16,6 +15,7 @@ import {
   type OwnedResource,
   type RecordMeta,
 } from '@attain/core';
+import { requireAbility } from '../authorize.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { type ListFilter, type Page, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
@@ -32,9 +32,6 @@ export function abilitiesOf<T extends RecordMeta>(def: EntityDefinition<T>, acto
   return ownedRecordAbilities(actor, def.resource as OwnedResource, (record as Owned).ownerId ?? null);
 }
 
-function requireAbility(actor: Actor, ability: Parameters<typeof can>[1]): void {
-  if (!can(actor, ability)) throw new DomainError('forbidden', 'You are not allowed to do this.');
-}
 
 export interface ListInput {
   readonly search?: string;

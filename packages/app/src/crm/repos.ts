@@ -1,5 +1,7 @@
-import type { RecordMeta } from '@attain/core';
+import type { RecordMeta, Stage } from '@attain/core';
 import {
+  type Db,
+  type Tx,
   accountSpec, activitySpec, contactSpec, EntityRepo, leadSpec, lineItemSpec, opportunitySpec, personSpec, pipelineSpec,
   productSpec, stageSpec, teamSpec,
 } from '@attain/store';
@@ -20,3 +22,9 @@ export const repos = {
 };
 
 export const asRef = <T extends RecordMeta>(repo: EntityRepo<T>): EntityRepo<RecordMeta> => repo as unknown as EntityRepo<RecordMeta>;
+
+/** The stages of a pipeline in their order. */
+export async function stagesOf(db: Db | Tx, orgId: string, pipelineId: string): Promise<Stage[]> {
+  const page = await repos.stage.list(db, { orgId, scope: { kind: 'all' }, filters: [{ field: 'pipelineId', op: 'eq', values: [pipelineId] }], limit: 100 });
+  return page.items;
+}

@@ -1,4 +1,5 @@
-import { can, DomainError, type Actor, type AuditEntry } from '@attain/core';
+import type { Actor, AuditEntry } from '@attain/core';
+import { requireAbility } from '../authorize.js';
 import { auditRepo } from '@attain/store';
 import type { AppContext } from '../context.js';
 
@@ -9,7 +10,7 @@ export async function verifyAuditLog(ctx: AppContext, orgId: string): Promise<{ 
 }
 
 export async function verifyAuditLogAs(ctx: AppContext, actor: Actor) {
-  if (!can(actor, 'audit:verify')) throw new DomainError('forbidden', 'You are not allowed to do this.');
+  requireAbility(actor, 'audit:verify');
   return verifyAuditLog(ctx, actor.orgId);
 }
 
@@ -19,6 +20,6 @@ export async function listAuditEntries(
   actor: Actor,
   input: { entity?: string; entityId?: string; afterSeq?: number; limit?: number },
 ): Promise<AuditEntry[]> {
-  if (!can(actor, 'audit:read')) throw new DomainError('forbidden', 'You are not allowed to do this.');
+  requireAbility(actor, 'audit:read');
   return auditRepo.list(ctx.database.db, { orgId: actor.orgId, ...input, limit: input.limit ?? 100 });
 }

@@ -1,11 +1,9 @@
 import { addLineItem, convertLead, createPipeline, getPipeline, listLineItems, listOpportunityHistory, listPipelines, toWire } from '@attain/app';
-import { Id, LeadConversion, LeadConversionResult, LineItem, OpportunityHistoryEntrySchema, Pipeline } from '@attain/contract';
+import { LeadConversion, LeadConversionResult, LineItem, OpportunityHistoryEntrySchema, Pipeline } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
-import { defineRoute, valid, type Api } from '../route.js';
+import { defineRoute, IdParam, valid, type Api } from '../route.js';
 import type { RouteRegistry } from '../route-registry.js';
-
-const IdParam = z.object({ id: Id });
 
 export function mountCrmExtraRoutes(api: Api, registry: RouteRegistry): void {
   defineRoute(api, registry, {

@@ -3,10 +3,10 @@ import {
   teams, toWire, updateRecord, type EntityDefinition,
 } from '@attain/app';
 import type { RecordMeta } from '@attain/core';
-import { Account, Activity, Contact, Id, Lead, ListQueryBase, Opportunity, pageOf, Person, Product, Team } from '@attain/contract';
+import { Account, Activity, Contact, Lead, ListQueryBase, Opportunity, pageOf, Person, Product, Team } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
-import { defineRoute, valid, type Api } from '../route.js';
+import { defineRoute, IdParam, valid, type Api } from '../route.js';
 import type { RouteRegistry } from '../route-registry.js';
 
 interface EntitySchemas {
@@ -14,8 +14,6 @@ interface EntitySchemas {
   readonly update: z.ZodObject;
   readonly record: z.ZodObject;
 }
-
-const IdParam = z.object({ id: Id });
 
 /** The list query of an entity: the common parameters plus `field`, `field.gte`, `field.lte` per filterable field. */
 function listQueryOf(filterable: readonly string[]): z.ZodObject {
