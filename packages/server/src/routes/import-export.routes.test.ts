@@ -104,13 +104,11 @@ describe.each(testDialects())('import and export routes on %s', (dialect) => {
     expect((await noCsrf.request('POST', '/imports/accounts', rows, CSV)).status).toBe(403);
   });
 
-  it('declares both routes in the registry and the OpenAPI document', async () => {
-    expect(server.registry.list()).toEqual(
-      expect.arrayContaining([
-        { method: 'POST', path: '/api/v1/imports/{entity}', ability: 'import:run' },
-        { method: 'GET', path: '/api/v1/exports/{entity}', ability: 'export:run' },
-      ]),
-    );
+  it('declares both routes, once each, in the registry and the OpenAPI document', async () => {
+    expect(server.registry.list().filter((r) => /\/(imports|exports)\//.test(r.path))).toEqual([
+      { method: 'GET', path: '/api/v1/exports/{entity}', ability: 'export:run' },
+      { method: 'POST', path: '/api/v1/imports/{entity}', ability: 'import:run' },
+    ]);
     const doc = server.openapi() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths['/imports/{entity}'] ?? {})).toEqual(['post']);
     expect(Object.keys(doc.paths['/exports/{entity}'] ?? {})).toEqual(['get']);
