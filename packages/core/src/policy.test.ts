@@ -15,6 +15,7 @@ describe('permission policies', () => {
     expect(table('import:run')).toEqual({ admin: true, sales_ops: true, finance: false, manager: false, rep: false });
     expect(table('person:update')).toEqual({ admin: true, sales_ops: true, finance: false, manager: false, rep: false });
     expect(table('audit:verify')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+    expect(table('saved_view:manage')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
   });
 
   it('scopes reps to themselves and managers to their team', () => {

@@ -34,7 +34,8 @@ export type Ability =
   | 'audit:verify'
   | 'import:run'
   | 'export:run'
-  | 'session:self';
+  | 'session:self'
+  | 'saved_view:manage';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -54,6 +55,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   const [resource, action] = ability.split(':') as [string, string];
   const role = actor.role;
   if (ability === 'session:self') return true;
+  // Saved list views are the user's own UI preferences; every role keeps her own.
+  if (ability === 'saved_view:manage') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -26,8 +26,9 @@ export interface RouteSpec {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
-  readonly response: z.ZodType;
-  readonly status?: 200 | 201;
+  /** The success body; left out only with status 204, which has none. */
+  readonly response?: z.ZodType;
+  readonly status?: 200 | 201 | 204;
   readonly handler: (c: Context<AppEnv>) => Promise<Response>;
 }
 
@@ -49,7 +50,7 @@ export function defineRoute(api: Api, registry: RouteRegistry, spec: RouteSpec):
       ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
     },
     responses: {
-      [status]: { description: 'Success', content: { 'application/json': { schema: spec.response } } },
+      [status]: spec.response ? { description: 'Success', content: { 'application/json': { schema: spec.response } } } : { description: 'Success, no content' },
       ...(spec.ability === 'public' ? { 422: errors[422] } : errors),
     },
   };

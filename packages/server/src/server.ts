@@ -13,7 +13,9 @@ import { mountAuthRoutes } from './routes/auth.routes.js';
 import { mountCrmExtraRoutes } from './routes/crm-extras.routes.js';
 import { mountCrmRoutes } from './routes/crm.routes.js';
 import { mountImportExportRoutes } from './routes/import-export.routes.js';
+import { mountInsightsRoutes } from './routes/insights.routes.js';
 import { mountSystemRoutes } from './routes/system.routes.js';
+import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
 import type { Api } from './route.js';
 
@@ -47,6 +49,8 @@ export function createServer(options: ServerOptions): AttainServer {
   mountCrmRoutes(api, registry);
   mountCrmExtraRoutes(api, registry);
   mountImportExportRoutes(api, registry);
+  mountInsightsRoutes(api, registry);
+  mountViewRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

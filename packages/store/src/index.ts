@@ -8,3 +8,5 @@ export * from './auth.repo.js';
 export * from './audit.repo.js';
 export * from './history.repo.js';
 export * from './idempotency.repo.js';
+export * from './saved-views.repo.js';
+export * from './insights.repo.js';

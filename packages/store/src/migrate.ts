@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-26T0900-foundation.js';
 import * as sqliteTrigramSearch from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
 import * as listIndexes from './migrations/2026-11-26T1100-list-indexes.js';
+import * as savedViews from './migrations/2026-11-27T0900-saved-views.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0900-foundation': foundation,
   '2026-11-26T1000-sqlite-trigram-search': sqliteTrigramSearch,
   '2026-11-26T1100-list-indexes': listIndexes,
+  '2026-11-27T0900-saved-views': savedViews,
 };
 
 export interface MigrationReport {

@@ -5,11 +5,11 @@ import { createTestOrg, openTestDatabase, testContext, testDialects, warnIfPostg
 import type { Actor } from '@attain/core';
 import type { AppContext } from '../context.js';
 import { accounts, activities, contacts, leads, opportunities } from '../crm/entities.js';
-import { createRecord } from '../crm/records.js';
+import { createRecord, listRecords } from '../crm/records.js';
 import { createOrganisation, systemActor } from '../orgs.js';
 import type { CsvEntity } from '../imports/csv-entities.js';
 import { importCsv } from '../imports/import-csv.js';
-import { exportCsv } from './export-csv.js';
+import { exportCsv, type ExportView } from './export-csv.js';
 
 warnIfPostgresSkipped();
 
@@ -24,9 +24,9 @@ describe.each(testDialects())('CSV export on %s', (dialect) => {
   let ctx: AppContext;
   let t: TestOrg;
 
-  const exportText = async (actor: Actor, entity: CsvEntity): Promise<string> => {
+  const exportText = async (actor: Actor, entity: CsvEntity, view?: ExportView): Promise<string> => {
     let out = '';
-    for await (const chunk of (await exportCsv(ctx, actor, { entity, pageSize: 3 })).chunks) out += chunk;
+    for await (const chunk of (await exportCsv(ctx, actor, { entity, pageSize: 3, ...(view ? { view } : {}) })).chunks) out += chunk;
     return out;
   };
   const rowsOf = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true }) as Record<string, string>[];
@@ -117,5 +117,23 @@ describe.each(testDialects())('CSV export on %s', (dialect) => {
     for (const entity of ORDER) {
       expect([entity, comparable(await exportText(admin, entity))]).toEqual([entity, comparable(files.get(entity) ?? '')]);
     }
+  });
+  it('exports a list view across pages: its search, filters and order, within the read scope', async () => {
+    const owners = [t.people.rep, t.people.otherRep, t.people.rep2, t.people.rep, t.people.otherRep, t.people.rep, t.people.rep2, t.people.rep];
+    for (const [i, owner] of owners.entries()) {
+      await createRecord(ctx, t.actors.ops, accounts, { name: `Paged ${i}`, segment: i === 7 ? 'other' : 'paged', employees: i * 10, ownerId: owner.id });
+    }
+    const view: ExportView = { search: 'paged', sort: '-employees', params: { segment: 'paged', 'employees.gte': '10' } };
+    const listed = await listRecords(ctx, t.actors.ops, accounts, { ...view, limit: 500 });
+    const rows = rowsOf(await exportText(t.actors.ops, 'accounts', view));
+    expect(rows.map((r) => r.name)).toEqual(['Paged 6', 'Paged 5', 'Paged 4', 'Paged 3', 'Paged 2', 'Paged 1']);
+    expect(rows.map((r) => r.id)).toEqual(listed.items.map((a) => a.id));
+    const managerRows = rowsOf(await exportText(t.actors.manager, 'accounts', view));
+    expect(managerRows.map((r) => r.name)).toEqual(['Paged 6', 'Paged 5', 'Paged 3', 'Paged 2']);
+    const people = rowsOf(await exportText(t.actors.ops, 'people', { sort: 'name' })).map((p) => p.name);
+    expect(people).toEqual([...people].sort((a, b) => (a ?? '').localeCompare(b ?? '')));
+    await expect(exportCsv(ctx, t.actors.ops, { entity: 'accounts', view: { params: { stageId: 'x' } } })).rejects.toMatchObject({
+      code: 'validation_failed', issues: [{ field: 'stageId' }],
+    });
   });
 });

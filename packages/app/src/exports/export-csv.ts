@@ -1,7 +1,7 @@
 import { can, DomainError, type Actor, type Person, type RecordMeta } from '@attain/core';
 import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../context.js';
-import { listRecords } from '../crm/records.js';
+import { listRecords, type ListInput } from '../crm/records.js';
 import { CSV_SPECS, type CsvEntity, type TargetName } from '../imports/csv-entities.js';
 import { exportColumns, loadRelated } from './export-columns.js';
 
@@ -10,8 +10,13 @@ export interface ExportProgress {
   readonly done: number;
 }
 
+/** The view to export: the list query of the entity's list route, without its paging. */
+export type ExportView = Omit<ListInput, 'limit' | 'cursor'>;
+
 export interface ExportOptions {
   readonly entity: CsvEntity;
+  /** Search, sort, filters and archived records exactly as the list applies them (default: the whole list). */
+  readonly view?: ExportView;
   /** Rows per page read from the database (and per chunk written). */
   readonly pageSize?: number;
   readonly onProgress?: (progress: ExportProgress) => void;
@@ -52,10 +57,11 @@ function managersFirst(people: readonly Person[]): Person[] {
 }
 
 /**
- * Exports the current records of one entity that the actor may see (the same read scope
- * as the lists), streaming page by page. Relations are carried as id plus external id,
- * e-mail and name, so the file re-imports into another organisation; amounts are major-unit
- * decimals beside their currency. Text cells are neutralised against formula injection.
+ * Exports the records of one entity that the actor may see, streaming page by page through
+ * the list use case: the same read scope, search, filters and order as that list with `view`
+ * (all its pages; by default the current records in the list's default order). Relations are
+ * carried as id plus external id, e-mail and name, so the file re-imports into another
+ * organisation; amounts are major-unit decimals beside their currency. Text cells are neutralised against formula injection.
  */
 export async function exportCsv(ctx: AppContext, actor: Actor, options: ExportOptions): Promise<CsvExport> {
   if (!can(actor, 'export:run')) throw new DomainError('forbidden', 'You are not allowed to export.');
@@ -63,12 +69,17 @@ export async function exportCsv(ctx: AppContext, actor: Actor, options: ExportOp
   if (!can(actor, `${spec.def.resource}:list`)) throw new DomainError('forbidden', 'You are not allowed to do this.');
   const columns = exportColumns(spec, actor);
   const pageSize = options.pageSize ?? 500;
+  const view = options.view ?? {};
   const list = (cursor: string | undefined) =>
-    listRecords(ctx, actor, spec.def, { limit: pageSize, ...(cursor ? { cursor } : {}) }) as Promise<Page>;
+    listRecords(ctx, actor, spec.def, { ...view, limit: pageSize, ...(cursor ? { cursor } : {}) }) as Promise<Page>;
+  // The first page is read now, so a bad view (an unknown filter or sort) fails the call
+  // instead of breaking a download that has already started.
+  const first = await list(undefined);
 
   async function* pages(): AsyncGenerator<RecordMeta[]> {
-    if (options.entity === 'people') {
-      // People are few and are written managers first; everything else streams in list order.
+    if (options.entity === 'people' && !view.sort) {
+      // People are few and are written managers first, unless the view asks for an order;
+      // everything else streams in list order.
       const all: RecordMeta[] = [];
       for await (const page of pagesInListOrder()) all.push(...page);
       const ordered = managersFirst(all as unknown as Person[]) as unknown as RecordMeta[];
@@ -79,12 +90,12 @@ export async function exportCsv(ctx: AppContext, actor: Actor, options: ExportOp
   }
 
   async function* pagesInListOrder(): AsyncGenerator<RecordMeta[]> {
-    let cursor: string | undefined;
-    do {
-      const page = await list(cursor);
+    let page = first;
+    for (;;) {
       if (page.items.length) yield page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+      if (!page.nextCursor) return;
+      page = await list(page.nextCursor);
+    }
   }
 
   async function* chunks(): AsyncGenerator<string> {

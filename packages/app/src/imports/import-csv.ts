@@ -33,6 +33,8 @@ export interface ImportOptions {
   /** Errors listed in the report (all are counted); default 10,000. */
   readonly maxErrors?: number;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Data rows between two `onProgress` calls (default 1,000); a final call follows the last row either way. */
+  readonly progressEveryRows?: number;
 }
 
 /** A bad row: the physical line it starts on, the header of the offending column, and why. */
@@ -74,6 +76,7 @@ export async function importCsv(ctx: AppContext, actor: Actor, options: ImportOp
   const preset = presetFor(options.preset ?? 'native', options.entity);
   const org = await loadOrgForActor(ctx, actor);
   const dryRun = options.dryRun ?? false;
+  const progressEvery = Math.max(1, options.progressEveryRows ?? PROGRESS_EVERY);
   const warnings: string[] = [];
   let bytes = 0;
   let run: ImportRun | undefined;
@@ -104,7 +107,7 @@ export async function importCsv(ctx: AppContext, actor: Actor, options: ImportOp
           }
           await (run as ImportRun).row(row);
           const rows = (run as ImportRun).counts.rows;
-          if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, done: bytes, ...(options.totalBytes ? { total: options.totalBytes } : {}) });
+          if (rows % progressEvery === 0) options.onProgress?.({ rows, done: bytes, ...(options.totalBytes ? { total: options.totalBytes } : {}) });
         }
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'import_failed') throw error;

@@ -10,17 +10,20 @@ import type { RouteRegistry } from '../route-registry.js';
 import type { Context } from 'hono';
 
 /** Org-level abilities the web app uses to decide what to show (it never re-derives them). */
-const ORG_ABILITIES: Ability[] = [
-  'account:list', 'account:create', 'contact:list', 'contact:create', 'lead:list', 'lead:create', 'opportunity:list',
-  'opportunity:create', 'activity:list', 'activity:create', 'person:list', 'person:create', 'team:list', 'product:list',
-  'product:create', 'pipeline:list', 'pipeline:create', 'user:list', 'user:manage', 'api_token:manage', 'audit:read',
-  'audit:verify', 'import:run', 'export:run', 'org:update',
-];
 
 const presentUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, personId: u.personId, disabledAt: u.disabledAt, createdAt: u.createdAt });
 const presentToken = (t: ApiToken) => ({ id: t.id, name: t.name, role: t.role, userId: t.userId, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt });
 
-async function me(c: Context<AppEnv>) {
+/**
+ * The session's abilities: every ability some route requires, so a screen can show what the
+ * user may use from the same policy that guards the routes, without re-deriving it.
+ */
+function abilitiesOf(registry: RouteRegistry, actor: Parameters<typeof can>[0]): Record<string, boolean> {
+  const abilities = [...new Set(registry.list().map((r) => r.ability))].filter((a): a is Ability => a !== 'public').sort();
+  return Object.fromEntries(abilities.map((a) => [a, can(actor, a)]));
+}
+
+async function me(c: Context<AppEnv>, registry: RouteRegistry) {
   const signedIn = c.get('signedIn');
   if (!signedIn) throw new DomainError('unauthenticated', 'Please sign in.');
   const org = await loadOrgForActor(c.get('ctx'), signedIn.actor);
@@ -28,7 +31,7 @@ async function me(c: Context<AppEnv>) {
   return {
     user: { id: u.id, email: u.email, name: u.name, role: signedIn.actor.role, personId: u.personId },
     org: { id: org.id, name: org.name, fiscalYearStartMonth: org.fiscalYearStartMonth, defaultCurrency: org.defaultCurrency, currencies: [...org.currencies] },
-    abilities: Object.fromEntries(ORG_ABILITIES.map((a) => [a, can(signedIn.actor, a)])),
+    abilities: abilitiesOf(registry, signedIn.actor),
     csrfToken: signedIn.session?.csrfToken ?? null,
   };
 }
@@ -47,7 +50,7 @@ export function mountAuthRoutes(api: Api, registry: RouteRegistry): void {
         expires: new Date(session.absoluteExpiresAt),
       });
       c.set('signedIn', signedIn);
-      return c.json(await me(c));
+      return c.json(await me(c, registry));
     },
   });
   defineRoute(api, registry, {
@@ -62,7 +65,7 @@ export function mountAuthRoutes(api: Api, registry: RouteRegistry): void {
   });
   defineRoute(api, registry, {
     method: 'get', path: '/auth/me', ability: 'session:self', tag: 'auth', summary: 'Who is signed in, her organisation and abilities',
-    response: Me, handler: async (c) => c.json(await me(c)),
+    response: Me, handler: async (c) => c.json(await me(c, registry)),
   });
   defineRoute(api, registry, {
     method: 'get', path: '/users', ability: 'user:list', tag: 'users', summary: 'Users of the organisation',

@@ -1,5 +1,5 @@
 import {
-  accounts, activities, archiveRecord, contacts, createRecord, getRecord, leads, listRecords, opportunities, persons, products,
+  accounts, activities, archiveRecord, contacts, createRecord, getRecord, labelsFor, leads, listRecords, opportunities, persons, products,
   teams, toWire, updateRecord, type EntityDefinition,
 } from '@attain/app';
 import type { RecordMeta } from '@attain/core';
@@ -15,8 +15,11 @@ interface EntitySchemas {
   readonly record: z.ZodObject;
 }
 
+/** Display names of the records referenced by the response, by id (owner, account, stage...). */
+const Labels = z.record(z.string(), z.string()).describe('display names of referenced records, by id');
+
 /** The list query of an entity: the common parameters plus `field`, `field.gte`, `field.lte` per filterable field. */
-function listQueryOf(filterable: readonly string[]): z.ZodObject {
+export function listQueryOf(filterable: readonly string[]): z.ZodObject {
   const extra: Record<string, z.ZodOptional<z.ZodString>> = {};
   for (const field of filterable) {
     extra[field] = z.string().max(2000).optional();
@@ -45,16 +48,20 @@ export function mountEntity<T extends RecordMeta>(api: Api, registry: RouteRegis
   const r = def.resource;
   defineRoute(api, registry, {
     method: 'get', path: `/${plural}`, ability: `${r}:list`, tag, summary: `List ${plural}`,
-    query: listQueryOf(def.repo.spec.filterable), response: pageOf(schemas.record),
+    query: listQueryOf(def.repo.spec.filterable), response: pageOf(schemas.record).extend({ labels: Labels }),
     handler: async (c) => {
       const page = await listRecords(c.get('ctx'), actorOf(c), def, listInputOf(valid(c, 'query')));
-      return c.json({ items: page.items.map(toWire), nextCursor: page.nextCursor });
+      const labels = await labelsFor(c.get('ctx'), actorOf(c), def, page.items);
+      return c.json({ items: page.items.map(toWire), nextCursor: page.nextCursor, labels });
     },
   });
   defineRoute(api, registry, {
     method: 'get', path: `/${plural}/{id}`, ability: `${r}:read`, tag, summary: `Read one ${r}`,
-    params: IdParam, response: schemas.record,
-    handler: async (c) => c.json(toWire(await getRecord(c.get('ctx'), actorOf(c), def, valid<{ id: string }>(c, 'param').id))),
+    params: IdParam, response: schemas.record.extend({ labels: Labels }),
+    handler: async (c) => {
+      const record = await getRecord(c.get('ctx'), actorOf(c), def, valid<{ id: string }>(c, 'param').id);
+      return c.json({ ...toWire(record), labels: await labelsFor(c.get('ctx'), actorOf(c), def, [record]) });
+    },
   });
   defineRoute(api, registry, {
     method: 'post', path: `/${plural}`, ability: `${r}:create`, tag, summary: `Create a ${r}`, status: 201,

@@ -1,13 +1,15 @@
-import { CSV_ENTITIES, exportCsv, importCsv, IMPORT_PRESETS, isCsvEntity, isImportPreset, type CsvEntity, type CsvSource } from '@attain/app';
+import { CSV_ENTITIES, CSV_SPECS, exportCsv, importCsv, IMPORT_PRESETS, isCsvEntity, isImportPreset, type CsvEntity, type CsvSource, type ExportView } from '@attain/app';
 import { DomainError } from '@attain/core';
-import { ErrorBody } from '@attain/contract';
+import { ErrorBody, ListQueryBase } from '@attain/contract';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { actorOf, requireAbility } from '../auth.middleware.js';
 import type { AppEnv } from '../env.js';
-import { errorResponse } from '../errors.js';
+import { errorResponse, validationBody } from '../errors.js';
 import type { Api } from '../route.js';
 import type { RouteRegistry } from '../route-registry.js';
+import { listInputOf, listQueryOf } from './crm.routes.js';
+import { CHECK_EVERY_ROWS, LineStream, NDJSON, ProgressLines, slicesOf, wantsNdjson } from './import-progress.js';
 
 /*
  * CSV import and export. The bodies are CSV, not JSON, so these are plain Hono routes with
@@ -27,7 +29,21 @@ export const ImportReportSchema = z.object({
   warnings: z.array(z.string()),
 });
 
+const ProgressLineSchema = z.object({
+  type: z.literal('progress'),
+  rows: z.number().int().describe('data rows handled so far'),
+  done: z.number().int().describe('bytes of the body read so far'),
+  total: z.number().int().describe('byte length of the body'),
+});
+const ReportLineSchema = z.object({ type: z.literal('report'), report: ImportReportSchema });
+const ErrorLineSchema = z.object({ type: z.literal('error'), status: z.number().int().describe('the HTTP status the JSON variant would answer'), error: ErrorBody.shape.error });
+/** One line of the NDJSON variant of an import. */
+export const ImportStreamLineSchema = z.discriminatedUnion('type', [ProgressLineSchema, ReportLineSchema, ErrorLineSchema]);
+
 const EntityParam = z.object({ entity: z.enum(CSV_ENTITIES) });
+
+/** What the OpenAPI document shows of the export query; the filters depend on the entity. */
+const ExportQueryDoc = ListQueryBase.omit({ limit: true, cursor: true });
 
 const ImportQuery = z.object({
   dryRun: z.enum(['true', 'false']).optional().describe('validate every row and write nothing (default false)'),
@@ -65,9 +81,66 @@ function importOptionsOf(c: Context<AppEnv>): { dryRun: boolean; preset: (typeof
  * the CLI, which streams them.
  */
 async function bodyOf(c: Context<AppEnv>): Promise<CsvSource> {
+  checkContentType(c);
+  return [await c.req.text()];
+}
+
+function checkContentType(c: Context<AppEnv>): void {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!CSV_TYPES.includes(type)) throw bad('content-type', 'send the file as text/csv');
-  return [await c.req.text()];
+}
+
+/** The error line of the NDJSON variant: the status and error body the JSON variant would answer. */
+async function errorLineOf(c: Context<AppEnv>, error: unknown): Promise<z.infer<typeof ErrorLineSchema>> {
+  const res = errorResponse(c, error);
+  return { type: 'error', status: res.status, error: ((await res.json()) as ErrorBody).error };
+}
+
+/**
+ * The import with progress: 200 at once, then NDJSON lines as the import runs. The body is
+ * still read whole first (the transaction never waits on the client); it is handed to the
+ * parser in slices so that `done` moves and the lines reach the client while rows are written.
+ * A client that goes away does not stop the import (as with the JSON variant).
+ */
+async function importWithProgress(c: Context<AppEnv>): Promise<Response> {
+  const lines = new LineStream();
+  const headers = { 'content-type': `${NDJSON}; charset=utf-8`, 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
+  let start: () => Promise<void>;
+  try {
+    const entity = entityOf(c);
+    const options = importOptionsOf(c);
+    checkContentType(c);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const progress = new ProgressLines(bytes.byteLength, (line) => lines.send(line));
+    start = async () => {
+      progress.start();
+      try {
+        const report = await importCsv(c.get('ctx'), actorOf(c), {
+          entity, source: slicesOf(bytes), ...options, totalBytes: bytes.byteLength, progressEveryRows: CHECK_EVERY_ROWS, onProgress: progress.update,
+        });
+        progress.flush();
+        lines.send({ type: 'report', report });
+      } catch (error) {
+        progress.flush();
+        lines.send(await errorLineOf(c, error));
+      }
+    };
+  } catch (error) {
+    const line = await errorLineOf(c, error);
+    start = async () => lines.send(line);
+  }
+  void start()
+    .catch((error: unknown) => console.error('import progress stream failed', error))
+    .finally(() => lines.close());
+  return c.body(lines.readable, 200, headers);
+}
+
+/** The list query of the entity's list route without its paging, validated as strictly (an unknown parameter is named). */
+function exportViewOf(c: Context<AppEnv>, entity: CsvEntity): ExportView | Response {
+  const schema = listQueryOf(CSV_SPECS[entity].def.repo.spec.filterable).omit({ limit: true, cursor: true });
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) return c.json(validationBody(parsed.error, 'query'), 422);
+  return listInputOf(parsed.data as Record<string, string | undefined>);
 }
 
 /** A web stream of the export's chunks; the database is read only as the client reads. */
@@ -105,17 +178,42 @@ export function mountImportExportRoutes(api: Api, registry: RouteRegistry): void
   api.openAPIRegistry.registerPath({
     method: 'post', path: '/imports/{entity}', tags: ['imports'], security,
     summary: 'Import a CSV file (all or nothing; upsert on externalId); with dryRun=true only report every bad row',
+    description: [
+      'Answers `200` with the import report as JSON (`422` `import_failed` for a bad file), unless the request says',
+      '`Accept: application/x-ndjson`: then it answers `200` at once and streams NDJSON (one JSON object per line,',
+      'each ending in `\\n`) while the import runs: `{"type":"progress","rows":N,"done":bytes,"total":bytes}` lines',
+      '(one at the start, then at least every 1,000 rows and about every 200 ms between, and one with the final counts),',
+      'then exactly one last line: `{"type":"report","report":{...}}` (the report of the JSON variant: a good import or any dry run)',
+      'or `{"type":"error","status":422,"error":{"code":"import_failed","message":"...","details":[{"field","message","line"}]}}`',
+      '(the status and error body the JSON variant would answer, for a bad file, bad parameters or any other failure).',
+      'Nothing is written unless the last line is a report of a real import. Refusals by the guard (401, 403) and a body',
+      'over 10 MB (413) are still plain JSON with their status.',
+    ].join(' '),
     request: { params: EntityParam, query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
-    responses: { 200: { description: 'The import report', content: { 'application/json': { schema: ImportReportSchema } } }, ...errors },
+    responses: {
+      200: {
+        description: 'The import report, or with `Accept: application/x-ndjson` the stream of progress lines and one report or error line',
+        content: { 'application/json': { schema: ImportReportSchema }, [NDJSON]: { schema: ImportStreamLineSchema } },
+      },
+      ...errors,
+    },
   });
   api.openAPIRegistry.registerPath({
     method: 'get', path: '/exports/{entity}', tags: ['exports'], security,
     summary: 'Export the records you may see as CSV, relations carried by id, external id and name',
-    request: { params: EntityParam },
+    description: [
+      'Takes the query of the entity\'s list route (`GET /{entity}`) without its paging: `q` (search), `sort`,',
+      '`includeArchived` and the list\'s filters (`field`, `field.gte`, `field.lte` for each filterable field of that entity).',
+      'The file holds exactly the records that list shows, all pages, in the same order and read scope',
+      '(people without `sort` are written managers first). An unknown parameter, filter value or sort field is a `422`',
+      'naming it, answered before the download starts.',
+    ].join(' '),
+    request: { params: EntityParam, query: ExportQueryDoc },
     responses: { 200: { description: 'The CSV file (RFC 4180, UTF-8, CRLF)', content: { 'text/csv': { schema: z.string() } } }, ...errors },
   });
 
   api.post('/imports/:entity', requireAbility('import:run'), async (c) => {
+    if (wantsNdjson(c.req.header('accept'))) return importWithProgress(c);
     try {
       const entity = entityOf(c);
       const options = importOptionsOf(c);
@@ -128,7 +226,10 @@ export function mountImportExportRoutes(api: Api, registry: RouteRegistry): void
 
   api.get('/exports/:entity', requireAbility('export:run'), async (c) => {
     try {
-      const result = await exportCsv(c.get('ctx'), actorOf(c), { entity: entityOf(c) });
+      const entity = entityOf(c);
+      const view = exportViewOf(c, entity);
+      if (view instanceof Response) return view;
+      const result = await exportCsv(c.get('ctx'), actorOf(c), { entity, view });
       return c.body(streamOf(result.chunks), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${result.filename}"`,

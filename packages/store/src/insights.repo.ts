@@ -1,0 +1,294 @@
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { isPostgres, type Db, type Tx } from './database.js';
+
+/*
+ * Aggregate reads behind the pipeline board and the home page. Sums are computed by the
+ * database (GROUP BY), never by loading every row: the large demo has ~1M opportunities.
+ * Money stays in its own currency here; the caller converts exactly with the org's rates,
+ * which is why every sum is also grouped by currency and by "rate period" (see below).
+ */
+
+/** Which opportunities a query covers; archived ones never. */
+export interface OpportunityCriteria {
+  readonly orgId: string;
+  /** null: every owner, unowned records included (org-wide roles); otherwise only these (empty: none). */
+  readonly ownerIds: readonly string[] | null;
+  readonly pipelineId?: string;
+  readonly isClosed?: boolean;
+  readonly isWon?: boolean;
+  /** Inclusive bounds on close_date (YYYY-MM-DD). */
+  readonly closeFrom?: string;
+  readonly closeTo?: string;
+}
+
+export type OpportunityGroupKey = 'stageId' | 'ownerId' | 'isWon';
+
+export interface OpportunitySumOptions {
+  readonly groupBy: readonly OpportunityGroupKey[];
+  /**
+   * Sorted dates on which some exchange rate takes effect. Rows are grouped by the number of
+   * these dates on or before their close date (`ratePeriod`), so every row of a group converts
+   * at the same rate whatever its currency: 0 = before the first date.
+   */
+  readonly rateBreaks: readonly string[];
+  /** Also group by the opportunity's probability, for exact stage-weighted sums. */
+  readonly byProbability?: boolean;
+}
+
+/** One group of opportunities: amounts in their own currency's minor units. */
+export interface OpportunitySumRow {
+  readonly stageId: string | null;
+  readonly ownerId: string | null;
+  readonly isWon: boolean | null;
+  readonly currency: string;
+  readonly ratePeriod: number;
+  /** Null unless grouped by probability. */
+  readonly probabilityBps: number | null;
+  readonly count: number;
+  readonly amountMinor: bigint;
+}
+
+/** One opportunity as a card or a list row, with the names a screen shows. */
+export interface OpportunityCardRow {
+  readonly id: string;
+  readonly name: string;
+  readonly stageId: string;
+  readonly stageName: string | null;
+  readonly accountId: string | null;
+  readonly accountName: string | null;
+  /** Owner of the account: the caller hides the name of an account the actor may not see. */
+  readonly accountOwnerId: string | null;
+  readonly ownerId: string | null;
+  readonly ownerName: string | null;
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  readonly closeDate: string;
+  readonly probabilityBps: number;
+  readonly forecastCategory: string;
+  readonly version: number;
+}
+
+export interface CardQuery {
+  readonly stageId?: string;
+  /** 'value': largest first by `valueOf`, then id; 'closeDate': soonest first, then value, then id. */
+  readonly order: 'value' | 'closeDate';
+  /**
+   * Currency -> multiplier into the org currency's minor units, used only to ORDER mixed
+   * currencies by value (a float is fine for an order, never for a figure). Currencies not
+   * listed order by their own minor units.
+   */
+  readonly valueOf: ReadonlyMap<string, number>;
+  readonly limit: number;
+}
+
+export interface ActivityRow {
+  readonly id: string;
+  readonly subject: string;
+  readonly type: string;
+  readonly dueDate: string | null;
+  readonly accountId: string | null;
+  readonly accountName: string | null;
+  readonly accountOwnerId: string | null;
+  readonly opportunityId: string | null;
+  readonly ownerId: string | null;
+  readonly ownerName: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Query = SelectQueryBuilder<any, any, any>;
+
+const GROUP_COLUMNS: Record<OpportunityGroupKey, string> = { stageId: 'stage_id', ownerId: 'owner_id', isWon: 'is_won' };
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** SQLite returns bigint (safe integers), PostgreSQL int8 as bigint and sum(bigint) as a numeric string. */
+const big = (v: unknown): bigint => (v === null || v === undefined ? 0n : BigInt(v as string | bigint | number));
+
+function whereOwners(q: Query, column: string, ownerIds: readonly string[] | null): Query {
+  return ownerIds === null ? q : q.where(column, 'in', [...ownerIds]);
+}
+
+function whereCriteria(q: Query, c: OpportunityCriteria): Query {
+  let out = whereOwners(q.where('o.org_id', '=', c.orgId).where('o.archived_at', 'is', null), 'o.owner_id', c.ownerIds);
+  if (c.pipelineId !== undefined) out = out.where('o.pipeline_id', '=', c.pipelineId);
+  if (c.isClosed !== undefined) out = out.where('o.is_closed', '=', c.isClosed ? 1 : 0);
+  if (c.isWon !== undefined) out = out.where('o.is_won', '=', c.isWon ? 1 : 0);
+  if (c.closeFrom !== undefined) out = out.where('o.close_date', '>=', c.closeFrom);
+  if (c.closeTo !== undefined) out = out.where('o.close_date', '<=', c.closeTo);
+  return out;
+}
+
+/** The rate period of a row: how many rate breaks fall on or before its close date. */
+function ratePeriodOf(breaks: readonly string[]): RawBuilder<number> {
+  if (breaks.length === 0) return sql<number>`0`;
+  // Latest break first, so the first match is the right period; numbers inlined so that
+  // PostgreSQL types the CASE as integer.
+  const whens = breaks.map((b, i) => sql`when o.close_date >= ${b} then ${sql.lit(i + 1)}`).reverse();
+  return sql<number>`case ${sql.join(whens, sql` `)} else 0 end`;
+}
+
+/** Order key by value in the org currency: amount_minor x multiplier of its currency. */
+function valueKey(db: Db | Tx, valueOf: ReadonlyMap<string, number>): RawBuilder<unknown> {
+  if (valueOf.size === 0) return sql`o.amount_minor`;
+  const real = sql.raw(isPostgres(db) ? 'double precision' : 'real');
+  const whens = [...valueOf].map(([currency, m]) => sql`when ${currency} then o.amount_minor * cast(${String(m)} as ${real})`);
+  return sql`case o.currency ${sql.join(whens, sql` `)} else o.amount_minor end`;
+}
+
+export const insightsRepo = {
+  /** Count and sum of amount of the matching opportunities, per group, currency and rate period. */
+  async sumOpportunities(db: Db | Tx, criteria: OpportunityCriteria, options: OpportunitySumOptions): Promise<OpportunitySumRow[]> {
+    if (criteria.ownerIds?.length === 0) return [];
+    const keys = options.groupBy.map((k) => GROUP_COLUMNS[k]);
+    let q: Query = db.selectFrom('opportunities as o');
+    q = whereCriteria(q, criteria);
+    q = q.select([
+      ...keys.map((k) => sql.ref(`o.${k}`).as(k)),
+      'o.currency as currency',
+      ratePeriodOf(options.rateBreaks).as('rate_period'),
+      ...(options.byProbability ? [sql.ref('o.probability_bps').as('probability_bps')] : []),
+      sql<bigint>`count(*)`.as('n'),
+      sql<bigint>`sum(o.amount_minor)`.as('amount'),
+    ]);
+    // Grouped by output names: PostgreSQL would not match a parameterised CASE repeated here.
+    const groups = [...keys, 'currency', 'rate_period', ...(options.byProbability ? ['probability_bps'] : [])];
+    const rows = (await q.groupBy(groups.map((g) => sql.ref(g)) as never).execute()) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      stageId: str(r.stage_id),
+      ownerId: str(r.owner_id),
+      isWon: r.is_won === undefined ? null : Number(r.is_won) === 1,
+      currency: String(r.currency),
+      ratePeriod: Number(r.rate_period),
+      probabilityBps: r.probability_bps === undefined ? null : Number(r.probability_bps),
+      count: Number(r.n),
+      amountMinor: big(r.amount),
+    }));
+  },
+
+  /** Up to `limit` opportunities with account, owner and stage names. */
+  async opportunityCards(db: Db | Tx, criteria: OpportunityCriteria, query: CardQuery): Promise<OpportunityCardRow[]> {
+    if (criteria.ownerIds?.length === 0) return [];
+    let q: Query = db
+      .selectFrom('opportunities as o')
+      .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'o.org_id').onRef('a.id', '=', 'o.account_id'))
+      .leftJoin('people as p', (j) => j.onRef('p.org_id', '=', 'o.org_id').onRef('p.id', '=', 'o.owner_id'))
+      .leftJoin('stages as s', (j) => j.onRef('s.org_id', '=', 'o.org_id').onRef('s.id', '=', 'o.stage_id'));
+    q = whereCriteria(q, criteria);
+    if (query.stageId !== undefined) q = q.where('o.stage_id', '=', query.stageId);
+    const key = valueKey(db, query.valueOf);
+    if (query.order === 'closeDate') q = q.orderBy('o.close_date', 'asc');
+    q = q.orderBy(sql`${key} desc`).orderBy('o.id', 'asc');
+    const rows = (await q
+      .select([
+        'o.id', 'o.name', 'o.stage_id', 's.name as stage_name', 'o.account_id', 'a.name as account_name', 'a.owner_id as account_owner_id',
+        'o.owner_id', 'p.name as owner_name', 'o.amount_minor', 'o.currency', 'o.close_date', 'o.probability_bps', 'o.forecast_category', 'o.version',
+      ])
+      .limit(query.limit)
+      .execute()) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      stageId: String(r.stage_id),
+      stageName: str(r.stage_name),
+      accountId: str(r.account_id),
+      accountName: str(r.account_name),
+      accountOwnerId: str(r.account_owner_id),
+      ownerId: str(r.owner_id),
+      ownerName: str(r.owner_name),
+      amountMinor: big(r.amount_minor),
+      currency: String(r.currency),
+      closeDate: String(r.close_date),
+      probabilityBps: Number(r.probability_bps),
+      forecastCategory: String(r.forecast_category),
+      version: Number(r.version),
+    }));
+  },
+
+  /** Open activities due before `today`, oldest first, and how many there are in all. */
+  async overdueActivities(
+    db: Db | Tx,
+    input: { orgId: string; ownerIds: readonly string[] | null; today: string; limit: number },
+  ): Promise<{ items: ActivityRow[]; total: number }> {
+    if (input.ownerIds?.length === 0) return { items: [], total: 0 };
+    const base = (): Query =>
+      whereOwners(
+        db
+          .selectFrom('activities as t')
+          .where('t.org_id', '=', input.orgId)
+          .where('t.archived_at', 'is', null)
+          .where('t.done_at', 'is', null)
+          .where('t.due_date', '<', input.today),
+        't.owner_id',
+        input.ownerIds,
+      );
+    const counted = (await base().select(sql<bigint>`count(*)`.as('n')).executeTakeFirst()) as { n: unknown } | undefined;
+    const rows = (await base()
+      .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 't.org_id').onRef('a.id', '=', 't.account_id'))
+      .leftJoin('people as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.owner_id'))
+      .select([
+        't.id', 't.subject', 't.type', 't.due_date', 't.account_id', 'a.name as account_name', 'a.owner_id as account_owner_id',
+        't.opportunity_id', 't.owner_id', 'p.name as owner_name',
+      ])
+      .orderBy('t.due_date', 'asc')
+      .orderBy('t.id', 'asc')
+      .limit(input.limit)
+      .execute()) as Record<string, unknown>[];
+    return {
+      total: Number(counted?.n ?? 0),
+      items: rows.map((r) => ({
+        id: String(r.id),
+        subject: String(r.subject),
+        type: String(r.type),
+        dueDate: str(r.due_date),
+        accountId: str(r.account_id),
+        accountName: str(r.account_name),
+        accountOwnerId: str(r.account_owner_id),
+        opportunityId: str(r.opportunity_id),
+        ownerId: str(r.owner_id),
+        ownerName: str(r.owner_name),
+      })),
+    };
+  },
+
+  /** Activities marked done at an instant in [fromInstant, toInstant). Instants are ISO text and compare as text. */
+  async countActivitiesDone(
+    db: Db | Tx,
+    input: { orgId: string; ownerIds: readonly string[] | null; fromInstant: string; toInstant: string },
+  ): Promise<number> {
+    if (input.ownerIds?.length === 0) return 0;
+    const q = whereOwners(
+      db
+        .selectFrom('activities as t')
+        .where('t.org_id', '=', input.orgId)
+        .where('t.archived_at', 'is', null)
+        .where('t.done_at', '>=', input.fromInstant)
+        .where('t.done_at', '<', input.toInstant),
+      't.owner_id',
+      input.ownerIds,
+    );
+    const row = (await q.select(sql<bigint>`count(*)`.as('n')).executeTakeFirst()) as { n: unknown } | undefined;
+    return Number(row?.n ?? 0);
+  },
+
+  /** The people whose team is `teamId` or one of its sub-teams, at any depth. */
+  async peopleOfTeamTree(db: Db | Tx, orgId: string, teamId: string): Promise<string[]> {
+    const teams = (await db.selectFrom('teams').select(['id', 'parent_team_id']).where('org_id', '=', orgId).execute()) as Record<string, unknown>[];
+    const children = new Map<string, string[]>();
+    for (const t of teams) {
+      const parent = str(t.parent_team_id);
+      if (parent) children.set(parent, [...(children.get(parent) ?? []), String(t.id)]);
+    }
+    // Breadth-first; the seen set keeps bad data with a cycle from looping.
+    const tree = [teamId];
+    const seen = new Set(tree);
+    for (let i = 0; i < tree.length; i++) {
+      for (const child of children.get(tree[i] as string) ?? []) {
+        if (!seen.has(child)) {
+          seen.add(child);
+          tree.push(child);
+        }
+      }
+    }
+    const people = (await db.selectFrom('people').select('id').where('org_id', '=', orgId).where('team_id', 'in', tree).execute()) as Record<string, unknown>[];
+    return people.map((p) => String(p.id));
+  },
+};

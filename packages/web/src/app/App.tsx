@@ -1,0 +1,52 @@
+import { lazy, Suspense } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Route, Switch } from 'wouter';
+import { ApiError } from '../api/client.js';
+import { isEntityKey } from '../entities/entity-meta.js';
+import { SessionProvider } from '../session/SessionProvider.js';
+import { Layout } from '../shell/Layout.js';
+import { NotFound } from '../ui/NotFound.js';
+
+/*
+ * Each area is its own chunk, loaded when first visited, so the first page downloads only
+ * the shell and the screen it shows.
+ */
+const HomePage = lazy(() => import('../home/HomePage.js').then((m) => ({ default: m.HomePage })));
+const BoardPage = lazy(() => import('../board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
+const ImportPage = lazy(() => import('../import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const EntityListPage = lazy(() => import('../lists/EntityListPage.js').then((m) => ({ default: m.EntityListPage })));
+const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not get better by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <Layout>
+          <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+            <Switch>
+              <Route path="/" component={HomePage} />
+              <Route path="/board" component={BoardPage} />
+              <Route path="/import" component={ImportPage} />
+              <Route path="/:entity">{(params) => (isEntityKey(params.entity) ? <EntityListPage entity={params.entity} /> : <NotFound />)}</Route>
+              <Route path="/:entity/:id">
+                {(params) => (isEntityKey(params.entity) ? <RecordPage key={`${params.entity}/${params.id}`} entity={params.entity} id={params.id} /> : <NotFound />)}
+              </Route>
+              <Route><NotFound /></Route>
+            </Switch>
+          </Suspense>
+        </Layout>
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,174 @@
+import { ACTIVITY_TYPES, FORECAST_CATEGORIES, LEAD_STATUSES, OPPORTUNITY_TYPES, PERSON_KINDS } from '@attain/core';
+
+/*
+ * What the generic list and detail screens know of each CRM entity: its fields, how each is
+ * shown and edited, which columns a list starts with, and which it may sort by (the same as
+ * the server's list specs; a test keeps the two in step).
+ */
+
+export type EntityKey = 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'activities' | 'people';
+
+export type FieldKind =
+  | { type: 'text'; long?: boolean }
+  | { type: 'email' }
+  | { type: 'int' }
+  | { type: 'money'; currencyField: string }
+  | { type: 'date' }
+  | { type: 'instant' }
+  | { type: 'bps' }
+  | { type: 'bool' }
+  | { type: 'enum'; options: readonly string[] }
+  | { type: 'ref'; entity: EntityKey | 'teams' | 'pipelines' | 'stages' };
+
+export interface FieldMeta {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  /** Set by the system: shown, never edited. */
+  readonly readOnly?: boolean;
+  /** Offered as a filter in the list's filter bar. */
+  readonly filter?: boolean;
+}
+
+export interface RelatedList {
+  readonly entity: EntityKey;
+  /** The field of the related entity that points back to this record. */
+  readonly via: string;
+  readonly title: string;
+}
+
+export interface EntityMeta {
+  readonly key: EntityKey;
+  /** Policy resource, for abilities: `${resource}:list`. */
+  readonly resource: string;
+  readonly singular: string;
+  readonly plural: string;
+  readonly fields: readonly FieldMeta[];
+  /** The field that names a record (a function when it is composed). */
+  readonly title: (record: Record<string, unknown>) => string;
+  readonly defaultColumns: readonly string[];
+  readonly sortable: readonly string[];
+  readonly defaultSort: string;
+  readonly related: readonly RelatedList[];
+}
+
+const text = (name: string, label: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({ name, label, kind: { type: 'text' }, ...extra });
+const ref = (name: string, label: string, entity: Extract<FieldKind, { type: 'ref' }>['entity'], extra: Partial<FieldMeta> = {}): FieldMeta => ({
+  name, label, kind: { type: 'ref', entity }, ...extra,
+});
+const choice = (name: string, label: string, options: readonly string[], extra: Partial<FieldMeta> = {}): FieldMeta => ({
+  name, label, kind: { type: 'enum', options }, ...extra,
+});
+const owner = ref('ownerId', 'Owner', 'people', { filter: true });
+const created: FieldMeta = { name: 'createdAt', label: 'Created', kind: { type: 'instant' }, readOnly: true };
+const updated: FieldMeta = { name: 'updatedAt', label: 'Updated', kind: { type: 'instant' }, readOnly: true };
+const fullName = (r: Record<string, unknown>) => [r.firstName, r.lastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
+
+export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
+  accounts: {
+    key: 'accounts', resource: 'account', singular: 'Account', plural: 'Accounts',
+    title: (r) => String(r.name ?? ''),
+    fields: [
+      text('name', 'Name'), text('industry', 'Industry', { filter: true }), { name: 'employees', label: 'Employees', kind: { type: 'int' } },
+      { name: 'annualRevenueMinor', label: 'Annual revenue', kind: { type: 'money', currencyField: 'currency' } },
+      text('segment', 'Segment', { filter: true }), text('website', 'Website'), text('street', 'Street'), text('city', 'City'),
+      text('region', 'Region', { filter: true }), text('postalCode', 'Postal code'), text('country', 'Country', { filter: true }),
+      { name: 'potentialMinor', label: 'Potential', kind: { type: 'money', currencyField: 'currency' } },
+      owner, ref('parentId', 'Parent account', 'accounts'), text('currency', 'Currency'), created, updated,
+    ],
+    defaultColumns: ['name', 'industry', 'segment', 'city', 'region', 'annualRevenueMinor', 'ownerId'],
+    sortable: ['name', 'industry', 'employees', 'annualRevenueMinor', 'city', 'region', 'segment', 'potentialMinor', 'createdAt', 'updatedAt'],
+    defaultSort: 'name',
+    related: [
+      { entity: 'contacts', via: 'accountId', title: 'Contacts' },
+      { entity: 'opportunities', via: 'accountId', title: 'Opportunities' },
+      { entity: 'activities', via: 'accountId', title: 'Activities' },
+    ],
+  },
+  contacts: {
+    key: 'contacts', resource: 'contact', singular: 'Contact', plural: 'Contacts',
+    title: fullName,
+    fields: [
+      text('firstName', 'First name'), text('lastName', 'Last name'), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
+      text('phone', 'Phone'), text('title', 'Title'), ref('accountId', 'Account', 'accounts', { filter: true }), owner, created, updated,
+    ],
+    defaultColumns: ['lastName', 'firstName', 'email', 'title', 'accountId', 'ownerId'],
+    sortable: ['lastName', 'firstName', 'email', 'createdAt', 'updatedAt'],
+    defaultSort: 'lastName',
+    related: [{ entity: 'activities', via: 'contactId', title: 'Activities' }],
+  },
+  leads: {
+    key: 'leads', resource: 'lead', singular: 'Lead', plural: 'Leads',
+    title: fullName,
+    fields: [
+      text('firstName', 'First name'), text('lastName', 'Last name'), text('company', 'Company'), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
+      text('phone', 'Phone'), text('title', 'Title'), text('industry', 'Industry', { filter: true }), text('source', 'Source', { filter: true }),
+      choice('status', 'Status', LEAD_STATUSES, { filter: true }), owner, created, updated,
+    ],
+    defaultColumns: ['lastName', 'firstName', 'company', 'status', 'source', 'ownerId'],
+    sortable: ['lastName', 'company', 'status', 'source', 'createdAt', 'updatedAt'],
+    defaultSort: 'lastName',
+    related: [{ entity: 'activities', via: 'leadId', title: 'Activities' }],
+  },
+  opportunities: {
+    key: 'opportunities', resource: 'opportunity', singular: 'Opportunity', plural: 'Opportunities',
+    title: (r) => String(r.name ?? ''),
+    fields: [
+      text('name', 'Name'), ref('accountId', 'Account', 'accounts', { filter: true }),
+      { name: 'amountMinor', label: 'Amount', kind: { type: 'money', currencyField: 'currency' } }, text('currency', 'Currency'),
+      { name: 'closeDate', label: 'Close date', kind: { type: 'date' }, filter: true },
+      ref('pipelineId', 'Pipeline', 'pipelines', { filter: true }), ref('stageId', 'Stage', 'stages'),
+      { name: 'probabilityBps', label: 'Probability', kind: { type: 'bps' } },
+      choice('forecastCategory', 'Forecast category', FORECAST_CATEGORIES, { filter: true }), choice('type', 'Type', OPPORTUNITY_TYPES, { filter: true }),
+      text('nextStep', 'Next step'), text('lostReason', 'Lost reason'), owner,
+      { name: 'isClosed', label: 'Closed', kind: { type: 'bool' }, readOnly: true, filter: true },
+      { name: 'isWon', label: 'Won', kind: { type: 'bool' }, readOnly: true, filter: true },
+      { name: 'closedAt', label: 'Closed at', kind: { type: 'instant' }, readOnly: true }, created, updated,
+    ],
+    defaultColumns: ['name', 'accountId', 'stageId', 'amountMinor', 'closeDate', 'probabilityBps', 'ownerId'],
+    sortable: ['name', 'amountMinor', 'closeDate', 'createdAt', 'updatedAt', 'probabilityBps'],
+    defaultSort: 'closeDate',
+    related: [{ entity: 'activities', via: 'opportunityId', title: 'Activities' }],
+  },
+  activities: {
+    key: 'activities', resource: 'activity', singular: 'Activity', plural: 'Activities',
+    title: (r) => String(r.subject ?? ''),
+    fields: [
+      text('subject', 'Subject'), choice('type', 'Type', ACTIVITY_TYPES, { filter: true }), { name: 'dueDate', label: 'Due', kind: { type: 'date' }, filter: true },
+      { name: 'doneAt', label: 'Done at', kind: { type: 'instant' } }, ref('accountId', 'Account', 'accounts', { filter: true }),
+      ref('contactId', 'Contact', 'contacts'), ref('opportunityId', 'Opportunity', 'opportunities'), ref('leadId', 'Lead', 'leads'), owner,
+      { name: 'notes', label: 'Notes', kind: { type: 'text', long: true } }, created, updated,
+    ],
+    defaultColumns: ['subject', 'type', 'dueDate', 'doneAt', 'accountId', 'ownerId'],
+    sortable: ['dueDate', 'doneAt', 'subject', 'type', 'createdAt', 'updatedAt'],
+    defaultSort: 'dueDate',
+    related: [],
+  },
+  people: {
+    key: 'people', resource: 'person', singular: 'Person', plural: 'People',
+    title: (r) => String(r.name ?? ''),
+    fields: [
+      text('name', 'Name'), { name: 'email', label: 'E-mail', kind: { type: 'email' } }, text('title', 'Title'),
+      choice('kind', 'Kind', PERSON_KINDS, { filter: true }), { name: 'hireDate', label: 'Hire date', kind: { type: 'date' } },
+      { name: 'terminationDate', label: 'Termination date', kind: { type: 'date' } }, ref('teamId', 'Team', 'teams', { filter: true }),
+      ref('managerId', 'Manager', 'people', { filter: true }), created,
+    ],
+    defaultColumns: ['name', 'title', 'kind', 'teamId', 'managerId', 'hireDate'],
+    sortable: ['name', 'title', 'kind', 'hireDate', 'createdAt'],
+    defaultSort: 'name',
+    related: [
+      { entity: 'opportunities', via: 'ownerId', title: 'Opportunities owned' },
+      { entity: 'people', via: 'managerId', title: 'Direct reports' },
+    ],
+  },
+};
+
+export const ENTITY_KEYS = Object.keys(ENTITIES) as EntityKey[];
+
+export function isEntityKey(value: string): value is EntityKey {
+  return value in ENTITIES;
+}
+
+export function fieldOf(meta: EntityMeta, name: string): FieldMeta | undefined {
+  return meta.fields.find((f) => f.name === name);
+}

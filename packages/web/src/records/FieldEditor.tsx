@@ -1,0 +1,51 @@
+import type { FieldMeta } from '../entities/entity-meta.js';
+import { humanize } from '../ui/format.js';
+import { useRefChoices } from '../lists/use-options.js';
+import { RefPicker } from './RefPicker.js';
+
+/** The input for one field, by its kind. `text` is the input's text; references hold the id. */
+export function FieldEditor({ id, field, text, label, invalid, onChange, onCommit }: {
+  id: string;
+  field: FieldMeta;
+  text: string;
+  /** Display name of a reference's current value. */
+  label?: string | undefined;
+  invalid: boolean;
+  onChange: (text: string) => void;
+  /** Enter in a one-line input. */
+  onCommit?: () => void;
+}) {
+  const kind = field.kind;
+  const choices = useRefChoices(kind.type === 'ref' ? kind.entity : '');
+  const common = { id, 'aria-invalid': invalid || undefined } as const;
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' && onCommit) {
+      e.preventDefault();
+      onCommit();
+    }
+  };
+  if (kind.type === 'enum' || kind.type === 'bool' || (kind.type === 'ref' && choices)) {
+    const options =
+      kind.type === 'enum' ? kind.options.map((o) => ({ value: o, label: humanize(o) }))
+        : kind.type === 'bool' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }]
+          : (choices ?? []).map((c) => ({ value: c.id, label: c.name }));
+    return (
+      <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
+        <option value="">—</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    );
+  }
+  if (kind.type === 'ref') {
+    return <RefPicker id={id} entity={kind.entity} value={text || null} label={label} invalid={invalid} onChange={(value) => onChange(value ?? '')} />;
+  }
+  if (kind.type === 'text' && kind.long) return <textarea {...common} value={text} onChange={(e) => onChange(e.target.value)} />;
+  const type = kind.type === 'date' ? 'date' : kind.type === 'email' ? 'email' : kind.type === 'instant' ? 'datetime-local' : 'text';
+  const inputMode = kind.type === 'money' || kind.type === 'bps' ? 'decimal' : kind.type === 'int' ? 'numeric' : undefined;
+  return (
+    <span className={kind.type === 'bps' ? 'with-suffix' : undefined}>
+      <input {...common} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} />
+      {kind.type === 'bps' && <span aria-hidden="true">%</span>}
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldMeta } from '../entities/entity-meta.js';
+import { inputTextOf, parseInput } from './field-input.js';
+
+const amount: FieldMeta = { name: 'amountMinor', label: 'Amount', kind: { type: 'money', currencyField: 'currency' } };
+const probability: FieldMeta = { name: 'probabilityBps', label: 'Probability', kind: { type: 'bps' } };
+const employees: FieldMeta = { name: 'employees', label: 'Employees', kind: { type: 'int' } };
+
+describe('field inputs', () => {
+  it('reads money in major units and sends exact minor units', () => {
+    expect(parseInput(amount, '1,234.56', 'USD')).toEqual({ ok: true, value: '123456' });
+    expect(parseInput(amount, '90071992547409.93', 'USD')).toEqual({ ok: true, value: '9007199254740993' });
+    expect(parseInput(amount, '1000', 'JPY')).toEqual({ ok: true, value: '1000' });
+    expect(parseInput(amount, '1.234', 'USD').ok).toBe(false);
+    expect(parseInput(amount, 'lots', 'USD').ok).toBe(false);
+    expect(inputTextOf(amount, { amountMinor: '123456', currency: 'USD' }, 'EUR')).toBe('1234.56');
+  });
+
+  it('reads percentages as whole basis points', () => {
+    expect(parseInput(probability, '12.5', 'USD')).toEqual({ ok: true, value: 1250 });
+    expect(parseInput(probability, '100', 'USD')).toEqual({ ok: true, value: 10_000 });
+    expect(parseInput(probability, '100.01', 'USD').ok).toBe(false);
+    expect(parseInput(probability, '1.234', 'USD').ok).toBe(false);
+    expect(inputTextOf(probability, { probabilityBps: 1250 }, 'USD')).toBe('12.50');
+    expect(inputTextOf(probability, { probabilityBps: 2500 }, 'USD')).toBe('25');
+  });
+
+  it('clears with an empty input and refuses a fraction of a whole number', () => {
+    expect(parseInput(employees, '  ', 'USD')).toEqual({ ok: true, value: null });
+    expect(parseInput(employees, '12.5', 'USD').ok).toBe(false);
+    expect(parseInput(employees, '42', 'USD')).toEqual({ ok: true, value: 42 });
+  });
+});

@@ -1,0 +1,20 @@
+/** The areas of the app and the ability each needs (from the session's ability map). */
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+  readonly ability: string;
+  /** Single-key shortcut after `g` (g h = home...). */
+  readonly key: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Home', ability: 'opportunity:list', key: 'h' },
+  { href: '/board', label: 'Pipeline board', ability: 'opportunity:list', key: 'b' },
+  { href: '/opportunities', label: 'Opportunities', ability: 'opportunity:list', key: 'o' },
+  { href: '/accounts', label: 'Accounts', ability: 'account:list', key: 'a' },
+  { href: '/contacts', label: 'Contacts', ability: 'contact:list', key: 'c' },
+  { href: '/leads', label: 'Leads', ability: 'lead:list', key: 'l' },
+  { href: '/activities', label: 'Activities', ability: 'activity:list', key: 't' },
+  { href: '/people', label: 'People', ability: 'person:list', key: 'p' },
+  { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
+];
