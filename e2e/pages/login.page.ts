@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The sign-in page and the shell a user lands in. */
+export const DEMO_PASSWORD = 'attain-demo';
+
+/** The sign-in page, and the session-expired dialog that carries the same form. */
 export class LoginPage {
   constructor(private readonly page: Page) {}
 
@@ -9,22 +11,16 @@ export class LoginPage {
     await expect(this.page.getByRole('heading', { name: 'Sign in to Attain' })).toBeVisible();
   }
 
-  async signIn(email: string, password = 'attain-demo'): Promise<void> {
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
     await this.page.getByLabel('E-mail').fill(email);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  async expectSignedInAs(role: string): Promise<void> {
-    await expect(this.page.getByTestId('role')).toHaveText(`Role: ${role}`);
-  }
-
-  async abilities(): Promise<string[]> {
-    return this.page.getByTestId('abilities').locator('li').allTextContents();
-  }
-
-  async signOut(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Sign in to Attain' })).toBeVisible();
+  /** Opens the app and signs in, waiting for the shell. */
+  async signInAs(email: string): Promise<void> {
+    await this.open();
+    await this.signIn(email);
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   }
 }

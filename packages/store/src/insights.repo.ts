@@ -103,6 +103,20 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 /** SQLite returns bigint (safe integers), PostgreSQL int8 as bigint and sum(bigint) as a numeric string. */
 const big = (v: unknown): bigint => (v === null || v === undefined ? 0n : BigInt(v as string | bigint | number));
 
+/**
+ * The opportunities table, aliased `o`. On SQLite with an index named: the planner's sampled
+ * statistics (see database.ts) make every org_id-led index look equally cheap, and it would
+ * walk a whole org through opportunities_stage; the sums read only columns of
+ * opportunities_owner_sums (migration 2026-11-27T1000), so they are pointed at it.
+ * PostgreSQL keeps real statistics and plans on its own.
+ */
+function fromOpportunities(db: Db | Tx, index: string | null): Query {
+  if (index === null || isPostgres(db)) return db.selectFrom('opportunities as o');
+  return db.selectFrom(sql.raw(`opportunities as o indexed by ${index}`) as never);
+}
+
+const SUMS_INDEX = 'opportunities_owner_sums';
+
 function whereOwners(q: Query, column: string, ownerIds: readonly string[] | null): Query {
   return ownerIds === null ? q : q.where(column, 'in', [...ownerIds]);
 }
@@ -139,8 +153,8 @@ export const insightsRepo = {
   async sumOpportunities(db: Db | Tx, criteria: OpportunityCriteria, options: OpportunitySumOptions): Promise<OpportunitySumRow[]> {
     if (criteria.ownerIds?.length === 0) return [];
     const keys = options.groupBy.map((k) => GROUP_COLUMNS[k]);
-    let q: Query = db.selectFrom('opportunities as o');
-    q = whereCriteria(q, criteria);
+    let q = whereCriteria(fromOpportunities(db, SUMS_INDEX), criteria);
+    const periods = options.rateBreaks.length > 0;
     q = q.select([
       ...keys.map((k) => sql.ref(`o.${k}`).as(k)),
       'o.currency as currency',
@@ -150,7 +164,8 @@ export const insightsRepo = {
       sql<bigint>`sum(o.amount_minor)`.as('amount'),
     ]);
     // Grouped by output names: PostgreSQL would not match a parameterised CASE repeated here.
-    const groups = [...keys, 'currency', 'rate_period', ...(options.byProbability ? ['probability_bps'] : [])];
+    // Without rates the period is the constant 0: grouping by it would only cost a sort.
+    const groups = [...keys, 'currency', ...(periods ? ['rate_period'] : []), ...(options.byProbability ? ['probability_bps'] : [])];
     const rows = (await q.groupBy(groups.map((g) => sql.ref(g)) as never).execute()) as Record<string, unknown>[];
     return rows.map((r) => ({
       stageId: str(r.stage_id),
@@ -167,8 +182,8 @@ export const insightsRepo = {
   /** Up to `limit` opportunities with account, owner and stage names. */
   async opportunityCards(db: Db | Tx, criteria: OpportunityCriteria, query: CardQuery): Promise<OpportunityCardRow[]> {
     if (criteria.ownerIds?.length === 0) return [];
-    let q: Query = db
-      .selectFrom('opportunities as o')
+    // A scope's deals are found through their owners; org-wide, the planner walks the amount index.
+    let q: Query = fromOpportunities(db, criteria.ownerIds === null ? null : SUMS_INDEX)
       .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'o.org_id').onRef('a.id', '=', 'o.account_id'))
       .leftJoin('people as p', (j) => j.onRef('p.org_id', '=', 'o.org_id').onRef('p.id', '=', 'o.owner_id'))
       .leftJoin('stages as s', (j) => j.onRef('s.org_id', '=', 'o.org_id').onRef('s.id', '=', 'o.stage_id'));

@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-26T0900-foundation.js';
 import * as sqliteTrigramSearch from './migrations/2026-11-26T1000-sqlite-trigram-search.js';
 import * as listIndexes from './migrations/2026-11-26T1100-list-indexes.js';
 import * as savedViews from './migrations/2026-11-27T0900-saved-views.js';
+import * as insightsIndexes from './migrations/2026-11-27T1000-insights-indexes.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T1000-sqlite-trigram-search': sqliteTrigramSearch,
   '2026-11-26T1100-list-indexes': listIndexes,
   '2026-11-27T0900-saved-views': savedViews,
+  '2026-11-27T1000-insights-indexes': insightsIndexes,
 };
 
 export interface MigrationReport {

@@ -41,6 +41,8 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
     await deal('eurB', t.people.rep.id, '5', 'EUR', '2027-01-11');
     await deal('usdRep', t.people.rep.id, '1000', 'USD', '2027-02-01');
     await deal('proposal', t.people.rep.id, '300', 'USD', '2027-03-01', 'Proposal');
+    // EUR 2.80 is worth USD 3.08: it outranks USD 3.00 although its minor units are fewer.
+    await deal('eurProposal', t.people.rep2.id, '280', 'EUR', '2027-03-02', 'Proposal');
     await deal('rep2', t.people.rep2.id, '2000', 'USD', '2027-01-15');
     await deal('other', t.people.otherRep.id, '7777', 'USD', '2027-01-20');
     await deal('archived', t.people.rep.id, '100000', 'USD', '2027-01-12');
@@ -68,7 +70,10 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
     expect(q.cards.map((c) => c.name)).toEqual(['other', 'rep2', 'usdRep', ...['eurA', 'eurB'].sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1))]);
     expect(q.cards[0]).toMatchObject({ amountMinor: 7777n, currency: 'USD', ownerName: 'Olga Rep', probabilityBps: 1000, forecastCategory: 'pipeline', version: 1 });
     expect(q.hasMore).toBe(false);
-    expect(stageNamed(board, 'Proposal')).toMatchObject({ count: 1, amountMinor: 300n, weightedAmountMinor: 180n });
+    // 300 + 308 = 608; 60% of it is 364.8 -> 365
+    const proposal = stageNamed(board, 'Proposal');
+    expect(proposal).toMatchObject({ count: 2, amountMinor: 608n, weightedAmountMinor: 365n });
+    expect(proposal.cards.map((c) => [c.name, c.amountMinor, c.currency])).toEqual([['eurProposal', 280n, 'EUR'], ['proposal', 300n, 'USD']]);
     const empty = stageNamed(board, 'Discovery');
     expect(empty).toMatchObject({ count: 0, amountMinor: 0n, weightedAmountMinor: 0n, cards: [], hasMore: false, probabilityBps: 2000, isClosed: false });
     expect(stageNamed(board, 'Closed Won')).toMatchObject({ isClosed: true, isWon: true, count: 0 });
@@ -85,9 +90,11 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
     const rep = stageNamed(await getPipelineBoard(ctx, t.actors.rep, { pipelineId }), 'Qualification');
     expect(rep).toMatchObject({ count: 3, amountMinor: 1_011n });
     expect(new Set(rep.cards.map((c) => c.ownerId))).toEqual(new Set([t.people.rep.id]));
-    const manager = stageNamed(await getPipelineBoard(ctx, t.actors.manager, { pipelineId }), 'Qualification');
+    const managerBoard = await getPipelineBoard(ctx, t.actors.manager, { pipelineId });
+    const manager = stageNamed(managerBoard, 'Qualification');
     expect(manager).toMatchObject({ count: 4, amountMinor: 3_011n });
     expect(manager.cards.map((c) => c.name)).not.toContain('other');
+    expect(stageNamed(managerBoard, 'Proposal').cards.map((c) => c.name)).toEqual(['eurProposal', 'proposal']);
     const finance = stageNamed(await getPipelineBoard(ctx, t.actors.finance, { pipelineId }), 'Qualification');
     expect(finance.count).toBe(5);
   });

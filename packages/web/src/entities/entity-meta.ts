@@ -28,6 +28,10 @@ export interface FieldMeta {
   readonly readOnly?: boolean;
   /** Offered as a filter in the list's filter bar. */
   readonly filter?: boolean;
+  /** Must be given when creating a record. */
+  readonly required?: boolean;
+  /** What leaving it empty means, shown as the empty choice or placeholder ("From the stage"). */
+  readonly whenEmpty?: string;
 }
 
 export interface RelatedList {
@@ -59,7 +63,7 @@ const ref = (name: string, label: string, entity: Extract<FieldKind, { type: 're
 const choice = (name: string, label: string, options: readonly string[], extra: Partial<FieldMeta> = {}): FieldMeta => ({
   name, label, kind: { type: 'enum', options }, ...extra,
 });
-const owner = ref('ownerId', 'Owner', 'people', { filter: true });
+const owner = ref('ownerId', 'Owner', 'people', { filter: true, whenEmpty: 'You' });
 const created: FieldMeta = { name: 'createdAt', label: 'Created', kind: { type: 'instant' }, readOnly: true };
 const updated: FieldMeta = { name: 'updatedAt', label: 'Updated', kind: { type: 'instant' }, readOnly: true };
 const fullName = (r: Record<string, unknown>) => [r.firstName, r.lastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
@@ -69,7 +73,7 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     key: 'accounts', resource: 'account', singular: 'Account', plural: 'Accounts',
     title: (r) => String(r.name ?? ''),
     fields: [
-      text('name', 'Name'), text('industry', 'Industry', { filter: true }), { name: 'employees', label: 'Employees', kind: { type: 'int' } },
+      text('name', 'Name', { required: true }), text('industry', 'Industry', { filter: true }), { name: 'employees', label: 'Employees', kind: { type: 'int' } },
       { name: 'annualRevenueMinor', label: 'Annual revenue', kind: { type: 'money', currencyField: 'currency' } },
       text('segment', 'Segment', { filter: true }), text('website', 'Website'), text('street', 'Street'), text('city', 'City'),
       text('region', 'Region', { filter: true }), text('postalCode', 'Postal code'), text('country', 'Country', { filter: true }),
@@ -89,7 +93,7 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     key: 'contacts', resource: 'contact', singular: 'Contact', plural: 'Contacts',
     title: fullName,
     fields: [
-      text('firstName', 'First name'), text('lastName', 'Last name'), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
+      text('firstName', 'First name'), text('lastName', 'Last name', { required: true }), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
       text('phone', 'Phone'), text('title', 'Title'), ref('accountId', 'Account', 'accounts', { filter: true }), owner, created, updated,
     ],
     defaultColumns: ['lastName', 'firstName', 'email', 'title', 'accountId', 'ownerId'],
@@ -101,7 +105,7 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     key: 'leads', resource: 'lead', singular: 'Lead', plural: 'Leads',
     title: fullName,
     fields: [
-      text('firstName', 'First name'), text('lastName', 'Last name'), text('company', 'Company'), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
+      text('firstName', 'First name'), text('lastName', 'Last name', { required: true }), text('company', 'Company', { required: true }), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
       text('phone', 'Phone'), text('title', 'Title'), text('industry', 'Industry', { filter: true }), text('source', 'Source', { filter: true }),
       choice('status', 'Status', LEAD_STATUSES, { filter: true }), owner, created, updated,
     ],
@@ -114,12 +118,14 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     key: 'opportunities', resource: 'opportunity', singular: 'Opportunity', plural: 'Opportunities',
     title: (r) => String(r.name ?? ''),
     fields: [
-      text('name', 'Name'), ref('accountId', 'Account', 'accounts', { filter: true }),
-      { name: 'amountMinor', label: 'Amount', kind: { type: 'money', currencyField: 'currency' } }, text('currency', 'Currency'),
-      { name: 'closeDate', label: 'Close date', kind: { type: 'date' }, filter: true },
-      ref('pipelineId', 'Pipeline', 'pipelines', { filter: true }), ref('stageId', 'Stage', 'stages'),
-      { name: 'probabilityBps', label: 'Probability', kind: { type: 'bps' } },
-      choice('forecastCategory', 'Forecast category', FORECAST_CATEGORIES, { filter: true }), choice('type', 'Type', OPPORTUNITY_TYPES, { filter: true }),
+      text('name', 'Name', { required: true }), ref('accountId', 'Account', 'accounts', { filter: true }),
+      { name: 'amountMinor', label: 'Amount', kind: { type: 'money', currencyField: 'currency' }, required: true },
+      text('currency', 'Currency', { whenEmpty: 'The organisation\'s currency' }),
+      { name: 'closeDate', label: 'Close date', kind: { type: 'date' }, filter: true, required: true },
+      ref('pipelineId', 'Pipeline', 'pipelines', { filter: true, whenEmpty: 'Default pipeline' }), ref('stageId', 'Stage', 'stages', { whenEmpty: 'First stage' }),
+      { name: 'probabilityBps', label: 'Probability', kind: { type: 'bps' }, whenEmpty: 'From the stage' },
+      choice('forecastCategory', 'Forecast category', FORECAST_CATEGORIES, { filter: true, whenEmpty: 'From the stage' }),
+      choice('type', 'Type', OPPORTUNITY_TYPES, { filter: true, whenEmpty: 'New' }),
       text('nextStep', 'Next step'), text('lostReason', 'Lost reason'), owner,
       { name: 'isClosed', label: 'Closed', kind: { type: 'bool' }, readOnly: true, filter: true },
       { name: 'isWon', label: 'Won', kind: { type: 'bool' }, readOnly: true, filter: true },
@@ -134,7 +140,7 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     key: 'activities', resource: 'activity', singular: 'Activity', plural: 'Activities',
     title: (r) => String(r.subject ?? ''),
     fields: [
-      text('subject', 'Subject'), choice('type', 'Type', ACTIVITY_TYPES, { filter: true }), { name: 'dueDate', label: 'Due', kind: { type: 'date' }, filter: true },
+      text('subject', 'Subject', { required: true }), choice('type', 'Type', ACTIVITY_TYPES, { filter: true, required: true }), { name: 'dueDate', label: 'Due', kind: { type: 'date' }, filter: true },
       { name: 'doneAt', label: 'Done at', kind: { type: 'instant' } }, ref('accountId', 'Account', 'accounts', { filter: true }),
       ref('contactId', 'Contact', 'contacts'), ref('opportunityId', 'Opportunity', 'opportunities'), ref('leadId', 'Lead', 'leads'), owner,
       { name: 'notes', label: 'Notes', kind: { type: 'text', long: true } }, created, updated,
@@ -148,8 +154,8 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     key: 'people', resource: 'person', singular: 'Person', plural: 'People',
     title: (r) => String(r.name ?? ''),
     fields: [
-      text('name', 'Name'), { name: 'email', label: 'E-mail', kind: { type: 'email' } }, text('title', 'Title'),
-      choice('kind', 'Kind', PERSON_KINDS, { filter: true }), { name: 'hireDate', label: 'Hire date', kind: { type: 'date' } },
+      text('name', 'Name', { required: true }), { name: 'email', label: 'E-mail', kind: { type: 'email' } }, text('title', 'Title'),
+      choice('kind', 'Kind', PERSON_KINDS, { filter: true, required: true }), { name: 'hireDate', label: 'Hire date', kind: { type: 'date' } },
       { name: 'terminationDate', label: 'Termination date', kind: { type: 'date' } }, ref('teamId', 'Team', 'teams', { filter: true }),
       ref('managerId', 'Manager', 'people', { filter: true }), created,
     ],

@@ -4,8 +4,11 @@ import { useRefChoices } from '../lists/use-options.js';
 import { RefPicker } from './RefPicker.js';
 
 /** The input for one field, by its kind. `text` is the input's text; references hold the id. */
-export function FieldEditor({ id, field, text, label, invalid, onChange, onCommit }: {
+export function FieldEditor({ id, field, text, label, invalid, required, placeholder, onChange, onCommit }: {
   id: string;
+  required?: boolean | undefined;
+  /** What an empty value means (on a new record: "From the stage"). */
+  placeholder?: string | undefined;
   field: FieldMeta;
   text: string;
   /** Display name of a reference's current value. */
@@ -17,7 +20,7 @@ export function FieldEditor({ id, field, text, label, invalid, onChange, onCommi
 }) {
   const kind = field.kind;
   const choices = useRefChoices(kind.type === 'ref' ? kind.entity : '');
-  const common = { id, 'aria-invalid': invalid || undefined } as const;
+  const common = { id, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined } as const;
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && onCommit) {
       e.preventDefault();
@@ -31,7 +34,7 @@ export function FieldEditor({ id, field, text, label, invalid, onChange, onCommi
           : (choices ?? []).map((c) => ({ value: c.id, label: c.name }));
     return (
       <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
-        <option value="">—</option>
+        <option value="">{placeholder ?? '—'}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     );
@@ -44,7 +47,7 @@ export function FieldEditor({ id, field, text, label, invalid, onChange, onCommi
   const inputMode = kind.type === 'money' || kind.type === 'bps' ? 'decimal' : kind.type === 'int' ? 'numeric' : undefined;
   return (
     <span className={kind.type === 'bps' ? 'with-suffix' : undefined}>
-      <input {...common} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} />
+      <input {...common} type={type} inputMode={inputMode} value={text} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} />
       {kind.type === 'bps' && <span aria-hidden="true">%</span>}
     </span>
   );

@@ -59,12 +59,13 @@ export function NewRecordPage({ entity }: { entity: EntityKey }) {
   return (
     <section aria-labelledby="new-title">
       <h1 id="new-title">New {meta.singular.toLowerCase()}</h1>
+      <p className="muted small">Fields marked * are required.</p>
       <form className="card" onSubmit={submit} noValidate>
         <div className="form-grid">
           {fields.map((field) => (
             <div className="field" key={field.name}>
-              <label htmlFor={`new-${field.name}`}>{field.label}</label>
-              <FieldEditor id={`new-${field.name}`} field={field} text={texts[field.name] ?? ''} invalid={field.name in errors}
+              <label htmlFor={`new-${field.name}`}>{field.label}{field.required && <span aria-hidden="true" className="required"> *</span>}</label>
+              <FieldEditor id={`new-${field.name}`} field={field} required={field.required} placeholder={field.whenEmpty} text={texts[field.name] ?? ''} invalid={field.name in errors}
                 onChange={(text) => setTexts((t) => ({ ...t, [field.name]: text }))} />
               {errors[field.name] && <p className="field-error" role="alert">{errors[field.name]}</p>}
             </div>

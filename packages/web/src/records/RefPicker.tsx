@@ -15,7 +15,15 @@ export function RefPicker({ id, entity, value, label, invalid, onChange }: {
   invalid: boolean;
   onChange: (id: string | null, label: string | null) => void;
 }) {
-  const [text, setText] = useState(label ?? '');
+  // A value given without its name (a new contact from an account's page) is looked up once.
+  const named = useQuery({
+    queryKey: ['record', entity, value],
+    enabled: Boolean(value) && label === undefined && isEntityKey(entity),
+    queryFn: () => api<AnyRecord>(`/${entity}/${value}`),
+  });
+  const known = label ?? (named.data && isEntityKey(entity) ? ENTITIES[entity].title(named.data) : undefined);
+  const [typed, setText] = useState<string | null>(null);
+  const text = typed ?? known ?? '';
   const [open, setOpen] = useState(false);
   const term = useDebounced(text.trim(), 200);
   const listId = useId();

@@ -25,7 +25,12 @@ export function RelatedList({ related, parentId }: { related: Related; parentId:
     <section className="card related" aria-labelledby={`related-${related.entity}-${related.via}`}>
       <div className="row-between">
         <h2 id={`related-${related.entity}-${related.via}`}>{related.title}</h2>
-        <Link href={`/${related.entity}?${related.via}=${encodeURIComponent(parentId)}`}>View all</Link>
+        <span className="actions">
+          {can(`${meta.resource}:create`) && related.entity !== 'people' && (
+            <Link href={`/${related.entity}/new?${related.via}=${encodeURIComponent(parentId)}`} aria-label={`New ${meta.singular.toLowerCase()} for this record`}>New</Link>
+          )}
+          <Link href={`/${related.entity}?${related.via}=${encodeURIComponent(parentId)}`} aria-label={`View all ${related.title.toLowerCase()}`}>View all</Link>
+        </span>
       </div>
       {page.isLoading && <div className="skeleton" style={{ height: '4rem' }} />}
       {page.data && items.length === 0 && <p className="muted">None yet.</p>}

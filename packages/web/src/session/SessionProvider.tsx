@@ -32,6 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((next: MeBody) => {
     // Another user may sign in on the expiry dialog: nothing cached for the last one survives.
     if (me && next.user.id !== me.user.id) queryClient.clear();
+    // What failed while signed out is asked for again.
+    else if (me) void queryClient.invalidateQueries();
     setCsrfToken(next.csrfToken);
     setMe(next);
     setExpired(false);
