@@ -20,7 +20,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ../data/e2e.db* && npm run build --prefix .. >/dev/null && node ../packages/cli/dist/main.js --db ../data/e2e.db serve --port ${port}`,
+    command: `rm -f ../data/e2e-${port}.db* && npm run build --prefix .. >/dev/null && node ../packages/cli/dist/main.js --db ../data/e2e-${port}.db serve --port ${port}`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     timeout: 180_000,
     reuseExistingServer: false,
