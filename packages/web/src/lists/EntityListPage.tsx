@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearch } from 'wouter';
 import { api, withQuery } from '../api/client.js';
 import type { AnyRecord, Labels, Page } from '../api/types.js';
-import { ENTITIES, fieldOf, type EntityKey } from '../entities/entity-meta.js';
+import { ENTITIES, fieldOf, type EntityKey, type FieldMeta } from '../entities/entity-meta.js';
 import { FieldValue, isNumeric } from '../records/FieldValue.js';
 import { useSession } from '../session/SessionProvider.js';
 import { formatCount } from '../ui/format.js';
@@ -14,6 +14,23 @@ import { apiQueryOf, nextSort, parseListState, serializeListState, sortDirection
 import { SavedViewsMenu, type SavedView } from './SavedViewsMenu.js';
 
 const PAGE_SIZE = 50;
+
+/**
+ * Column widths are set by kind, not by content, so the table does not reflow (and shift
+ * the page) when the rows arrive; long text is cut with an ellipsis and shown in full on
+ * the record's page.
+ */
+function columnWidth(field: FieldMeta, index: number): string {
+  if (index === 0) return '16rem';
+  switch (field.kind.type) {
+    case 'money': return '9rem';
+    case 'date': case 'bps': case 'int': case 'bool': return '7.5rem';
+    case 'instant': return '11rem';
+    case 'enum': return '9rem';
+    case 'ref': return '12rem';
+    default: return field.kind.type === 'text' && field.kind.long ? '20rem' : '11rem';
+  }
+}
 
 /**
  * The list of one CRM entity: search, filters, sort, column choice, saved views and CSV
@@ -91,14 +108,15 @@ export function EntityListPage({ entity }: { entity: EntityKey }) {
         <p role="alert" className="error">{(list.error as Error).message}</p>
       ) : (
         <div className="table-wrap list-table">
-          <table className="data" aria-busy={list.isLoading} aria-describedby="list-status">
+          <table className="data fixed" aria-busy={list.isLoading} aria-describedby="list-status">
             <thead>
               <tr>
-                {columns.map((field) => {
+                {columns.map((field, i) => {
                   const sortable = meta.sortable.includes(field.name);
                   const direction = sortDirectionOf(state.sort, field.name);
                   return (
-                    <th key={field.name} scope="col" className={isNumeric(field) ? 'num' : undefined} aria-sort={sortable ? direction : undefined}>
+                    <th key={field.name} scope="col" className={isNumeric(field) ? 'num' : undefined} aria-sort={sortable ? direction : undefined}
+                      style={{ width: columnWidth(field, i) }}>
                       {sortable ? (
                         <button type="button" onClick={() => setState({ sort: nextSort(state.sort, field.name) })}>
                           {field.label} <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span>

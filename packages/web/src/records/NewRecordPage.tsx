@@ -64,7 +64,10 @@ export function NewRecordPage({ entity }: { entity: EntityKey }) {
         <div className="form-grid">
           {fields.map((field) => (
             <div className="field" key={field.name}>
-              <label htmlFor={`new-${field.name}`}>{field.label}{field.required && <span aria-hidden="true" className="required"> *</span>}</label>
+              <span>
+                <label htmlFor={`new-${field.name}`}>{field.label}</label>
+                {field.required && <span aria-hidden="true" className="required"> *</span>}
+              </span>
               <FieldEditor id={`new-${field.name}`} field={field} required={field.required} placeholder={field.whenEmpty} text={texts[field.name] ?? ''} invalid={field.name in errors}
                 onChange={(text) => setTexts((t) => ({ ...t, [field.name]: text }))} />
               {errors[field.name] && <p className="field-error" role="alert">{errors[field.name]}</p>}
