@@ -35,6 +35,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Tells the session provider the session has ended (for requests made outside `api`). */
+export function notifySessionExpired(): void {
+  for (const listener of expiryListeners) listener();
+}
+
 /** Called when a request answers 401: the session has expired or was revoked. */
 export function onSessionExpired(listener: () => void): () => void {
   expiryListeners.add(listener);
@@ -83,7 +88,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => ({}))) as ErrorBody;
   if (!response.ok) {
-    if (response.status === 401 && !options.expectUnauthorized) for (const listener of expiryListeners) listener();
+    if (response.status === 401 && !options.expectUnauthorized) notifySessionExpired();
     throw errorOf(response.status, body);
   }
   return body as T;
