@@ -1,10 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Route, Switch } from 'wouter';
+import { Route, Switch, useLocation } from 'wouter';
 import { ApiError } from '../api/client.js';
 import { isEntityKey } from '../entities/entity-meta.js';
 import { SessionProvider } from '../session/SessionProvider.js';
 import { Layout } from '../shell/Layout.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { NotFound } from '../ui/NotFound.js';
 
 /*
@@ -33,20 +34,29 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
         <Layout>
-          <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
-            <Switch>
-              <Route path="/" component={HomePage} />
-              <Route path="/board" component={BoardPage} />
-              <Route path="/import" component={ImportPage} />
-              <Route path="/:entity">{(params) => (isEntityKey(params.entity) ? <EntityListPage entity={params.entity} /> : <NotFound />)}</Route>
-              <Route path="/:entity/:id">
-                {(params) => (isEntityKey(params.entity) ? <RecordPage key={`${params.entity}/${params.id}`} entity={params.entity} id={params.id} /> : <NotFound />)}
-              </Route>
-              <Route><NotFound /></Route>
-            </Switch>
-          </Suspense>
+          <Screens />
         </Layout>
       </SessionProvider>
     </QueryClientProvider>
+  );
+}
+
+function Screens() {
+  const [location] = useLocation();
+  return (
+    <ErrorBoundary resetKey={location}>
+      <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/board" component={BoardPage} />
+          <Route path="/import" component={ImportPage} />
+          <Route path="/:entity">{(params) => (isEntityKey(params.entity) ? <EntityListPage key={params.entity} entity={params.entity} /> : <NotFound />)}</Route>
+          <Route path="/:entity/:id">
+            {(params) => (isEntityKey(params.entity) ? <RecordPage key={`${params.entity}/${params.id}`} entity={params.entity} id={params.id} /> : <NotFound />)}
+          </Route>
+          <Route><NotFound /></Route>
+        </Switch>
+      </Suspense>
+    </ErrorBoundary>
   );
 }

@@ -17,6 +17,8 @@ export type FieldKind =
   | { type: 'instant' }
   | { type: 'bps' }
   | { type: 'bool' }
+  /** One of the organisation's currencies. */
+  | { type: 'currency' }
   | { type: 'enum'; options: readonly string[] }
   | { type: 'ref'; entity: EntityKey | 'teams' | 'pipelines' | 'stages' };
 
@@ -28,6 +30,11 @@ export interface FieldMeta {
   readonly readOnly?: boolean;
   /** Offered as a filter in the list's filter bar. */
   readonly filter?: boolean;
+  /**
+   * Set when the record is created, then shown only: changing the currency alone would
+   * change what the stored amounts mean (USD 2,500.00 would become JPY 250,000).
+   */
+  readonly fixedAfterCreate?: boolean;
   /** Must be given when creating a record. */
   readonly required?: boolean;
   /** What leaving it empty means, shown as the empty choice or placeholder ("From the stage"). */
@@ -50,7 +57,12 @@ export interface EntityMeta {
   readonly fields: readonly FieldMeta[];
   /** The field that names a record (a function when it is composed). */
   readonly title: (record: Record<string, unknown>) => string;
+  /** The first column, always shown: the record's name, linking to its page. */
+  readonly titleColumn: { readonly label: string; readonly sort: string; readonly fields: readonly string[] };
+  /** The other columns a list starts with. */
   readonly defaultColumns: readonly string[];
+  /** The fields the API's list filters on (the server's list spec; a test keeps them equal). */
+  readonly filterable: readonly string[];
   readonly sortable: readonly string[];
   readonly defaultSort: string;
   readonly related: readonly RelatedList[];
@@ -63,6 +75,7 @@ const ref = (name: string, label: string, entity: Extract<FieldKind, { type: 're
 const choice = (name: string, label: string, options: readonly string[], extra: Partial<FieldMeta> = {}): FieldMeta => ({
   name, label, kind: { type: 'enum', options }, ...extra,
 });
+const currency = (): FieldMeta => ({ name: 'currency', label: 'Currency', kind: { type: 'currency' }, fixedAfterCreate: true, whenEmpty: 'The organisation\'s currency' });
 const owner = ref('ownerId', 'Owner', 'people', { filter: true, whenEmpty: 'You' });
 const created: FieldMeta = { name: 'createdAt', label: 'Created', kind: { type: 'instant' }, readOnly: true };
 const updated: FieldMeta = { name: 'updatedAt', label: 'Updated', kind: { type: 'instant' }, readOnly: true };
@@ -78,9 +91,11 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
       text('segment', 'Segment', { filter: true }), text('website', 'Website'), text('street', 'Street'), text('city', 'City'),
       text('region', 'Region', { filter: true }), text('postalCode', 'Postal code'), text('country', 'Country', { filter: true }),
       { name: 'potentialMinor', label: 'Potential', kind: { type: 'money', currencyField: 'currency' } },
-      owner, ref('parentId', 'Parent account', 'accounts'), text('currency', 'Currency'), created, updated,
+      owner, ref('parentId', 'Parent account', 'accounts'), currency(), created, updated,
     ],
-    defaultColumns: ['name', 'industry', 'segment', 'city', 'region', 'annualRevenueMinor', 'ownerId'],
+    titleColumn: { label: 'Name', sort: 'name', fields: ['name'] },
+    defaultColumns: ['industry', 'segment', 'city', 'region', 'annualRevenueMinor', 'ownerId'],
+    filterable: ['ownerId', 'industry', 'segment', 'region', 'country', 'parentId', 'employees', 'potentialMinor', 'externalId'],
     sortable: ['name', 'industry', 'employees', 'annualRevenueMinor', 'city', 'region', 'segment', 'potentialMinor', 'createdAt', 'updatedAt'],
     defaultSort: 'name',
     related: [
@@ -96,7 +111,9 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
       text('firstName', 'First name'), text('lastName', 'Last name', { required: true }), { name: 'email', label: 'E-mail', kind: { type: 'email' } },
       text('phone', 'Phone'), text('title', 'Title'), ref('accountId', 'Account', 'accounts', { filter: true }), owner, created, updated,
     ],
-    defaultColumns: ['lastName', 'firstName', 'email', 'title', 'accountId', 'ownerId'],
+    titleColumn: { label: 'Name', sort: 'lastName', fields: ['firstName', 'lastName'] },
+    defaultColumns: ['email', 'title', 'accountId', 'ownerId'],
+    filterable: ['accountId', 'ownerId', 'email', 'externalId'],
     sortable: ['lastName', 'firstName', 'email', 'createdAt', 'updatedAt'],
     defaultSort: 'lastName',
     related: [{ entity: 'activities', via: 'contactId', title: 'Activities' }],
@@ -109,7 +126,9 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
       text('phone', 'Phone'), text('title', 'Title'), text('industry', 'Industry', { filter: true }), text('source', 'Source', { filter: true }),
       choice('status', 'Status', LEAD_STATUSES, { filter: true }), owner, created, updated,
     ],
-    defaultColumns: ['lastName', 'firstName', 'company', 'status', 'source', 'ownerId'],
+    titleColumn: { label: 'Name', sort: 'lastName', fields: ['firstName', 'lastName'] },
+    defaultColumns: ['company', 'status', 'source', 'ownerId'],
+    filterable: ['ownerId', 'status', 'source', 'industry', 'externalId'],
     sortable: ['lastName', 'company', 'status', 'source', 'createdAt', 'updatedAt'],
     defaultSort: 'lastName',
     related: [{ entity: 'activities', via: 'leadId', title: 'Activities' }],
@@ -120,7 +139,7 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
     fields: [
       text('name', 'Name', { required: true }), ref('accountId', 'Account', 'accounts', { filter: true }),
       { name: 'amountMinor', label: 'Amount', kind: { type: 'money', currencyField: 'currency' }, required: true },
-      text('currency', 'Currency', { whenEmpty: 'The organisation\'s currency' }),
+      currency(),
       { name: 'closeDate', label: 'Close date', kind: { type: 'date' }, filter: true, required: true },
       ref('pipelineId', 'Pipeline', 'pipelines', { filter: true, whenEmpty: 'Default pipeline' }), ref('stageId', 'Stage', 'stages', { whenEmpty: 'First stage' }),
       { name: 'probabilityBps', label: 'Probability', kind: { type: 'bps' }, whenEmpty: 'From the stage' },
@@ -131,7 +150,9 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
       { name: 'isWon', label: 'Won', kind: { type: 'bool' }, readOnly: true, filter: true },
       { name: 'closedAt', label: 'Closed at', kind: { type: 'instant' }, readOnly: true }, created, updated,
     ],
-    defaultColumns: ['name', 'accountId', 'stageId', 'amountMinor', 'closeDate', 'probabilityBps', 'ownerId'],
+    titleColumn: { label: 'Name', sort: 'name', fields: ['name'] },
+    defaultColumns: ['accountId', 'stageId', 'amountMinor', 'closeDate', 'probabilityBps', 'ownerId'],
+    filterable: ['accountId', 'ownerId', 'pipelineId', 'stageId', 'type', 'forecastCategory', 'isClosed', 'isWon', 'closeDate', 'amountMinor', 'territoryId', 'externalId'],
     sortable: ['name', 'amountMinor', 'closeDate', 'createdAt', 'updatedAt', 'probabilityBps'],
     defaultSort: 'closeDate',
     related: [{ entity: 'activities', via: 'opportunityId', title: 'Activities' }],
@@ -145,7 +166,9 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
       ref('contactId', 'Contact', 'contacts'), ref('opportunityId', 'Opportunity', 'opportunities'), ref('leadId', 'Lead', 'leads'), owner,
       { name: 'notes', label: 'Notes', kind: { type: 'text', long: true } }, created, updated,
     ],
-    defaultColumns: ['subject', 'type', 'dueDate', 'doneAt', 'accountId', 'ownerId'],
+    titleColumn: { label: 'Subject', sort: 'subject', fields: ['subject'] },
+    defaultColumns: ['type', 'dueDate', 'doneAt', 'accountId', 'ownerId'],
+    filterable: ['type', 'accountId', 'contactId', 'opportunityId', 'leadId', 'ownerId', 'dueDate', 'externalId'],
     sortable: ['dueDate', 'doneAt', 'subject', 'type', 'createdAt', 'updatedAt'],
     defaultSort: 'dueDate',
     related: [],
@@ -159,7 +182,9 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
       { name: 'terminationDate', label: 'Termination date', kind: { type: 'date' } }, ref('teamId', 'Team', 'teams', { filter: true }),
       ref('managerId', 'Manager', 'people', { filter: true }), created,
     ],
-    defaultColumns: ['name', 'title', 'kind', 'teamId', 'managerId', 'hireDate'],
+    titleColumn: { label: 'Name', sort: 'name', fields: ['name'] },
+    defaultColumns: ['title', 'kind', 'teamId', 'managerId', 'hireDate'],
+    filterable: ['kind', 'teamId', 'managerId', 'hireDate', 'externalId'],
     sortable: ['name', 'title', 'kind', 'hireDate', 'createdAt'],
     defaultSort: 'name',
     related: [
@@ -172,7 +197,12 @@ export const ENTITIES: Readonly<Record<EntityKey, EntityMeta>> = {
 export const ENTITY_KEYS = Object.keys(ENTITIES) as EntityKey[];
 
 export function isEntityKey(value: string): value is EntityKey {
-  return value in ENTITIES;
+  return Object.hasOwn(ENTITIES, value);
+}
+
+/** The fields a list may show as columns besides its title column. */
+export function columnFields(meta: EntityMeta): readonly FieldMeta[] {
+  return meta.fields.filter((f) => !meta.titleColumn.fields.includes(f.name));
 }
 
 export function fieldOf(meta: EntityMeta, name: string): FieldMeta | undefined {

@@ -1,17 +1,19 @@
-import type { EntityMeta } from '../entities/entity-meta.js';
+import { columnFields, type EntityMeta } from '../entities/entity-meta.js';
+import { useDismiss } from '../ui/use-dismiss.js';
 
-/** Which columns the list shows, in the entity's field order; at least one stays. */
+/** Which columns the list shows besides its name, in the entity's field order; at least one stays. */
 export function ColumnChooser({ meta, columns, onChange }: { meta: EntityMeta; columns: readonly string[]; onChange: (columns: string[]) => void }) {
+  const menu = useDismiss();
   const toggle = (name: string, on: boolean) => {
-    const next = meta.fields.map((f) => f.name).filter((n) => (n === name ? on : columns.includes(n)));
+    const next = columnFields(meta).map((f) => f.name).filter((n) => (n === name ? on : columns.includes(n)));
     if (next.length > 0) onChange(next);
   };
   return (
-    <details className="menu">
+    <details className="menu" ref={menu}>
       <summary className="button">Columns</summary>
       <fieldset className="menu-body">
         <legend className="muted small">Show columns</legend>
-        {meta.fields.map((field) => (
+        {columnFields(meta).map((field) => (
           <label key={field.name} className="check">
             <input type="checkbox" checked={columns.includes(field.name)} onChange={(e) => toggle(field.name, e.target.checked)} />
             {field.label}

@@ -20,8 +20,7 @@ const PAGE_SIZE = 50;
  * the page) when the rows arrive; long text is cut with an ellipsis and shown in full on
  * the record's page.
  */
-function columnWidth(field: FieldMeta, index: number): string {
-  if (index === 0) return '16rem';
+function columnWidth(field: FieldMeta): string {
   switch (field.kind.type) {
     case 'money': return '9rem';
     case 'date': case 'bps': case 'int': case 'bool': return '7.5rem';
@@ -30,6 +29,14 @@ function columnWidth(field: FieldMeta, index: number): string {
     case 'ref': return '12rem';
     default: return field.kind.type === 'text' && field.kind.long ? '20rem' : '11rem';
   }
+}
+
+function SortButton({ label, direction, onClick }: { label: string; direction: 'ascending' | 'descending' | 'none'; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick}>
+      {label} <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span>
+    </button>
+  );
 }
 
 /**
@@ -45,14 +52,22 @@ export function EntityListPage({ entity }: { entity: EntityKey }) {
   const state = useMemo(() => parseListState(meta, search), [meta, search]);
   const [text, setText] = useState(state.q);
   const q = useDebounced(text.trim(), 250);
-  const setState = (next: Partial<ListState>) => navigate(`/${entity}?${serializeListState(meta, { ...state, ...next })}`, { replace: true });
+  // Each filter or sort is a step Back can undo; the search box replaces its own step as it types.
+  const setState = (next: Partial<ListState>, replace = false) => {
+    const query = serializeListState(meta, { ...state, ...next });
+    navigate(query ? `/${entity}?${query}` : `/${entity}`, { replace });
+  };
 
-  // The search box writes to the address once typing settles.
+  // The search box writes to the address once typing settles…
   useEffect(() => {
-    if (q !== state.q) setState({ q });
+    if (q !== state.q) setState({ q }, true);
     // Only when the settled text changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
+  // …and follows it when the address changes otherwise (Back, a saved view, a link).
+  useEffect(() => {
+    setText((current) => (current.trim() === state.q ? current : state.q));
+  }, [state.q]);
 
   const apiQuery = apiQueryOf(state);
   const list = useInfiniteQuery({
@@ -80,8 +95,8 @@ export function EntityListPage({ entity }: { entity: EntityKey }) {
 
   const openView = (view: SavedView) => {
     const d = view.definition;
-    setText(d.q ?? '');
-    navigate(`/${entity}?${serializeListState(meta, { q: d.q ?? '', sort: d.sort ?? meta.defaultSort, filters: d.filters ?? {}, columns: d.columns ?? meta.defaultColumns })}`);
+    const query = serializeListState(meta, { q: d.q ?? '', sort: d.sort ?? meta.defaultSort, filters: d.filters ?? {}, columns: d.columns ?? meta.defaultColumns });
+    navigate(query ? `/${entity}?${query}` : `/${entity}`);
   };
 
   return (
@@ -111,17 +126,17 @@ export function EntityListPage({ entity }: { entity: EntityKey }) {
           <table className="data fixed" aria-busy={list.isLoading} aria-describedby="list-status">
             <thead>
               <tr>
-                {columns.map((field, i) => {
+                <th scope="col" style={{ width: '16rem' }} aria-sort={sortDirectionOf(state.sort, meta.titleColumn.sort)}>
+                  <SortButton label={meta.titleColumn.label} direction={sortDirectionOf(state.sort, meta.titleColumn.sort)}
+                    onClick={() => setState({ sort: nextSort(state.sort, meta.titleColumn.sort) })} />
+                </th>
+                {columns.map((field) => {
                   const sortable = meta.sortable.includes(field.name);
                   const direction = sortDirectionOf(state.sort, field.name);
                   return (
                     <th key={field.name} scope="col" className={isNumeric(field) ? 'num' : undefined} aria-sort={sortable ? direction : undefined}
-                      style={{ width: columnWidth(field, i) }}>
-                      {sortable ? (
-                        <button type="button" onClick={() => setState({ sort: nextSort(state.sort, field.name) })}>
-                          {field.label} <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span>
-                        </button>
-                      ) : field.label}
+                      style={{ width: columnWidth(field) }}>
+                      {sortable ? <SortButton label={field.label} direction={direction} onClick={() => setState({ sort: nextSort(state.sort, field.name) })} /> : field.label}
                     </th>
                   );
                 })}
@@ -129,17 +144,14 @@ export function EntityListPage({ entity }: { entity: EntityKey }) {
             </thead>
             <tbody>
               {list.isLoading && Array.from({ length: 8 }, (_, i) => (
-                <tr key={i} aria-hidden="true">{columns.map((f) => <td key={f.name}><div className="skeleton" style={{ height: '1rem' }} /></td>)}</tr>
+                <tr key={i} aria-hidden="true">{[{ name: '' }, ...columns].map((f) => <td key={f.name}><div className="skeleton" style={{ height: '1rem' }} /></td>)}</tr>
               ))}
               {rows.map((row) => (
                 <tr key={row.id}>
-                  {columns.map((field, i) => (
+                  <td><Link href={`/${entity}/${row.id}`}>{meta.title(row) || '(no name)'}</Link></td>
+                  {columns.map((field) => (
                     <td key={field.name} className={isNumeric(field) ? 'num' : undefined}>
-                      {i === 0 ? (
-                        <Link href={`/${entity}/${row.id}`}>{meta.title(row) || field.name}</Link>
-                      ) : (
-                        <FieldValue field={field} record={row} labels={labels} orgCurrency={me.org.defaultCurrency} />
-                      )}
+                      <FieldValue field={field} record={row} labels={labels} orgCurrency={me.org.defaultCurrency} />
                     </td>
                   ))}
                 </tr>

@@ -1,5 +1,7 @@
-import type { Labels } from '../api/types.js';
-import { fieldOf, type EntityMeta, type FieldMeta } from '../entities/entity-meta.js';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import type { AnyRecord, Labels } from '../api/types.js';
+import { ENTITIES, fieldOf, isEntityKey, type EntityMeta, type FieldMeta } from '../entities/entity-meta.js';
 import { humanize } from '../ui/format.js';
 import { useRefChoices } from './use-options.js';
 
@@ -27,11 +29,10 @@ export function FilterBar({ meta, filters, labels, onChange }: {
           {Object.entries(filters).map(([name, value]) => {
             const [fieldName = '', op] = name.split('.');
             const field = fieldOf(meta, fieldName);
-            const shown = value.split(',').map((v) => labels[v] ?? (field?.kind.type === 'enum' ? humanize(v) : v)).join(', ');
             const relation = op === 'gte' ? '≥' : op === 'lte' ? '≤' : 'is';
             return (
               <li key={name} className="chip">
-                {field?.label ?? name} {relation} {shown}
+                {field?.label ?? name} {relation} <ChipValue field={field} value={value} labels={labels} />
                 <button type="button" className="ghost" aria-label={`Remove filter ${field?.label ?? name}`} onClick={() => set(name, '')}>×</button>
               </li>
             );
@@ -43,6 +44,25 @@ export function FilterBar({ meta, filters, labels, onChange }: {
   );
 }
 
+/** A filter's value as a person reads it: a name rather than an id, even when no row on the page carries it. */
+function ChipValue({ field, value, labels }: { field: FieldMeta | undefined; value: string; labels: Labels }) {
+  const kind = field?.kind;
+  const refEntity = kind?.type === 'ref' ? kind.entity : '';
+  const choices = useRefChoices(refEntity);
+  const single = !value.includes(',') && labels[value] === undefined && choices === null && isEntityKey(refEntity);
+  const record = useQuery({ queryKey: ['record', refEntity, value], enabled: single, queryFn: () => api<AnyRecord>(`/${refEntity}/${value}`), retry: false });
+  const nameOf = (v: string): string => {
+    if (labels[v]) return labels[v];
+    const choice = choices?.find((c) => c.id === v);
+    if (choice) return choice.name;
+    if (record.data && isEntityKey(refEntity)) return ENTITIES[refEntity].title(record.data);
+    if (kind?.type === 'enum') return humanize(v);
+    if (kind?.type === 'bool') return v === 'true' ? 'yes' : 'no';
+    return v;
+  };
+  return <>{value.split(',').map(nameOf).join(', ')}</>;
+}
+
 function FilterControl({ field, filters, set }: { field: FieldMeta; filters: Filters; set: (name: string, value: string) => void }) {
   const id = `filter-${field.name}`;
   const kind = field.kind;
@@ -52,11 +72,11 @@ function FilterControl({ field, filters, set }: { field: FieldMeta; filters: Fil
       <>
         <span className="field compact">
           <label htmlFor={`${id}-from`}>{field.label} from</label>
-          <input id={`${id}-from`} type="date" value={filters[`${field.name}.gte`] ?? ''} onChange={(e) => set(`${field.name}.gte`, e.target.value)} />
+          <DateInput id={`${id}-from`} value={filters[`${field.name}.gte`] ?? ''} onCommit={(v) => set(`${field.name}.gte`, v)} />
         </span>
         <span className="field compact">
           <label htmlFor={`${id}-to`}>{field.label} to</label>
-          <input id={`${id}-to`} type="date" value={filters[`${field.name}.lte`] ?? ''} onChange={(e) => set(`${field.name}.lte`, e.target.value)} />
+          <DateInput id={`${id}-to`} value={filters[`${field.name}.lte`] ?? ''} onCommit={(v) => set(`${field.name}.lte`, v)} />
         </span>
       </>
     );
@@ -78,6 +98,8 @@ function FilterControl({ field, filters, set }: { field: FieldMeta; filters: Fil
       ) : (
         <input
           id={id}
+          // Re-created when the filter changes elsewhere (a chip removed), so it never shows a stale value.
+          key={filters[field.name] ?? ''}
           defaultValue={filters[field.name] ?? ''}
           placeholder="is exactly…"
           onKeyDown={(e) => e.key === 'Enter' && set(field.name, e.currentTarget.value.trim())}
@@ -85,5 +107,18 @@ function FilterControl({ field, filters, set }: { field: FieldMeta; filters: Fil
         />
       )}
     </span>
+  );
+}
+
+/**
+ * A date filter applied when the user leaves the input or presses Enter, not on every
+ * keystroke (typing a year would otherwise ask the server for 0002, 0020, 0202…).
+ */
+function DateInput({ id, value, onCommit }: { id: string; value: string; onCommit: (value: string) => void }) {
+  const commit = (next: string) => next !== value && onCommit(next);
+  return (
+    <input id={id} key={value} type="date" defaultValue={value}
+      onBlur={(e) => commit(e.currentTarget.value)}
+      onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)} />
   );
 }

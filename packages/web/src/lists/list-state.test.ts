@@ -11,10 +11,10 @@ describe('list state in the address', () => {
   });
 
   it('round-trips search, sort, columns and filters, dropping unknown columns', () => {
-    const search = 'q=acme&sort=-amountMinor&cols=name,amountMinor,bogus&ownerId=per_1&closeDate.gte=2027-01-01';
+    const search = 'q=acme&sort=-amountMinor&cols=nextStep,amountMinor,bogus&ownerId=per_1&closeDate.gte=2027-01-01&utm_source=mail&limit=5&stageId.in=x';
     const state = parseListState(meta, search);
     expect(state).toEqual({
-      q: 'acme', sort: '-amountMinor', columns: ['name', 'amountMinor'], filters: { ownerId: 'per_1', 'closeDate.gte': '2027-01-01' },
+      q: 'acme', sort: '-amountMinor', columns: ['nextStep', 'amountMinor'], filters: { ownerId: 'per_1', 'closeDate.gte': '2027-01-01' },
     });
     expect(parseListState(meta, serializeListState(meta, state))).toEqual(state);
     expect(apiQueryOf(state)).toEqual({ ownerId: 'per_1', 'closeDate.gte': '2027-01-01', q: 'acme', sort: '-amountMinor' });

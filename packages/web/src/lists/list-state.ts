@@ -1,4 +1,4 @@
-import type { EntityMeta } from '../entities/entity-meta.js';
+import { columnFields, type EntityMeta } from '../entities/entity-meta.js';
 
 /*
  * The state of a list screen lives in the address (so it survives a reload, can be shared
@@ -13,14 +13,16 @@ export interface ListState {
   readonly filters: Readonly<Record<string, string>>;
 }
 
-const RESERVED = new Set(['q', 'sort', 'cols', 'view']);
+const RESERVED = new Set(['q', 'sort', 'cols']);
 
 export function parseListState(meta: EntityMeta, search: string): ListState {
   const params = new URLSearchParams(search);
-  const known = new Set(meta.fields.map((f) => f.name));
+  const known = new Set(columnFields(meta).map((f) => f.name));
   const filters: Record<string, string> = {};
   for (const [key, value] of params) {
-    if (RESERVED.has(key) || value === '') continue;
+    // Only the list's own filters: anything else in the address (a tracking tag) is left alone.
+    const [field = '', op] = key.split('.');
+    if (RESERVED.has(key) || value === '' || !meta.filterable.includes(field) || (op !== undefined && op !== 'gte' && op !== 'lte')) continue;
     filters[key] = value;
   }
   const cols = params.get('cols');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import type { Labels } from '../api/types.js';
 import type { FieldMeta } from '../entities/entity-meta.js';
@@ -24,6 +24,14 @@ export function EditableField({ field, record, labels, orgCurrency, editable, sa
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = `field-${field.name}`;
+  const errorId = `${id}-error`;
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Back on the Edit button once the input closes, so the keyboard user keeps her place.
+  const close = () => {
+    setEditing(false);
+    setError(null);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const currency = String(record.currency ?? orgCurrency);
 
   const start = () => {
@@ -37,7 +45,7 @@ export function EditableField({ field, record, labels, orgCurrency, editable, sa
     setBusy(true);
     try {
       await save({ [field.name]: parsed.value });
-      setEditing(false);
+      close();
     } catch (e) {
       setError(e instanceof ApiError ? (e.issueOf(field.name) ?? e.message) : 'The change could not be saved.');
     } finally {
@@ -46,26 +54,27 @@ export function EditableField({ field, record, labels, orgCurrency, editable, sa
   };
 
   return (
-    <div className="field" data-field={field.name}>
+    <div className="field" data-field={field.name} role={editing ? undefined : 'group'} aria-labelledby={editing ? undefined : `${id}-label`}>
       {editing ? <label htmlFor={id}>{field.label}</label> : <span className="label" id={`${id}-label`}>{field.label}</span>}
       {editing ? (
         <div
           className="edit-row"
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setEditing(false);
+            if (e.key === 'Escape') close();
           }}
         >
-          <FieldEditor id={id} field={field} text={text} label={labels[String(record[field.name] ?? '')]} invalid={error !== null} onChange={setText} onCommit={() => void commit()} />
+          <FieldEditor id={id} field={field} text={text} label={labels[String(record[field.name] ?? '')]} invalid={error !== null} autoFocus
+            describedBy={error ? errorId : undefined} onChange={setText} onCommit={() => void commit()} />
           <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>Save</button>
-          <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+          <button type="button" onClick={close}>Cancel</button>
         </div>
       ) : (
         <div className="value-row">
-          <span aria-labelledby={`${id}-label`}><FieldValue field={field} record={record} labels={labels} orgCurrency={orgCurrency} /></span>
-          {editable && <button type="button" className="ghost small edit" aria-label={`Edit ${field.label}`} onClick={start}>Edit</button>}
+          <span><FieldValue field={field} record={record} labels={labels} orgCurrency={orgCurrency} /></span>
+          {editable && <button ref={editButton} type="button" className="ghost small edit" aria-label={`Edit ${field.label}`} onClick={start}>Edit</button>}
         </div>
       )}
-      {error && <p className="field-error" role="alert" id={`${id}-error`}>{error}</p>}
+      {error && <p className="field-error" role="alert" id={errorId}>{error}</p>}
     </div>
   );
 }

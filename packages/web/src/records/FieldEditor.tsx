@@ -1,11 +1,28 @@
 import type { FieldMeta } from '../entities/entity-meta.js';
 import { humanize } from '../ui/format.js';
 import { useRefChoices } from '../lists/use-options.js';
+import { useSession } from '../session/SessionProvider.js';
+
+type Common = { id: string; autoFocus: boolean | undefined; 'aria-invalid': true | undefined; 'aria-required': true | undefined; 'aria-describedby': string | undefined };
+
+/** One of the organisation's currencies. */
+function CurrencySelect({ common, text, placeholder, onChange }: { common: Common; text: string; placeholder: string | undefined; onChange: (text: string) => void }) {
+  const { me } = useSession();
+  return (
+    <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{placeholder ?? '—'}</option>
+      {me.org.currencies.map((c) => <option key={c} value={c}>{c}</option>)}
+    </select>
+  );
+}
 import { RefPicker } from './RefPicker.js';
 
 /** The input for one field, by its kind. `text` is the input's text; references hold the id. */
-export function FieldEditor({ id, field, text, label, invalid, required, placeholder, onChange, onCommit }: {
+export function FieldEditor({ id, field, text, label, invalid, required, placeholder, describedBy, autoFocus, onChange, onCommit }: {
   id: string;
+  /** The id of the field's error message. */
+  describedBy?: string | undefined;
+  autoFocus?: boolean;
   required?: boolean | undefined;
   /** What an empty value means (on a new record: "From the stage"). */
   placeholder?: string | undefined;
@@ -20,13 +37,14 @@ export function FieldEditor({ id, field, text, label, invalid, required, placeho
 }) {
   const kind = field.kind;
   const choices = useRefChoices(kind.type === 'ref' ? kind.entity : '');
-  const common = { id, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined } as const;
+  const common: Common = { id, autoFocus, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined, 'aria-describedby': describedBy };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && onCommit) {
       e.preventDefault();
       onCommit();
     }
   };
+  if (kind.type === 'currency') return <CurrencySelect common={common} text={text} placeholder={placeholder} onChange={onChange} />;
   if (kind.type === 'enum' || kind.type === 'bool' || (kind.type === 'ref' && choices)) {
     const options =
       kind.type === 'enum' ? kind.options.map((o) => ({ value: o, label: humanize(o) }))
@@ -40,7 +58,7 @@ export function FieldEditor({ id, field, text, label, invalid, required, placeho
     );
   }
   if (kind.type === 'ref') {
-    return <RefPicker id={id} entity={kind.entity} value={text || null} label={label} invalid={invalid} onChange={(value) => onChange(value ?? '')} />;
+    return <RefPicker id={id} entity={kind.entity} value={text || null} label={label} invalid={invalid} autoFocus={autoFocus} describedBy={describedBy} onChange={(value) => onChange(value ?? '')} />;
   }
   if (kind.type === 'text' && kind.long) return <textarea {...common} value={text} onChange={(e) => onChange(e.target.value)} />;
   const type = kind.type === 'date' ? 'date' : kind.type === 'email' ? 'email' : kind.type === 'instant' ? 'datetime-local' : 'text';

@@ -48,9 +48,11 @@ export function NewRecordPage({ entity }: { entity: EntityKey }) {
       navigate(`/${entity}/${created.id}`, { replace: true });
     } catch (error) {
       if (!(error instanceof ApiError)) return setFormError('The server cannot be reached.');
-      const byField = Object.fromEntries(error.issues.filter((i) => fields.some((f) => f.name === i.field)).map((i) => [i.field, i.message]));
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) setFormError(error.message);
+      const onForm = (field: string) => fields.some((f) => f.name === field);
+      setErrors(Object.fromEntries(error.issues.filter((i) => onForm(i.field)).map((i) => [i.field, i.message])));
+      // What is not about a field on the form (or has no field) is said above the buttons.
+      const elsewhere = error.issues.filter((i) => !onForm(i.field)).map((i) => `${i.field}: ${i.message}`);
+      if (error.issues.length === 0 || elsewhere.length > 0) setFormError(elsewhere.length > 0 ? elsewhere.join('; ') : error.message);
     } finally {
       setBusy(false);
     }
@@ -70,7 +72,7 @@ export function NewRecordPage({ entity }: { entity: EntityKey }) {
               </span>
               <FieldEditor id={`new-${field.name}`} field={field} required={field.required} placeholder={field.whenEmpty} text={texts[field.name] ?? ''} invalid={field.name in errors}
                 onChange={(text) => setTexts((t) => ({ ...t, [field.name]: text }))} />
-              {errors[field.name] && <p className="field-error" role="alert">{errors[field.name]}</p>}
+              {errors[field.name] && <p className="field-error" role="alert" id={`new-${field.name}-error`}>{errors[field.name]}</p>}
             </div>
           ))}
         </div>

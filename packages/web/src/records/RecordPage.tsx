@@ -67,8 +67,8 @@ function ExistingRecord({ entity, id }: { entity: EntityKey; id: string }) {
           {data ? (
             <div className="form-grid">
               {meta.fields.map((field) => (
-                <EditableField key={`${field.name}-${data.version}`} field={field} record={data} labels={data.labels} orgCurrency={me.org.defaultCurrency}
-                  editable={data.abilities.update && !field.readOnly && !data.archivedAt} save={save} />
+                <EditableField key={field.name} field={field} record={data} labels={data.labels} orgCurrency={me.org.defaultCurrency}
+                  editable={data.abilities.update && !field.readOnly && !field.fixedAfterCreate && !data.archivedAt} save={save} />
               ))}
             </div>
           ) : <div className="skeleton" style={{ height: '18rem' }} />}

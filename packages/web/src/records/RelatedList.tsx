@@ -19,7 +19,7 @@ export function RelatedList({ related, parentId }: { related: Related; parentId:
     queryFn: () => api<Page<AnyRecord>>(`/${related.entity}`, { query: { [related.via]: parentId, limit: SHOWN } }),
   });
   if (!allowed) return null;
-  const columns = meta.defaultColumns.slice(1, 4).filter((c) => c !== related.via).map((c) => fieldOf(meta, c)).filter((f) => f !== undefined);
+  const columns = meta.defaultColumns.slice(0, 3).filter((c) => c !== related.via).map((c) => fieldOf(meta, c)).filter((f) => f !== undefined);
   const items = page.data?.items ?? [];
   return (
     <section className="card related" aria-labelledby={`related-${related.entity}-${related.via}`}>
@@ -36,6 +36,9 @@ export function RelatedList({ related, parentId }: { related: Related; parentId:
       {page.data && items.length === 0 && <p className="muted">None yet.</p>}
       {items.length > 0 && (
         <table className="data compact">
+          <thead className="visually-hidden">
+            <tr><th scope="col">{meta.titleColumn.label}</th>{columns.map((f) => <th key={f.name} scope="col">{f.label}</th>)}</tr>
+          </thead>
           <tbody>
             {items.map((row) => (
               <tr key={row.id}>

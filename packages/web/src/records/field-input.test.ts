@@ -31,3 +31,19 @@ describe('field inputs', () => {
     expect(parseInput(employees, '42', 'USD')).toEqual({ ok: true, value: 42 });
   });
 });
+
+describe('date and time inputs', () => {
+  it('show and read a stored instant in the same time zone, so saving unchanged changes nothing', () => {
+    const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+    const before = env.TZ;
+    env.TZ = 'America/New_York';
+    try {
+      const doneAt: FieldMeta = { name: 'doneAt', label: 'Done at', kind: { type: 'instant' } };
+      const stored = '2026-11-22T19:09:00.000Z';
+      expect(inputTextOf(doneAt, { doneAt: stored }, 'USD')).toBe('2026-11-22T14:09');
+      expect(parseInput(doneAt, inputTextOf(doneAt, { doneAt: stored }, 'USD'), 'USD')).toEqual({ ok: true, value: stored });
+    } finally {
+      env.TZ = before;
+    }
+  });
+});

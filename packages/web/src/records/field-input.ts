@@ -9,6 +9,12 @@ import type { FieldMeta } from '../entities/entity-meta.js';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** "YYYY-MM-DDTHH:mm" in the browser's time zone, as a datetime-local input shows and reads it. */
+function localDateTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
 /** The text an input starts with for a stored value. */
 export function inputTextOf(field: FieldMeta, record: Record<string, unknown>, orgCurrency: string): string {
   const value = record[field.name];
@@ -22,7 +28,7 @@ export function inputTextOf(field: FieldMeta, record: Record<string, unknown>, o
       return rest === 0 ? String(bps / 100) : `${Math.trunc(bps / 100)}.${String(rest).padStart(2, '0')}`;
     }
     case 'instant':
-      return String(value).slice(0, 16);
+      return localDateTime(new Date(String(value)));
     default:
       return String(value);
   }
@@ -49,8 +55,11 @@ export function parseInput(field: FieldMeta, text: string, currency: string): Pa
     }
     case 'bool':
       return { ok: true, value: raw === 'true' };
-    case 'instant':
-      return { ok: true, value: new Date(raw).toISOString() };
+    case 'instant': {
+      // A datetime-local value has no zone: it is read in the browser's, as it was shown.
+      const date = new Date(raw);
+      return Number.isNaN(date.getTime()) ? { ok: false, message: 'enter a date and time' } : { ok: true, value: date.toISOString() };
+    }
     default:
       return { ok: true, value: raw };
   }

@@ -65,7 +65,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   if (!session) return <LoginForm onSignedIn={signedIn} />;
   return (
     <SessionContext.Provider value={session}>
-      {children}
+      {/* While the dialog asks for the password, the screen behind it can be seen but not used. */}
+      <div inert={expired} className="session-screen">{children}</div>
       {expired && <LoginForm onSignedIn={signedIn} expiredFor={me?.user.email ?? ''} />}
     </SessionContext.Provider>
   );

@@ -42,8 +42,13 @@ export function CommandPalette({ items, onClose, toggleTheme, signOut }: {
     queryKey: ['global-search', term],
     enabled: term.length >= 2,
     queryFn: async ({ signal }) => {
-      const pages = await Promise.all(searched.map((key) => api<Page<AnyRecord>>(`/${key}`, { query: { q: term, limit: 5 }, signal })));
-      return searched.flatMap((key, i) => (pages[i]?.items ?? []).map((record) => ({ key, record })));
+      // One list failing (a slow search) does not hide the others' results.
+      const pages = await Promise.allSettled(searched.map((key) => api<Page<AnyRecord>>(`/${key}`, { query: { q: term, limit: 5 }, signal })));
+      if (pages.every((p) => p.status === 'rejected')) throw (pages[0] as PromiseRejectedResult).reason;
+      return searched.flatMap((key, i) => {
+        const page = pages[i];
+        return page?.status === 'fulfilled' ? page.value.items.map((record) => ({ key, record })) : [];
+      });
     },
   });
 
@@ -68,8 +73,14 @@ export function CommandPalette({ items, onClose, toggleTheme, signOut }: {
     return [...records, ...matching];
   }, [items, can, navigate, toggleTheme, signOut, text, term, results.data]);
 
-  useEffect(() => input.current?.focus(), []);
-  useEffect(() => setIndex(0), [text]);
+  // Focus comes back to where it was when the palette closes.
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    input.current?.focus();
+    return () => before?.focus();
+  }, []);
+  // The first option is the active one whenever the options change (results arriving included).
+  useEffect(() => setIndex(0), [options]);
 
   const choose = (option: Option | undefined) => {
     if (!option) return;
@@ -79,7 +90,12 @@ export function CommandPalette({ items, onClose, toggleTheme, signOut }: {
 
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label="Search and commands" className="palette">
+      <div role="dialog" aria-modal="true" aria-label="Search and commands" className="palette"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+          // The input is the only stop: options are chosen with the arrows.
+          if (e.key === 'Tab') { e.preventDefault(); input.current?.focus(); }
+        }}>
         <input
           ref={input}
           role="combobox"
@@ -91,14 +107,14 @@ export function CommandPalette({ items, onClose, toggleTheme, signOut }: {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') onClose();
-            else if (e.key === 'ArrowDown') { e.preventDefault(); setIndex((i) => Math.min(i + 1, options.length - 1)); }
+            if (e.key === 'ArrowDown') { e.preventDefault(); setIndex((i) => Math.min(i + 1, options.length - 1)); }
             else if (e.key === 'ArrowUp') { e.preventDefault(); setIndex((i) => Math.max(i - 1, 0)); }
             else if (e.key === 'Enter') { e.preventDefault(); choose(options[index]); }
           }}
         />
         {results.isFetching && <p className="muted small" role="status">Searching…</p>}
-        <ul id={listId} role="listbox" aria-label="Results">
+        {results.isError && <p className="error small" role="alert">The search failed: {(results.error as Error).message}</p>}
+        <ul id={listId} role="listbox" aria-label="Results" tabIndex={-1}>
           {options.map((option, i) => (
             <li
               key={option.id}

@@ -15,7 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(item.ability));
   const toggleTheme = () => {
     const next = theme === 'dark' ? 'light' : 'dark';
-    applyTheme(next);
+    applyTheme(next, true);
     setTheme(next);
   };
   useShortcuts({ openPalette: () => setPaletteOpen(true), items });

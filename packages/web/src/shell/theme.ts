@@ -9,7 +9,8 @@ export function initialTheme(): Theme {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export function applyTheme(theme: Theme): void {
+/** Shows a theme; `remember` only when the user chose it, so the system's keeps being followed otherwise. */
+export function applyTheme(theme: Theme, remember = false): void {
   document.documentElement.dataset.theme = theme;
-  localStorage.setItem(KEY, theme);
+  if (remember) localStorage.setItem(KEY, theme);
 }
