@@ -190,8 +190,13 @@ export class EntityRepo<T extends RecordMeta> {
     }
     // NULLs sort last ascending and first descending on both dialects, as PostgreSQL does by default.
     const direction = desc ? sql`desc nulls first` : sql`asc nulls last`;
+    // On SQLite a rep's or a manager's rows are found through the owner index and then sorted
+    // (unary + keeps the sort column's index out of the plan): ordering by the bare column lets
+    // the planner walk the whole org's sort index looking for her rows (a rep's open deals by
+    // amount on the large demo: 1,040 ms that way, 0.9 ms this way).
+    const sortKey = query.scope.kind === 'owners' && !isPostgres(db) ? sql`+${sql.ref(sortCol)}` : sql.ref(sortCol);
     const rows = await q
-      .orderBy(sql`${sql.ref(sortCol)} ${direction}`)
+      .orderBy(sql`${sortKey} ${direction}`)
       .orderBy('id', desc ? 'desc' : 'asc')
       .limit(query.limit + 1)
       .execute();
