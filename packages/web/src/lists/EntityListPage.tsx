@@ -22,12 +22,12 @@ const PAGE_SIZE = 50;
  */
 function columnWidth(field: FieldMeta): string {
   switch (field.kind.type) {
-    case 'money': return '9rem';
-    case 'date': case 'bps': case 'int': case 'bool': return '7.5rem';
-    case 'instant': return '11rem';
-    case 'enum': return '9rem';
-    case 'ref': return '12rem';
-    default: return field.kind.type === 'text' && field.kind.long ? '20rem' : '11rem';
+    case 'money': case 'date': return '8.5rem';
+    case 'bps': case 'int': case 'bool': case 'currency': return '6.5rem';
+    case 'instant': return '10.5rem';
+    case 'enum': return '8.5rem';
+    case 'ref': return '10rem';
+    default: return field.kind.type === 'text' && field.kind.long ? '18rem' : '10rem';
   }
 }
 
@@ -126,7 +126,7 @@ export function EntityListPage({ entity }: { entity: EntityKey }) {
           <table className="data fixed" aria-busy={list.isLoading} aria-describedby="list-status">
             <thead>
               <tr>
-                <th scope="col" style={{ width: '16rem' }} aria-sort={sortDirectionOf(state.sort, meta.titleColumn.sort)}>
+                <th scope="col" style={{ width: '14rem' }} aria-sort={sortDirectionOf(state.sort, meta.titleColumn.sort)}>
                   <SortButton label={meta.titleColumn.label} direction={sortDirectionOf(state.sort, meta.titleColumn.sort)}
                     onClick={() => setState({ sort: nextSort(state.sort, meta.titleColumn.sort) })} />
                 </th>

@@ -19,7 +19,10 @@ export function Layout({ children }: { children: ReactNode }) {
     setTheme(next);
   };
   useShortcuts({ openPalette: () => setPaletteOpen(true), items });
-  const active = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+  const active = (href: string) => {
+    const path = href.split('?')[0] as string;
+    return path === '/' ? location === '/' : location === path || location.startsWith(`${path}/`);
+  };
 
   return (
     <div className="shell">

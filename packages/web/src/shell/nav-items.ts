@@ -10,7 +10,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Home', ability: 'opportunity:list', key: 'h' },
   { href: '/board', label: 'Pipeline board', ability: 'opportunity:list', key: 'b' },
-  { href: '/opportunities', label: 'Opportunities', ability: 'opportunity:list', key: 'o' },
+  // Open deals first, as a CRM's default view is; the filter shows as a chip and comes off in one click.
+  { href: '/opportunities?isClosed=false', label: 'Opportunities', ability: 'opportunity:list', key: 'o' },
   { href: '/accounts', label: 'Accounts', ability: 'account:list', key: 'a' },
   { href: '/contacts', label: 'Contacts', ability: 'contact:list', key: 'c' },
   { href: '/leads', label: 'Leads', ability: 'lead:list', key: 'l' },
