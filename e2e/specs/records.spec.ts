@@ -31,3 +31,16 @@ test('the rep creates an opportunity, edits it in place, and sees each change in
   await expect(record.value('amountMinor')).toContainText('$15,000.00');
   await expect(record.history()).toContainText('Amount: $12,500.00 → $15,000.00');
 });
+
+test('the rep marks an overdue activity done from her home', async ({ page }) => {
+  await new LoginPage(page).signInAs('rep@example.com');
+  const overdue = page.getByRole('region', { name: /Overdue activities/ }).getByRole('link').first();
+  const subject = (await overdue.textContent()) as string;
+  await overdue.click();
+  const record = new RecordPage(page);
+  await record.expectTitle(subject);
+  await expect(record.value('doneAt')).toContainText('—');
+  await page.getByRole('button', { name: 'Mark done' }).click();
+  await expect(page.getByRole('button', { name: 'Mark done' })).toHaveCount(0);
+  await expect(record.value('doneAt')).not.toContainText('—');
+});

@@ -35,14 +35,25 @@ export function usePipelines(enabled = true) {
   return useQuery({ queryKey: ['choices', 'pipelines'], enabled, staleTime: 300_000, queryFn: () => api<{ items: PipelineRecord[] }>('/pipelines').then((p) => p.items) });
 }
 
-/** The choices for a reference field, or null when the target list is too long to offer (accounts...). */
-export function useRefChoices(entity: string): Choice[] | null {
+/**
+ * The choices for a reference field, or null when the target list is too long to offer
+ * (accounts...). Stages are those of `pipelineId` (the default pipeline's when it is empty),
+ * or of every pipeline when it is not given (a filter).
+ */
+export function useRefChoices(entity: string, pipelineId?: string): Choice[] | null {
   const people = usePeople(entity === 'people');
   const teams = useTeams(entity === 'teams');
   const pipelines = usePipelines(entity === 'pipelines' || entity === 'stages');
   if (entity === 'people') return people.data ?? [];
   if (entity === 'teams') return teams.data ?? [];
   if (entity === 'pipelines') return pipelines.data ?? [];
-  if (entity === 'stages') return (pipelines.data ?? []).flatMap((p) => p.stages.map((s) => ({ id: s.id, name: pipelines.data && pipelines.data.length > 1 ? `${p.name}: ${s.name}` : s.name })));
+  if (entity === 'stages') {
+    const all = pipelines.data ?? [];
+    if (pipelineId !== undefined) {
+      const pipeline = all.find((p) => (pipelineId ? p.id === pipelineId : p.isDefault));
+      return (pipeline?.stages ?? []).map((s) => ({ id: s.id, name: s.name }));
+    }
+    return all.flatMap((p) => p.stages.map((s) => ({ id: s.id, name: all.length > 1 ? `${p.name}: ${s.name}` : s.name })));
+  }
   return null;
 }

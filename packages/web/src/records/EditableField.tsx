@@ -64,6 +64,7 @@ export function EditableField({ field, record, labels, orgCurrency, editable, sa
           }}
         >
           <FieldEditor id={id} field={field} text={text} label={labels[String(record[field.name] ?? '')]} invalid={error !== null} autoFocus
+            pipelineId={typeof record.pipelineId === 'string' ? record.pipelineId : undefined}
             describedBy={error ? errorId : undefined} onChange={setText} onCommit={() => void commit()} />
           <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>Save</button>
           <button type="button" onClick={close}>Cancel</button>

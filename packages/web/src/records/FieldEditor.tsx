@@ -18,8 +18,10 @@ function CurrencySelect({ common, text, placeholder, onChange }: { common: Commo
 import { RefPicker } from './RefPicker.js';
 
 /** The input for one field, by its kind. `text` is the input's text; references hold the id. */
-export function FieldEditor({ id, field, text, label, invalid, required, placeholder, describedBy, autoFocus, onChange, onCommit }: {
+export function FieldEditor({ id, field, text, label, invalid, required, placeholder, describedBy, autoFocus, pipelineId, onChange, onCommit }: {
   id: string;
+  /** For a stage: the pipeline whose stages are offered ('' for the default pipeline). */
+  pipelineId?: string | undefined;
   /** The id of the field's error message. */
   describedBy?: string | undefined;
   autoFocus?: boolean;
@@ -36,7 +38,7 @@ export function FieldEditor({ id, field, text, label, invalid, required, placeho
   onCommit?: () => void;
 }) {
   const kind = field.kind;
-  const choices = useRefChoices(kind.type === 'ref' ? kind.entity : '');
+  const choices = useRefChoices(kind.type === 'ref' ? kind.entity : '', pipelineId);
   const common: Common = { id, autoFocus, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined, 'aria-describedby': describedBy };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && onCommit) {

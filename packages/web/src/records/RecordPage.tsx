@@ -37,6 +37,9 @@ function ExistingRecord({ entity, id }: { entity: EntityKey; id: string }) {
     await record.refetch();
     void refreshLists();
   };
+  const markDone = useMutation({
+    mutationFn: () => save({ doneAt: new Date().toISOString() }),
+  });
   const archive = useMutation({
     mutationFn: () => api(`/${entity}/${id}/archive`, { method: 'POST' }),
     onSuccess: () => { void record.refetch(); void refreshLists(); },
@@ -53,6 +56,9 @@ function ExistingRecord({ entity, id }: { entity: EntityKey; id: string }) {
         <div className="actions">
           {data?.archivedAt && <span className="badge warn">Archived</span>}
           {data?.isClosed === true && <span className={`badge ${data.isWon ? 'ok' : 'danger'}`}>{data.isWon ? 'Won' : 'Lost'}</span>}
+          {entity === 'activities' && data?.abilities.update && !data.doneAt && !data.archivedAt && (
+            <button type="button" className="primary" disabled={markDone.isPending} onClick={() => markDone.mutate()}>Mark done</button>
+          )}
           {data?.abilities.archive && !data.archivedAt && (
             <button type="button" className="danger" disabled={archive.isPending}
               onClick={() => window.confirm(`Archive this ${meta.singular.toLowerCase()}? It leaves the lists but keeps its history.`) && archive.mutate()}>
@@ -61,7 +67,7 @@ function ExistingRecord({ entity, id }: { entity: EntityKey; id: string }) {
           )}
         </div>
       </div>
-      {archive.error && <p role="alert" className="error">{(archive.error as Error).message}</p>}
+      {(archive.error ?? markDone.error) && <p role="alert" className="error">{((archive.error ?? markDone.error) as Error).message}</p>}
       <div className="record-layout">
         <section className="card" aria-label="Details">
           {data ? (
