@@ -14,6 +14,8 @@ export interface OpportunityCriteria {
   /** null: every owner, unowned records included (org-wide roles); otherwise only these (empty: none). */
   readonly ownerIds: readonly string[] | null;
   readonly pipelineId?: string;
+  /** Only these stages (empty: none): a board's columns, which lets the store seek each one's close dates. */
+  readonly stageIds?: readonly string[];
   readonly isClosed?: boolean;
   readonly isWon?: boolean;
   /** Inclusive bounds on close_date (YYYY-MM-DD). */
@@ -104,26 +106,68 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 const big = (v: unknown): bigint => (v === null || v === undefined ? 0n : BigInt(v as string | bigint | number));
 
 /**
+ * A covering index the figures read on SQLite. `leading`: its columns after org_id and before
+ * amount_minor, in index order; grouping first by a prefix of these, SQLite meets the rows
+ * already grouped and needs no temporary B-tree (sorting every row was half the time of a
+ * large sum). Null: in one step (a scope's rows are few; by owner they arrive grouped anyway).
+ */
+interface SumsIndex {
+  readonly name: string;
+  readonly leading: readonly string[] | null;
+}
+
+/** Led by the owner (migration 2026-11-27T1000): a rep's or a manager's figures are a few range seeks. */
+const OWNER_SUMS: SumsIndex = { name: 'opportunities_owner_sums', leading: null };
+/** Org-wide, one pipeline (the board): one close-date range seek per stage (migration 2026-11-27T1100). */
+const PIPELINE_SUMS: SumsIndex = { name: 'opportunities_pipeline_sums', leading: ['pipeline_id', 'stage_id', 'close_date', 'currency', 'probability_bps'] };
+/** Org-wide, every pipeline (the home page): open or closed, then a close-date range (migration 2026-11-27T1100). */
+const CLOSED_SUMS: SumsIndex = { name: 'opportunities_closed_sums', leading: ['is_closed', 'close_date', 'is_won', 'currency', 'probability_bps'] };
+
+/** A scope's deals, and sums by owner, through their owners; org-wide ones by close date. */
+function sumsIndexFor(criteria: OpportunityCriteria, groupBy: readonly OpportunityGroupKey[]): SumsIndex {
+  if (criteria.ownerIds !== null || groupBy.includes('ownerId')) return OWNER_SUMS;
+  return criteria.pipelineId !== undefined ? PIPELINE_SUMS : CLOSED_SUMS;
+}
+
+/**
  * The opportunities table, aliased `o`. On SQLite with an index named: the planner's sampled
  * statistics (see database.ts) make every org_id-led index look equally cheap, and it would
- * walk a whole org through opportunities_stage; the sums read only columns of
- * opportunities_owner_sums (migration 2026-11-27T1000), so they are pointed at it.
- * PostgreSQL keeps real statistics and plans on its own.
+ * walk a whole org through opportunities_stage; each figure reads only columns of the covering
+ * index chosen above, so it is pointed at it. PostgreSQL keeps real statistics and plans on its own.
  */
 function fromOpportunities(db: Db | Tx, index: string | null): Query {
   if (index === null || isPostgres(db)) return db.selectFrom('opportunities as o');
   return db.selectFrom(sql.raw(`opportunities as o indexed by ${index}`) as never);
 }
 
-const SUMS_INDEX = 'opportunities_owner_sums';
+/** Whose deals: null any owner or none; a list, those owners; 'people', any person of the org; 'unowned', no owner. */
+type Owners = readonly string[] | null | 'people' | 'unowned';
+
+/**
+ * The activities table, aliased `t`, with its index named on SQLite: one owner's through
+ * activities_owner (org, owner, due_date); a team's or the org's through activities_open_due
+ * (org, done_at, due_date, owner), as the overdue list and the done count start from done_at.
+ * Left to itself the planner takes the list-sort index on due_date for the oldest overdue
+ * and walks every activity due before today (a manager's home on the large demo: 3.5 s
+ * instead of 50 ms).
+ */
+function fromActivities(db: Db | Tx, ownerIds: readonly string[] | null): Query {
+  if (isPostgres(db)) return db.selectFrom('activities as t');
+  const index = ownerIds?.length === 1 ? 'activities_owner' : 'activities_open_due';
+  return db.selectFrom(sql.raw(`activities as t indexed by ${index}`) as never);
+}
 
 function whereOwners(q: Query, column: string, ownerIds: readonly string[] | null): Query {
   return ownerIds === null ? q : q.where(column, 'in', [...ownerIds]);
 }
 
-function whereCriteria(q: Query, c: OpportunityCriteria): Query {
-  let out = whereOwners(q.where('o.org_id', '=', c.orgId).where('o.archived_at', 'is', null), 'o.owner_id', c.ownerIds);
+function whereCriteria(q: Query, c: OpportunityCriteria, owners: Owners = c.ownerIds): Query {
+  let out = q.where('o.org_id', '=', c.orgId).where('o.archived_at', 'is', null);
+  if (owners === 'people') out = out.where(sql<boolean>`o.owner_id in (select id from people where org_id = ${c.orgId})`);
+  else if (owners === 'unowned') out = out.where('o.owner_id', 'is', null);
+  else out = whereOwners(out, 'o.owner_id', owners);
   if (c.pipelineId !== undefined) out = out.where('o.pipeline_id', '=', c.pipelineId);
+  if (c.stageIds !== undefined) out = out.where('o.stage_id', 'in', [...c.stageIds]);
   if (c.isClosed !== undefined) out = out.where('o.is_closed', '=', c.isClosed ? 1 : 0);
   if (c.isWon !== undefined) out = out.where('o.is_won', '=', c.isWon ? 1 : 0);
   if (c.closeFrom !== undefined) out = out.where('o.close_date', '>=', c.closeFrom);
@@ -131,12 +175,14 @@ function whereCriteria(q: Query, c: OpportunityCriteria): Query {
   return out;
 }
 
+const matchesNothing = (c: OpportunityCriteria): boolean => c.ownerIds?.length === 0 || c.stageIds?.length === 0;
+
 /** The rate period of a row: how many rate breaks fall on or before its close date. */
-function ratePeriodOf(breaks: readonly string[]): RawBuilder<number> {
+function ratePeriodOf(breaks: readonly string[], closeDate: string): RawBuilder<number> {
   if (breaks.length === 0) return sql<number>`0`;
   // Latest break first, so the first match is the right period; numbers inlined so that
   // PostgreSQL types the CASE as integer.
-  const whens = breaks.map((b, i) => sql`when o.close_date >= ${b} then ${sql.lit(i + 1)}`).reverse();
+  const whens = breaks.map((b, i) => sql`when ${sql.ref(closeDate)} >= ${b} then ${sql.lit(i + 1)}`).reverse();
   return sql<number>`case ${sql.join(whens, sql` `)} else 0 end`;
 }
 
@@ -148,25 +194,62 @@ function valueKey(db: Db | Tx, valueOf: ReadonlyMap<string, number>): RawBuilder
   return sql`case o.currency ${sql.join(whens, sql` `)} else o.amount_minor end`;
 }
 
+/**
+ * The sums, grouped by the requested keys, currency and rate period. Through an org-wide index
+ * in two steps: first by the index's leading columns up to the last one needed (close_date
+ * included: a few thousand groups, met in index order), then over those groups.
+ */
+function groupedSums(db: Db | Tx, criteria: OpportunityCriteria, owners: Owners, options: OpportunitySumOptions): Query {
+  const index = sumsIndexFor(criteria, options.groupBy);
+  const keys = options.groupBy.map((k) => GROUP_COLUMNS[k]);
+  const periods = options.rateBreaks.length > 0;
+  const prob = options.byProbability ? ['probability_bps'] : [];
+  // Grouped by output names: PostgreSQL would not match a parameterised CASE repeated here.
+  // Without rates the period is the constant 0: grouping by it would only cost a sort.
+  const groups = [...keys, 'currency', ...(periods ? ['rate_period'] : []), ...prob];
+  const sums = (from: Query, t: string, count: RawBuilder<bigint>, amount: RawBuilder<bigint>): Query =>
+    from
+      .select([
+        ...keys.map((k) => sql.ref(`${t}.${k}`).as(k)),
+        sql.ref(`${t}.currency`).as('currency'),
+        ratePeriodOf(options.rateBreaks, `${t}.close_date`).as('rate_period'),
+        ...prob.map((c) => sql.ref(`${t}.${c}`).as(c)),
+        count.as('n'),
+        amount.as('amount'),
+      ])
+      .groupBy(groups.map((g) => sql.ref(g)) as never);
+  const rows = whereCriteria(fromOpportunities(db, index.name), criteria, owners);
+  const needed = [...keys, 'currency', ...prob, ...(periods ? ['close_date'] : [])];
+  const { leading } = index;
+  if (leading === null || !needed.every((c) => leading.includes(c))) return sums(rows, 'o', sql`count(*)`, sql`sum(o.amount_minor)`);
+  const first = leading.slice(0, Math.max(...needed.map((c) => leading.indexOf(c))) + 1);
+  const partial = rows
+    .select([...first.map((c) => sql.ref(`o.${c}`).as(c)), sql<bigint>`count(*)`.as('n'), sql<bigint>`sum(o.amount_minor)`.as('amount')])
+    .groupBy(first.map((c) => `o.${c}`));
+  return sums(db.selectFrom(partial.as('g')), 'g', sql`sum(g.n)`, sql`sum(g.amount)`);
+}
+
+/** Where a card query finds its top rows on SQLite; null: the planner's choice. */
+function cardsIndexFor(criteria: OpportunityCriteria, query: CardQuery): string | null {
+  // A scope's deals through their owners; the org-wide board through its stage and close dates
+  // (covering: the top ids are found without reading a row). Org-wide by close date, the
+  // planner walks opportunities_open_close in order and stops early.
+  if (criteria.ownerIds !== null) return OWNER_SUMS.name;
+  return query.order === 'value' && criteria.pipelineId !== undefined ? PIPELINE_SUMS.name : null;
+}
+
 export const insightsRepo = {
   /** Count and sum of amount of the matching opportunities, per group, currency and rate period. */
   async sumOpportunities(db: Db | Tx, criteria: OpportunityCriteria, options: OpportunitySumOptions): Promise<OpportunitySumRow[]> {
-    if (criteria.ownerIds?.length === 0) return [];
-    const keys = options.groupBy.map((k) => GROUP_COLUMNS[k]);
-    let q = whereCriteria(fromOpportunities(db, SUMS_INDEX), criteria);
-    const periods = options.rateBreaks.length > 0;
-    q = q.select([
-      ...keys.map((k) => sql.ref(`o.${k}`).as(k)),
-      'o.currency as currency',
-      ratePeriodOf(options.rateBreaks).as('rate_period'),
-      ...(options.byProbability ? [sql.ref('o.probability_bps').as('probability_bps')] : []),
-      sql<bigint>`count(*)`.as('n'),
-      sql<bigint>`sum(o.amount_minor)`.as('amount'),
-    ]);
-    // Grouped by output names: PostgreSQL would not match a parameterised CASE repeated here.
-    // Without rates the period is the constant 0: grouping by it would only cost a sort.
-    const groups = [...keys, 'currency', ...(periods ? ['rate_period'] : []), ...(options.byProbability ? ['probability_bps'] : [])];
-    const rows = (await q.groupBy(groups.map((g) => sql.ref(g)) as never).execute()) as Record<string, unknown>[];
+    if (matchesNothing(criteria)) return [];
+    // Org-wide by owner through the owner-led index, SQLite would read the org's every entry
+    // (it cannot skip over owner_id to the columns after it); naming the owners (the org's
+    // people, every owner being one by foreign key, then the unowned) makes it one range seek
+    // per owner, in owner order. The two parts hold different owners, so their groups are disjoint.
+    const split = criteria.ownerIds === null && options.groupBy.includes('ownerId') && !isPostgres(db);
+    const parts: Owners[] = split ? ['people', 'unowned'] : [criteria.ownerIds];
+    const rows: Record<string, unknown>[] = [];
+    for (const owners of parts) rows.push(...((await groupedSums(db, criteria, owners, options).execute()) as Record<string, unknown>[]));
     return rows.map((r) => ({
       stageId: str(r.stage_id),
       ownerId: str(r.owner_id),
@@ -181,23 +264,28 @@ export const insightsRepo = {
 
   /** Up to `limit` opportunities with account, owner and stage names. */
   async opportunityCards(db: Db | Tx, criteria: OpportunityCriteria, query: CardQuery): Promise<OpportunityCardRow[]> {
-    if (criteria.ownerIds?.length === 0) return [];
-    // A scope's deals are found through their owners; org-wide, the planner walks the amount index.
-    let q: Query = fromOpportunities(db, criteria.ownerIds === null ? null : SUMS_INDEX)
+    const key = valueKey(db, query.valueOf);
+    const ordered = (q: Query): Query => (query.order === 'closeDate' ? q.orderBy('o.close_date', 'asc') : q).orderBy(sql`${key} desc`).orderBy('o.id', 'asc');
+    // The top ids first, from the index alone where it covers them; only those rows are then
+    // read and joined to their names (reading every candidate row was most of the time).
+    // One stage replaces the list of stages (rather than adding to it), or SQLite would seek
+    // every listed stage and filter down to the one.
+    const { stageId } = query;
+    const stageIds = stageId === undefined ? criteria.stageIds : (criteria.stageIds ?? [stageId]).filter((id) => id === stageId);
+    const within: OpportunityCriteria = { ...criteria, ...(stageIds !== undefined ? { stageIds } : {}) };
+    if (matchesNothing(within)) return [];
+    const top = ordered(whereCriteria(fromOpportunities(db, cardsIndexFor(criteria, query)), within).select('o.id')).limit(query.limit);
+    const q = db
+      .selectFrom(top.as('top'))
+      .innerJoin('opportunities as o', (j) => j.on('o.org_id', '=', criteria.orgId).onRef('o.id', '=', 'top.id'))
       .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'o.org_id').onRef('a.id', '=', 'o.account_id'))
       .leftJoin('people as p', (j) => j.onRef('p.org_id', '=', 'o.org_id').onRef('p.id', '=', 'o.owner_id'))
       .leftJoin('stages as s', (j) => j.onRef('s.org_id', '=', 'o.org_id').onRef('s.id', '=', 'o.stage_id'));
-    q = whereCriteria(q, criteria);
-    if (query.stageId !== undefined) q = q.where('o.stage_id', '=', query.stageId);
-    const key = valueKey(db, query.valueOf);
-    if (query.order === 'closeDate') q = q.orderBy('o.close_date', 'asc');
-    q = q.orderBy(sql`${key} desc`).orderBy('o.id', 'asc');
-    const rows = (await q
+    const rows = (await ordered(q)
       .select([
         'o.id', 'o.name', 'o.stage_id', 's.name as stage_name', 'o.account_id', 'a.name as account_name', 'a.owner_id as account_owner_id',
         'o.owner_id', 'p.name as owner_name', 'o.amount_minor', 'o.currency', 'o.close_date', 'o.probability_bps', 'o.forecast_category', 'o.version',
       ])
-      .limit(query.limit)
       .execute()) as Record<string, unknown>[];
     return rows.map((r) => ({
       id: String(r.id),
@@ -226,8 +314,7 @@ export const insightsRepo = {
     if (input.ownerIds?.length === 0) return { items: [], total: 0 };
     const base = (): Query =>
       whereOwners(
-        db
-          .selectFrom('activities as t')
+        fromActivities(db, input.ownerIds)
           .where('t.org_id', '=', input.orgId)
           .where('t.archived_at', 'is', null)
           .where('t.done_at', 'is', null)
@@ -236,7 +323,12 @@ export const insightsRepo = {
         input.ownerIds,
       );
     const counted = (await base().select(sql<bigint>`count(*)`.as('n')).executeTakeFirst()) as { n: unknown } | undefined;
-    const rows = (await base()
+    // The oldest ids first, then only those rows joined to their names: org-wide the first due
+    // date alone holds thousands of activities, each of which would otherwise be joined.
+    const oldest = base().select('t.id').orderBy('t.due_date', 'asc').orderBy('t.id', 'asc').limit(input.limit);
+    const rows = (await db
+      .selectFrom(oldest.as('top'))
+      .innerJoin('activities as t', (j) => j.on('t.org_id', '=', input.orgId).onRef('t.id', '=', 'top.id'))
       .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 't.org_id').onRef('a.id', '=', 't.account_id'))
       .leftJoin('people as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.owner_id'))
       .select([
@@ -245,7 +337,6 @@ export const insightsRepo = {
       ])
       .orderBy('t.due_date', 'asc')
       .orderBy('t.id', 'asc')
-      .limit(input.limit)
       .execute()) as Record<string, unknown>[];
     return {
       total: Number(counted?.n ?? 0),
@@ -271,8 +362,7 @@ export const insightsRepo = {
   ): Promise<number> {
     if (input.ownerIds?.length === 0) return 0;
     const q = whereOwners(
-      db
-        .selectFrom('activities as t')
+      fromActivities(db, null)
         .where('t.org_id', '=', input.orgId)
         .where('t.archived_at', 'is', null)
         .where('t.done_at', '>=', input.fromInstant)

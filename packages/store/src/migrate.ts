@@ -5,6 +5,8 @@ import * as sqliteTrigramSearch from './migrations/2026-11-26T1000-sqlite-trigra
 import * as listIndexes from './migrations/2026-11-26T1100-list-indexes.js';
 import * as savedViews from './migrations/2026-11-27T0900-saved-views.js';
 import * as insightsIndexes from './migrations/2026-11-27T1000-insights-indexes.js';
+import * as insightsOrgIndexes from './migrations/2026-11-27T1100-insights-org-indexes.js';
+import * as listSortIndexes from './migrations/2026-11-27T1200-list-sort-indexes.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T1100-list-indexes': listIndexes,
   '2026-11-27T0900-saved-views': savedViews,
   '2026-11-27T1000-insights-indexes': insightsIndexes,
+  '2026-11-27T1100-insights-org-indexes': insightsOrgIndexes,
+  '2026-11-27T1200-list-sort-indexes': listSortIndexes,
 };
 
 export interface MigrationReport {

@@ -94,8 +94,10 @@ export async function getPipelineBoard(ctx: AppContext, actor: Actor, input: Boa
     ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
     ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
   });
+  // The stages are named so that the store can seek each one's close dates; a deal on a stage
+  // not listed (none should be) had no column anyway.
   const criteria: OpportunityCriteria = {
-    orgId: actor.orgId, ownerIds, pipelineId: pipeline.id,
+    orgId: actor.orgId, ownerIds, pipelineId: pipeline.id, stageIds: pipeline.stages.map((s) => s.id),
     ...(input.closeFrom !== undefined ? { closeFrom: input.closeFrom } : {}),
     ...(input.closeTo !== undefined ? { closeTo: input.closeTo } : {}),
   };
