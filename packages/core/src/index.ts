@@ -21,3 +21,6 @@ export * from './comp/capitalization.js';
 export * from './comp/rate-table.js';
 export * from './comp/apply-tiers.js';
 export * from './comp/gates-caps.js';
+export * from './comp/measure.js';
+export * from './comp/component.js';
+export * from './comp/calculate-component.js';

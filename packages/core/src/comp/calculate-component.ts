@@ -1,0 +1,206 @@
+import { formatDecimal } from '../decimal.js';
+import { DomainError } from '../errors.js';
+import { divideRounded } from '../money.js';
+import { applyTiers, type ExactMinor, type TierResult } from './apply-tiers.js';
+import type { Component, ComponentMeasureGate } from './component.js';
+import { applyCap, applyFloor, applyMeasureGate, applyQualifier, applyThresholdGate, type AdjustmentExplanation, type MeasureReading } from './gates-caps.js';
+import { computeMeasure, selectCredits, type Credit, type MeasureExplanation } from './measure.js';
+import type { RateTable, RateTier } from './rate-table.js';
+
+/** Attainment = measure / quota: the exact reduced fraction and a 4-place half-even display. */
+export interface Attainment {
+  readonly exact: ExactMinor;
+  readonly display: string;
+}
+
+/**
+ * One step of a component's explanation chain, in the order the steps were applied.
+ * Adjustment lines appear for every gate, qualifier, cap and floor the component declares;
+ * `adjustment.acted` says whether it changed the amount.
+ */
+export type EarningLine =
+  | {
+      readonly step: 'measure';
+      readonly accumulation: Component['accumulation'];
+      readonly measure: MeasureExplanation;
+      readonly creditIds: readonly string[];
+      readonly valueMinor: bigint;
+      readonly quotaMinor: bigint;
+      readonly attainment?: Attainment;
+      /** What the table was applied to ('period', 'year-to-date'; per-transaction tier lines carry their own value): tiers start at 0, so a negative measure pays as 0. */
+      readonly tierInputMinor: bigint;
+    }
+  | { readonly step: 'tiers'; readonly creditId?: string; readonly valueMinor: bigint; readonly result: TierResult }
+  | { readonly step: 'per-transaction-total'; readonly creditCount: number; readonly amountMinor: bigint }
+  | { readonly step: 'threshold-gate' | 'qualifier' | 'cap' | 'floor'; readonly adjustment: AdjustmentExplanation }
+  | { readonly step: 'measure-gate'; readonly adjustment: AdjustmentExplanation; readonly fromTierIndex: number; readonly ungatedAmountMinor: bigint }
+  | { readonly step: 'year-to-date'; readonly yearToDateEarnedMinor: bigint; readonly earnedBeforeMinor: bigint; readonly periodAmountMinor: bigint };
+
+export interface ComponentResult {
+  readonly componentId: string;
+  readonly amountMinor: bigint;
+  readonly lines: readonly EarningLine[];
+}
+
+export interface CalculateComponentInput {
+  readonly component: Component;
+  /** One payee's credits; those outside the measure's types and dates are ignored. */
+  readonly credits: readonly Credit[];
+  /** Quota for the measure's scope (the year-to-date quota for 'year-to-date'), minor units; 0 if none. */
+  readonly quotaMinor: bigint;
+  readonly targetIncentiveMinor?: bigint;
+  /** Inclusive dates, YYYY-MM-DD. */
+  readonly period: { readonly from: string; readonly to: string };
+  /** First day of the year, required by 'year-to-date'. */
+  readonly yearStart?: string;
+  /** What earlier periods of the year already earned on this component ('year-to-date'), subtracted as given. */
+  readonly earnedBeforeMinor?: bigint;
+  /** Readings of other measures named by gates and qualifiers. */
+  readonly otherMeasures?: Readonly<Record<string, MeasureReading>>;
+}
+
+const absB = (v: bigint): bigint => (v < 0n ? -v : v);
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? absB(a) : gcd(b, a % b));
+const invalid = (field: string, message: string): DomainError => new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+
+/** Exact attainment; undefined without a positive quota. */
+export function computeAttainment({ valueMinor, quotaMinor }: { valueMinor: bigint; quotaMinor: bigint }): Attainment | undefined {
+  if (quotaMinor <= 0n) return undefined;
+  const g = gcd(valueMinor, quotaMinor) || 1n;
+  return { exact: { numerator: valueMinor / g, denominator: quotaMinor / g }, display: formatDecimal({ units: divideRounded(valueMinor * 10_000n, quotaMinor, 'half-even'), scale: 4 }, 4) };
+}
+
+/** The table a failed measure gate leaves: tiers from `fromTierIndex` lose their extra (see ComponentMeasureGate). */
+function tableWithoutGatedTiers(table: RateTable, mode: Component['mode'], fromTierIndex: number): RateTable {
+  const base = table.tiers[fromTierIndex - 1] as RateTier;
+  const tiers = table.tiers.map((tier, i): RateTier => {
+    if (i < fromTierIndex) return tier;
+    if (mode === 'interpolated') return { ...tier, payoutMinor: 0n };
+    return { lower: tier.lower, ...(tier.upper ? { upper: tier.upper } : {}), ...(base.rate ? { rate: base.rate } : {}), ...(base.multiplier ? { multiplier: base.multiplier } : {}) };
+  });
+  return { ...table, tiers };
+}
+
+function validate(input: CalculateComponentInput): void {
+  const { component, period, quotaMinor } = input;
+  if (!(period.from <= period.to)) throw invalid('period', 'from must not be after to');
+  if (quotaMinor < 0n) throw invalid('quotaMinor', 'must be >= 0');
+  if (component.accumulation === 'year-to-date') {
+    if (input.yearStart === undefined) throw invalid('yearStart', 'required by year-to-date accumulation');
+    if (input.yearStart > period.from) throw invalid('yearStart', 'must not be after the period start');
+  }
+  const gate = component.measureGate;
+  if (gate && (!Number.isInteger(gate.fromTierIndex) || gate.fromTierIndex < 0 || gate.fromTierIndex >= component.rateTable.tiers.length)) {
+    throw invalid(`components.${component.id}.measureGate.fromTierIndex`, 'must name a tier of the table');
+  }
+}
+
+function readingOf(input: CalculateComponentInput, measure: string, field: string): MeasureReading {
+  const reading = input.otherMeasures?.[measure];
+  if (!reading) throw invalid(`otherMeasures.${measure}`, `needed by ${field}`);
+  return reading;
+}
+
+interface TierPass {
+  readonly amountMinor: bigint;
+  readonly lines: EarningLine[];
+  /** Amount the same credits earn with the gated tiers suppressed. */
+  readonly ungatedOnlyMinor: (gate: ComponentMeasureGate) => bigint;
+}
+
+/** Runs the table over the tier inputs: one value (period, year-to-date) or one per credit. */
+function runTiers(input: CalculateComponentInput, values: readonly { creditId?: string; valueMinor: bigint }[]): TierPass {
+  const { component, quotaMinor, targetIncentiveMinor } = input;
+  const tiersOf = (table: RateTable, valueMinor: bigint): TierResult =>
+    applyTiers({
+      table,
+      mode: component.mode,
+      value: valueMinor,
+      rounding: component.rounding,
+      ...(quotaMinor > 0n ? { quota: quotaMinor } : {}),
+      ...(targetIncentiveMinor === undefined ? {} : { targetIncentive: targetIncentiveMinor }),
+    });
+  const results = values.map((v) => ({ ...v, result: tiersOf(component.rateTable, v.valueMinor) }));
+  const lines: EarningLine[] = results.map((r) => ({ step: 'tiers', ...(r.creditId === undefined ? {} : { creditId: r.creditId }), valueMinor: r.valueMinor, result: r.result }));
+  const amountMinor = results.reduce((acc, r) => acc + r.result.amountMinor, 0n);
+  const ungatedOnlyMinor = (gate: ComponentMeasureGate): bigint => {
+    if (gate.fromTierIndex === 0) return 0n;
+    const table = tableWithoutGatedTiers(component.rateTable, component.mode, gate.fromTierIndex);
+    return values.reduce((acc, v) => acc + tiersOf(table, v.valueMinor).amountMinor, 0n);
+  };
+  return { amountMinor, lines, ungatedOnlyMinor };
+}
+
+/**
+ * Calculates one plan component for one payee and period, applying the steps in the
+ * order {@link Component} declares: measure -> tiers -> threshold gate -> measure gate ->
+ * year-to-date subtraction -> qualifier -> cap -> floor. Pure and deterministic: the same
+ * input gives a deep-equal result, independent of the order of `credits` (per-transaction
+ * lines are listed in date-then-id order). Throws `validation_failed` DomainErrors.
+ */
+export function calculateComponent(input: CalculateComponentInput): ComponentResult {
+  validate(input);
+  const { component, credits, quotaMinor, period } = input;
+  const from = component.accumulation === 'year-to-date' ? (input.yearStart as string) : period.from;
+  const scope = { ...component.measure, from, to: period.to };
+  const measured = computeMeasure({ credits, measure: scope });
+  const tierInputMinor = measured.valueMinor < 0n ? 0n : measured.valueMinor;
+  const attainment = computeAttainment({ valueMinor: measured.valueMinor, quotaMinor });
+  const lines: EarningLine[] = [
+    { step: 'measure', accumulation: component.accumulation, measure: measured.explanation, creditIds: measured.creditIds, valueMinor: measured.valueMinor, quotaMinor, ...(attainment ? { attainment } : {}), tierInputMinor },
+  ];
+
+  let pass: TierPass;
+  if (component.accumulation === 'per-transaction') {
+    const perCredit = selectCredits({ credits, measure: scope }).map((c, i) => {
+      // A reversal through a table from zero has no defined meaning; reversals go through clawbacks.
+      if (c.amountMinor < 0n) throw invalid(`credits.${c.id}.amountMinor`, `per-transaction accumulation needs non-negative credits (credit ${i})`);
+      return { creditId: c.id, valueMinor: component.measure.aggregate === 'count' ? 1n : c.amountMinor };
+    });
+    pass = runTiers(input, perCredit);
+    lines.push(...pass.lines, { step: 'per-transaction-total', creditCount: perCredit.length, amountMinor: pass.amountMinor });
+  } else {
+    pass = runTiers(input, [{ valueMinor: tierInputMinor }]);
+    lines.push(...pass.lines);
+  }
+  let amount = pass.amountMinor;
+  let thresholdFailed = false;
+
+  if (component.thresholdGate) {
+    const gated = applyThresholdGate({ amountMinor: amount, gate: component.thresholdGate, reading: { valueMinor: measured.valueMinor, ...(quotaMinor > 0n ? { quotaMinor } : {}) } });
+    amount = gated.amountMinor;
+    thresholdFailed = gated.explanation.passed === false;
+    lines.push({ step: 'threshold-gate', adjustment: gated.explanation });
+  }
+  if (component.measureGate) {
+    const gate = component.measureGate;
+    // Only the part the gated tiers add is at stake; the rest is paid either way. A failed threshold gate already zeroed everything.
+    const ungated = thresholdFailed ? 0n : pass.ungatedOnlyMinor(gate);
+    const gated = applyMeasureGate({ amountMinor: amount - ungated, gate: gate.condition, reading: readingOf(input, gate.condition.measure, 'measureGate') });
+    amount = ungated + gated.amountMinor;
+    lines.push({ step: 'measure-gate', adjustment: gated.explanation, fromTierIndex: gate.fromTierIndex, ungatedAmountMinor: ungated });
+  }
+  if (component.accumulation === 'year-to-date') {
+    const earnedBeforeMinor = input.earnedBeforeMinor ?? 0n;
+    const periodAmountMinor = amount - earnedBeforeMinor;
+    lines.push({ step: 'year-to-date', yearToDateEarnedMinor: amount, earnedBeforeMinor, periodAmountMinor });
+    amount = periodAmountMinor;
+  }
+  if (component.qualifier) {
+    const q = applyQualifier({ amountMinor: amount, qualifier: component.qualifier, reading: readingOf(input, component.qualifier.measure, 'qualifier'), roundingMode: component.rounding.mode });
+    amount = q.amountMinor;
+    lines.push({ step: 'qualifier', adjustment: q.explanation });
+  }
+  const ti = input.targetIncentiveMinor === undefined ? {} : { targetIncentiveMinor: input.targetIncentiveMinor };
+  if (component.cap) {
+    const c = applyCap({ amountMinor: amount, cap: component.cap, ...ti });
+    amount = c.amountMinor;
+    lines.push({ step: 'cap', adjustment: c.explanation });
+  }
+  if (component.floor) {
+    const f = applyFloor({ amountMinor: amount, floor: component.floor, ...ti });
+    amount = f.amountMinor;
+    lines.push({ step: 'floor', adjustment: f.explanation });
+  }
+  return { componentId: component.id, amountMinor: amount, lines };
+}
