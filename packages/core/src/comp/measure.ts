@@ -49,8 +49,6 @@ export interface MeasureResult {
   readonly explanation: MeasureExplanation;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Stable total order of credits: date, then id (ids are unique, see {@link sortCredits}). */
 export function compareCredits(a: Credit, b: Credit): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
@@ -64,7 +62,7 @@ export function compareCredits(a: Credit, b: Credit): number {
 export function sortCredits({ credits }: { credits: readonly Credit[] }): Credit[] {
   const seen = new Set<string>();
   credits.forEach((c, i) => {
-    if (!DATE.test(c.date)) throw new DomainError('validation_failed', `credits[${i}].date: not YYYY-MM-DD`, [{ field: `credits[${i}].date`, message: 'must be YYYY-MM-DD' }]);
+    if (!isIsoDate(c.date)) throw new DomainError('validation_failed', `credits[${i}].date: not YYYY-MM-DD`, [{ field: `credits[${i}].date`, message: 'must be YYYY-MM-DD' }]);
     if (seen.has(c.id)) throw new DomainError('validation_failed', `credits[${i}].id: duplicate credit id ${c.id}`, [{ field: `credits[${i}].id`, message: `duplicate credit id ${c.id}` }]);
     seen.add(c.id);
   });
@@ -78,18 +76,45 @@ export function selectCredits({ credits, measure }: { credits: readonly Credit[]
   return sortCredits({ credits }).filter((c) => types.has(c.creditType) && c.date >= measure.from && c.date <= measure.to);
 }
 
+/** YYYY-MM-DD by shape, without a regular expression: this runs once per credit per measure. */
+function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /**
  * Computes a measure (sum or count of credits of the chosen types within [from, to]).
- * The caller passes one payee's credits. The result does not depend on the input order.
+ * The caller passes one payee's credits. The result does not depend on the input order:
+ * a sum and a count need no order, so the credits are read once and only the ids counted
+ * are sorted (sorting every credit on every call was three quarters of a calculation).
  */
 export function computeMeasure({ credits, measure }: { credits: readonly Credit[]; measure: ScopedMeasure }): MeasureResult {
-  if (!DATE.test(measure.from) || !DATE.test(measure.to)) throw new DomainError('validation_failed', 'measure: from and to must be YYYY-MM-DD', [{ field: 'measure.from', message: 'must be YYYY-MM-DD' }]);
-  const used = selectCredits({ credits, measure });
-  const valueMinor = measure.aggregate === 'count' ? BigInt(used.length) : used.reduce((acc, c) => acc + c.amountMinor, 0n);
-  const creditIds = used.map((c) => c.id).sort();
+  if (!isIsoDate(measure.from) || !isIsoDate(measure.to)) throw new DomainError('validation_failed', 'measure: from and to must be YYYY-MM-DD', [{ field: 'measure.from', message: 'must be YYYY-MM-DD' }]);
+  const types = new Set(measure.creditTypes);
+  const creditIds: string[] = [];
+  let sum = 0n;
+  for (let i = 0; i < credits.length; i++) {
+    const c = credits[i] as Credit;
+    if (!isIsoDate(c.date)) throw new DomainError('validation_failed', `credits[${i}].date: not YYYY-MM-DD`, [{ field: `credits[${i}].date`, message: 'must be YYYY-MM-DD' }]);
+    if (!types.has(c.creditType) || c.date < measure.from || c.date > measure.to) continue;
+    creditIds.push(c.id);
+    sum += c.amountMinor;
+  }
+  creditIds.sort();
+  // A duplicate would make a count (and the per-transaction order) depend on the input.
+  for (let i = 1; i < creditIds.length; i++) {
+    if (creditIds[i] === creditIds[i - 1]) {
+      throw new DomainError('validation_failed', `credits: duplicate credit id ${creditIds[i] as string}`, [{ field: 'credits', message: `duplicate credit id ${creditIds[i] as string}` }]);
+    }
+  }
+  const valueMinor = measure.aggregate === 'count' ? BigInt(creditIds.length) : sum;
   return {
     valueMinor,
     creditIds,
-    explanation: { creditTypes: [...measure.creditTypes].sort(), aggregate: measure.aggregate, from: measure.from, to: measure.to, creditCount: used.length, valueMinor },
+    explanation: { creditTypes: [...measure.creditTypes].sort(), aggregate: measure.aggregate, from: measure.from, to: measure.to, creditCount: creditIds.length, valueMinor },
   };
 }

@@ -1,0 +1,142 @@
+/*
+ * Deterministic data for the compensation engine benchmark (bench/comp-throughput.mjs):
+ * a fiscal year (calendar 2026, four quarters) of credits for an AE plan.
+ *
+ *   generateCompData({ payees: 10_000, credits: 5_000_000, seed: 1 })
+ *
+ * Columnar (typed arrays), so the same data feeds the Attain engine (as Credit objects),
+ * a bare bigint loop and DuckDB without a copy per consumer:
+ * - payee: Int32Array, 0..payees-1; day: Int16Array, day of the year 0..364;
+ *   type: Uint8Array, index into CREDIT_TYPES; amount: BigInt64Array, minor units (cents).
+ * - quota / targetIncentive: BigInt64Array indexed payee * 4 + quarter (0..3), minor units.
+ * The generator (sfc32 seeded with cyrb128, the same idea as packages/app/src/demo/prng.ts,
+ * re-written here because bench scripts are plain .mjs) gives the same data for the same
+ * seed on every platform.
+ */
+
+export const YEAR = 2026;
+export const CREDIT_TYPES = ['booking', 'renewal', 'services'];
+const TYPE_WEIGHTS = [0.88, 0.08, 0.04];
+/** First day (0-based day of year) of each quarter of 2026, and the year's length. */
+export const QUARTER_START_DAY = [0, 90, 181, 273];
+export const DAYS = 365;
+
+function cyrb128(text) {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+/** sfc32: a float in [0, 1) per call. */
+export function rng(key) {
+  let [a, b, c, d] = cyrb128(String(key));
+  const next = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 15; i++) next();
+  return next;
+}
+
+const normal = (next) => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+
+/** 0..364 -> "2026-MM-DD" (shared strings: a credit's date costs no memory of its own). */
+export const DATE_OF_DAY = Array.from({ length: DAYS }, (_, d) => new Date(Date.UTC(YEAR, 0, 1 + d)).toISOString().slice(0, 10));
+export const quarterOfDay = (day) => (day >= 273 ? 3 : day >= 181 ? 2 : day >= 90 ? 1 : 0);
+export const QUARTERS = [0, 1, 2, 3].map((q) => ({ from: DATE_OF_DAY[QUARTER_START_DAY[q]], to: DATE_OF_DAY[(QUARTER_START_DAY[q + 1] ?? DAYS) - 1] }));
+
+export function generateCompData({ payees = 10_000, credits = 5_000_000, seed = 1 } = {}) {
+  const next = rng(`attain-comp-bench/${seed}`);
+  // Payees differ in volume (x0.4 to x1.6) and deal size (median 4,000 to 16,000 USD).
+  const weight = new Float64Array(payees);
+  const dealMedian = new Float64Array(payees);
+  let totalWeight = 0;
+  for (let p = 0; p < payees; p++) {
+    weight[p] = 0.4 + 1.2 * next();
+    dealMedian[p] = 400_000 * 2 ** (2 * next());
+    totalWeight += weight[p];
+  }
+  const count = new Int32Array(payees);
+  let assigned = 0;
+  for (let p = 0; p < payees; p++) {
+    count[p] = Math.floor((credits * weight[p]) / totalWeight);
+    assigned += count[p];
+  }
+  for (let p = 0; assigned < credits; p = (p + 1) % payees, assigned++) count[p] += 1;
+
+  const payee = new Int32Array(credits);
+  const day = new Int16Array(credits);
+  const type = new Uint8Array(credits);
+  const amount = new BigInt64Array(credits);
+  const bookedPerQuarter = new Float64Array(payees * 4);
+  let i = 0;
+  for (let p = 0; p < payees; p++) {
+    for (let k = 0; k < count[p]; k++, i++) {
+      // A third of the deals close in the last month of a quarter (the quarter-end push).
+      let d;
+      if (next() < 0.33) {
+        const q = Math.floor(next() * 4);
+        const end = QUARTER_START_DAY[q + 1] ?? DAYS;
+        d = end - 1 - Math.floor(next() * 30);
+      } else d = Math.floor(next() * DAYS);
+      const r = next();
+      const t = r < TYPE_WEIGHTS[0] ? 0 : r < TYPE_WEIGHTS[0] + TYPE_WEIGHTS[1] ? 1 : 2;
+      // Log-normal deal sizes (sigma 0.9), at least 50.00; 2% are reversals (negative).
+      let cents = Math.max(5_000, Math.round(dealMedian[p] * Math.exp(0.9 * normal(next))));
+      if (next() < 0.02) cents = -cents;
+      payee[i] = p;
+      day[i] = d;
+      type[i] = t;
+      amount[i] = BigInt(cents);
+      if (t === 0) bookedPerQuarter[p * 4 + quarterOfDay(d)] += cents;
+    }
+  }
+  // Quota: what the payee books in the quarter x 0.6..1.5 (so attainment spreads from about
+  // 65% to 165%, every tier and the cap are reached), in whole 1,000.00; target incentive
+  // 5% of quota in whole units, so the cap (2x target) acts above ~160% attainment.
+  const quota = new BigInt64Array(payees * 4);
+  const targetIncentive = new BigInt64Array(payees * 4);
+  for (let pq = 0; pq < payees * 4; pq++) {
+    const expected = bookedPerQuarter[pq] / (0.6 + 0.9 * next());
+    const q = Math.max(1, Math.round(expected / 100_000)) * 100_000;
+    quota[pq] = BigInt(q);
+    targetIncentive[pq] = BigInt(Math.round((q * 0.05) / 100) * 100);
+  }
+  return { payees, credits, payee, day, type, amount, quota, targetIncentive };
+}
+
+/**
+ * The data as the engine's Credit objects (ids "c0000001", one shared string per date,
+ * type and payee; sourceId is the credit's own id: one transaction per credit).
+ */
+export function toCredits(data) {
+  const payeeIds = Array.from({ length: data.payees }, (_, p) => `p${String(p).padStart(5, '0')}`);
+  const out = new Array(data.credits);
+  for (let i = 0; i < data.credits; i++) {
+    const id = `c${String(i).padStart(7, '0')}`;
+    out[i] = { id, payeeId: payeeIds[data.payee[i]], creditType: CREDIT_TYPES[data.type[i]], amountMinor: data.amount[i], date: DATE_OF_DAY[data.day[i]], sourceId: id, rule: 'opportunity-owner' };
+  }
+  return { credits: out, payeeIds };
+}
