@@ -32,3 +32,4 @@ export * from './insights/org-currency.js';
 export * from './insights/board.js';
 export * from './insights/home.js';
 export * from './insights/present.js';
+export * from './comp/index.js';

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.js';
 import { registerImportExport } from './commands/import-export.js';
+import { registerPlan } from './commands/plan.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { EXIT } from './runtime.js';
@@ -20,5 +21,6 @@ registerServe(program);
 registerAdmin(program);
 registerSeed(program);
 registerImportExport(program);
+registerPlan(program);
 
 await program.parseAsync(process.argv);
