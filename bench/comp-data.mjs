@@ -9,10 +9,11 @@
  * - payee: Int32Array, 0..payees-1; day: Int16Array, day of the year 0..364;
  *   type: Uint8Array, index into CREDIT_TYPES; amount: BigInt64Array, minor units (cents).
  * - quota / targetIncentive: BigInt64Array indexed payee * 4 + quarter (0..3), minor units.
- * The generator (sfc32 seeded with cyrb128, the same idea as packages/app/src/demo/prng.ts,
- * re-written here because bench scripts are plain .mjs) gives the same data for the same
- * seed on every platform.
+ * The generator is the demo data's (packages/app/src/demo/prng.ts, from the build: run
+ * `npx tsc -b` first): the same data for the same seed on every platform.
  */
+
+import { Rng } from '../packages/app/dist/demo/prng.js';
 
 export const YEAR = 2026;
 export const CREDIT_TYPES = ['booking', 'renewal', 'services'];
@@ -21,43 +22,10 @@ const TYPE_WEIGHTS = [0.88, 0.08, 0.04];
 export const QUARTER_START_DAY = [0, 90, 181, 273];
 export const DAYS = 365;
 
-function cyrb128(text) {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let i = 0; i < text.length; i++) {
-    const k = text.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
-}
-
-/** sfc32: a float in [0, 1) per call. */
+/** sfc32 seeded by key: a float in [0, 1) per call (the demo data's generator, from the built app). */
 export function rng(key) {
-  let [a, b, c, d] = cyrb128(String(key));
-  const next = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 15; i++) next();
-  return next;
+  const stream = new Rng(String(key));
+  return () => stream.next();
 }
 
 const normal = (next) => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
