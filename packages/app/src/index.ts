@@ -21,7 +21,7 @@ export * from './crm/opportunity-history.js';
 export * from './demo/seed-demo.js';
 export * from './org-settings.js';
 export * from './imports/csv-entities.js';
-export * from './imports/presets.js';
+export { IMPORT_PRESETS, isImportPreset, presetFor, type ImportPreset, type Preset } from '@attain/core';
 export * from './imports/csv-reader.js';
 export * from './imports/column-mapping.js';
 export * from './imports/import-csv.js';

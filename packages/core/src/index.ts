@@ -24,3 +24,4 @@ export * from './comp/gates-caps.js';
 export * from './comp/measure.js';
 export * from './comp/component.js';
 export * from './comp/calculate-component.js';
+export * from './import-presets.js';

@@ -1,6 +1,6 @@
 import { DomainError, type FieldIssue } from '@attain/core';
 import { nativeColumns, type CsvEntitySpec, type FieldColumn, type RefColumn } from './csv-entities.js';
-import type { Preset } from './presets.js';
+import type { Preset } from '@attain/core';
 
 /** What one header of the file feeds: a field, a relation, our record id, or nothing. */
 export type ColumnTarget = FieldColumn | RefColumn | 'id' | 'ignored';

@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, FORECAST_CATEGORIES, LEAD_STATUSES, OPPORTUNITY_TYPES, PERSON_KINDS, type RecordMeta } from '@attain/core';
+import { ACTIVITY_TYPES, CSV_ENTITIES, FORECAST_CATEGORIES, LEAD_STATUSES, OPPORTUNITY_TYPES, PERSON_KINDS, type CsvEntity, type RecordMeta } from '@attain/core';
 import { Account, Activity, Contact, Lead, Opportunity, Person } from '@attain/contract';
 import type { EntityRepo } from '@attain/store';
 import type { z } from 'zod';
@@ -12,8 +12,7 @@ import { asRef, repos } from '../crm/repos.js';
  * the relations, which a file may give by id, external id, name or e-mail.
  */
 
-export const CSV_ENTITIES = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'people'] as const;
-export type CsvEntity = (typeof CSV_ENTITIES)[number];
+export { CSV_ENTITIES, type CsvEntity };
 
 export const isCsvEntity = (value: string): value is CsvEntity => (CSV_ENTITIES as readonly string[]).includes(value);
 

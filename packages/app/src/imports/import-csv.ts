@@ -7,7 +7,7 @@ import { CSV_SPECS, type CsvEntity, type TargetName } from './csv-entities.js';
 import { readCsv, type CsvSource } from './csv-reader.js';
 import { ImportRun, type ImportCounts } from './import-run.js';
 import { PipelineLookup } from './pipeline-lookup.js';
-import { presetFor, type ImportPreset } from './presets.js';
+import { presetFor, type ImportPreset } from '@attain/core';
 import { ReferenceResolver } from './references.js';
 
 export interface ImportProgress {

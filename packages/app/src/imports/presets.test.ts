@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@attain/store';
 import { openTestDatabase, testContext, testDialects, warnIfPostgresSkipped } from '@attain/app/test-support';
-import type { Actor } from '@attain/core';
+import type { Actor, ImportPreset } from '@attain/core';
 import type { AppContext } from '../context.js';
 import { accounts, activities, contacts, leads, opportunities, persons } from '../crm/entities.js';
 import { createPipeline } from '../crm/pipelines.js';
@@ -11,7 +11,6 @@ import { listRecords } from '../crm/records.js';
 import { createOrganisation, systemActor } from '../orgs.js';
 import type { CsvEntity } from './csv-entities.js';
 import { importCsv } from './import-csv.js';
-import type { ImportPreset } from './presets.js';
 
 warnIfPostgresSkipped();
 

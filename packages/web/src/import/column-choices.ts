@@ -1,5 +1,6 @@
 import { nativeColumnsOf, type ImportEntity } from './import-columns.js';
-import { presetOf, type ImportSource } from './import-presets.js';
+import { presetFor } from '@attain/core';
+import type { ImportSource } from './import-presets.js';
 
 /*
  * The mapping step's model: for each header of the file, the native column it feeds or
@@ -30,7 +31,7 @@ function lookup<T>(table: Readonly<Record<string, T>>, header: string): T | unde
 export function defaultChoice(entity: ImportEntity, source: ImportSource, header: string): DefaultChoice {
   const trimmed = header.trim();
   const native = nativeColumnsOf(entity);
-  const name = lookup(presetOf(source, entity).columns, trimmed) ?? [...native.keys()].find((k) => k === trimmed) ?? [...native.keys()].find((k) => fold(k) === fold(trimmed));
+  const name = lookup(presetFor(source, entity).columns, trimmed) ?? [...native.keys()].find((k) => k === trimmed) ?? [...native.keys()].find((k) => fold(k) === fold(trimmed));
   const kind = name === undefined ? undefined : native.get(name);
   if (name === undefined || kind === undefined) return { choice: null, known: false };
   // Columns our export writes but an import does not read (createdAt...): skipped without a warning.

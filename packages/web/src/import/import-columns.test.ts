@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-// Test-only: the wizard's copies of the column lists and presets must match what the server maps.
+// Test-only: the wizard's copy of the column lists, and its reading of the presets, must match what the server maps.
 import { CSV_ENTITIES, CSV_SPECS, IMPORT_PRESETS, mapColumns, nativeColumns, presetFor } from '@attain/app';
 import { defaultChoice } from './column-choices.js';
 import { IMPORT_ENTITIES, nativeColumnsOf } from './import-columns.js';
-import { IMPORT_SOURCES, presetOf } from './import-presets.js';
+import { IMPORT_SOURCES } from './import-presets.js';
 
 describe('the import wizard and the server agree', () => {
   it('on entities and sources', () => {
@@ -19,7 +19,6 @@ describe('the import wizard and the server agree', () => {
   });
 
   it.each(CSV_ENTITIES.flatMap((entity) => IMPORT_PRESETS.map((preset) => [entity, preset] as const)))('on the %s columns of the %s preset', (entity, preset) => {
-    expect(presetOf(preset, entity).columns).toEqual(presetFor(preset, entity).columns);
     // Every header the preset knows, and every native name, maps to the same column by default.
     const headers = [...Object.keys(presetFor(preset, entity).columns), ...nativeColumns(CSV_SPECS[entity]).keys()];
     const mapping = mapColumns(CSV_SPECS[entity], headers, presetFor(preset, entity));

@@ -1,11 +1,13 @@
+import { CSV_ENTITIES, type CsvEntity } from '@attain/core';
+
 /*
  * The native columns an import of each entity understands: a copy of what
  * packages/app/src/imports/csv-entities.ts accepts (the web never imports @attain/app).
  * When a column is added there, add it here too, or the mapping step cannot offer it.
  */
 
-export const IMPORT_ENTITIES = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'people'] as const;
-export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+export const IMPORT_ENTITIES = CSV_ENTITIES;
+export type ImportEntity = CsvEntity;
 
 /** What a relation column can name a record by. */
 interface RelationTarget {

@@ -1,12 +1,16 @@
-import type { CsvEntity } from './csv-entities.js';
 
 /*
  * Column presets: the headers that Salesforce (report and list-view exports, US English)
  * and HubSpot (object exports) write, each mapped to one of our native column names. The
  * source system's record id becomes our external id, so a re-import upserts; relations to
  * other records go to `…ExternalId` (the other system's id) or `…Name` columns. Headers
- * match case-insensitively; our native names are always understood as well.
+ * match case-insensitively; our native names are always understood as well. Plain data in
+ * core, so the server applies and the web app's import wizard shows the very same presets.
  */
+
+/** The CRM entities a CSV file can hold (import and export). */
+export const CSV_ENTITIES = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'people'] as const;
+export type CsvEntity = (typeof CSV_ENTITIES)[number];
 
 export const IMPORT_PRESETS = ['native', 'salesforce', 'hubspot'] as const;
 export type ImportPreset = (typeof IMPORT_PRESETS)[number];
