@@ -98,13 +98,19 @@ export function generateCompData({ payees = 10_000, credits = 5_000_000, seed = 
 /**
  * The data as the engine's Credit objects (ids "c0000001", one shared string per date,
  * type and payee; sourceId is the credit's own id: one transaction per credit).
+ * `order: 'store'` builds them in payee, date, id order, as a calc run reads them from the
+ * database (ORDER BY payee_id, date, id on an index), so objects lie in memory in the order
+ * they are read; 'generated' keeps the generator's order (dates and payees shuffled).
  */
-export function toCredits(data) {
+export function toCredits(data, { order = 'store' } = {}) {
   const payeeIds = Array.from({ length: data.payees }, (_, p) => `p${String(p).padStart(5, '0')}`);
+  const indices = Int32Array.from({ length: data.credits }, (_, i) => i);
+  if (order === 'store') indices.sort((a, b) => data.payee[a] - data.payee[b] || data.day[a] - data.day[b] || a - b);
   const out = new Array(data.credits);
-  for (let i = 0; i < data.credits; i++) {
+  for (let k = 0; k < data.credits; k++) {
+    const i = indices[k];
     const id = `c${String(i).padStart(7, '0')}`;
-    out[i] = { id, payeeId: payeeIds[data.payee[i]], creditType: CREDIT_TYPES[data.type[i]], amountMinor: data.amount[i], date: DATE_OF_DAY[data.day[i]], sourceId: id, rule: 'opportunity-owner' };
+    out[k] = { id, payeeId: payeeIds[data.payee[i]], creditType: CREDIT_TYPES[data.type[i]], amountMinor: data.amount[i], date: DATE_OF_DAY[data.day[i]], sourceId: id, rule: 'opportunity-owner' };
   }
   return { credits: out, payeeIds };
 }

@@ -4,24 +4,25 @@
  * tiers on quarterly attainment 0-100% at 5%, 100-150% at 8%, above at 10%; per-line
  * rounding half-even; cap at 2x target incentive; period accumulation per quarter) over a
  * fiscal year of 10,000 payees and 5M credits held in memory. Measures, single-threaded:
- *   - Attain (packages/core/dist, with explanations): grouping credits by payee and quarter,
- *     then calculateComponent for every payee-quarter; credits/s and total wall time;
+ *   - Attain (packages/core/dist, with explanations): credits as a calc run reads them
+ *     (ORDER BY payee, date, id), cut into payee-quarters in one pass, then
+ *     calculateComponent for every payee-quarter; credits/s and total wall time;
  *   - the same with each payee's whole-year credits passed to every quarter (the engine
- *     selects the quarter's credits itself), and with credits handed over already in
- *     date-then-id order (as ORDER BY date, id would);
+ *     selects the quarter's credits itself), and with credits in the generator's shuffled
+ *     order (grouped through maps; the engine sorts each payee-quarter);
  *   - a bare bigint loop summing the credits, and a hand-written exact bigint version of
  *     the plan (no explanations): what plain JS reaches;
  *   - DuckDB (@duckdb/node-api, in-memory table, SET threads=1): the plan in SQL, DOUBLE and
  *     DECIMAL; load time and query time reported apart; totals compared with Attain's.
  * Not a test: nothing is asserted. Build core first (npx tsc -b). Usage:
  *   taskset -c 0 node --max-old-space-size=8192 --expose-gc bench/comp-throughput.mjs \
- *     [--payees 10000] [--credits 5000000] [--runs 5] [--only attain,year,sorted,loops,duckdb] [--duckdb-threads 1]
+ *     [--payees 10000] [--credits 5000000] [--runs 5] [--only attain,year,unordered,loops,duckdb] [--duckdb-threads 1]
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { QUARTERS, generateCompData, quarterOfDay, toCredits, DATE_OF_DAY } from './comp-data.mjs';
+import { QUARTERS, generateCompData, quarterOfDay, toCredits } from './comp-data.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,7 @@ const { values } = parseArgs({
     credits: { type: 'string', default: '5000000' },
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '5' },
-    only: { type: 'string', default: 'attain,year,sorted,loops,duckdb' },
+    only: { type: 'string', default: 'attain,year,unordered,loops,duckdb' },
     'duckdb-threads': { type: 'string', default: '1' },
   },
 });
@@ -88,71 +89,97 @@ const P = data.payees;
 const N = data.credits;
 const report = { payees: P, credits: N, runs, node: process.version };
 
-/** Attain over credits as a store would hand them over: flat Credit objects. */
-function attainGrouped(credits, payeeIndex, quarterOfDate) {
+/**
+ * Attain over credits as a calc run reads them (payee, date, id order): one linear pass cuts
+ * them into payee-quarters, then calculateComponent runs on each.
+ */
+function attainStoreOrder(credits, payeeIndex) {
   const t0 = performance.now();
-  const buckets = Array.from({ length: P * 4 }, () => []);
-  for (let i = 0; i < credits.length; i++) {
+  const buckets = [];
+  let start = 0;
+  for (let i = 1; i <= credits.length; i++) {
+    const prev = credits[i - 1];
     const c = credits[i];
-    buckets[payeeIndex.get(c.payeeId) * 4 + quarterOfDate.get(c.date)].push(c);
+    if (c !== undefined && c.payeeId === prev.payeeId && quarterOfDate(c.date) === quarterOfDate(prev.date)) continue;
+    buckets.push({ pq: payeeIndex.get(prev.payeeId) * 4 + quarterOfDate(prev.date), credits: credits.slice(start, i) });
+    start = i;
   }
   const t1 = performance.now();
+  return { ...runBuckets(buckets), groupMs: t1 - t0, ms: performance.now() - t0 };
+}
+
+/** Quarter (0..3) of a 2026 date, by comparing with the quarters' last days. */
+function quarterOfDate(date) {
+  return date <= QUARTERS[0].to ? 0 : date <= QUARTERS[1].to ? 1 : date <= QUARTERS[2].to ? 2 : 3;
+}
+
+function runBuckets(buckets) {
+  const t = performance.now();
   const pay = new BigInt64Array(P * 4);
   let lines = 0;
-  for (let pq = 0; pq < P * 4; pq++) {
-    const r = calculateComponent({ component, credits: buckets[pq], quotaMinor: data.quota[pq], targetIncentiveMinor: data.targetIncentive[pq], period: QUARTERS[pq % 4] });
+  for (const { pq, credits } of buckets) {
+    const r = calculateComponent({ component, credits, quotaMinor: data.quota[pq], targetIncentiveMinor: data.targetIncentive[pq], period: QUARTERS[pq % 4] });
     pay[pq] = r.amountMinor;
     lines += r.lines.length;
   }
-  const t2 = performance.now();
-  return { ms: t2 - t0, groupMs: t1 - t0, engineMs: t2 - t1, pay, lines };
+  return { pay, lines, engineMs: performance.now() - t };
 }
 
-/** Each payee's whole year passed to each quarter's call: the engine selects by date. */
+/** Credits in the generator's order (payees and dates shuffled): grouped through maps; the engine sorts each payee-quarter. */
+function attainUnordered(credits, payeeIndex) {
+  const t0 = performance.now();
+  const lists = Array.from({ length: P * 4 }, () => []);
+  for (let i = 0; i < credits.length; i++) {
+    const c = credits[i];
+    lists[payeeIndex.get(c.payeeId) * 4 + quarterOfDate(c.date)].push(c);
+  }
+  const buckets = lists.map((list, pq) => ({ pq, credits: list }));
+  const t1 = performance.now();
+  return { ...runBuckets(buckets), groupMs: t1 - t0, ms: performance.now() - t0 };
+}
+
+/** Each payee's whole year (store order) passed to each quarter's call: the engine selects by date. */
 function attainPerPayeeYear(credits, payeeIndex) {
   const t0 = performance.now();
-  const byPayee = Array.from({ length: P }, () => []);
-  for (let i = 0; i < credits.length; i++) byPayee[payeeIndex.get(credits[i].payeeId)].push(credits[i]);
-  const t1 = performance.now();
-  const pay = new BigInt64Array(P * 4);
-  for (let pq = 0; pq < P * 4; pq++) {
-    const r = calculateComponent({ component, credits: byPayee[Math.floor(pq / 4)], quotaMinor: data.quota[pq], targetIncentiveMinor: data.targetIncentive[pq], period: QUARTERS[pq % 4] });
-    pay[pq] = r.amountMinor;
+  const buckets = [];
+  let start = 0;
+  for (let i = 1; i <= credits.length; i++) {
+    const prev = credits[i - 1];
+    if (credits[i]?.payeeId === prev.payeeId) continue;
+    const list = credits.slice(start, i);
+    for (let q = 0; q < 4; q++) buckets.push({ pq: payeeIndex.get(prev.payeeId) * 4 + q, credits: list });
+    start = i;
   }
-  const t2 = performance.now();
-  return { ms: t2 - t0, groupMs: t1 - t0, engineMs: t2 - t1, pay };
+  const t1 = performance.now();
+  return { ...runBuckets(buckets), groupMs: t1 - t0, ms: performance.now() - t0 };
 }
+
+const totalOf = (pay) => pay.reduce((s, v) => s + v, 0n);
 
 let attainPay;
 if (only.has('attain') || only.has('loops')) {
   started = performance.now();
-  const { credits, payeeIds } = toCredits(data);
-  log(`built ${fmt(N)} Credit objects in ${fmt(performance.now() - started)} ms; heap used ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MiB`);
+  const { credits, payeeIds } = toCredits(data, { order: 'store' });
+  log(`built ${fmt(N)} Credit objects in store order in ${fmt(performance.now() - started)} ms; heap used ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MiB`);
   const payeeIndex = new Map(payeeIds.map((id, p) => [id, p]));
-  const quarterOfDate = new Map(DATE_OF_DAY.map((d, day) => [d, quarterOfDay(day)]));
 
   if (only.has('attain')) {
-    const a = measure('attain, credits grouped by payee-quarter', () => attainGrouped(credits, payeeIndex, quarterOfDate));
+    const a = measure('attain, credits in store order cut into payee-quarters', () => attainStoreOrder(credits, payeeIndex));
     attainPay = a.pay;
-    const total = a.pay.reduce((s, v) => s + v, 0n);
-    log(`  grouping ${fmt(a.groupMs)} ms + engine ${fmt(a.engineMs)} ms (last run); ${fmt(a.lines)} explanation lines; total pay ${total} minor units`);
-    report.attain = { medianMs: a.median, groupMs: a.groupMs, engineMs: a.engineMs, creditsPerSecond: N / (a.median / 1000), firstMs: a.first, lines: a.lines, totalPayMinor: String(total) };
+    log(`  grouping ${fmt(a.groupMs)} ms + engine ${fmt(a.engineMs)} ms (last run); ${fmt(a.lines)} explanation lines; total pay ${totalOf(a.pay)} minor units`);
+    report.attain = { medianMs: a.median, groupMs: a.groupMs, engineMs: a.engineMs, creditsPerSecond: N / (a.median / 1000), firstMs: a.first, lines: a.lines, totalPayMinor: String(totalOf(a.pay)) };
     if (only.has('year')) {
       const y = measure('attain, whole year per payee to each quarter', () => attainPerPayeeYear(credits, payeeIndex));
       const same = y.pay.every((v, i) => v === a.pay[i]);
-      log(`  grouping ${fmt(y.groupMs)} ms + engine ${fmt(y.engineMs)} ms; same totals as grouped: ${same}`);
+      log(`  grouping ${fmt(y.groupMs)} ms + engine ${fmt(y.engineMs)} ms; same totals: ${same}`);
       report.attainYear = { medianMs: y.median, creditsPerSecond: N / (y.median / 1000), same };
     }
-    if (only.has('sorted')) {
-      // As a store would return them with ORDER BY date, id: the engine's sort then finds
-      // each payee-quarter already in order. The one global sort is timed apart.
-      const t = performance.now();
-      const sorted = [...credits].sort((x, z) => (x.date < z.date ? -1 : x.date > z.date ? 1 : x.id < z.id ? -1 : x.id > z.id ? 1 : 0));
-      const sortMs = performance.now() - t;
-      const s = measure('attain, credits handed over in date-then-id order', () => attainGrouped(sorted, payeeIndex, quarterOfDate));
-      log(`  one global sort ${fmt(sortMs)} ms (not in the time); grouping ${fmt(s.groupMs)} ms + engine ${fmt(s.engineMs)} ms; same totals: ${s.pay.every((v, i) => v === a.pay[i])}`);
-      report.attainPresorted = { medianMs: s.median, engineMs: s.engineMs, sortMs, creditsPerSecond: N / (s.median / 1000) };
-    }
+  }
+  if (only.has('unordered')) {
+    const shuffled = toCredits(data, { order: 'generated' }).credits;
+    const u = measure('attain, credits in the generator order (the engine sorts)', () => attainUnordered(shuffled, payeeIndex));
+    log(`  grouping ${fmt(u.groupMs)} ms + engine ${fmt(u.engineMs)} ms; same totals: ${attainPay ? u.pay.every((v, i) => v === attainPay[i]) : 'n/a'}`);
+    report.attainUnordered = { medianMs: u.median, engineMs: u.engineMs, creditsPerSecond: N / (u.median / 1000) };
   }
 
   if (only.has('loops')) {

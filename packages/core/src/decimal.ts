@@ -10,6 +10,13 @@ export interface Decimal {
   readonly scale: number;
 }
 
+const POWERS_OF_TEN: bigint[] = Array.from({ length: 40 }, (_, k) => 10n ** BigInt(k));
+
+/** 10^scale as a bigint; the common scales come from a table (the engine asks for them per line). */
+export function pow10(scale: number): bigint {
+  return POWERS_OF_TEN[scale] ?? 10n ** BigInt(scale);
+}
+
 /** Parses "0.0845", "12", "-1.5" exactly. Exponent notation is refused. */
 export function parseDecimal(text: string): Decimal {
   const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
@@ -32,11 +39,11 @@ export function formatDecimal(value: Decimal, minScale = 0): string {
 
 /** amountMinor x rate, rounded once with `mode`. */
 export function multiplyMoney(amountMinor: bigint, rate: Decimal, mode: RoundingMode = 'half-even'): bigint {
-  return divideRounded(amountMinor * rate.units, 10n ** BigInt(rate.scale), mode);
+  return divideRounded(amountMinor * rate.units, pow10(rate.scale), mode);
 }
 
 /** The decimal as a scaled integer with exactly `scale` digits (e.g. basis points: scale 4). */
 export function toScaled(value: Decimal, scale: number, mode: RoundingMode = 'half-even'): bigint {
-  if (scale >= value.scale) return value.units * 10n ** BigInt(scale - value.scale);
-  return divideRounded(value.units, 10n ** BigInt(value.scale - scale), mode);
+  if (scale >= value.scale) return value.units * pow10(scale - value.scale);
+  return divideRounded(value.units, pow10(value.scale - scale), mode);
 }

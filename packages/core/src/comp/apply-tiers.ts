@@ -1,4 +1,4 @@
-import { formatDecimal, type Decimal } from '../decimal.js';
+import { formatDecimal, pow10, type Decimal } from '../decimal.js';
 import { DomainError, type FieldIssue } from '../errors.js';
 import { divideRounded, type RoundingMode } from '../money.js';
 import { findTierIndex, resolveTiers, validateRateTable, type RateTable, type RateTier, type ResolvedTier } from './rate-table.js';
@@ -65,7 +65,6 @@ export interface ApplyTiersInput {
 
 type Draft = Omit<TierLine, 'earnedMinor' | 'earnedExact'> & { readonly exact: ExactMinor };
 
-const pow10 = (scale: number): bigint => 10n ** BigInt(scale);
 const absB = (v: bigint): bigint => (v < 0n ? -v : v);
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? absB(a) : gcd(b, a % b));
 
@@ -89,19 +88,31 @@ const FACTOR_OF: Record<TierMode, keyof RateTier> = {
   'band-multiplier': 'multiplier',
 };
 
+/**
+ * Tables already found valid for a mode. A plan's table is the same object for every payee
+ * and period, so it is checked once, not once per calculation (tables are read-only).
+ */
+const validTables = new WeakMap<RateTable, Set<TierMode>>();
+
 /** Checks the inputs a mode needs beyond a valid table; throws one DomainError with all issues. */
 function validateForMode(input: ApplyTiersInput): void {
   const { table, mode, value, quota, targetIncentive } = input;
-  validateRateTable({ table });
-  const issues: FieldIssue[] = [];
-  const factor = FACTOR_OF[mode];
+  const issues: FieldIssue[] = validTables.get(table)?.has(mode) ? [] : tableIssuesForMode(table, mode);
   if (value < 0n) issues.push({ field: 'value', message: 'must be >= 0' });
-  table.tiers.forEach((tier, i) => {
-    if (tier[factor] === undefined) issues.push({ field: `table.tiers[${i}].${factor}`, message: `required by ${mode}` });
-  });
   const needsQuota = table.basis === 'attainment' || mode === 'overage-multiplier' || mode === 'band-multiplier';
   if (needsQuota && (quota === undefined || quota <= 0n)) issues.push({ field: 'quota', message: `a positive quota is required by ${mode} on ${table.basis}` });
   if (mode === 'band-multiplier' && (targetIncentive === undefined || targetIncentive < 0n)) issues.push({ field: 'targetIncentive', message: 'required (>= 0) by band-multiplier' });
+  if (issues.length > 0) throw new DomainError('validation_failed', `applyTiers (${mode}): invalid input`, issues);
+}
+
+/** What a table must satisfy for a mode (throws on an invalid table); remembered when it passes. */
+function tableIssuesForMode(table: RateTable, mode: TierMode): FieldIssue[] {
+  validateRateTable({ table });
+  const issues: FieldIssue[] = [];
+  const factor = FACTOR_OF[mode];
+  table.tiers.forEach((tier, i) => {
+    if (tier[factor] === undefined) issues.push({ field: `table.tiers[${i}].${factor}`, message: `required by ${mode}` });
+  });
   const last = table.tiers.length - 1;
   // Interpolation needs a last edge to pay pro rata against; every other mode needs a rate for any measure, however high.
   if (mode === 'interpolated' && table.tiers[last] && !table.tiers[last].upper) issues.push({ field: `table.tiers[${last}].upper`, message: 'interpolated tables need a bounded last tier to pay pro rata' });
@@ -115,7 +126,20 @@ function validateForMode(input: ApplyTiersInput): void {
       if (a && b && a.units * pow10(b.scale) > b.units * pow10(a.scale)) issues.push({ field: `table.tiers[${i}].${factor}`, message: `below the previous tier in ${mode}; declare the table a decelerator` });
     });
   }
-  if (issues.length > 0) throw new DomainError('validation_failed', `applyTiers (${mode}): invalid input`, issues);
+  if (issues.length === 0) validTables.set(table, new Set([...(validTables.get(table) ?? []), mode]));
+  return issues;
+}
+
+const rateTexts = new WeakMap<Decimal, string>();
+
+/** A table's rate as text, formatted once per rate object (it is shown on every line). */
+function rateText(rate: Decimal): string {
+  let text = rateTexts.get(rate);
+  if (text === undefined) {
+    text = formatDecimal(rate);
+    rateTexts.set(rate, text);
+  }
+  return text;
 }
 
 const atRate = (tierIndex: number, kind: Draft['kind'], from: bigint, to: bigint, rate: Decimal): Draft => ({
@@ -124,7 +148,7 @@ const atRate = (tierIndex: number, kind: Draft['kind'], from: bigint, to: bigint
   from,
   to,
   sliceMinor: to - from,
-  rate: formatDecimal(rate),
+  rate: rateText(rate),
   exact: exact((to - from) * rate.units, pow10(rate.scale)),
 });
 

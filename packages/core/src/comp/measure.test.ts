@@ -20,7 +20,7 @@ describe('computeMeasure', () => {
     // c1 + c3 + c2 + c6 (a reversal); c4 is after the range, c5 another type.
     expect(result).toEqual({
       valueMinor: 560_00n,
-      creditIds: ['c1', 'c2', 'c3', 'c6'],
+      creditIds: ['c1', 'c3', 'c6', 'c2'], // date-then-id order
       explanation: { creditTypes: ['booking'], aggregate: 'sum', from: '2026-01-01', to: '2026-03-31', creditCount: 4, valueMinor: 560_00n },
     });
   });
@@ -28,13 +28,14 @@ describe('computeMeasure', () => {
   it('counts credits for a count measure and sorts the listed types', () => {
     const result = computeMeasure({ credits, measure: { creditTypes: ['renewal', 'booking'], aggregate: 'count', from: '2026-02-01', to: '2026-02-28' } });
     expect(result.valueMinor).toBe(3n);
-    expect(result.creditIds).toEqual(['c3', 'c5', 'c6']);
+    expect(result.creditIds).toEqual(['c5', 'c3', 'c6']);
     expect(result.explanation.creditTypes).toEqual(['booking', 'renewal']);
   });
 
-  it('refuses duplicate credit ids and malformed dates', () => {
+  it('refuses two credits of the same date and id, and malformed dates', () => {
     const measure = { creditTypes: ['booking'], aggregate: 'sum' as const, from: '2026-01-01', to: '2026-12-31' };
-    expect(() => computeMeasure({ credits: [credit('a', 1n, '2026-01-01'), credit('a', 2n, '2026-01-02')], measure })).toThrow(DomainError);
+    // The same id on two dates is refused by sortCredits, which a batch runs once per payee.
+    expect(() => computeMeasure({ credits: [credit('a', 1n, '2026-01-02'), credit('b', 1n, '2026-01-01'), credit('a', 2n, '2026-01-02')], measure })).toThrow(/duplicate credit id a/);
     expect(() => computeMeasure({ credits: [credit('a', 1n, '2026-1-1')], measure })).toThrow(DomainError);
   });
 

@@ -1,4 +1,4 @@
-import { formatDecimal, type Decimal } from '../decimal.js';
+import { formatDecimal, pow10, type Decimal } from '../decimal.js';
 import { DomainError, type FieldIssue } from '../errors.js';
 import { divideRounded } from '../money.js';
 
@@ -42,8 +42,6 @@ export interface ResolvedTier {
   readonly lowerMinor: bigint;
   readonly upperMinor: bigint | undefined;
 }
-
-const pow10 = (scale: number): bigint => 10n ** BigInt(scale);
 
 /** Exact three-way comparison of two decimals. */
 export function compareDecimals(a: Decimal, b: Decimal): -1 | 0 | 1 {
