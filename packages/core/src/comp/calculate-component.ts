@@ -1,6 +1,6 @@
 import { formatDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { divideRounded } from '../money.js';
+import { divideRounded, type RoundingMode } from '../money.js';
 import { applyTiers, type ExactMinor, type TierResult } from './apply-tiers.js';
 import type { Component, ComponentMeasureGate } from './component.js';
 import { applyCap, applyFloor, applyMeasureGate, applyQualifier, applyThresholdGate, type AdjustmentExplanation, type MeasureReading } from './gates-caps.js';
@@ -34,7 +34,9 @@ export type EarningLine =
   | { readonly step: 'per-transaction-total'; readonly creditCount: number; readonly amountMinor: bigint }
   | { readonly step: 'threshold-gate' | 'qualifier' | 'cap' | 'floor'; readonly adjustment: AdjustmentExplanation }
   | { readonly step: 'measure-gate'; readonly adjustment: AdjustmentExplanation; readonly fromTierIndex: number; readonly ungatedAmountMinor: bigint }
-  | { readonly step: 'year-to-date'; readonly yearToDateEarnedMinor: bigint; readonly earnedBeforeMinor: bigint; readonly periodAmountMinor: bigint };
+  | { readonly step: 'year-to-date'; readonly yearToDateEarnedMinor: bigint; readonly earnedBeforeMinor: bigint; readonly periodAmountMinor: bigint }
+  /** A formula component: its source, the inputs it read (decimal text), the exact result in major units and the amount rounded to minor units. */
+  | { readonly step: 'formula'; readonly source: string; readonly inputs: Readonly<Record<string, string>>; readonly result: string; readonly roundingMode: RoundingMode; readonly amountMinor: bigint };
 
 export interface ComponentResult {
   readonly componentId: string;
