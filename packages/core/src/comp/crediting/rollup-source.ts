@@ -1,0 +1,34 @@
+import { rollupCreditId } from './credit-ids.js';
+import { makeCredit } from './make-credit.js';
+import type { HierarchyIndex } from './hierarchy-index.js';
+import type { ProducedCredit } from './produced-credit.js';
+import type { CreditingRule, CreditingTransaction, RollupSource } from './types.js';
+
+/**
+ * Roll-up crediting: for each credit the rules in `of` made on this transaction, the managers
+ * above the credited person on the transaction date each get the rolled-up amount ('direct':
+ * the direct manager only; 'all': every manager above, the first direct, the others indirect).
+ * A manager appears once in a chain (cycles are refused), so one credit never credits her twice.
+ */
+export function rollupCredits(
+  tx: CreditingTransaction,
+  rule: CreditingRule,
+  source: RollupSource,
+  madeByRule: ReadonlyMap<string, readonly ProducedCredit[]>,
+  hierarchy: HierarchyIndex,
+): ProducedCredit[] {
+  const out: ProducedCredit[] = [];
+  for (const ruleName of new Set(source.of)) {
+    for (const { credit: from, rollupMinor } of madeByRule.get(ruleName) ?? []) {
+      const chain = hierarchy.managersAbove(from.payeeId, tx.date);
+      const managers = source.levels === 'direct' ? chain.slice(0, 1) : chain;
+      managers.forEach((managerId, i) => {
+        const core = { id: rollupCreditId(tx.id, rule.name, managerId, from.id), payeeId: managerId, creditType: rule.creditType, amountMinor: rollupMinor, date: tx.date, sourceId: tx.id, rule: rule.name, currency: tx.currency, basisMinor: from.basisMinor };
+        const rollup = { fromCreditId: from.id, creditedVia: from.payeeId, level: i + 1, direct: i === 0 };
+        const credit = makeCredit(core, from.lineItemProductIds === undefined ? { rollup } : { lineItemProductIds: from.lineItemProductIds, rollup });
+        out.push({ credit, rollupMinor });
+      });
+    }
+  }
+  return out;
+}
