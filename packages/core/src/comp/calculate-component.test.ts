@@ -191,3 +191,33 @@ describe('computeAttainment', () => {
     expect(computeAttainment({ valueMinor: 5n, quotaMinor: 0n })).toBeUndefined();
   });
 });
+
+describe('payout split: the whole deal counts, the payee is paid her share', () => {
+  const table = twoTiers('attainment', d('1'), '0.10', '0.20');
+  const split = (share: string): Credit => ({ ...credit('deal', 15_000_000n, '2026-02-01'), payoutShare: d(share) });
+
+  it('150,000 at quota 100,000 (10% to quota, 20% above) split 60/40 pays 12,000 / 8,000; a credit split would pay 9,000 / 6,000', () => {
+    const run = (credits: Credit[]) => calculateComponent({ component: component({ rateTable: table }), credits, quotaMinor: 10_000_000n, period: q1 });
+    const rep60 = run([split('0.6')]);
+    // Both reps see 150%: 100,000 x 10% + 50,000 x 20% = 20,000, then 60% and 40%.
+    expect(rep60.amountMinor).toBe(1_200_000n);
+    expect(rep60.lines.at(-1)).toEqual({ step: 'payout-share', share: { numerator: 3n, denominator: 5n }, beforeMinor: 2_000_000n, afterMinor: 1_200_000n });
+    expect(run([split('0.4')]).amountMinor).toBe(800_000n);
+    // A credit split gives each rep her share of the deal as credit: 90,000 (90%) and 60,000 (60%).
+    expect(run([credit('deal', 9_000_000n, '2026-02-01')]).amountMinor).toBe(900_000n);
+    expect(run([credit('deal', 6_000_000n, '2026-02-01')]).amountMinor).toBe(600_000n);
+  });
+
+  it('weights the shares by each credit when a payee has split and unsplit deals', () => {
+    // 60,000 own deal + 40,000 deal at 50%: measure 100,000 -> 10,000 earned; share (60,000 + 20,000) / 100,000 = 0.8 -> 8,000.
+    const r = calculateComponent({ component: component({ rateTable: table }), credits: [credit('own', 6_000_000n, '2026-01-10'), { ...credit('half', 4_000_000n, '2026-01-20'), payoutShare: d('0.5') }], quotaMinor: 10_000_000n, period: q1 });
+    expect(r.amountMinor).toBe(800_000n);
+  });
+
+  it('per transaction, each deal pays its own share of what it earns', () => {
+    const perDeal = component({ rateTable: twoTiers('amount', amountEdge(1_000_000n), '0.10', '0.20'), accumulation: 'per-transaction' });
+    // 20,000 deal: 1,000 + 2,000 = 3,000 x 0.5 = 1,500; 5,000 deal unsplit: 500. Total 2,000.
+    const r = calculateComponent({ component: perDeal, credits: [{ ...credit('big', 2_000_000n, '2026-01-10'), payoutShare: d('0.5') }, credit('small', 500_000n, '2026-01-11')], quotaMinor: 0n, period: q1 });
+    expect(r.amountMinor).toBe(200_000n);
+  });
+});

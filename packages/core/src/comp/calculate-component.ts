@@ -1,4 +1,4 @@
-import { formatDecimal } from '../decimal.js';
+import { formatDecimal, pow10, type Decimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { divideRounded, type RoundingMode } from '../money.js';
 import { applyTiers, type ExactMinor, type TierResult } from './apply-tiers.js';
@@ -32,6 +32,8 @@ export type EarningLine =
     }
   | { readonly step: 'tiers'; readonly creditId?: string; readonly valueMinor: bigint; readonly result: TierResult }
   | { readonly step: 'per-transaction-total'; readonly creditCount: number; readonly amountMinor: bigint }
+  /** Payout split: the whole deal counted, the payee paid her share; `share` is the exact weighted share of the counted credits. */
+  | { readonly step: 'payout-share'; readonly share: ExactMinor; readonly beforeMinor: bigint; readonly afterMinor: bigint }
   | { readonly step: 'threshold-gate' | 'qualifier' | 'cap' | 'floor'; readonly adjustment: AdjustmentExplanation }
   | { readonly step: 'measure-gate'; readonly adjustment: AdjustmentExplanation; readonly fromTierIndex: number; readonly ungatedAmountMinor: bigint }
   | { readonly step: 'year-to-date'; readonly yearToDateEarnedMinor: bigint; readonly earnedBeforeMinor: bigint; readonly periodAmountMinor: bigint }
@@ -133,9 +135,57 @@ function runTiers(input: CalculateComponentInput, values: readonly { creditId?: 
   return { amountMinor, lines, ungatedOnlyMinor };
 }
 
+const ONE_SHARE: Decimal = { units: 1n, scale: 0 };
+
+/** A credit's payout share over a common denominator 10^scale. */
+function shareUnits(c: Credit, scale: number): bigint {
+  const s = c.payoutShare ?? ONE_SHARE;
+  return s.units * pow10(scale - s.scale);
+}
+
+const maxShareScale = (credits: readonly Credit[]): number => credits.reduce((m, c) => Math.max(m, c.payoutShare?.scale ?? 0), 0);
+
+function reduced(numerator: bigint, denominator: bigint): ExactMinor {
+  if (denominator === 0n) return { numerator: 1n, denominator: 1n };
+  const g = gcd(numerator, denominator) || 1n;
+  return { numerator: numerator / g, denominator: denominator / g };
+}
+
+/**
+ * The share of a period's amount a payee keeps: the payout shares weighted by what each
+ * credit adds to the measure (its amount for sums, one for counts). Credits without a
+ * share count at 1. The same for any order of credits.
+ */
+function weightedShare(counted: readonly Credit[], aggregate: 'sum' | 'count'): ExactMinor {
+  const scale = maxShareScale(counted);
+  let numerator = 0n;
+  let weight = 0n;
+  for (const c of counted) {
+    const w = aggregate === 'count' ? 1n : c.amountMinor;
+    numerator += w * shareUnits(c, scale);
+    weight += w;
+  }
+  return reduced(numerator, weight * pow10(scale));
+}
+
+/** Per transaction, each credit's own tier result carries its own share. */
+function perTransactionShare(counted: readonly Credit[], lines: readonly EarningLine[]): ExactMinor {
+  const byId = new Map(counted.map((c) => [c.id, c]));
+  const scale = maxShareScale(counted);
+  let numerator = 0n;
+  let total = 0n;
+  for (const line of lines) {
+    if (line.step !== 'tiers' || line.creditId === undefined) continue;
+    const c = byId.get(line.creditId) as Credit;
+    numerator += line.result.amountMinor * shareUnits(c, scale);
+    total += line.result.amountMinor;
+  }
+  return reduced(numerator, total * pow10(scale));
+}
+
 /**
  * Calculates one plan component for one payee and period, applying the steps in the
- * order {@link Component} declares: measure -> tiers -> threshold gate -> measure gate ->
+ * order {@link Component} declares: measure -> tiers -> threshold gate -> measure gate -> payout share ->
  * year-to-date subtraction -> qualifier -> cap -> floor. Pure and deterministic: the same
  * input gives a deep-equal result, independent of the order of `credits` (per-transaction
  * lines are listed in date-then-id order). Throws `validation_failed` DomainErrors.
@@ -181,6 +231,13 @@ export function calculateComponent(input: CalculateComponentInput): ComponentRes
     const gated = applyMeasureGate({ amountMinor: amount - ungated, gate: gate.condition, reading: readingOf(input, gate.condition.measure, 'measureGate') });
     amount = ungated + gated.amountMinor;
     lines.push({ step: 'measure-gate', adjustment: gated.explanation, fromTierIndex: gate.fromTierIndex, ungatedAmountMinor: ungated });
+  }
+  if (measured.hasPayoutShares) {
+    const counted = selectCredits({ credits, measure: scope });
+    const share = component.accumulation === 'per-transaction' ? perTransactionShare(counted, pass.lines) : weightedShare(counted, component.measure.aggregate);
+    const after = divideRounded(amount * share.numerator, share.denominator, component.rounding.mode);
+    lines.push({ step: 'payout-share', share, beforeMinor: amount, afterMinor: after });
+    amount = after;
   }
   if (component.accumulation === 'year-to-date') {
     const earnedBeforeMinor = input.earnedBeforeMinor ?? 0n;

@@ -31,7 +31,7 @@ export type ComponentQualifier = MeasureCondition & { readonly multiplierIfMisse
 
 /**
  * One earning rule of a plan, as a plan file is parsed into. Steps apply in this order:
- * measure -> tiers -> threshold gate -> measure gate -> (year-to-date subtraction) ->
+ * measure -> tiers -> threshold gate -> measure gate -> (payout share) -> (year-to-date subtraction) ->
  * qualifier -> cap -> floor. Rounding to minor units happens in the tiers (as `rounding`
  * says) and in the qualifier (with `rounding.mode`); caps and floors are whole amounts.
  */

@@ -22,6 +22,7 @@ describe('computeMeasure', () => {
       valueMinor: 560_00n,
       creditIds: ['c1', 'c3', 'c6', 'c2'], // date-then-id order
       explanation: { creditTypes: ['booking'], aggregate: 'sum', from: '2026-01-01', to: '2026-03-31', creditCount: 4, valueMinor: 560_00n },
+      hasPayoutShares: false,
     });
   });
 

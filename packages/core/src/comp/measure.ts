@@ -1,3 +1,4 @@
+import type { Decimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
 
 /**
@@ -17,6 +18,11 @@ export interface Credit {
   readonly sourceId: string;
   /** Name of the crediting rule that produced it. */
   readonly rule: string;
+  /**
+   * Set by a payout split: the credit carries the whole deal (attainment and tiers see it)
+   * but the payee is paid only this share of what it earns (see calculateComponent).
+   */
+  readonly payoutShare?: Decimal;
 }
 
 /** Which credits a measure counts and how it aggregates them. */
@@ -47,6 +53,8 @@ export interface MeasureResult {
   /** Ids of the credits counted, in date-then-id order. */
   readonly creditIds: readonly string[];
   readonly explanation: MeasureExplanation;
+  /** True when a counted credit carries a payout share. */
+  readonly hasPayoutShares: boolean;
 }
 
 /** Stable total order of credits: date, then id (ids are unique, see {@link sortCredits}). */
@@ -102,12 +110,14 @@ export function computeMeasure({ credits, measure }: { credits: readonly Credit[
   let sum = 0n;
   let previous: Credit | undefined;
   let ordered = true;
+  let hasPayoutShares = false;
   for (let i = 0; i < credits.length; i++) {
     const c = credits[i] as Credit;
     if (!isIsoDate(c.date)) throw new DomainError('validation_failed', `credits[${i}].date: not YYYY-MM-DD`, [{ field: `credits[${i}].date`, message: 'must be YYYY-MM-DD' }]);
     if (!types.has(c.creditType) || c.date < measure.from || c.date > measure.to) continue;
     if (ordered && previous !== undefined && compareCredits(previous, c) >= 0) ordered = false;
     previous = c;
+    if (c.payoutShare !== undefined) hasPayoutShares = true;
     creditIds.push(c.id);
     sum += c.amountMinor;
   }
@@ -117,6 +127,7 @@ export function computeMeasure({ credits, measure }: { credits: readonly Credit[
     valueMinor,
     creditIds,
     explanation: { creditTypes: [...measure.creditTypes].sort(), aggregate: measure.aggregate, from: measure.from, to: measure.to, creditCount: creditIds.length, valueMinor },
+    hasPayoutShares,
   };
 }
 
