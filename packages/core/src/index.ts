@@ -24,6 +24,8 @@ export * from './comp/gates-caps.js';
 export * from './comp/measure.js';
 export * from './comp/component.js';
 export * from './comp/calculate-component.js';
+export * from './comp/proration.js';
+export * from './comp/quota-phasing.js';
 export * from './comp/formula-component.js';
 export * from './comp/crediting/index.js';
 export * from './import-presets.js';
