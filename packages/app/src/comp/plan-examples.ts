@@ -37,8 +37,14 @@ function runOne(plan: Plan, example: PlanExample): ExampleOutcome {
       quotas: example.quotas,
       period: example.period,
       measures: example.measures,
+      scores: example.scores,
+      earnedBefore: example.earnedBefore,
+      clawbacks: example.clawbacks,
       ...(example.targetIncentiveMinor === undefined ? {} : { targetIncentiveMinor: example.targetIncentiveMinor }),
       ...(example.yearStart === undefined ? {} : { yearStart: example.yearStart }),
+      ...(example.annualQuotaMinor === undefined ? {} : { annualQuotaMinor: example.annualQuotaMinor }),
+      ...(example.served === undefined ? {} : { served: example.served }),
+      ...(example.drawBalanceMinor === undefined ? {} : { drawBalanceMinor: example.drawBalanceMinor }),
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -46,7 +52,7 @@ function runOne(plan: Plan, example: PlanExample): ExampleOutcome {
     return { name: example.name, line: example.line, pass: false, checks: [], error: detail || error.message };
   }
   const fmt = (minor: bigint): string => formatMinorAsMajor(minor, plan.currency);
-  const actualOf = (id: string): bigint => (id === 'total' ? calculation.totalMinor : (calculation.components.find((c) => c.componentId === id)?.amountMinor ?? 0n));
+  const actualOf = (id: string): bigint => (id === 'total' ? calculation.totalMinor : id === 'payout' ? calculation.payoutMinor : (calculation.components.find((c) => c.componentId === id)?.amountMinor ?? 0n));
   const checks = Object.entries(example.expect).map(([componentId, expected]) => {
     const actual = actualOf(componentId);
     return { componentId, expected: fmt(expected), actual: fmt(actual), pass: actual === expected };

@@ -1,6 +1,12 @@
 import {
   applyTiers,
   DomainError,
+  FORMULA_INPUTS,
+  parseExpression,
+  type ClawbackRule,
+  type DrawRecovery,
+  type FormulaComponent,
+  type QuotaPhasing,
   formatMinorAsMajor,
   isCurrencyCode,
   type Accumulation,
@@ -17,15 +23,15 @@ import {
   type TierMode,
   type TierRounding,
 } from '@attain/core';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
 import { example } from './plan-file-examples.js';
-import { add, bool, date, dateRange, decimal, identifier, mapping, money, name, oneOf, positiveInt, quantity, sequence, text, type Field, type Reader, type Unit } from './plan-reader.js';
-import { PLAN_FILE_LIMITS, type Plan, type PlanComponent, type PlanExample, type PlanIssue } from './plan-schema.js';
+import { add, bool, date, dateRange, decimal, identifier, mapping, money, name, oneOf, positiveInt, quantity, sequence, text, where, type Field, type Reader, type Unit } from './plan-reader.js';
+import { PLAN_FILE_LIMITS, type Plan, type PlanClawback, type PlanComponent, type PlanDraw, type PlanExample, type PlanFormulaComponent, type PlanIssue, type PlanTierComponent } from './plan-schema.js';
 
 const KINDS: readonly ComponentKind[] = ['commission', 'bonus', 'spif', 'mbo'];
 const MODES: readonly TierMode[] = ['marginal', 'retroactive', 'overage-multiplier', 'interpolated', 'band-multiplier'];
 const ROUNDING_MODES: readonly RoundingMode[] = ['half-even', 'half-up', 'down', 'up', 'floor', 'ceiling'];
-const ACCUMULATIONS: readonly Accumulation[] = ['period', 'per-transaction', 'year-to-date'];
+const ACCUMULATIONS: readonly Accumulation[] = ['period', 'per-transaction', 'quarter-to-date', 'year-to-date'];
 
 /** An edge or threshold in a basis: quantity of the measure for 'amount', ratio of quota for 'attainment'. */
 function edge(r: Reader, node: Field, path: string, basis: EdgeBasis, unit: Unit, currency: string): Decimal | undefined {
@@ -105,21 +111,42 @@ function rounding(r: Reader, raw: Field, path: string): TierRounding | undefined
   return point && mode ? { point, mode } : undefined;
 }
 
-const COMPONENT_KEYS = ['id', 'name', 'kind', 'measure', 'rateTable', 'mode', 'rounding', 'accumulation', 'window', 'thresholdGate', 'measureGate', 'qualifier', 'cap', 'floor'];
+const COMPONENT_KEYS = ['id', 'name', 'kind', 'measure', 'rateTable', 'mode', 'rounding', 'accumulation', 'window', 'thresholdGate', 'measureGate', 'qualifier', 'cap', 'floor', 'formula', 'scores'];
+const TIER_ONLY = ['rateTable', 'mode', 'accumulation', 'thresholdGate', 'measureGate', 'qualifier'];
+
+interface MeasureRead {
+  readonly measure: { creditTypes: string[]; aggregate: 'sum' | 'count' };
+  readonly minCreditAmountMinor?: bigint;
+}
+
+function measureOf(r: Reader, raw: Field, path: string, currency: string): MeasureRead | undefined {
+  const m = mapping(r, raw, path, ['creditTypes', 'aggregate', 'minAmount'], ['creditTypes', 'aggregate']);
+  if (!m) return undefined;
+  const aggregate = oneOf(r, m.get('aggregate'), `${path}.aggregate`, ['sum', 'count'] as const);
+  const typeNodes = sequence(r, m.get('creditTypes'), `${path}.creditTypes`, 50);
+  const creditTypes = typeNodes?.map((t, i) => identifier(r, t, `${path}.creditTypes[${i}]`));
+  if (typeNodes && typeNodes.length === 0) add(r, `${path}.creditTypes`, m.get('creditTypes'), 'name at least one credit type');
+  const minCreditAmountMinor = m.has('minAmount') ? money(r, m.get('minAmount'), `${path}.minAmount`, currency) : undefined;
+  if (!aggregate || !creditTypes || creditTypes.some((t) => t === undefined) || (m.has('minAmount') && minCreditAmountMinor === undefined)) return undefined;
+  return { measure: { creditTypes: creditTypes as string[], aggregate }, ...(minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor }) };
+}
 
 function component(r: Reader, raw: Field, path: string, currency: string): PlanComponent | undefined {
-  const m = mapping(r, raw, path, COMPONENT_KEYS, ['id', 'name', 'kind', 'measure', 'rateTable', 'mode']);
+  const isFormula = isMap(raw) && raw.has('formula');
+  const required = isFormula ? ['id', 'name', 'kind', 'formula'] : ['id', 'name', 'kind', 'measure', 'rateTable', 'mode'];
+  const m = mapping(r, raw, path, COMPONENT_KEYS, required);
   if (!m) return undefined;
+  if (isFormula) {
+    for (const key of TIER_ONLY) if (m.has(key)) add(r, `${path}.${key}`, m.get(key), 'a formula component has no ' + key + ' (the formula says how it pays)');
+    return formulaComponent(r, m, path, currency);
+  }
+  if (m.has('scores')) add(r, `${path}.scores`, m.get('scores'), 'scores are read by formulas only');
   const id = identifier(r, m.get('id'), `${path}.id`);
   const nm = name(r, m.get('name'), `${path}.name`);
   const kind = oneOf(r, m.get('kind'), `${path}.kind`, KINDS);
   const mode = oneOf(r, m.get('mode'), `${path}.mode`, MODES);
-  const measureMap = mapping(r, m.get('measure'), `${path}.measure`, ['creditTypes', 'aggregate'], ['creditTypes', 'aggregate']);
-  const aggregate = measureMap ? oneOf(r, measureMap.get('aggregate'), `${path}.measure.aggregate`, ['sum', 'count'] as const) : undefined;
-  const typeNodes = measureMap ? sequence(r, measureMap.get('creditTypes'), `${path}.measure.creditTypes`, 50) : undefined;
-  const creditTypes = typeNodes?.map((t, i) => identifier(r, t, `${path}.measure.creditTypes[${i}]`));
-  if (typeNodes && typeNodes.length === 0) add(r, `${path}.measure.creditTypes`, measureMap?.get('creditTypes'), 'name at least one credit type');
-  const unit: Unit = aggregate === 'count' ? 'count' : 'money';
+  const measured = measureOf(r, m.get('measure'), `${path}.measure`, currency);
+  const unit: Unit = measured?.measure.aggregate === 'count' ? 'count' : 'money';
   const c: ComponentContext = { currency, unit, path };
   const table = rateTable(r, m.get('rateTable'), c);
   const round = m.has('rounding') ? rounding(r, m.get('rounding'), `${path}.rounding`) : { point: 'total' as const, mode: 'half-even' as const };
@@ -130,13 +157,14 @@ function component(r: Reader, raw: Field, path: string, currency: string): PlanC
   const qualifier = m.has('qualifier') ? qualifierOf(r, m.get('qualifier'), `${path}.qualifier`, currency) : undefined;
   const cap = m.has('cap') ? limit(r, m.get('cap'), `${path}.cap`, currency) : undefined;
   const floor = m.has('floor') ? limit(r, m.get('floor'), `${path}.floor`, currency) : undefined;
-  if (!id || !nm || !kind || !mode || !aggregate || !creditTypes || creditTypes.some((t) => t === undefined) || !table || !round || !accumulation) return undefined;
+  if (!id || !nm || !kind || !mode || !measured || !table || !round || !accumulation) return undefined;
   if (m.has('window') && !window) return undefined;
   if ((m.has('thresholdGate') && !thresholdGate) || (m.has('measureGate') && !measureGate) || (m.has('qualifier') && !qualifier) || (m.has('cap') && !cap) || (m.has('floor') && !floor)) return undefined;
-  const built: PlanComponent = {
+  const built: PlanTierComponent = {
     id, name: nm, kind, mode, rounding: round, accumulation,
-    measure: { creditTypes: creditTypes as string[], aggregate },
+    measure: measured.measure,
     rateTable: table,
+    ...(measured.minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor: measured.minCreditAmountMinor }),
     ...(window ? { window } : {}),
     ...(thresholdGate ? { thresholdGate } : {}),
     ...(measureGate ? { measureGate } : {}),
@@ -146,6 +174,55 @@ function component(r: Reader, raw: Field, path: string, currency: string): PlanC
   };
   checkWithCore(r, built, path, currency);
   return built;
+}
+
+/** A component paid by a formula: parsed here (never evaluated as code); its errors point into the file. */
+function formulaComponent(r: Reader, m: Map<string, Field>, path: string, currency: string): PlanFormulaComponent | undefined {
+  const id = identifier(r, m.get('id'), `${path}.id`);
+  const nm = name(r, m.get('name'), `${path}.name`);
+  const kind = oneOf(r, m.get('kind'), `${path}.kind`, KINDS);
+  const measured = m.has('measure') ? measureOf(r, m.get('measure'), `${path}.measure`, currency) : undefined;
+  const scoreNodes = m.has('scores') ? sequence(r, m.get('scores'), `${path}.scores`, 50) : [];
+  const scores = scoreNodes?.map((node, i) => {
+    const v = text(r, node, `${path}.scores[${i}]`);
+    if (v !== undefined && (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(v) || (FORMULA_INPUTS as readonly string[]).includes(v))) return add(r, `${path}.scores[${i}]`, node, `must be a name of letters, digits and _ other than ${FORMULA_INPUTS.join(', ')}`);
+    return v;
+  });
+  const roundingMode = m.has('rounding') ? rounding(r, m.get('rounding'), `${path}.rounding`)?.mode : 'half-even';
+  const cap = m.has('cap') ? limit(r, m.get('cap'), `${path}.cap`, currency) : undefined;
+  const floor = m.has('floor') ? limit(r, m.get('floor'), `${path}.floor`, currency) : undefined;
+  const window = m.has('window') ? dateRange(r, m.get('window'), `${path}.window`) : undefined;
+  if (!scores || scores.some((x) => x === undefined)) return undefined;
+  const formula = expression(r, m.get('formula'), `${path}.formula`, [...FORMULA_INPUTS, ...(scores as string[])]);
+  if (!id || !nm || !kind || !formula || !roundingMode || (m.has('measure') && !measured)) return undefined;
+  if ((m.has('cap') && !cap) || (m.has('floor') && !floor) || (m.has('window') && !window)) return undefined;
+  const built: FormulaComponent & PlanFormulaComponent = {
+    id, name: nm, kind, formula, scores: scores as string[], roundingMode,
+    ...(measured ? { measure: measured.measure } : {}),
+    ...(measured?.minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor: measured.minCreditAmountMinor }),
+    ...(window ? { window } : {}),
+    ...(cap ? { cap } : {}),
+    ...(floor ? { floor } : {}),
+  };
+  return built;
+}
+
+/** Parses a formula; an error inside it is placed at its line and column in the file (single-line formulas exactly). */
+function expression(r: Reader, node: Field, path: string, inputs: readonly string[]): FormulaComponent['formula'] | undefined {
+  const source = text(r, node, path);
+  if (source === undefined) return undefined;
+  try {
+    return parseExpression({ source, inputs, field: path });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const issue = error.issues[0];
+    const at = /^line (\d+), column (\d+): (.*)$/s.exec(issue?.message ?? '');
+    const start = node?.range?.[0] ?? 0;
+    const quoted = isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) ? 1 : 0;
+    const inFile = at && at[1] === '1' && !source.includes('\n') ? where(r, start + quoted + Number(at[2]) - 1) : where(r, start);
+    r.issues.push({ field: path, message: at ? (at[3] as string) : (issue?.message ?? error.message), ...inFile });
+    return undefined;
+  }
 }
 
 function gateOnSelf(r: Reader, raw: Field, path: string, unit: Unit, currency: string): MeasureCondition | undefined {
@@ -177,7 +254,7 @@ function qualifierOf(r: Reader, raw: Field, path: string, currency: string): Com
  * Runs core's own checks of the table for the tier mode (edges, gaps, factors a mode
  * needs, decelerators) on a dry run, and places each issue at its line and column.
  */
-function checkWithCore(r: Reader, built: PlanComponent, path: string, currency: string): void {
+function checkWithCore(r: Reader, built: PlanTierComponent, path: string, currency: string): void {
   // Core states amount edges in minor units; the file writes money in major units.
   const inFileUnits = (message: string): string =>
     built.rateTable.basis === 'amount' && built.measure.aggregate === 'sum' ? message.replace(/edge (-?\d+)/, (_m, minor: string) => `edge ${formatMinorAsMajor(BigInt(minor), currency)}`) : message;
@@ -190,6 +267,50 @@ function checkWithCore(r: Reader, built: PlanComponent, path: string, currency: 
       add(r, field, undefined, inFileUnits(issue.message));
     }
   }
+}
+
+function monthNumber(r: Reader, node: Field, path: string): number | undefined {
+  const v = text(r, node, path);
+  if (v === undefined) return undefined;
+  if (!/^(?:[1-9]|1[0-2])$/.test(v)) return add(r, path, node, 'must be a month number from 1 to 12');
+  return Number(v);
+}
+
+/** Seasonal phasing: 4 quarterly or 12 monthly weights summing to exactly 1 (core checks the sum). */
+function phasing(r: Reader, raw: Field, path: string): QuotaPhasing | undefined {
+  const m = mapping(r, raw, path, ['by', 'weights'], ['by', 'weights']);
+  if (!m) return undefined;
+  const by = oneOf(r, m.get('by'), `${path}.by`, ['quarter', 'month'] as const);
+  const nodes = sequence(r, m.get('weights'), `${path}.weights`, 12);
+  const weights = nodes?.map((node, i) => decimal(r, node, `${path}.weights[${i}]`));
+  if (!by || !weights || weights.some((w) => w === undefined)) return undefined;
+  const ws = weights as Decimal[];
+  if (ws.length !== (by === 'quarter' ? 4 : 12)) return add(r, `${path}.weights`, m.get('weights'), `phasing by ${by} needs ${by === 'quarter' ? 4 : 12} weights`);
+  const scale = Math.max(...ws.map((w) => w.scale));
+  const sum = ws.reduce((acc, w) => acc + w.units * 10n ** BigInt(scale - w.scale), 0n);
+  if (sum !== 10n ** BigInt(scale) || ws.some((w) => w.units < 0n)) return add(r, `${path}.weights`, m.get('weights'), 'weights must be >= 0 and sum to exactly 1');
+  return { by, weights: ws };
+}
+
+function drawOf(r: Reader, raw: Field, path: string, currency: string): PlanDraw | undefined {
+  const m = mapping(r, raw, path, ['amount', 'recoverable', 'recovery'], ['amount', 'recoverable']);
+  if (!m) return undefined;
+  const amountMinor = money(r, m.get('amount'), `${path}.amount`, currency);
+  const recoverable = bool(r, m.get('recoverable'), `${path}.recoverable`);
+  const recovery = m.has('recovery') ? oneOf<DrawRecovery>(r, m.get('recovery'), `${path}.recovery`, ['immediate', 'capped']) : 'immediate';
+  if (amountMinor !== undefined && amountMinor < 0n) return add(r, `${path}.amount`, m.get('amount'), 'must be >= 0');
+  return amountMinor !== undefined && recoverable !== undefined && recovery ? { amountMinor, recoverable, recovery } : undefined;
+}
+
+function clawbackOf(r: Reader, raw: Field, path: string): PlanClawback | undefined {
+  const m = mapping(r, raw, path, ['method', 'percentage'], ['method']);
+  if (!m) return undefined;
+  const method = oneOf<ClawbackRule['method']>(r, m.get('method'), `${path}.method`, ['of-earned', 'of-paid', 'prorated-unserved']);
+  const percentage = m.has('percentage') ? decimal(r, m.get('percentage'), `${path}.percentage`) : undefined;
+  if (method === 'prorated-unserved' && m.has('percentage')) return add(r, `${path}.percentage`, m.get('percentage'), 'prorated-unserved takes the unserved share of the term, not a percentage');
+  if (percentage && (percentage.units < 0n || percentage.units > 10n ** BigInt(percentage.scale))) return add(r, `${path}.percentage`, m.get('percentage'), 'must be between 0 and 1');
+  if (!method || (m.has('percentage') && !percentage)) return undefined;
+  return { method, ...(percentage ? { percentage } : {}) };
 }
 
 function formatIssue(issue: PlanIssue): string {
@@ -230,7 +351,7 @@ function readPlan(r: Reader, root: Field): Plan | undefined {
   const top = mapping(r, root, '', ['plan'], ['plan']);
   if (!top) return undefined;
   const path = 'plan';
-  const m = mapping(r, top.get('plan'), path, ['id', 'name', 'version', 'effective', 'currency', 'components', 'examples'], ['id', 'name', 'version', 'effective', 'currency', 'components']);
+  const m = mapping(r, top.get('plan'), path, ['id', 'name', 'version', 'effective', 'currency', 'yearStartMonth', 'proration', 'quotaPhasing', 'cap', 'draw', 'clawback', 'components', 'examples'], ['id', 'name', 'version', 'effective', 'currency', 'components']);
   if (!m) return undefined;
   const id = identifier(r, m.get('id'), `${path}.id`);
   const nm = name(r, m.get('name'), `${path}.name`);
@@ -242,6 +363,13 @@ function readPlan(r: Reader, root: Field): Plan | undefined {
   const currency = text(r, m.get('currency'), `${path}.currency`);
   if (currency !== undefined && !isCurrencyCode(currency)) return add(r, `${path}.currency`, m.get('currency'), 'must be an ISO 4217 currency code such as USD');
   if (currency === undefined) return undefined;
+  const yearStartMonth = m.has('yearStartMonth') ? monthNumber(r, m.get('yearStartMonth'), `${path}.yearStartMonth`) : 1;
+  const proration = m.has('proration') ? oneOf(r, m.get('proration'), `${path}.proration`, ['calendar-days', 'none'] as const) : 'calendar-days';
+  const quotaPhasing = m.has('quotaPhasing') ? phasing(r, m.get('quotaPhasing'), `${path}.quotaPhasing`) : undefined;
+  const cap = m.has('cap') ? limit(r, m.get('cap'), `${path}.cap`, currency) : undefined;
+  const draw = m.has('draw') ? drawOf(r, m.get('draw'), `${path}.draw`, currency) : undefined;
+  const clawback = m.has('clawback') ? clawbackOf(r, m.get('clawback'), `${path}.clawback`) : undefined;
+  const planLevelOk = yearStartMonth !== undefined && proration !== undefined && (!m.has('quotaPhasing') || quotaPhasing) && (!m.has('cap') || cap) && (!m.has('draw') || draw) && (!m.has('clawback') || clawback);
   const componentNodes = sequence(r, m.get('components'), `${path}.components`, PLAN_FILE_LIMITS.maxComponents);
   if (componentNodes?.length === 0) add(r, `${path}.components`, m.get('components'), 'a plan needs at least one component');
   const components = componentNodes?.map((node, i) => component(r, node, `${path}.components[${i}]`, currency));
@@ -258,11 +386,21 @@ function readPlan(r: Reader, root: Field): Plan | undefined {
     return isScalar(idNode) && typeof idNode.value === 'string' ? [idNode.value] : [];
   });
   const exampleNodes = m.has('examples') ? sequence(r, m.get('examples'), `${path}.examples`, PLAN_FILE_LIMITS.maxExamples) : [];
-  const examples = exampleNodes?.map((node, i) => example(r, node, `${path}.examples[${i}]`, { currency, components: valid, brokenIds }));
+  const examples = exampleNodes?.map((node, i) => example(r, node, `${path}.examples[${i}]`, { currency, components: valid, brokenIds, phased: quotaPhasing !== undefined }));
   if (!components || components.some((c) => !c)) return undefined;
   if (!id || !nm || !version || !from || !examples || examples.some((e) => !e)) return undefined;
-  if (effectiveMap?.has('to') && !to) return undefined;
-  return { id, name: nm, version, effective: { from, ...(to ? { to } : {}) }, currency, components: valid, examples: examples as PlanExample[] };
+  if ((effectiveMap?.has('to') && !to) || !planLevelOk) return undefined;
+  return {
+    id, name: nm, version, effective: { from, ...(to ? { to } : {}) }, currency,
+    yearStartMonth: yearStartMonth as number,
+    proration: proration as Plan['proration'],
+    ...(quotaPhasing ? { quotaPhasing } : {}),
+    ...(cap ? { cap } : {}),
+    ...(draw ? { draw } : {}),
+    ...(clawback ? { clawback } : {}),
+    components: valid,
+    examples: examples as PlanExample[],
+  };
 }
 
 export { formatIssue as formatPlanIssue };

@@ -1,4 +1,4 @@
-import type { Component, FieldIssue } from '@attain/core';
+import type { ClawbackRule, Component, Decimal, DrawRecovery, FieldIssue, FormulaComponent, Limit, ProrationBasis, QuotaPhasing } from '@attain/core';
 
 /** Limits checked before work grows, so a hostile plan file is refused quickly. */
 export const PLAN_FILE_LIMITS = {
@@ -18,11 +18,50 @@ export interface PlanIssue extends FieldIssue {
 }
 
 /**
- * A component as the plan file declares it: core's Component plus an optional date window
- * (a SPIF counts only credits dated inside it, whatever the period).
+ * What a plan file adds to a core component: an optional date window (a SPIF counts only
+ * credits dated inside it, whatever the period) and a minimum credit amount (a SPIF on
+ * deals of at least 10,000.00 ignores smaller credits).
  */
-export interface PlanComponent extends Component {
+interface CreditFilters {
   readonly window?: { readonly from: string; readonly to: string };
+  readonly minCreditAmountMinor?: bigint;
+}
+
+/** A component paid through a rate table. */
+export interface PlanTierComponent extends Component, CreditFilters {}
+
+/** A component paid by a formula (a weighted MBO, a bonus on two measures). */
+export interface PlanFormulaComponent extends FormulaComponent, CreditFilters {}
+
+export type PlanComponent = PlanTierComponent | PlanFormulaComponent;
+
+export const isFormulaComponent = (c: PlanComponent): c is PlanFormulaComponent => 'formula' in c;
+
+/** Whether a component measures a count (meetings) rather than money; a formula without a measure counts as money. */
+export const measuresCount = (c: PlanComponent): boolean => c.measure?.aggregate === 'count';
+
+/** A draw the plan guarantees per period (see core runDrawSchedule). */
+export interface PlanDraw {
+  readonly amountMinor: bigint;
+  readonly recoverable: boolean;
+  readonly recovery: DrawRecovery;
+}
+
+/** How a cancelled deal's commission comes back (see core computeClawback). */
+export interface PlanClawback {
+  readonly method: ClawbackRule['method'];
+  /** For 'of-earned' and 'of-paid' (default 1). */
+  readonly percentage?: Decimal;
+}
+
+/** A cancellation an example or a run applies the plan's clawback to. */
+export interface PlanClawbackEvent {
+  readonly id: string;
+  readonly earnedMinor?: bigint;
+  readonly paidMinor?: bigint;
+  readonly contractStart?: string;
+  readonly contractEnd?: string;
+  readonly cancelledOn?: string;
 }
 
 /** A reading of another measure a gate or qualifier names, minor units. */
@@ -48,9 +87,20 @@ export interface PlanExample {
   readonly targetIncentiveMinor?: bigint;
   readonly period: { readonly from: string; readonly to: string };
   readonly yearStart?: string;
+  /** The annual quota, phased by the plan's quotaPhasing (instead of `quota`). */
+  readonly annualQuotaMinor?: bigint;
+  /** The days the payee was on the plan within the period (joined or left mid-period). */
+  readonly served?: { readonly from: string; readonly to: string };
   readonly measures: Readonly<Record<string, PlanMeasureReading>>;
+  /** Per-period scores a formula reads (e.g. objective ratings). */
+  readonly scores: Readonly<Record<string, Decimal>>;
+  /** What earlier periods already earned per component (to-date accumulations). */
+  readonly earnedBefore: Readonly<Record<string, bigint>>;
+  /** Draw balance carried in (<= 0: owed back). */
+  readonly drawBalanceMinor?: bigint;
+  readonly clawbacks: readonly PlanClawbackEvent[];
   readonly credits: readonly PlanExampleCredit[];
-  /** Expected amounts in minor units by component id, and optionally 'total'. */
+  /** Expected amounts in minor units by component id, 'total' (earnings) and 'payout' (after draw and clawbacks). */
   readonly expect: Readonly<Record<string, bigint>>;
   readonly line: number;
 }
@@ -61,6 +111,16 @@ export interface Plan {
   readonly version: number;
   readonly effective: { readonly from: string; readonly to?: string };
   readonly currency: string;
+  /** First month of the fiscal year (1-12): where year- and quarter-to-date start. */
+  readonly yearStartMonth: number;
+  /** How quota and target incentive shrink for a payee on the plan for part of a period. */
+  readonly proration: ProrationBasis;
+  /** Seasonal phasing of an annual quota. */
+  readonly quotaPhasing?: QuotaPhasing;
+  /** A cap on the sum of all components in a period. */
+  readonly cap?: Limit;
+  readonly draw?: PlanDraw;
+  readonly clawback?: PlanClawback;
   readonly components: readonly PlanComponent[];
   readonly examples: readonly PlanExample[];
 }

@@ -55,8 +55,8 @@ function describeLine(line: EarningLine, money: (v: bigint) => string, qty: (v: 
       }).concat(line.result.rounding.residualMinor !== 0n ? [['rounding', `${line.result.rounding.point} ${line.result.rounding.mode}`, money(line.result.rounding.residualMinor)] as [string, string, string]] : []);
     case 'per-transaction-total':
       return [['sum', `${line.creditCount} credits`, money(line.amountMinor)]];
-    case 'year-to-date':
-      return [['ytd', `year to date ${money(line.yearToDateEarnedMinor)} less earned before ${money(line.earnedBeforeMinor)}`, money(line.periodAmountMinor)]];
+    case 'to-date':
+      return [[line.accumulation === 'year-to-date' ? 'ytd' : 'qtd', `${line.accumulation.replace(/-/g, ' ')} since ${line.since}: ${money(line.toDateEarnedMinor)} less earned before ${money(line.earnedBeforeMinor)}`, money(line.periodAmountMinor)]];
     default: {
       const a = line.adjustment;
       const cond = a.threshold !== undefined ? `${a.measure} ${a.passWhen} ${a.threshold} (${a.basis}): ${a.passed ? 'passed' : 'missed'}` : '';

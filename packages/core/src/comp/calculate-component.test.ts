@@ -111,8 +111,24 @@ describe('accumulation', () => {
     const second = calculateComponent({ ...base, period: q2, earnedBeforeMinor: first.amountMinor });
     expect(second.amountMinor).toBe(1_750_000n);
     expect(second.lines[0]).toMatchObject({ step: 'measure', valueMinor: 45_000_000n, creditIds: ['q1a', 'q1b', 'q2a'], attainment: { display: '1.1250' } });
-    expect(second.lines.at(-1)).toEqual({ step: 'year-to-date', yearToDateEarnedMinor: 2_500_000n, earnedBeforeMinor: 750_000n, periodAmountMinor: 1_750_000n });
+    expect(second.lines.at(-1)).toEqual({ step: 'to-date', accumulation: 'year-to-date', since: '2026-01-01', toDateEarnedMinor: 2_500_000n, earnedBeforeMinor: 750_000n, periodAmountMinor: 1_750_000n });
     expect(() => calculateComponent({ ...base, yearStart: undefined, period: q2 } as never)).toThrow(DomainError);
+  });
+
+  it('quarter-to-date: monthly pay on a quarterly quota; the measure resets with the quarter', () => {
+    // Quarterly quota 100,000; [0,1) at 5%, [1,-) at 10%. January 80,000 -> 4,000.00.
+    // February QTD 130,000 -> 100,000 x 5% + 30,000 x 10% = 8,000.00; pays 8,000 - 4,000 = 4,000.00.
+    // April starts a new quarter: 20,000 -> 1,000.00 (nothing earlier in the quarter).
+    const comp = component({ rateTable: twoTiers('attainment', d('1'), '0.05', '0.10'), accumulation: 'quarter-to-date' });
+    const credits = [credit('jan', 8_000_000n, '2026-01-20'), credit('feb', 5_000_000n, '2026-02-10'), credit('apr', 2_000_000n, '2026-04-03')];
+    const base = { component: comp, credits, quotaMinor: 10_000_000n };
+    const jan = calculateComponent({ ...base, period: { from: '2026-01-01', to: '2026-01-31' }, quarterStart: '2026-01-01' });
+    expect(jan.amountMinor).toBe(400_000n);
+    const feb = calculateComponent({ ...base, period: { from: '2026-02-01', to: '2026-02-28' }, quarterStart: '2026-01-01', earnedBeforeMinor: jan.amountMinor });
+    expect(feb.amountMinor).toBe(400_000n);
+    expect(feb.lines.at(-1)).toEqual({ step: 'to-date', accumulation: 'quarter-to-date', since: '2026-01-01', toDateEarnedMinor: 800_000n, earnedBeforeMinor: 400_000n, periodAmountMinor: 400_000n });
+    expect(calculateComponent({ ...base, period: { from: '2026-04-01', to: '2026-04-30' }, quarterStart: '2026-04-01' }).amountMinor).toBe(100_000n);
+    expect(() => calculateComponent({ ...base, period: { from: '2026-04-01', to: '2026-04-30' } })).toThrow(/quarterStart: required by quarter-to-date/);
   });
 
   it('per-transaction pays each credit through the table from zero; period pools them', () => {

@@ -36,7 +36,8 @@ export type EarningLine =
   | { readonly step: 'payout-share'; readonly share: ExactMinor; readonly beforeMinor: bigint; readonly afterMinor: bigint }
   | { readonly step: 'threshold-gate' | 'qualifier' | 'cap' | 'floor'; readonly adjustment: AdjustmentExplanation }
   | { readonly step: 'measure-gate'; readonly adjustment: AdjustmentExplanation; readonly fromTierIndex: number; readonly ungatedAmountMinor: bigint }
-  | { readonly step: 'year-to-date'; readonly yearToDateEarnedMinor: bigint; readonly earnedBeforeMinor: bigint; readonly periodAmountMinor: bigint }
+  /** Year- or quarter-to-date: what the table gives on the measure since `since`, less what earlier periods of that span earned. */
+  | { readonly step: 'to-date'; readonly accumulation: 'year-to-date' | 'quarter-to-date'; readonly since: string; readonly toDateEarnedMinor: bigint; readonly earnedBeforeMinor: bigint; readonly periodAmountMinor: bigint }
   /** A formula component: its source, the inputs it read (decimal text), the exact result in major units and the amount rounded to minor units. */
   | { readonly step: 'formula'; readonly source: string; readonly inputs: Readonly<Record<string, string>>; readonly result: string; readonly roundingMode: RoundingMode; readonly amountMinor: bigint };
 
@@ -57,7 +58,9 @@ export interface CalculateComponentInput {
   readonly period: { readonly from: string; readonly to: string };
   /** First day of the year, required by 'year-to-date'. */
   readonly yearStart?: string;
-  /** What earlier periods of the year already earned on this component ('year-to-date'), subtracted as given. */
+  /** First day of the quarter, required by 'quarter-to-date'. */
+  readonly quarterStart?: string;
+  /** What earlier periods of the year (or quarter) already earned on this component ('year-to-date', 'quarter-to-date'), subtracted as given. */
   readonly earnedBeforeMinor?: bigint;
   /** Readings of other measures named by gates and qualifiers. */
   readonly otherMeasures?: Readonly<Record<string, MeasureReading>>;
@@ -89,14 +92,22 @@ function validate(input: CalculateComponentInput): void {
   const { component, period, quotaMinor } = input;
   if (!(period.from <= period.to)) throw invalid('period', 'from must not be after to');
   if (quotaMinor < 0n) throw invalid('quotaMinor', 'must be >= 0');
-  if (component.accumulation === 'year-to-date') {
-    if (input.yearStart === undefined) throw invalid('yearStart', 'required by year-to-date accumulation');
-    if (input.yearStart > period.from) throw invalid('yearStart', 'must not be after the period start');
+  const since = toDateStart(input);
+  if (since) {
+    if (since.date === undefined) throw invalid(since.field, `required by ${component.accumulation} accumulation`);
+    if (since.date > period.from) throw invalid(since.field, 'must not be after the period start');
   }
   const gate = component.measureGate;
   if (gate && (!Number.isInteger(gate.fromTierIndex) || gate.fromTierIndex < 0 || gate.fromTierIndex >= component.rateTable.tiers.length)) {
     throw invalid(`components.${component.id}.measureGate.fromTierIndex`, 'must name a tier of the table');
   }
+}
+
+/** Where a to-date accumulation starts counting, and the input that says so. */
+function toDateStart(input: CalculateComponentInput): { field: string; date: string | undefined } | undefined {
+  if (input.component.accumulation === 'year-to-date') return { field: 'yearStart', date: input.yearStart };
+  if (input.component.accumulation === 'quarter-to-date') return { field: 'quarterStart', date: input.quarterStart };
+  return undefined;
 }
 
 function readingOf(input: CalculateComponentInput, measure: string, field: string): MeasureReading {
@@ -186,14 +197,15 @@ function perTransactionShare(counted: readonly Credit[], lines: readonly Earning
 /**
  * Calculates one plan component for one payee and period, applying the steps in the
  * order {@link Component} declares: measure -> tiers -> threshold gate -> measure gate -> payout share ->
- * year-to-date subtraction -> qualifier -> cap -> floor. Pure and deterministic: the same
+ * to-date subtraction -> qualifier -> cap -> floor. Pure and deterministic: the same
  * input gives a deep-equal result, independent of the order of `credits` (per-transaction
  * lines are listed in date-then-id order). Throws `validation_failed` DomainErrors.
  */
 export function calculateComponent(input: CalculateComponentInput): ComponentResult {
   validate(input);
   const { component, credits, quotaMinor, period } = input;
-  const from = component.accumulation === 'year-to-date' ? (input.yearStart as string) : period.from;
+  const since = toDateStart(input)?.date;
+  const from = since ?? period.from;
   const scope = { ...component.measure, from, to: period.to };
   const measured = computeMeasure({ credits, measure: scope });
   const tierInputMinor = measured.valueMinor < 0n ? 0n : measured.valueMinor;
@@ -239,10 +251,10 @@ export function calculateComponent(input: CalculateComponentInput): ComponentRes
     lines.push({ step: 'payout-share', share, beforeMinor: amount, afterMinor: after });
     amount = after;
   }
-  if (component.accumulation === 'year-to-date') {
+  if (since !== undefined) {
     const earnedBeforeMinor = input.earnedBeforeMinor ?? 0n;
     const periodAmountMinor = amount - earnedBeforeMinor;
-    lines.push({ step: 'year-to-date', yearToDateEarnedMinor: amount, earnedBeforeMinor, periodAmountMinor });
+    lines.push({ step: 'to-date', accumulation: component.accumulation as 'year-to-date' | 'quarter-to-date', since, toDateEarnedMinor: amount, earnedBeforeMinor, periodAmountMinor });
     amount = periodAmountMinor;
   }
   if (component.qualifier) {

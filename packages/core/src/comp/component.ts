@@ -10,10 +10,12 @@ export type ComponentKind = 'commission' | 'bonus' | 'spif' | 'mbo';
  * How credits accumulate before the rate table applies.
  * - 'period': the period's measure, from zero.
  * - 'per-transaction': each credit through the table from zero, in date-then-id order; the results summed.
+ * - 'quarter-to-date': the same within the quarter, for monthly pay on a quarterly quota (the
+ *   measure resets each quarter, the pay cycle is the month).
  * - 'year-to-date': the table applies to the year-to-date measure; what earlier periods of the
  *   year already earned (`earnedBeforeMinor`) is subtracted.
  */
-export type Accumulation = 'period' | 'per-transaction' | 'year-to-date';
+export type Accumulation = 'period' | 'per-transaction' | 'quarter-to-date' | 'year-to-date';
 
 /**
  * A gate on another measure (e.g. annual attainment >= "1"). When it fails, tiers from
@@ -31,7 +33,7 @@ export type ComponentQualifier = MeasureCondition & { readonly multiplierIfMisse
 
 /**
  * One earning rule of a plan, as a plan file is parsed into. Steps apply in this order:
- * measure -> tiers -> threshold gate -> measure gate -> (payout share) -> (year-to-date subtraction) ->
+ * measure -> tiers -> threshold gate -> measure gate -> (payout share) -> (to-date subtraction) ->
  * qualifier -> cap -> floor. Rounding to minor units happens in the tiers (as `rounding`
  * says) and in the qualifier (with `rounding.mode`); caps and floors are whole amounts.
  */
