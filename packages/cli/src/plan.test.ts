@@ -84,11 +84,14 @@ describe('attain plan', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/tier 1 +slice-at-rate 500000\.00\.\.650000\.00 \(150000\.00\) at 0\.15 +22500\.00/);
     expect(table.stdout).toMatch(/cap +limit 100000\.00 \(2 x target incentive\): no change +72500\.00/);
-    expect(table.stdout).toMatch(/TOTAL .* 72500\.00/);
+    expect(table.stdout).toMatch(/PAYOUT +USD +72500\.00/);
+    expect(table.stdout).toMatch(/hash sha256:[0-9a-f]{64}/);
     const json = attain(...args, '--json');
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout) as { total: string; components: { amount: string; lines: { step: string }[] }[] };
     expect(result.total).toBe('72500.00');
+    // Same inputs, same hash: the table and the JSON hash the same calculation.
+    expect((result as unknown as { hash: string }).hash).toBe(/hash (sha256:[0-9a-f]{64})/.exec(table.stdout)?.[1]);
     expect(result.components[0]).toMatchObject({ componentId: 'commission', amount: '72500.00', lines: [{ step: 'measure', value: '650000.00', quota: '500000.00', attainment: { display: '1.3000' } }, { step: 'tiers' }, { step: 'cap', adjustment: { limit: '100000.00', acted: false } }] });
   });
 
@@ -97,7 +100,7 @@ describe('attain plan', () => {
     const run = attain('plan', 'run', join(templates, 'sdr-meetings-pipeline.yaml'), '--credits', credits, '--quota', '0', '--period', '2026-02-01..2026-02-28');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/tier 0 +slice-at-rate 0\.\.2 \(2\) at 50\.00 each +100\.00/);
-    expect(run.stdout).toMatch(/TOTAL .* 110\.00/);
+    expect(run.stdout).toMatch(/PAYOUT +USD +110\.00/);
     const bad = attain('plan', 'run', join(templates, 'sdr-meetings-pipeline.yaml'), '--credits', credits, '--quota', '0', '--period', '2026-02-01');
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('--period');

@@ -2,3 +2,4 @@ export * from './plan-schema.js';
 export * from './plan-file.js';
 export * from './plan-calculate.js';
 export * from './plan-examples.js';
+export * from './plan-hash.js';

@@ -1,6 +1,7 @@
 import { DomainError, type FieldIssue } from '@attain/core';
 import { describe, expect, it } from 'vitest';
 import { calculatePlan } from './plan-calculate.js';
+import { calculationHash } from './plan-hash.js';
 import { parsePlanFile } from './plan-file.js';
 import type { Plan } from './plan-schema.js';
 
@@ -98,5 +99,14 @@ describe('plan-level constructs', () => {
     expect([r.clawbacks[0]?.adjustmentMinor, r.payoutMinor]).toEqual([-150_000n, -150_000n]);
     expect(() => calculatePlan({ plan: p, credits: [], quotaMinor: 0n, period: q1, clawbacks: [{ id: 'x', earnedMinor: 1n }] })).toThrow(/clawbacks\[0\].paid: required by of-paid/);
     expect(() => calculatePlan({ plan: parsePlanFile({ text: plan('') }), credits: [], quotaMinor: 0n, period: q1, clawbacks: [{ id: 'x', paidMinor: 1n }] })).toThrow(/declares no clawback/);
+  });
+
+  it('hashes a calculation stably: the same inputs in any order give the same hash; one cent more changes it', () => {
+    const p = parsePlanFile({ text: plan('  cap: { amount: "1500.00" }\n') });
+    const credits = [credit('a', 'booking', 1_000_000n, '2026-01-10'), credit('b', 'renewal', 2_000_000n, '2026-02-10'), credit('c', 'booking', 5n, '2026-02-10')];
+    const hash = (cs: typeof credits) => calculationHash(calculatePlan({ plan: p, credits: cs, quotaMinor: 0n, period: q1 }));
+    expect(hash([...credits].reverse())).toBe(hash(credits));
+    expect(hash(credits)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(hash([...credits.slice(0, 2), credit('c', 'booking', 6n, '2026-02-10')])).not.toBe(hash(credits));
   });
 });

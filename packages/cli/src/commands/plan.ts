@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { calculatePlan, parseCreditsCsv, parsePlanFile, PLAN_FILE_LIMITS, runPlanExamples, type Plan, type PlanIssue } from '@attain/app';
-import { DomainError, invalid, parseMajorToMinor } from '@attain/core';
+import { DomainError, invalid, parseDecimal, parseFiscalPeriod, parseMajorToMinor, type Decimal } from '@attain/core';
 import type { Command } from 'commander';
 import { EXIT, output, reportError, type GlobalOptions } from '../runtime.js';
 import { calculationForJson, formatCalculation, formatExamples } from './plan-format.js';
@@ -44,11 +44,39 @@ function withPlan(file: string, json: boolean, body: (plan: Plan) => number): vo
   }
 }
 
-function parsePeriod(text: string): { from: string; to: string } {
+/** A range <from>..<to>, or for --period also a fiscal period key (2026-Q3, FY2027-M02) of the plan's fiscal year. */
+function parseRange(text: string, option: string, yearStartMonth?: number): { from: string; to: string } {
   const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
-  if (!m) throw invalid('--period', 'must be <from>..<to>, e.g. 2026-01-01..2026-03-31');
-  return { from: m[1] as string, to: m[2] as string };
+  if (m) return { from: m[1] as string, to: m[2] as string };
+  if (yearStartMonth !== undefined) {
+    try {
+      const p = parseFiscalPeriod(text, yearStartMonth);
+      return { from: p.start, to: p.end };
+    } catch {
+      // reported below with the accepted forms
+    }
+  }
+  throw invalid(option, `must be <from>..<to>, e.g. 2026-01-01..2026-03-31${yearStartMonth === undefined ? '' : ', or a fiscal period such as 2026-Q1 or FY2026-M03'}`);
 }
+
+/** Repeatable name=value options. */
+function pairs(values: readonly string[], option: string): [string, string][] {
+  return values.map((v) => {
+    const at = v.indexOf('=');
+    if (at < 1) throw invalid(option, `must be name=value (got "${v}")`);
+    return [v.slice(0, at), v.slice(at + 1)];
+  });
+}
+
+function decimalOption(text: string, option: string): Decimal {
+  try {
+    return parseDecimal(text);
+  } catch {
+    throw invalid(option, `must be a decimal such as 0.8 (got "${text}")`);
+  }
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function amount(text: string, option: string, currency: string): bigint {
   try {
@@ -60,9 +88,16 @@ function amount(text: string, option: string, currency: string): bigint {
 
 interface RunFlags {
   readonly credits: string;
-  readonly quota: string;
+  readonly quota?: string;
+  readonly annualQuota?: string;
   readonly period: string;
   readonly targetIncentive?: string;
+  readonly served?: string;
+  readonly yearStart?: string;
+  readonly score: string[];
+  readonly measure: string[];
+  readonly earnedBefore: string[];
+  readonly drawBalance?: string;
 }
 
 export function registerPlan(program: Command): void {
@@ -96,17 +131,40 @@ export function registerPlan(program: Command): void {
     .description('compute a plan for one payee from a credits CSV (id,type,amount,date; amounts in major units)')
     .argument('<file>', 'plan file')
     .requiredOption('--credits <csv>', 'credits CSV with the header id,type,amount,date')
-    .requiredOption('--quota <amount>', 'quota of the money components, in major units of the plan currency')
-    .requiredOption('--period <from..to>', 'inclusive period, e.g. 2026-01-01..2026-03-31')
+    .option('--quota <amount>', 'quota of the money components for the period, in major units of the plan currency')
+    .option('--annual-quota <amount>', "annual quota, phased by the plan's quotaPhasing (instead of --quota)")
+    .requiredOption('--period <period>', 'inclusive period: 2026-01-01..2026-03-31, or a fiscal period such as 2026-Q1 or FY2026-M03')
     .option('--target-incentive <amount>', 'target incentive in major units (needed by caps/floors set as a multiple of it)')
+    .option('--served <from..to>', 'the days the payee was on the plan (joined or left mid-period): quota and target incentive are prorated')
+    .option('--year-start <date>', "first day of the year for year-to-date components (default: from the plan's yearStartMonth)")
+    .option('--score <name=value>', 'a score a formula reads, e.g. pipeline=0.8 (repeatable)', collect, [])
+    .option('--measure <name=value[/quota]>', 'a reading of another measure a gate or qualifier names, major units (repeatable)', collect, [])
+    .option('--earned-before <component=amount>', 'what earlier periods already earned on a to-date component (repeatable)', collect, [])
+    .option('--draw-balance <amount>', 'draw balance carried in (negative: owed back)')
     .action((file: string, o: RunFlags, command: Command) => {
       const { json = false } = command.optsWithGlobals<GlobalOptions>();
       withPlan(file, json, (p) => {
-        const period = parsePeriod(o.period);
-        const quotaMinor = amount(o.quota, '--quota', p.currency);
-        const targetIncentiveMinor = o.targetIncentive === undefined ? undefined : amount(o.targetIncentive, '--target-incentive', p.currency);
+        if (o.quota === undefined && o.annualQuota === undefined) throw invalid('--quota', 'give --quota or --annual-quota');
+        const money = (text: string, option: string): bigint => amount(text, option, p.currency);
         const credits = parseCreditsCsv({ text: readText(o.credits, '--credits', 20_000_000), currency: p.currency });
-        const calc = calculatePlan({ plan: p, credits, quotaMinor, period, ...(targetIncentiveMinor === undefined ? {} : { targetIncentiveMinor }) });
+        const measures = Object.fromEntries(pairs(o.measure, '--measure').map(([k, v]) => {
+          const [value = '', quota] = v.split('/');
+          return [k, { valueMinor: money(value, `--measure ${k}`), ...(quota === undefined ? {} : { quotaMinor: money(quota, `--measure ${k}`) }) }];
+        }));
+        const calc = calculatePlan({
+          plan: p,
+          credits,
+          quotaMinor: o.quota === undefined ? 0n : money(o.quota, '--quota'),
+          period: parseRange(o.period, '--period', p.yearStartMonth),
+          measures,
+          scores: Object.fromEntries(pairs(o.score, '--score').map(([k, v]) => [k, decimalOption(v, `--score ${k}`)])),
+          earnedBefore: Object.fromEntries(pairs(o.earnedBefore, '--earned-before').map(([k, v]) => [k, money(v, `--earned-before ${k}`)])),
+          ...(o.annualQuota === undefined ? {} : { annualQuotaMinor: money(o.annualQuota, '--annual-quota') }),
+          ...(o.targetIncentive === undefined ? {} : { targetIncentiveMinor: money(o.targetIncentive, '--target-incentive') }),
+          ...(o.served === undefined ? {} : { served: parseRange(o.served, '--served') }),
+          ...(o.yearStart === undefined ? {} : { yearStart: o.yearStart }),
+          ...(o.drawBalance === undefined ? {} : { drawBalanceMinor: money(o.drawBalance, '--draw-balance') }),
+        });
         if (json) process.stdout.write(`${JSON.stringify(calculationForJson(p, calc), null, 2)}\n`);
         else process.stdout.write(`${formatCalculation(p, calc)}\n`);
         return EXIT.ok;
