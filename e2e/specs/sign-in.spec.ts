@@ -5,11 +5,12 @@ import { ShellPage } from '../pages/shell.page.js';
 
 const CRM = ['Home', 'Pipeline board', 'Opportunities', 'Accounts', 'Contacts', 'Leads', 'Activities', 'People'];
 
-// The navigation each demo role sees: every role works the CRM; only admin and sales ops import.
+// The navigation each demo role sees: every role works the CRM; only admin and sales ops import;
+// the comp admins (admin, sales ops, finance) edit plans.
 const roles = [
-  ['admin@example.com', 'admin', [...CRM, 'Import']],
-  ['ops@example.com', 'sales_ops', [...CRM, 'Import']],
-  ['finance@example.com', 'finance', CRM],
+  ['admin@example.com', 'admin', [...CRM, 'Import', 'Plans']],
+  ['ops@example.com', 'sales_ops', [...CRM, 'Import', 'Plans']],
+  ['finance@example.com', 'finance', [...CRM, 'Plans']],
   ['manager@example.com', 'manager', CRM],
   ['rep@example.com', 'rep', CRM],
 ] as const;

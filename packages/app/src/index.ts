@@ -33,3 +33,4 @@ export * from './insights/board.js';
 export * from './insights/home.js';
 export * from './insights/present.js';
 export * from './comp/index.js';
+export * from './plans/index.js';

@@ -8,7 +8,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string(), message: z.string(), line: z.number().int().optional() })).optional(),
+    details: z.array(z.object({ field: z.string(), message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

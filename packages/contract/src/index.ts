@@ -5,3 +5,4 @@ export * from './auth.schema.js';
 export * from './system.schema.js';
 export * from './saved-views.schema.js';
 export * from './insights.schema.js';
+export * from './plans.schema.js';

@@ -16,6 +16,8 @@ describe('permission policies', () => {
     expect(table('person:update')).toEqual({ admin: true, sales_ops: true, finance: false, manager: false, rep: false });
     expect(table('audit:verify')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
     expect(table('saved_view:manage')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
+    expect(table('comp_plan:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+    expect(table('comp_plan:write')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
   });
 
   it('scopes reps to themselves and managers to their team', () => {

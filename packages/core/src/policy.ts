@@ -35,7 +35,9 @@ export type Ability =
   | 'import:run'
   | 'export:run'
   | 'session:self'
-  | 'saved_view:manage';
+  | 'saved_view:manage'
+  | 'comp_plan:read'
+  | 'comp_plan:write';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -57,6 +59,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'session:self') return true;
   // Saved list views are the user's own UI preferences; every role keeps her own.
   if (ability === 'saved_view:manage') return true;
+  // Plans are the comp admin's: admins, sales ops and finance; a rep sees her own plan on her statement only.
+  if (resource === 'comp_plan') return role === 'admin' || role === 'sales_ops' || role === 'finance';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -20,7 +20,7 @@ export function validationBody(error: ZodError, where: string): ErrorBody {
 export function errorResponse(c: Context, error: unknown): Response {
   if (error instanceof DomainError) {
     const status = httpStatusOf(error.code) as ContentfulStatusCode;
-    const details = error.issues.length ? error.issues.map((i) => ({ field: i.field, message: i.message, ...(i.line ? { line: i.line } : {}) })) : undefined;
+    const details = error.issues.length ? error.issues.map((i) => ({ field: i.field, message: i.message, ...(i.line ? { line: i.line } : {}), ...(typeof (i as { column?: unknown }).column === 'number' ? { column: (i as { column?: number }).column } : {}) })) : undefined;
     if (error.code === 'rate_limited') {
       const retry = error.issues.find((i) => i.field === 'retryAfterSeconds')?.message;
       if (retry) c.header('Retry-After', retry);

@@ -14,6 +14,7 @@ import { mountCrmExtraRoutes } from './routes/crm-extras.routes.js';
 import { mountCrmRoutes } from './routes/crm.routes.js';
 import { mountImportExportRoutes } from './routes/import-export.routes.js';
 import { mountInsightsRoutes } from './routes/insights.routes.js';
+import { mountPlanRoutes } from './routes/plans.routes.js';
 import { mountSystemRoutes } from './routes/system.routes.js';
 import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
@@ -51,6 +52,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountImportExportRoutes(api, registry);
   mountInsightsRoutes(api, registry);
   mountViewRoutes(api, registry);
+  mountPlanRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

@@ -10,3 +10,4 @@ export * from './history.repo.js';
 export * from './idempotency.repo.js';
 export * from './saved-views.repo.js';
 export * from './insights.repo.js';
+export * from './comp-plans.repo.js';

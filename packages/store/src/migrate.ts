@@ -7,6 +7,7 @@ import * as savedViews from './migrations/2026-11-27T0900-saved-views.js';
 import * as insightsIndexes from './migrations/2026-11-27T1000-insights-indexes.js';
 import * as insightsOrgIndexes from './migrations/2026-11-27T1100-insights-org-indexes.js';
 import * as listSortIndexes from './migrations/2026-11-27T1200-list-sort-indexes.js';
+import * as compPlans from './migrations/2026-11-27T1300-comp-plans.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1000-insights-indexes': insightsIndexes,
   '2026-11-27T1100-insights-org-indexes': insightsOrgIndexes,
   '2026-11-27T1200-list-sort-indexes': listSortIndexes,
+  '2026-11-27T1300-comp-plans': compPlans,
 };
 
 export interface MigrationReport {

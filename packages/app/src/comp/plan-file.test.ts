@@ -2,7 +2,7 @@ import { DomainError, type FieldIssue } from '@attain/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './plan-file.js';
-import type { PlanIssue } from './plan-schema.js';
+import type { PlanIssue, PlanTierComponent } from './plan-schema.js';
 
 const VALID = `plan:
   id: ae
@@ -51,8 +51,8 @@ describe('parsePlanFile', () => {
   it('reads a plan into core components, money exactly in minor units and rates from their source text', () => {
     const plan = parsePlanFile({ text: VALID });
     expect(plan).toMatchObject({ id: 'ae', version: 2, currency: 'USD', effective: { from: '2026-01-01', to: '2026-12-31' } });
-    const [c] = plan.components;
-    expect(c?.rateTable.tiers).toEqual([
+    const c = plan.components[0] as PlanTierComponent;
+    expect(c.rateTable.tiers).toEqual([
       { lower: { units: 0n, scale: 0 }, upper: { units: 1_000_000n, scale: 0 }, rate: { units: 1n, scale: 1 } },
       { lower: { units: 1_000_000n, scale: 0 }, rate: { units: 20n, scale: 2 } },
     ]);
@@ -62,12 +62,12 @@ describe('parsePlanFile', () => {
 
   it('keeps unquoted YAML numbers exact: 0.1 is "0.1", never a float', () => {
     const plan = parsePlanFile({ text: replace('rate: 0.1 }', 'rate: 0.1000000000000000055511151231257827 }') });
-    expect(plan.components[0]?.rateTable.tiers[0]?.rate).toEqual({ units: 1000000000000000055511151231257827n, scale: 34 });
+    expect((plan.components[0] as PlanTierComponent).rateTable.tiers[0]?.rate).toEqual({ units: 1000000000000000055511151231257827n, scale: 34 });
   });
 
   it('reads JSON, which is YAML too', () => {
     const json = JSON.stringify({ plan: { id: 'j', name: 'J', version: 1, effective: { from: '2026-01-01' }, currency: 'EUR', components: [{ id: 'c', name: 'C', kind: 'bonus', measure: { creditTypes: ['booking'], aggregate: 'sum' }, mode: 'marginal', rateTable: { basis: 'amount', boundary: 'lower-inclusive', tiers: [{ lower: '0', rate: '0.05' }] } }] } });
-    expect(parsePlanFile({ text: json }).components[0]?.rateTable.tiers[0]?.rate).toEqual({ units: 5n, scale: 2 });
+    expect((parsePlanFile({ text: json }).components[0] as PlanTierComponent).rateTable.tiers[0]?.rate).toEqual({ units: 5n, scale: 2 });
   });
 
   it('refuses an unknown key (a typo) with its path, line and column', () => {

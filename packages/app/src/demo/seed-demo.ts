@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
 import { createOrganisation, systemActor } from '../orgs.js';
 import { hashPassword } from '../passwords.js';
+import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { CompanyNames } from './companies.js';
 import { productRecords } from './deal-products.js';
 import { DemoClock, DemoIds, demoContext } from './demo-context.js';
@@ -162,6 +163,7 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   clock.instant = instantAt(asOfDay, 0);
   const summary = { size: options.size, seed: options.seed, asOf: options.asOf, counts };
   const orgId = org.id;
+  await transact(async (tx) => void add('compPlans', await seedPlanTemplates(dctx, tx, systemActor(orgId))));
   await transact((tx) => recordAudit(dctx, tx, { actor: systemActor(orgId), action: 'demo.seed', entity: 'org', entityId: orgId, before: null, after: summary }));
   return { org, counts };
 }

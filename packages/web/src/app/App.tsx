@@ -16,6 +16,7 @@ const HomePage = lazy(() => import('../home/HomePage.js').then((m) => ({ default
 const BoardPage = lazy(() => import('../board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
 const ImportPage = lazy(() => import('../import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const EntityListPage = lazy(() => import('../lists/EntityListPage.js').then((m) => ({ default: m.EntityListPage })));
+const PlansArea = lazy(() => import('../plans/PlansArea.js').then((m) => ({ default: m.PlansArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
 const queryClient = new QueryClient({
@@ -50,6 +51,7 @@ function Screens() {
           <Route path="/" component={HomePage} />
           <Route path="/board" component={BoardPage} />
           <Route path="/import" component={ImportPage} />
+          <Route path="/plans" nest component={PlansArea} />
           <Route path="/:entity">{(params) => (isEntityKey(params.entity) ? <EntityListPage key={params.entity} entity={params.entity} /> : <NotFound />)}</Route>
           <Route path="/:entity/:id">
             {(params) => (isEntityKey(params.entity) ? <RecordPage key={`${params.entity}/${params.id}`} entity={params.entity} id={params.id} /> : <NotFound />)}

@@ -18,4 +18,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/activities', label: 'Activities', ability: 'activity:list', key: 't' },
   { href: '/people', label: 'People', ability: 'person:list', key: 'p' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
+  { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
 ];

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { LoginPage } from '../pages/login.page.js';
+import { PlanEditorPage } from '../pages/plan-editor.page.js';
+import { ShellPage } from '../pages/shell.page.js';
+
+test('sales ops edits the AE plan: sees a problem by line and column, fixes it, previews and saves version 2', async ({ page }) => {
+  await new LoginPage(page).signInAs('ops@example.com');
+  const plans = new PlanEditorPage(page);
+  await plans.openList();
+  await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('1');
+  await plans.openPlan('Account executive quota commission');
+  const original = await plans.savedSource(1);
+
+  // A typo in the tier mode: named with its line and column, inline and in the list.
+  await plans.replaceSource(original.replace('mode: marginal', 'mode: marginall'));
+  await plans.expectProblem('Line 15, column 13', 'plan.components[0].mode');
+  await plans.goToProblem('Line 15, column 13');
+  await expect(plans.activeLine()).toContainText('mode: marginall');
+
+  await plans.replaceSource(original);
+  await plans.expectNoProblems();
+  await expect(plans.chart).toBeVisible();
+  await expect(plans.chart.getByTestId('curve-point')).toHaveCount(41);
+
+  await plans.saveNewVersion();
+  await plans.expectSaved(2);
+  // The version in the text was moved on for the user, comments and all.
+  expect(await plans.savedSource(2)).toBe(original.replace('version: 1', 'version: 2'));
+
+  await plans.openList();
+  await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('2');
+});
+
+test('a rep has no Plans in the menu and finds nothing at /plans', async ({ page }) => {
+  await new LoginPage(page).signInAs('rep@example.com');
+  expect(await new ShellPage(page).navItems()).not.toContain('Plans');
+  await page.goto('/plans');
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  expect((await page.request.get('/api/v1/plans')).status()).toBe(403);
+});

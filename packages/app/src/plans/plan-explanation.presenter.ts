@@ -1,0 +1,82 @@
+import type { EarningLine } from '@attain/core';
+import type { PlanExplanationRow } from '@attain/contract';
+import type { PlanCalculation } from '../comp/plan-calculate.js';
+import { measuresCount, type Plan } from '../comp/plan-schema.js';
+
+type Unit = PlanExplanationRow['unit'];
+type Row = PlanExplanationRow;
+
+/** A gate, qualifier, cap or floor in words: what was checked and what it did. */
+function adjustmentText(line: Extract<EarningLine, { adjustment: unknown }>): string {
+  const a = line.adjustment;
+  const checked = a.threshold !== undefined ? `${a.measure} ${a.passWhen} ${a.threshold} (${a.basis}): ${a.passed ? 'passed' : 'missed'}` : '';
+  const limit = a.limitMinor !== undefined ? `limit ${a.limitMinor}${a.targetMultiple ? ` (${a.targetMultiple} x target incentive)` : ''}` : '';
+  const multiplier = a.multiplier && a.passed === false ? ` x ${a.multiplier}` : '';
+  return `${[checked, limit].filter(Boolean).join(', ')}${multiplier}: ${a.acted ? 'acted' : 'no change'}`;
+}
+
+/**
+ * Any other step (a per-transaction total, a payout share, a to-date subtraction, and steps
+ * the engine adds later): its name, the amount it leaves, and its other figures in words.
+ */
+function otherStep(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, line: EarningLine): Row {
+  const fields = line as unknown as Record<string, unknown>;
+  const amount = ['amountMinor', 'periodAmountMinor', 'afterMinor'].map((k) => fields[k]).find((v) => typeof v === 'bigint');
+  const details = Object.entries(fields)
+    .filter(([k, v]) => k !== 'step' && (typeof v === 'bigint' || typeof v === 'string' || typeof v === 'number'))
+    .map(([k, v]) => `${k.replace(/Minor$/, '')} ${String(v)}`)
+    .join(', ');
+  return { ...base, step: line.step, ...(typeof amount === 'bigint' ? { amountMinor: amount.toString() } : {}), ...(details ? { acted: details } : {}) };
+}
+
+function rowsOfLine(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, line: EarningLine): Row[] {
+  switch (line.step) {
+    case 'measure':
+      return [{ ...base, step: 'measure', measureValue: line.valueMinor.toString(), ...(line.attainment ? { attainment: line.attainment.display } : {}) }];
+    case 'tiers': {
+      const rows: Row[] = line.result.lines.map((t) => ({
+        ...base,
+        step: t.kind,
+        tier: t.tierIndex,
+        measureValue: line.valueMinor.toString(),
+        rate: t.rate ?? (t.multiplier !== undefined ? `x ${t.multiplier}` : t.tierPayoutMinor !== undefined ? `${t.tierPayoutMinor} x ${t.fraction?.numerator}/${t.fraction?.denominator}` : undefined),
+        slice: t.sliceMinor.toString(),
+        amountMinor: t.earnedMinor.toString(),
+      } as Row));
+      const r = line.result.rounding;
+      rows.push({ ...base, step: 'rounding', amountMinor: r.residualMinor.toString(), rounding: `${r.point} ${r.mode}, exact ${r.exactTotal.numerator}/${r.exactTotal.denominator}` });
+      return rows;
+    }
+    case 'formula':
+      return [{ ...base, step: 'formula', amountMinor: line.amountMinor.toString(), acted: `${line.source} = ${line.result}`, rounding: line.roundingMode }];
+    default:
+      return 'adjustment' in line ? [{ ...base, step: line.step, amountMinor: line.adjustment.afterMinor.toString(), acted: adjustmentText(line) }] : [otherStep(base, line)];
+  }
+}
+
+/**
+ * The sample calculation as table rows: per component its measure, every tier slice, the
+ * rounding, each gate, qualifier, cap and floor, and what was paid. Quantities stay in
+ * minor units (or counts, per `unit`) so the screen formats them once, in the plan's currency.
+ */
+export function explanationRows(plan: Plan, calc: PlanCalculation): Row[] {
+  const planBase = { componentId: 'plan', componentName: plan.name, unit: 'money' as const };
+  const planRows: Row[] = [];
+  if (calc.planCap) planRows.push({ ...planBase, step: 'plan-cap', amountMinor: calc.planCap.afterMinor.toString(), acted: adjustmentText({ step: 'cap', adjustment: calc.planCap }) });
+  if (calc.draw || calc.clawbacks.length > 0) planRows.push({ ...planBase, step: 'payout', amountMinor: calc.payoutMinor.toString(), acted: 'earnings with the draw and clawbacks' });
+  const componentRows = calc.components.flatMap((c) => {
+    const component = plan.components.find((p) => p.id === c.componentId);
+    const unit: Unit = component && measuresCount(component) ? 'count' : 'money';
+    const base = { componentId: c.componentId, componentName: c.name, unit };
+    return [...c.lines.flatMap((line) => rowsOfLine(base, line)), { ...base, step: 'paid', amountMinor: c.amountMinor.toString() }];
+  });
+  return [...componentRows, ...planRows];
+}
+
+/** Any value with bigints as decimal strings (minor units), ready for JSON. */
+export function withBigintsAsStrings(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(withBigintsAsStrings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withBigintsAsStrings(v)]));
+  return value;
+}
