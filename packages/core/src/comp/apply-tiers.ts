@@ -57,13 +57,13 @@ export interface ApplyTiersInput {
   /** The measure, minor units (>= 0). */
   readonly value: bigint;
   /** Quota in minor units: needed by attainment tables, overage-multiplier and band-multiplier. */
-  readonly quota?: bigint;
+  readonly quota?: bigint | undefined;
   /** Target incentive in minor units: needed by band-multiplier. */
-  readonly targetIncentive?: bigint;
+  readonly targetIncentive?: bigint | undefined;
   readonly rounding: TierRounding;
 }
 
-type Draft = Omit<TierLine, 'earnedMinor' | 'earnedExact'> & { readonly exact: ExactMinor };
+type Draft = Omit<TierLine, 'earnedMinor'>;
 
 const absB = (v: bigint): bigint => (v < 0n ? -v : v);
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? absB(a) : gcd(b, a % b));
@@ -149,7 +149,7 @@ const atRate = (tierIndex: number, kind: Draft['kind'], from: bigint, to: bigint
   to,
   sliceMinor: to - from,
   rate: rateText(rate),
-  exact: exact((to - from) * rate.units, pow10(rate.scale)),
+  earnedExact: exact((to - from) * rate.units, pow10(rate.scale)),
 });
 
 function marginal(tiers: readonly ResolvedTier[], table: RateTable, value: bigint, reached: number): Draft[] {
@@ -169,7 +169,7 @@ function interpolated(tiers: readonly ResolvedTier[], table: RateTable, value: b
     const width = upper - t.lowerMinor;
     // A zero-width tier (attainment edges resolved to one minor unit) is complete once reached.
     const fraction = width === 0n ? exact(1n, 1n) : exact(to - t.lowerMinor, width);
-    const line: Draft = { tierIndex: i, kind: 'pro-rata-payout', from: t.lowerMinor, to, sliceMinor: to - t.lowerMinor, tierPayoutMinor: payout, fraction, exact: exact(payout * fraction.numerator, fraction.denominator) };
+    const line: Draft = { tierIndex: i, kind: 'pro-rata-payout', from: t.lowerMinor, to, sliceMinor: to - t.lowerMinor, tierPayoutMinor: payout, fraction, earnedExact: exact(payout * fraction.numerator, fraction.denominator) };
     return [line];
   });
 }
@@ -194,7 +194,7 @@ function draftLines(input: ApplyTiersInput, tiers: readonly ResolvedTier[], reac
       // pay = (value / quota) x target incentive x multiplier, kept as one exact fraction.
       const m = reachedTier.multiplier as Decimal;
       const ti = input.targetIncentive ?? 0n;
-      return [{ tierIndex: reached, kind: 'band-multiplier', from: 0n, to: value, sliceMinor: value, multiplier: formatDecimal(m), exact: exact(value * ti * m.units, quota * pow10(m.scale)) }];
+      return [{ tierIndex: reached, kind: 'band-multiplier', from: 0n, to: value, sliceMinor: value, multiplier: formatDecimal(m), earnedExact: exact(value * ti * m.units, quota * pow10(m.scale)) }];
     }
   }
 }
@@ -210,13 +210,15 @@ export function applyTiers(input: ApplyTiersInput): TierResult {
   const { table, value, rounding } = input;
   const tiers = resolveTiers({ table, quotaMinor: input.quota });
   const reached = findTierIndex({ valueMinor: value, tiers, boundary: table.boundary });
-  const lines: TierLine[] = draftLines(input, tiers, reached).map(({ exact: e, ...line }) => ({
-    ...line,
-    earnedExact: e,
-    earnedMinor: divideRounded(e.numerator, e.denominator, rounding.mode),
-  }));
+  const lines: TierLine[] = [];
+  let lineSum = 0n;
+  // A plain loop and one object clone per line: this runs for every payee and period.
+  for (const draft of draftLines(input, tiers, reached)) {
+    const earnedMinor = divideRounded(draft.earnedExact.numerator, draft.earnedExact.denominator, rounding.mode);
+    lineSum += earnedMinor;
+    lines.push({ ...draft, earnedMinor });
+  }
   const exactTotal = sumExact(lines.map((l) => l.earnedExact));
-  const lineSum = lines.reduce((acc, l) => acc + l.earnedMinor, 0n);
   const amountMinor = rounding.point === 'per-line' ? lineSum : divideRounded(exactTotal.numerator, exactTotal.denominator, rounding.mode);
   return { mode: input.mode, amountMinor, lines, rounding: { point: rounding.point, mode: rounding.mode, exactTotal, residualMinor: amountMinor - lineSum } };
 }

@@ -126,18 +126,16 @@ interface TierPass {
 /** Runs the table over the tier inputs: one value (period, year-to-date) or one per credit. */
 function runTiers(input: CalculateComponentInput, values: readonly { creditId?: string; valueMinor: bigint }[]): TierPass {
   const { component, quotaMinor, targetIncentiveMinor } = input;
+  // Built without conditional spreads: this runs for every payee and period.
   const tiersOf = (table: RateTable, valueMinor: bigint): TierResult =>
-    applyTiers({
-      table,
-      mode: component.mode,
-      value: valueMinor,
-      rounding: component.rounding,
-      ...(quotaMinor > 0n ? { quota: quotaMinor } : {}),
-      ...(targetIncentiveMinor === undefined ? {} : { targetIncentive: targetIncentiveMinor }),
-    });
-  const results = values.map((v) => ({ ...v, result: tiersOf(component.rateTable, v.valueMinor) }));
-  const lines: EarningLine[] = results.map((r) => ({ step: 'tiers', ...(r.creditId === undefined ? {} : { creditId: r.creditId }), valueMinor: r.valueMinor, result: r.result }));
-  const amountMinor = results.reduce((acc, r) => acc + r.result.amountMinor, 0n);
+    applyTiers({ table, mode: component.mode, value: valueMinor, rounding: component.rounding, quota: quotaMinor > 0n ? quotaMinor : undefined, targetIncentive: targetIncentiveMinor });
+  const lines: EarningLine[] = [];
+  let amountMinor = 0n;
+  for (const v of values) {
+    const result = tiersOf(component.rateTable, v.valueMinor);
+    lines.push(v.creditId === undefined ? { step: 'tiers', valueMinor: v.valueMinor, result } : { step: 'tiers', creditId: v.creditId, valueMinor: v.valueMinor, result });
+    amountMinor += result.amountMinor;
+  }
   const ungatedOnlyMinor = (gate: ComponentMeasureGate): bigint => {
     if (gate.fromTierIndex === 0) return 0n;
     const table = tableWithoutGatedTiers(component.rateTable, component.mode, gate.fromTierIndex);
@@ -206,7 +204,7 @@ export function calculateComponent(input: CalculateComponentInput): ComponentRes
   const { component, credits, quotaMinor, period } = input;
   const since = toDateStart(input)?.date;
   const from = since ?? period.from;
-  const scope = { ...component.measure, from, to: period.to };
+  const scope = { creditTypes: component.measure.creditTypes, aggregate: component.measure.aggregate, from, to: period.to };
   const measured = computeMeasure({ credits, measure: scope });
   const tierInputMinor = measured.valueMinor < 0n ? 0n : measured.valueMinor;
   const attainment = computeAttainment({ valueMinor: measured.valueMinor, quotaMinor });

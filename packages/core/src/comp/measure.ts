@@ -106,16 +106,23 @@ const isDigit = (text: string, i: number): boolean => {
 export function computeMeasure({ credits, measure }: { credits: readonly Credit[]; measure: ScopedMeasure }): MeasureResult {
   if (!isIsoDate(measure.from) || !isIsoDate(measure.to)) throw new DomainError('validation_failed', 'measure: from and to must be YYYY-MM-DD', [{ field: 'measure.from', message: 'must be YYYY-MM-DD' }]);
   const types = new Set(measure.creditTypes);
+  // One type (the common case) is compared directly: credit types are shared strings.
+  const onlyType = measure.creditTypes.length === 1 ? measure.creditTypes[0] : undefined;
   let creditIds: string[] = [];
   let sum = 0n;
   let previous: Credit | undefined;
   let ordered = true;
   let hasPayoutShares = false;
+  // Credits of one day share their date string, so each date is checked once per run of them.
+  let checkedDate = '';
   for (let i = 0; i < credits.length; i++) {
     const c = credits[i] as Credit;
-    if (!isIsoDate(c.date)) throw new DomainError('validation_failed', `credits[${i}].date: not YYYY-MM-DD`, [{ field: `credits[${i}].date`, message: 'must be YYYY-MM-DD' }]);
-    if (!types.has(c.creditType) || c.date < measure.from || c.date > measure.to) continue;
-    if (ordered && previous !== undefined && compareCredits(previous, c) >= 0) ordered = false;
+    if (c.date !== checkedDate) {
+      if (!isIsoDate(c.date)) throw new DomainError('validation_failed', `credits[${i}].date: not YYYY-MM-DD`, [{ field: `credits[${i}].date`, message: 'must be YYYY-MM-DD' }]);
+      checkedDate = c.date;
+    }
+    if ((onlyType === undefined ? !types.has(c.creditType) : c.creditType !== onlyType) || c.date < measure.from || c.date > measure.to) continue;
+    if (ordered && previous !== undefined && (previous.date === c.date ? previous.id >= c.id : previous.date > c.date)) ordered = false;
     previous = c;
     if (c.payoutShare !== undefined) hasPayoutShares = true;
     creditIds.push(c.id);
@@ -126,9 +133,21 @@ export function computeMeasure({ credits, measure }: { credits: readonly Credit[
   return {
     valueMinor,
     creditIds,
-    explanation: { creditTypes: [...measure.creditTypes].sort(), aggregate: measure.aggregate, from: measure.from, to: measure.to, creditCount: creditIds.length, valueMinor },
+    explanation: { creditTypes: sortedTypes(measure.creditTypes), aggregate: measure.aggregate, from: measure.from, to: measure.to, creditCount: creditIds.length, valueMinor },
     hasPayoutShares,
   };
+}
+
+const sortedTypeLists = new WeakMap<readonly string[], readonly string[]>();
+
+/** A measure's credit types in order for the explanation, sorted once per plan (the list is read-only and shared by every call). */
+function sortedTypes(types: readonly string[]): readonly string[] {
+  let sorted = sortedTypeLists.get(types);
+  if (sorted === undefined) {
+    sorted = [...types].sort();
+    sortedTypeLists.set(types, sorted);
+  }
+  return sorted;
 }
 
 /** The slow path of {@link computeMeasure} for credits not handed over in order: sort, then refuse ties. */
