@@ -63,10 +63,16 @@ export interface ApplyTiersInput {
   readonly rounding: TierRounding;
 }
 
-type Draft = Omit<TierLine, 'earnedMinor'>;
+/** A line under construction: `earnedMinor` is set once the rounding mode is applied (a fresh object, never shared). */
+type Draft = Omit<TierLine, 'earnedMinor'> & { earnedMinor: bigint };
 
 const absB = (v: bigint): bigint => (v < 0n ? -v : v);
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? absB(a) : gcd(b, a % b));
+function gcd(a: bigint, b: bigint): bigint {
+  let x = absB(a);
+  let y = absB(b);
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
 
 function exact(numerator: bigint, denominator: bigint): ExactMinor {
   const sign = denominator < 0n ? -1n : 1n;
@@ -150,6 +156,7 @@ const atRate = (tierIndex: number, kind: Draft['kind'], from: bigint, to: bigint
   sliceMinor: to - from,
   rate: rateText(rate),
   earnedExact: exact((to - from) * rate.units, pow10(rate.scale)),
+  earnedMinor: 0n,
 });
 
 function marginal(tiers: readonly ResolvedTier[], table: RateTable, value: bigint, reached: number): Draft[] {
@@ -169,7 +176,7 @@ function interpolated(tiers: readonly ResolvedTier[], table: RateTable, value: b
     const width = upper - t.lowerMinor;
     // A zero-width tier (attainment edges resolved to one minor unit) is complete once reached.
     const fraction = width === 0n ? exact(1n, 1n) : exact(to - t.lowerMinor, width);
-    const line: Draft = { tierIndex: i, kind: 'pro-rata-payout', from: t.lowerMinor, to, sliceMinor: to - t.lowerMinor, tierPayoutMinor: payout, fraction, earnedExact: exact(payout * fraction.numerator, fraction.denominator) };
+    const line: Draft = { tierIndex: i, kind: 'pro-rata-payout', from: t.lowerMinor, to, sliceMinor: to - t.lowerMinor, tierPayoutMinor: payout, fraction, earnedExact: exact(payout * fraction.numerator, fraction.denominator), earnedMinor: 0n };
     return [line];
   });
 }
@@ -194,7 +201,7 @@ function draftLines(input: ApplyTiersInput, tiers: readonly ResolvedTier[], reac
       // pay = (value / quota) x target incentive x multiplier, kept as one exact fraction.
       const m = reachedTier.multiplier as Decimal;
       const ti = input.targetIncentive ?? 0n;
-      return [{ tierIndex: reached, kind: 'band-multiplier', from: 0n, to: value, sliceMinor: value, multiplier: formatDecimal(m), earnedExact: exact(value * ti * m.units, quota * pow10(m.scale)) }];
+      return [{ tierIndex: reached, kind: 'band-multiplier', from: 0n, to: value, sliceMinor: value, multiplier: formatDecimal(m), earnedExact: exact(value * ti * m.units, quota * pow10(m.scale)), earnedMinor: 0n }];
     }
   }
 }
@@ -210,13 +217,11 @@ export function applyTiers(input: ApplyTiersInput): TierResult {
   const { table, value, rounding } = input;
   const tiers = resolveTiers({ table, quotaMinor: input.quota });
   const reached = findTierIndex({ valueMinor: value, tiers, boundary: table.boundary });
-  const lines: TierLine[] = [];
+  const lines: TierLine[] = draftLines(input, tiers, reached);
   let lineSum = 0n;
-  // A plain loop and one object clone per line: this runs for every payee and period.
-  for (const draft of draftLines(input, tiers, reached)) {
-    const earnedMinor = divideRounded(draft.earnedExact.numerator, draft.earnedExact.denominator, rounding.mode);
-    lineSum += earnedMinor;
-    lines.push({ ...draft, earnedMinor });
+  for (const line of lines as Draft[]) {
+    line.earnedMinor = divideRounded(line.earnedExact.numerator, line.earnedExact.denominator, rounding.mode);
+    lineSum += line.earnedMinor;
   }
   const exactTotal = sumExact(lines.map((l) => l.earnedExact));
   const amountMinor = rounding.point === 'per-line' ? lineSum : divideRounded(exactTotal.numerator, exactTotal.denominator, rounding.mode);
