@@ -97,12 +97,18 @@ function attainStoreOrder(credits, payeeIndex) {
   const t0 = performance.now();
   const buckets = [];
   let start = 0;
+  let payee = credits[0]?.payeeId;
+  let quarter = credits.length > 0 ? quarterOfDate(credits[0].date) : 0;
+  // Credits arrive ordered by payee then date: a bucket ends where the payee changes or the date passes its quarter.
   for (let i = 1; i <= credits.length; i++) {
-    const prev = credits[i - 1];
     const c = credits[i];
-    if (c !== undefined && c.payeeId === prev.payeeId && quarterOfDate(c.date) === quarterOfDate(prev.date)) continue;
-    buckets.push({ pq: payeeIndex.get(prev.payeeId) * 4 + quarterOfDate(prev.date), credits: credits.slice(start, i) });
+    if (c !== undefined && c.payeeId === payee && c.date <= QUARTERS[quarter].to) continue;
+    buckets.push({ pq: payeeIndex.get(payee) * 4 + quarter, credits: credits.slice(start, i) });
     start = i;
+    if (c !== undefined) {
+      payee = c.payeeId;
+      quarter = quarterOfDate(c.date);
+    }
   }
   const t1 = performance.now();
   return { ...runBuckets(buckets), groupMs: t1 - t0, ms: performance.now() - t0 };
