@@ -73,6 +73,7 @@ function inputOf(component: Component, credits: readonly Credit[], quotaMinor: b
     targetIncentiveMinor: 1_000_000n,
     period: { from: '2026-04-01', to: '2026-06-30' },
     yearStart: '2026-01-01',
+    quarterStart: '2026-04-01',
     earnedBeforeMinor: 123_456n,
     otherMeasures: { annual: { valueMinor: gates.measureGate?.annualValue ?? 0n, quotaMinor: 10_000_000n } },
   };
@@ -89,9 +90,9 @@ function assertNoFloats(value: unknown): void {
 }
 
 describe('calculateComponent properties', () => {
-  it('does not depend on the order of credits (period, year-to-date, and per-transaction, whose lines are in date-then-id order)', () => {
+  it('does not depend on the order of credits (period, quarter- and year-to-date, and per-transaction, whose lines are in date-then-id order)', () => {
     fc.assert(
-      fc.property(componentArb(['period', 'year-to-date', 'per-transaction']), shuffled, quotaArb, gatesArb, (component, [credits, reordered], quota, gates) => {
+      fc.property(componentArb(['period', 'quarter-to-date', 'year-to-date', 'per-transaction']), shuffled, quotaArb, gatesArb, (component, [credits, reordered], quota, gates) => {
         expect(calculateComponent(inputOf(component, reordered, quota, gates))).toEqual(calculateComponent(inputOf(component, credits, quota, gates)));
       }),
       RUNS,
@@ -100,7 +101,7 @@ describe('calculateComponent properties', () => {
 
   it('never pays less when a credit grows (non-decelerating tables, no qualifier)', () => {
     fc.assert(
-      fc.property(componentArb(['period', 'year-to-date', 'per-transaction']), creditsArb.filter((cs) => cs.length > 0), quotaArb, gatesArb, fc.nat(), fc.bigInt({ min: 0n, max: 5_000_000n }), (component, credits, quota, gates, pick, extra) => {
+      fc.property(componentArb(['period', 'quarter-to-date', 'year-to-date', 'per-transaction']), creditsArb.filter((cs) => cs.length > 0), quotaArb, gatesArb, fc.nat(), fc.bigInt({ min: 0n, max: 5_000_000n }), (component, credits, quota, gates, pick, extra) => {
         const i = pick % credits.length;
         const grown = credits.map((c, j) => (j === i ? { ...c, amountMinor: c.amountMinor + extra } : c));
         const before = calculateComponent(inputOf(component, credits, quota, gates)).amountMinor;
@@ -113,7 +114,7 @@ describe('calculateComponent properties', () => {
 
   it('never exceeds the cap', () => {
     fc.assert(
-      fc.property(componentArb(['period', 'year-to-date', 'per-transaction']), creditsArb, quotaArb, gatesArb, fc.bigInt({ min: 0n, max: 3_000_000n }), (component, credits, quota, gates, cap) => {
+      fc.property(componentArb(['period', 'quarter-to-date', 'year-to-date', 'per-transaction']), creditsArb, quotaArb, gatesArb, fc.bigInt({ min: 0n, max: 3_000_000n }), (component, credits, quota, gates, cap) => {
         const result = calculateComponent(inputOf(component, credits, quota, { ...gates, cap }));
         expect(result.amountMinor <= cap).toBe(true);
       }),
@@ -123,13 +124,33 @@ describe('calculateComponent properties', () => {
 
   it('gives deep-equal, float-free, JSON-serialisable output for the same input', () => {
     fc.assert(
-      fc.property(componentArb(['period', 'year-to-date', 'per-transaction']), creditsArb, quotaArb, gatesArb, (component, credits, quota, gates) => {
+      fc.property(componentArb(['period', 'quarter-to-date', 'year-to-date', 'per-transaction']), creditsArb, quotaArb, gatesArb, (component, credits, quota, gates) => {
         const input = inputOf(component, credits, quota, gates);
         const first = calculateComponent(input);
         expect(calculateComponent(input)).toEqual(first);
         assertNoFloats(first);
         const json = JSON.stringify(first, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
         expect(json).toBe(JSON.stringify(calculateComponent(input), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a payout split pays the whole amount out in shares: the payees together get what one payee would, within a minor unit each', () => {
+    const sharesArb = fc.array(fc.integer({ min: 1, max: 1_000 }), { minLength: 2, maxLength: 4 }).map((ws) => {
+      // Shares in ten-thousandths summing to exactly 1 (the last takes the rest).
+      const total = ws.reduce((a, b) => a + b, 0);
+      const parts = ws.map((w) => Math.floor((w * 10_000) / total));
+      parts[parts.length - 1] = 10_000 - parts.slice(0, -1).reduce((a, b) => a + b, 0);
+      return parts.map((p) => BigInt(p));
+    });
+    fc.assert(
+      fc.property(componentArb(['period', 'per-transaction']), creditsArb, quotaArb, sharesArb, (component, credits, quota, shares) => {
+        const whole = calculateComponent(inputOf(component, credits, quota, {})).amountMinor;
+        const parts = shares.map((units) => calculateComponent(inputOf(component, credits.map((c) => ({ ...c, payoutShare: rate(units) })), quota, {})).amountMinor);
+        const sum = parts.reduce((a, b) => a + b, 0n);
+        const gap = sum > whole ? sum - whole : whole - sum;
+        expect(gap <= BigInt(shares.length)).toBe(true);
       }),
       RUNS,
     );
