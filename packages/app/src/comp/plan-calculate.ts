@@ -4,10 +4,8 @@ import {
   calculateFormulaComponent,
   computeClawback,
   currencyExponent,
-  DomainError,
   fiscalPeriodOf,
   invalid,
-  parseMajorToMinor,
   phaseQuota,
   prorate,
   runDrawSchedule,
@@ -23,7 +21,6 @@ import {
   type PhaseQuotaResult,
   type ProrationExplanation,
 } from '@attain/core';
-import { parse } from 'csv-parse/sync';
 import { isFormulaComponent, measuresCount, type Plan, type PlanClawbackEvent, type PlanComponent, type PlanExampleCredit, type PlanMeasureReading } from './plan-schema.js';
 
 type Range = { readonly from: string; readonly to: string };
@@ -124,6 +121,14 @@ function toDateQuota(input: PlanCalculationInput, yearStart: string, since: stri
   return { quotaMinor: phased.quotaMinor, phasing: phased.explanation };
 }
 
+/** The target incentive for the period, prorated like the quota when the payee served part of it. */
+function periodTargetIncentive(input: PlanCalculationInput, served: Range | undefined): PlanCalculation['targetIncentive'] {
+  if (input.targetIncentiveMinor === undefined) return undefined;
+  if (!served) return { amountMinor: input.targetIncentiveMinor };
+  const p = prorate({ amountMinor: input.targetIncentiveMinor, period: input.period, served, basis: input.plan.proration });
+  return { amountMinor: p.amountMinor, proration: p.explanation };
+}
+
 const maxDate = (a: string | undefined, b: string | undefined): string | undefined => (a === undefined ? b : b === undefined || a > b ? a : b);
 const minDate = (a: string | undefined, b: string | undefined): string | undefined => (a === undefined ? b : b === undefined || a < b ? a : b);
 
@@ -149,7 +154,7 @@ function clawbackRule(plan: Plan, event: PlanClawbackEvent, i: number): Clawback
  * Calculates a plan for one payee and period without a database: each component through
  * core (tiers or formula), then the plan cap, clawbacks of cancelled deals and the draw.
  * Quota and target incentive are phased and prorated as the plan says, and each step is
- * in the result. Pure: same input, deep-equal output (and the same hash, see hashCalculation).
+ * in the result. Pure: same input, deep-equal output (and the same hash, see calculationHash).
  */
 export function calculatePlan(input: PlanCalculationInput): PlanCalculation {
   const { plan, period } = input;
@@ -158,7 +163,7 @@ export function calculatePlan(input: PlanCalculationInput): PlanCalculation {
   const yearStart = input.yearStart ?? fiscalPeriodOf(period.from, plan.yearStartMonth, 'year').start;
   const quarterStart = fiscalPeriodOf(period.from, plan.yearStartMonth, 'quarter').start;
   const quota = periodQuota(input, yearStart, served);
-  const targetIncentive = input.targetIncentiveMinor === undefined ? undefined : served ? (({ amountMinor, explanation }) => ({ amountMinor, proration: explanation }))(prorate({ amountMinor: input.targetIncentiveMinor, period, served, basis: plan.proration })) : { amountMinor: input.targetIncentiveMinor };
+  const targetIncentive = periodTargetIncentive(input, served);
   const ti = targetIncentive === undefined ? {} : { targetIncentiveMinor: targetIncentive.amountMinor };
   const all = input.credits.map(toCredit);
   // Credits dated while the payee was on this plan version count; to-date measures reach back before the period.
@@ -202,46 +207,4 @@ export function calculatePlan(input: PlanCalculationInput): PlanCalculation {
     ...(draw ? { draw } : {}),
     payoutMinor: paidBeforeClawbacks + clawbacks.reduce((acc, c) => acc + c.adjustmentMinor, 0n),
   };
-}
-
-const MAX_CSV_BYTES = 20_000_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-
-/** Reads a credits CSV with the header id,type,amount,date (amounts in major units of `currency`). */
-export function parseCreditsCsv({ text, currency }: { text: string; currency: string }): PlanExampleCredit[] {
-  if (text.length > MAX_CSV_BYTES) throw new DomainError('validation_failed', 'credits: file too large', [{ field: 'credits', message: `at most ${MAX_CSV_BYTES} bytes` }]);
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
-  } catch (error) {
-    throw new DomainError('validation_failed', `credits: ${(error as Error).message}`, [{ field: 'credits', message: (error as Error).message }]);
-  }
-  const header = rows[0]?.map((h) => h.toLowerCase());
-  if (!header || ['id', 'type', 'amount', 'date'].some((h) => !header.includes(h))) {
-    throw new DomainError('validation_failed', 'credits: the header must name id, type, amount, date', [{ field: 'credits', message: 'header must be id,type,amount,date', line: 1 }]);
-  }
-  const col = (name: string): number => header.indexOf(name);
-  const issues: { field: string; message: string; line: number }[] = [];
-  const seen = new Set<string>();
-  const credits = rows.slice(1).flatMap((row, i): PlanExampleCredit[] => {
-    const line = i + 2;
-    const [id, type, amount, date] = [row[col('id')] ?? '', row[col('type')] ?? '', row[col('amount')] ?? '', row[col('date')] ?? ''];
-    const bad = (field: string, message: string): PlanExampleCredit[] => {
-      issues.push({ field, message, line });
-      return [];
-    };
-    if (!ID.test(id)) return bad('id', 'must be 1-64 letters, digits, _ . -');
-    if (seen.has(id)) return bad('id', `duplicate credit id ${id}`);
-    seen.add(id);
-    if (!ID.test(type)) return bad('type', 'must be a credit type name');
-    if (!DATE.test(date)) return bad('date', 'must be YYYY-MM-DD');
-    try {
-      return [{ id, type, amountMinor: parseMajorToMinor(amount, currency), date }];
-    } catch (error) {
-      return bad('amount', (error as Error).message);
-    }
-  });
-  if (issues.length > 0) throw new DomainError('validation_failed', `credits: ${issues.length} bad row${issues.length === 1 ? '' : 's'}`, issues);
-  return credits;
 }

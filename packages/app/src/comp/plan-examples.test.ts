@@ -1,6 +1,7 @@
 import { DomainError } from '@attain/core';
 import { describe, expect, it } from 'vitest';
-import { calculatePlan, parseCreditsCsv } from './plan-calculate.js';
+import { parseCreditsCsv } from './credits-csv.js';
+import { calculatePlan } from './plan-calculate.js';
 import { runPlanExamples } from './plan-examples.js';
 import { parsePlanFile } from './plan-file.js';
 
