@@ -3,7 +3,7 @@ import { DomainError } from '../errors.js';
 import { divideRounded, type RoundingMode } from '../money.js';
 import { applyTiers, type ExactMinor, type TierResult } from './apply-tiers.js';
 import type { Component, ComponentMeasureGate } from './component.js';
-import { applyCap, applyFloor, applyMeasureGate, applyQualifier, applyThresholdGate, type AdjustmentExplanation, type MeasureReading } from './gates-caps.js';
+import { applyCap, applyFloor, applyMeasureGate, applyQualifier, applyThresholdGate, type AdjustmentExplanation, type Limit, type MeasureReading } from './gates-caps.js';
 import { computeMeasure, selectCredits, type Credit, type MeasureExplanation } from './measure.js';
 import type { RateTable, RateTier } from './rate-table.js';
 
@@ -260,16 +260,22 @@ export function calculateComponent(input: CalculateComponentInput): ComponentRes
     amount = q.amountMinor;
     lines.push({ step: 'qualifier', adjustment: q.explanation });
   }
-  const ti = input.targetIncentiveMinor === undefined ? {} : { targetIncentiveMinor: input.targetIncentiveMinor };
-  if (component.cap) {
-    const c = applyCap({ amountMinor: amount, cap: component.cap, ...ti });
+  return { componentId: component.id, amountMinor: applyCapAndFloor({ amountMinor: amount, cap: component.cap, floor: component.floor, targetIncentiveMinor: input.targetIncentiveMinor, lines }), lines };
+}
+
+/** The last steps of every component: its cap, then its floor, each explained in `lines`. Returns the amount paid. */
+export function applyCapAndFloor(params: { amountMinor: bigint; cap: Limit | undefined; floor: Limit | undefined; targetIncentiveMinor: bigint | undefined; lines: EarningLine[] }): bigint {
+  let amount = params.amountMinor;
+  const ti = params.targetIncentiveMinor === undefined ? {} : { targetIncentiveMinor: params.targetIncentiveMinor };
+  if (params.cap) {
+    const c = applyCap({ amountMinor: amount, cap: params.cap, ...ti });
     amount = c.amountMinor;
-    lines.push({ step: 'cap', adjustment: c.explanation });
+    params.lines.push({ step: 'cap', adjustment: c.explanation });
   }
-  if (component.floor) {
-    const f = applyFloor({ amountMinor: amount, floor: component.floor, ...ti });
+  if (params.floor) {
+    const f = applyFloor({ amountMinor: amount, floor: params.floor, ...ti });
     amount = f.amountMinor;
-    lines.push({ step: 'floor', adjustment: f.explanation });
+    params.lines.push({ step: 'floor', adjustment: f.explanation });
   }
-  return { componentId: component.id, amountMinor: amount, lines };
+  return amount;
 }

@@ -3,9 +3,9 @@ import { invalid } from '../errors.js';
 import { divideRounded, type RoundingMode } from '../money.js';
 import type { ComponentKind } from './component.js';
 import { evaluateExpression, type Expression, type ExpressionValue } from './expression/index.js';
-import { applyCap, applyFloor, type Limit } from './gates-caps.js';
+import type { Limit } from './gates-caps.js';
 import { computeMeasure, type Credit, type MeasureDefinition } from './measure.js';
-import { computeAttainment, type ComponentResult, type EarningLine } from './calculate-component.js';
+import { applyCapAndFloor, computeAttainment, type ComponentResult, type EarningLine } from './calculate-component.js';
 
 /**
  * A component whose amount is a formula of the plan's expression language, for pay a rate
@@ -74,23 +74,12 @@ export function calculateFormulaComponent(input: CalculateFormulaInput): Compone
   const result = evaluateExpression({ expression: component.formula, inputs: values });
   if (typeof result === 'boolean') throw invalid(component.formula.field, 'the formula must yield an amount, not true or false');
   // major units -> minor units: x 10^exponent, one rounding.
-  let amount = result.scale <= currencyExponent ? result.units * pow10(currencyExponent - result.scale) : divideRounded(result.units, pow10(result.scale - currencyExponent), component.roundingMode);
+  const amount = result.scale <= currencyExponent ? result.units * pow10(currencyExponent - result.scale) : divideRounded(result.units, pow10(result.scale - currencyExponent), component.roundingMode);
   const shown: Record<string, string> = {};
   for (const name of component.formula.inputs) {
     const v = values[name];
     if (v !== undefined) shown[name] = typeof v === 'boolean' ? String(v) : formatDecimal(v);
   }
   lines.push({ step: 'formula', source: component.formula.source, inputs: shown, result: formatDecimal(result), roundingMode: component.roundingMode, amountMinor: amount });
-  const ti = input.targetIncentiveMinor === undefined ? {} : { targetIncentiveMinor: input.targetIncentiveMinor };
-  if (component.cap) {
-    const c = applyCap({ amountMinor: amount, cap: component.cap, ...ti });
-    amount = c.amountMinor;
-    lines.push({ step: 'cap', adjustment: c.explanation });
-  }
-  if (component.floor) {
-    const f = applyFloor({ amountMinor: amount, floor: component.floor, ...ti });
-    amount = f.amountMinor;
-    lines.push({ step: 'floor', adjustment: f.explanation });
-  }
-  return { componentId: component.id, amountMinor: amount, lines };
+  return { componentId: component.id, amountMinor: applyCapAndFloor({ amountMinor: amount, cap: component.cap, floor: component.floor, targetIncentiveMinor: input.targetIncentiveMinor, lines }), lines };
 }

@@ -1,18 +1,12 @@
+import type { Credit } from '../measure.js';
 import { directCreditId } from './credit-ids.js';
 import type { RuleMatch } from './rule-filter.js';
 import type { CreditingRule, CreditingTransaction, CreditWithExplanation } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The fields every credit has. */
-export interface CreditCore {
-  readonly id: string;
-  readonly payeeId: string;
-  readonly creditType: string;
-  readonly amountMinor: bigint;
-  readonly date: string;
-  readonly sourceId: string;
-  readonly rule: string;
+/** The fields every credit has: core's Credit (its payout share is an explanation field here) plus currency and basis. */
+export interface CreditCore extends Omit<Credit, 'payoutShare'> {
   readonly currency: string;
   readonly basisMinor: bigint;
 }
