@@ -59,7 +59,8 @@ function rateTier(r: Reader, raw: Field, path: string, basis: EdgeBasis, c: Comp
   const rate = !m.has('rate') ? undefined : c.unit === 'count' ? moneyAsDecimal(money(r, m.get('rate'), `${path}.rate`, c.currency)) : decimal(r, m.get('rate'), `${path}.rate`);
   const payout = m.has('payout') ? money(r, m.get('payout'), `${path}.payout`, c.currency) : undefined;
   const multiplier = m.has('multiplier') ? decimal(r, m.get('multiplier'), `${path}.multiplier`) : undefined;
-  if (lower === undefined) return undefined;
+  // A factor that did not read is already reported; the tier is left out so the mode's check does not report it again as missing.
+  if (lower === undefined || (m.has('rate') && !rate) || (m.has('payout') && payout === undefined) || (m.has('multiplier') && !multiplier) || (m.has('upper') && !upper)) return undefined;
   return { lower, ...(upper ? { upper } : {}), ...(rate ? { rate } : {}), ...(payout === undefined ? {} : { payoutMinor: payout }), ...(multiplier ? { multiplier } : {}) };
 }
 

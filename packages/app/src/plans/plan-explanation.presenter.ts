@@ -1,4 +1,4 @@
-import type { EarningLine } from '@attain/core';
+import { currencyExponent, formatDecimal, formatMinorAsMajor, pow10, type EarningLine, type ExactMinor } from '@attain/core';
 import type { PlanExplanationRow } from '@attain/contract';
 import type { PlanCalculation } from '../comp/plan-calculate.js';
 import { measuresCount, type Plan } from '../comp/plan-schema.js';
@@ -6,11 +6,20 @@ import { measuresCount, type Plan } from '../comp/plan-schema.js';
 type Unit = PlanExplanationRow['unit'];
 type Row = PlanExplanationRow;
 
+/** An exact amount of minor units in major units: a decimal when it has one (35000.005), else the fraction of minor units. */
+function exactMajor(exact: ExactMinor, currency: string): string {
+  for (let k = 0; k <= 12; k++) {
+    const p = pow10(k);
+    if (p % exact.denominator === 0n) return formatDecimal({ units: exact.numerator * (p / exact.denominator), scale: k + currencyExponent(currency) }, currencyExponent(currency));
+  }
+  return `${exact.numerator}/${exact.denominator} minor units`;
+}
+
 /** A gate, qualifier, cap or floor in words: what was checked and what it did. */
-function adjustmentText(line: Extract<EarningLine, { adjustment: unknown }>): string {
+function adjustmentText(line: Extract<EarningLine, { adjustment: unknown }>, currency: string): string {
   const a = line.adjustment;
   const checked = a.threshold !== undefined ? `${a.measure} ${a.passWhen} ${a.threshold} (${a.basis}): ${a.passed ? 'passed' : 'missed'}` : '';
-  const limit = a.limitMinor !== undefined ? `limit ${a.limitMinor}${a.targetMultiple ? ` (${a.targetMultiple} x target incentive)` : ''}` : '';
+  const limit = a.limitMinor !== undefined ? `limit ${formatMinorAsMajor(a.limitMinor, currency)}${a.targetMultiple ? ` (${a.targetMultiple} x target incentive)` : ''}` : '';
   const multiplier = a.multiplier && a.passed === false ? ` x ${a.multiplier}` : '';
   return `${[checked, limit].filter(Boolean).join(', ')}${multiplier}: ${a.acted ? 'acted' : 'no change'}`;
 }
@@ -29,7 +38,7 @@ function otherStep(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, li
   return { ...base, step: line.step, ...(typeof amount === 'bigint' ? { amountMinor: amount.toString() } : {}), ...(details ? { acted: details } : {}) };
 }
 
-function rowsOfLine(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, line: EarningLine): Row[] {
+function rowsOfLine(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, line: EarningLine, currency: string): Row[] {
   switch (line.step) {
     case 'measure':
       return [{ ...base, step: 'measure', measureValue: line.valueMinor.toString(), ...(line.attainment ? { attainment: line.attainment.display } : {}) }];
@@ -44,13 +53,13 @@ function rowsOfLine(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, l
         amountMinor: t.earnedMinor.toString(),
       } as Row));
       const r = line.result.rounding;
-      rows.push({ ...base, step: 'rounding', amountMinor: r.residualMinor.toString(), rounding: `${r.point} ${r.mode}, exact ${r.exactTotal.numerator}/${r.exactTotal.denominator}` });
+      rows.push({ ...base, step: 'rounding', amountMinor: r.residualMinor.toString(), rounding: `${r.point} ${r.mode}, exact ${exactMajor(r.exactTotal, currency)}` });
       return rows;
     }
     case 'formula':
       return [{ ...base, step: 'formula', amountMinor: line.amountMinor.toString(), acted: `${line.source} = ${line.result}`, rounding: line.roundingMode }];
     default:
-      return 'adjustment' in line ? [{ ...base, step: line.step, amountMinor: line.adjustment.afterMinor.toString(), acted: adjustmentText(line) }] : [otherStep(base, line)];
+      return 'adjustment' in line ? [{ ...base, step: line.step, amountMinor: line.adjustment.afterMinor.toString(), acted: adjustmentText(line, currency) }] : [otherStep(base, line)];
   }
 }
 
@@ -62,13 +71,13 @@ function rowsOfLine(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, l
 export function explanationRows(plan: Plan, calc: PlanCalculation): Row[] {
   const planBase = { componentId: 'plan', componentName: plan.name, unit: 'money' as const };
   const planRows: Row[] = [];
-  if (calc.planCap) planRows.push({ ...planBase, step: 'plan-cap', amountMinor: calc.planCap.afterMinor.toString(), acted: adjustmentText({ step: 'cap', adjustment: calc.planCap }) });
+  if (calc.planCap) planRows.push({ ...planBase, step: 'plan-cap', amountMinor: calc.planCap.afterMinor.toString(), acted: adjustmentText({ step: 'cap', adjustment: calc.planCap }, plan.currency) });
   if (calc.draw || calc.clawbacks.length > 0) planRows.push({ ...planBase, step: 'payout', amountMinor: calc.payoutMinor.toString(), acted: 'earnings with the draw and clawbacks' });
   const componentRows = calc.components.flatMap((c) => {
     const component = plan.components.find((p) => p.id === c.componentId);
     const unit: Unit = component && measuresCount(component) ? 'count' : 'money';
     const base = { componentId: c.componentId, componentName: c.name, unit };
-    return [...c.lines.flatMap((line) => rowsOfLine(base, line)), { ...base, step: 'paid', amountMinor: c.amountMinor.toString() }];
+    return [...c.lines.flatMap((line) => rowsOfLine(base, line, plan.currency)), { ...base, step: 'paid', amountMinor: c.amountMinor.toString() }];
   });
   return [...componentRows, ...planRows];
 }

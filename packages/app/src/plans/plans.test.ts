@@ -36,7 +36,9 @@ describe('plan versions (pure use cases)', () => {
     const steps = preview.sample?.explanation.map((r) => `${r.step}${r.tier === undefined ? '' : ` ${r.tier}`}:${r.amountMinor ?? r.measureValue}`);
     expect(steps).toEqual(['measure:65000000', 'slice-at-rate 0:5000000', 'slice-at-rate 1:2250000', 'rounding:0', 'cap:7250000', 'paid:7250000']);
     expect(preview.sample?.explanation[0]).toMatchObject({ attainment: '1.3000' });
-    expect(preview.sample?.explanation.find((r) => r.step === 'cap')?.acted).toMatch(/limit 10000000 \(2 x target incentive\): no change/);
+    expect(preview.sample?.explanation.find((r) => r.step === 'cap')?.acted).toMatch(/limit 100000.00 \(2 x target incentive\): no change/);
+    // The exact total before rounding, in major units.
+    expect(preview.sample?.explanation.find((r) => r.step === 'rounding')?.rounding).toBe('total half-even, exact 72500.00');
   });
 
   it('refuses a plan with problems, a quota of 0 and an amount with too many decimals, naming the field', () => {

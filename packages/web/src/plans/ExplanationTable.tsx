@@ -53,8 +53,8 @@ export function ExplanationTable({ sample, currency }: Props) {
                 <td className="num">{rateText(row, currency)}</td>
                 <td className="num">{quantity(row, row.slice, currency)}</td>
                 <td className="num">{money(row.amountMinor)}</td>
-                <td>{row.acted ?? ''}</td>
-                <td>{row.rounding ?? ''}</td>
+                <td className="plan-explanation-note">{row.acted ?? ''}</td>
+                <td className="plan-explanation-note">{row.rounding ?? ''}</td>
               </tr>
             ))}
           </tbody>
