@@ -34,6 +34,9 @@ test('a wrong password shows the error and keeps the user out', async ({ page })
 
 test('an ended session asks to sign in again over the screen, then carries on', async ({ page, context }) => {
   await new LoginPage(page).signInAs('manager@example.com');
+  // Let the home page's own requests finish first: one still in flight when the cookie goes
+  // would end the session (and cover the navigation with the dialog) before the click.
+  await page.waitForLoadState('networkidle');
   await context.clearCookies();
   await new ShellPage(page).go('Accounts');
   const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
