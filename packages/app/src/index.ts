@@ -34,3 +34,4 @@ export * from './insights/home.js';
 export * from './insights/present.js';
 export * from './comp/index.js';
 export * from './plans/index.js';
+export * from './assignments/index.js';

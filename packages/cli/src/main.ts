@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.js';
+import { registerAssignment } from './commands/assignment.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSeed } from './commands/seed.js';
@@ -22,5 +23,6 @@ registerAdmin(program);
 registerSeed(program);
 registerImportExport(program);
 registerPlan(program);
+registerAssignment(program);
 
 await program.parseAsync(process.argv);

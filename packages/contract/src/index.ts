@@ -6,3 +6,4 @@ export * from './system.schema.js';
 export * from './saved-views.schema.js';
 export * from './insights.schema.js';
 export * from './plans.schema.js';
+export * from './assignments.schema.js';

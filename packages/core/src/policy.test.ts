@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canAssignOwner, ownedRecordAbilities, readScope, type Ability } from './policy.js';
+import { can, canAssignOwner, ownedRecordAbilities, ownerInScope, readScope, type Ability } from './policy.js';
 import { ROLES, type Actor, type Role } from './roles.js';
 
 const actor = (role: Role, personId: string | null = null, team: string[] = []): Actor => ({
@@ -18,6 +18,8 @@ describe('permission policies', () => {
     expect(table('saved_view:manage')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
     expect(table('comp_plan:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
     expect(table('comp_plan:write')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+    expect(table('plan_assignment:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
+    expect(table('plan_assignment:write')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
   });
 
   it('scopes reps to themselves and managers to their team', () => {
@@ -33,6 +35,14 @@ describe('permission policies', () => {
     expect(ownedRecordAbilities(actor('rep', 'p1'), 'account', 'p1')).toEqual({ read: true, update: true, archive: false });
     expect(ownedRecordAbilities(actor('finance'), 'account', 'p1')).toEqual({ read: true, update: false, archive: false });
     expect(ownedRecordAbilities(actor('manager', 'm', ['p1']), 'lead', null)).toEqual({ read: false, update: false, archive: false });
+  });
+
+  it('lets a manager read her team\'s plan assignments and a rep only her own', () => {
+    expect(ownerInScope(actor('rep', 'p1'), 'p1')).toBe(true);
+    expect(ownerInScope(actor('rep', 'p1'), 'p2')).toBe(false);
+    expect(ownerInScope(actor('manager', 'm', ['p1']), 'p1')).toBe(true);
+    expect(ownerInScope(actor('manager', 'm', ['p1']), 'p9')).toBe(false);
+    expect(ownerInScope(actor('finance'), 'p9')).toBe(true);
   });
 
   it('lets records be given only within reach', () => {

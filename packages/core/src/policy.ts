@@ -37,7 +37,9 @@ export type Ability =
   | 'session:self'
   | 'saved_view:manage'
   | 'comp_plan:read'
-  | 'comp_plan:write';
+  | 'comp_plan:write'
+  | 'plan_assignment:read'
+  | 'plan_assignment:write';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -61,6 +63,9 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'saved_view:manage') return true;
   // Plans are the comp admin's: admins, sales ops and finance; a rep sees her own plan on her statement only.
   if (resource === 'comp_plan') return role === 'admin' || role === 'sales_ops' || role === 'finance';
+  // Assignments carry pay: comp admins write them; everyone reads, scoped to her reach (see ownerInScope).
+  if (ability === 'plan_assignment:write') return role === 'admin' || role === 'sales_ops' || role === 'finance';
+  if (ability === 'plan_assignment:read') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -9,6 +9,7 @@ import { resolveCaller } from './auth.middleware.js';
 import type { AppEnv } from './env.js';
 import { errorResponse, validationBody } from './errors.js';
 import { RouteRegistry } from './route-registry.js';
+import { mountAssignmentRoutes } from './routes/assignments.routes.js';
 import { mountAuthRoutes } from './routes/auth.routes.js';
 import { mountCrmExtraRoutes } from './routes/crm-extras.routes.js';
 import { mountCrmRoutes } from './routes/crm.routes.js';
@@ -53,6 +54,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountInsightsRoutes(api, registry);
   mountViewRoutes(api, registry);
   mountPlanRoutes(api, registry);
+  mountAssignmentRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

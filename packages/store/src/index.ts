@@ -11,3 +11,4 @@ export * from './idempotency.repo.js';
 export * from './saved-views.repo.js';
 export * from './insights.repo.js';
 export * from './comp-plans.repo.js';
+export * from './plan-assignments.repo.js';

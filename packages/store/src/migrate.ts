@@ -8,6 +8,7 @@ import * as insightsIndexes from './migrations/2026-11-27T1000-insights-indexes.
 import * as insightsOrgIndexes from './migrations/2026-11-27T1100-insights-org-indexes.js';
 import * as listSortIndexes from './migrations/2026-11-27T1200-list-sort-indexes.js';
 import * as compPlans from './migrations/2026-11-27T1300-comp-plans.js';
+import * as planAssignments from './migrations/2026-11-27T1400-plan-assignments.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1100-insights-org-indexes': insightsOrgIndexes,
   '2026-11-27T1200-list-sort-indexes': listSortIndexes,
   '2026-11-27T1300-comp-plans': compPlans,
+  '2026-11-27T1400-plan-assignments': planAssignments,
 };
 
 export interface MigrationReport {

@@ -19,7 +19,7 @@ const contextAt = (database: Database): AppContext => createAppContext(database,
 const TABLES: readonly [string, string][] = [
   ['orgs', 'id'], ['people', 'id'], ['teams', 'id'], ['reporting_lines', 'id'], ['users', 'id'], ['pipelines', 'id'],
   ['stages', 'id'], ['products', 'id'], ['accounts', 'id'], ['contacts', 'id'], ['leads', 'id'], ['opportunities', 'id'],
-  ['line_items', 'id'], ['opportunity_history', 'opportunity_id, seq'], ['activities', 'id'],
+  ['line_items', 'id'], ['opportunity_history', 'opportunity_id, seq'], ['activities', 'id'], ['plan_assignments', 'id'],
 ];
 
 /** A digest of every row of every demo table (password hashes left out), per table. */

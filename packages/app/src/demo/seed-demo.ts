@@ -11,6 +11,7 @@ import { productRecords } from './deal-products.js';
 import { DemoClock, DemoIds, demoContext } from './demo-context.js';
 import { stageSetOf } from './opportunities.js';
 import { planOrg } from './org-chart.js';
+import { seedDemoAssignments } from './plan-assignments.js';
 import { writeDemoUsers, writeOrgDirect, writeOrgWithUseCases, type DemoLogin } from './org-writer.js';
 import { PositionOwners } from './owners.js';
 import { allocateAccounts, nameAreas, usPlaces, type Place } from './places.js';
@@ -164,6 +165,8 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   const summary = { size: options.size, seed: options.seed, asOf: options.asOf, counts };
   const orgId = org.id;
   await transact(async (tx) => void add('compPlans', await seedPlanTemplates(dctx, tx, systemActor(orgId))));
+  const made = org;
+  await transact(async (tx) => void add('planAssignments', await seedDemoAssignments(dctx, tx, systemActor(orgId), made, options.asOf)));
   await transact((tx) => recordAudit(dctx, tx, { actor: systemActor(orgId), action: 'demo.seed', entity: 'org', entityId: orgId, before: null, after: summary }));
   return { org, counts };
 }
