@@ -1,19 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runAttain } from './test-support/run-attain.js';
 import type { PlanAssignmentDetail, PlanAssignmentItem } from '@attain/contract';
 
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const db = join(mkdtempSync(join(tmpdir(), 'attain-assignment-')), 'demo.db');
 
 /** Runs the real `attain` entry point against the test's own SQLite file. */
-function attain(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', main, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const attain = (...args: string[]) => runAttain(['--db', db, ...args]);
 
 describe('attain assignment', () => {
   beforeAll(() => {

@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runAttain } from './test-support/run-attain.js';
 
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
-/** Runs the real `attain` entry point on its TypeScript sources. */
-function attain(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', main, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs the real `attain` entry point on the test's own database file. */
+const attain = (db: string, ...args: string[]) => runAttain(['--db', db, ...args]);
 
 describe('the attain CLI', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'attain-cli-')), 'cli.db');
@@ -20,7 +15,7 @@ describe('the attain CLI', () => {
   it('migrates, creates an organisation and a user, and prints JSON with --json', () => {
     const migrated = attain(db, 'migrate', '--json');
     expect(migrated.code).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '2026-11-26T0900-foundation' }, { name: '2026-11-26T1000-sqlite-trigram-search' }, { name: '2026-11-26T1100-list-indexes' }, { name: '2026-11-27T0900-saved-views' }, { name: '2026-11-27T1000-insights-indexes' }, { name: '2026-11-27T1100-insights-org-indexes' }, { name: '2026-11-27T1200-list-sort-indexes' }, { name: '2026-11-27T1300-comp-plans' }, { name: '2026-11-27T1400-plan-assignments' }] });
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '2026-11-26T0900-foundation' }, { name: '2026-11-26T1000-sqlite-trigram-search' }, { name: '2026-11-26T1100-list-indexes' }, { name: '2026-11-27T0900-saved-views' }, { name: '2026-11-27T1000-insights-indexes' }, { name: '2026-11-27T1100-insights-org-indexes' }, { name: '2026-11-27T1200-list-sort-indexes' }, { name: '2026-11-27T1300-comp-plans' }, { name: '2026-11-27T1400-plan-assignments' }, { name: '2026-11-27T1500-transactions' }] });
     const org = attain(db, 'org', 'create', '--name', 'Cli Co', '--json');
     expect(org.code).toBe(0);
     expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Cli Co', defaultCurrency: 'USD' });

@@ -1,19 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runAttain } from './test-support/run-attain.js';
 
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const templates = fileURLToPath(new URL('../../../plans/templates/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'attain-plan-'));
 
 /** Runs the real `attain` entry point; plan commands need no database. */
-function attain(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', main, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const attain = (...args: string[]) => runAttain(args);
 
 const write = (name: string, text: string): string => {
   const path = join(dir, name);
