@@ -35,3 +35,4 @@ export * from './insights/present.js';
 export * from './comp/index.js';
 export * from './plans/index.js';
 export * from './assignments/index.js';
+export * from './transactions/index.js';

@@ -7,3 +7,4 @@ export * from './saved-views.schema.js';
 export * from './insights.schema.js';
 export * from './plans.schema.js';
 export * from './assignments.schema.js';
+export * from './transactions.schema.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canAssignOwner, ownedRecordAbilities, ownerInScope, readScope, type Ability } from './policy.js';
+import { can, canAssignOwner, ownedRecordAbilities, ownerInScope, readScope, transactionInScope, type Ability } from './policy.js';
 import { ROLES, type Actor, type Role } from './roles.js';
 
 const actor = (role: Role, personId: string | null = null, team: string[] = []): Actor => ({
@@ -20,6 +20,16 @@ describe('permission policies', () => {
     expect(table('comp_plan:write')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
     expect(table('plan_assignment:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
     expect(table('plan_assignment:write')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+    expect(table('comp_transaction:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
+    expect(table('clawback_event:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+  });
+
+  it('shows a transaction to its owner, its split members and their managers only', () => {
+    expect(transactionInScope(actor('rep', 'p1'), 'p2', ['p1'])).toBe(true);
+    expect(transactionInScope(actor('rep', 'p1'), 'p2', ['p3'])).toBe(false);
+    expect(transactionInScope(actor('manager', 'm', ['p3']), null, ['p2', 'p3'])).toBe(true);
+    expect(transactionInScope(actor('manager', 'm', ['p3']), 'p2', [])).toBe(false);
+    expect(transactionInScope(actor('finance'), null, [])).toBe(true);
   });
 
   it('scopes reps to themselves and managers to their team', () => {

@@ -39,7 +39,9 @@ export type Ability =
   | 'comp_plan:read'
   | 'comp_plan:write'
   | 'plan_assignment:read'
-  | 'plan_assignment:write';
+  | 'plan_assignment:write'
+  | 'comp_transaction:read'
+  | 'clawback_event:read';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -66,6 +68,9 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   // Assignments carry pay: comp admins write them; everyone reads, scoped to her reach (see ownerInScope).
   if (ability === 'plan_assignment:write') return role === 'admin' || role === 'sales_ops' || role === 'finance';
   if (ability === 'plan_assignment:read') return true;
+  // Transactions carry pay too: everyone reads, scoped by transactionInScope; clawbacks are the comp admins'.
+  if (ability === 'comp_transaction:read') return true;
+  if (ability === 'clawback_event:read') return role === 'admin' || role === 'sales_ops' || role === 'finance';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';
@@ -116,4 +121,13 @@ export function canAssignOwner(actor: Actor, ownerId: string | null): boolean {
   if (ORG_WIDE.includes(actor.role)) return true;
   if (ownerId === null) return false;
   return ownerInScope(actor, ownerId);
+}
+
+/**
+ * May the actor see a compensation transaction? Org-wide roles see all; a manager those whose
+ * owner or a split member is in her team; a rep those she owns or shares in a split.
+ */
+export function transactionInScope(actor: Actor, ownerId: string | null, splitPersonIds: readonly string[]): boolean {
+  if (ownerInScope(actor, ownerId)) return true;
+  return splitPersonIds.some((id) => ownerInScope(actor, id));
 }

@@ -17,6 +17,7 @@ import { mountImportExportRoutes } from './routes/import-export.routes.js';
 import { mountInsightsRoutes } from './routes/insights.routes.js';
 import { mountPlanRoutes } from './routes/plans.routes.js';
 import { mountSystemRoutes } from './routes/system.routes.js';
+import { mountTransactionRoutes } from './routes/transactions.routes.js';
 import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
 import type { Api } from './route.js';
@@ -55,6 +56,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountViewRoutes(api, registry);
   mountPlanRoutes(api, registry);
   mountAssignmentRoutes(api, registry);
+  mountTransactionRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

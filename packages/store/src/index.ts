@@ -12,3 +12,4 @@ export * from './saved-views.repo.js';
 export * from './insights.repo.js';
 export * from './comp-plans.repo.js';
 export * from './plan-assignments.repo.js';
+export * from './comp-transactions.repo.js';

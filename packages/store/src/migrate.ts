@@ -9,6 +9,7 @@ import * as insightsOrgIndexes from './migrations/2026-11-27T1100-insights-org-i
 import * as listSortIndexes from './migrations/2026-11-27T1200-list-sort-indexes.js';
 import * as compPlans from './migrations/2026-11-27T1300-comp-plans.js';
 import * as planAssignments from './migrations/2026-11-27T1400-plan-assignments.js';
+import * as transactions from './migrations/2026-11-27T1500-transactions.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1200-list-sort-indexes': listSortIndexes,
   '2026-11-27T1300-comp-plans': compPlans,
   '2026-11-27T1400-plan-assignments': planAssignments,
+  '2026-11-27T1500-transactions': transactions,
 };
 
 export interface MigrationReport {

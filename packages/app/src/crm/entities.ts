@@ -3,6 +3,7 @@ import type { EntityRepo } from '@attain/store';
 import type { EntityDefinition, WriteArgs } from './definition.js';
 import { deriveOpportunity, writeOpportunityHistory } from './opportunity-rules.js';
 import { checkManager, writeReportingLine } from './people-rules.js';
+import { syncDealTransactionsAfterWrite } from '../transactions/sync-deal-transactions.js';
 import { asRef, repos } from './repos.js';
 
 /*
@@ -84,7 +85,7 @@ export const opportunities: EntityDefinition<Opportunity> = {
     nextStep: null, lostReason: null, territoryId: null,
   }),
   derive: deriveOpportunity,
-  afterWrite: writeOpportunityHistory,
+  afterWrite: async (args) => { await writeOpportunityHistory(args); await syncDealTransactionsAfterWrite(args); },
 };
 
 export const activities: EntityDefinition<Activity> = {

@@ -19,7 +19,7 @@ const contextAt = (database: Database): AppContext => createAppContext(database,
 const TABLES: readonly [string, string][] = [
   ['orgs', 'id'], ['people', 'id'], ['teams', 'id'], ['reporting_lines', 'id'], ['users', 'id'], ['pipelines', 'id'],
   ['stages', 'id'], ['products', 'id'], ['accounts', 'id'], ['contacts', 'id'], ['leads', 'id'], ['opportunities', 'id'],
-  ['line_items', 'id'], ['opportunity_history', 'opportunity_id, seq'], ['activities', 'id'], ['plan_assignments', 'id'],
+  ['line_items', 'id'], ['opportunity_history', 'opportunity_id, seq'], ['activities', 'id'], ['plan_assignments', 'id'], ['comp_transactions', 'id'],
 ];
 
 /** A digest of every row of every demo table (password hashes left out), per table. */
@@ -73,10 +73,11 @@ describe.each(testDialects())('the demo seed on %s', (dialect) => {
   it('reports the counts it wrote, at the sizes of the small demo', async () => {
     const count = async (table: string) => num((await rowsOf<{ n: unknown }>(first, `select count(*) as n from ${table}`))[0]?.n);
     expect(result.counts.accounts).toBe(1500);
-    for (const [key, table] of [['accounts', 'accounts'], ['opportunities', 'opportunities'], ['opportunityHistory', 'opportunity_history'], ['activities', 'activities'], ['people', 'people']] as const) {
+    for (const [key, table] of [['accounts', 'accounts'], ['opportunities', 'opportunities'], ['opportunityHistory', 'opportunity_history'], ['activities', 'activities'], ['people', 'people'], ['transactions', 'comp_transactions']] as const) {
       expect(await count(table)).toBe(result.counts[key]);
     }
     expect(result.counts.opportunities).toBeGreaterThan(4000);
+    expect(result.counts.transactions).toBe(num((await rowsOf<{ n: unknown }>(first, 'select count(*) as n from opportunities where is_won = 1'))[0]?.n));
     expect(result.counts.people).toBeGreaterThan(35);
     expect(await count('users')).toBe(5);
     const audit = await rowsOf<{ action: string }>(first, `select action from audit_log where action = 'demo.seed'`);

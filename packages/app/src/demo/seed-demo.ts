@@ -1,5 +1,5 @@
 import { dateOfInstant, invalid, isCalendarDate, type Organisation, type Role } from '@attain/core';
-import { inTransaction, opportunityHistoryRepo, userRepo, type Tx } from '@attain/store';
+import { compTransactionRepo, inTransaction, opportunityHistoryRepo, userRepo, type CompTransaction, type Tx } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
@@ -17,6 +17,7 @@ import { PositionOwners } from './owners.js';
 import { allocateAccounts, nameAreas, usPlaces, type Place } from './places.js';
 import { Rng } from './prng.js';
 import { SIZES, type DemoSize } from './sizes.js';
+import { demoBookings } from './transactions.js';
 import { batchRows, emptyBatch, generateTerritory, type RecordBatch, type TerritoryContext } from './territory.js';
 import { dayOf, FiscalCalendar, instantAt } from './timeline.js';
 
@@ -145,7 +146,9 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   const flush = async () => {
     const full = batch;
     batch = emptyBatch();
-    await transact((tx) => writeBatch(tx, full));
+    const bookings = demoBookings(full, tctx);
+    await transact((tx) => writeBatch(tx, full, bookings));
+    add('transactions', bookings.length);
     for (const [key, rows] of Object.entries(full)) add(key === 'history' ? 'opportunityHistory' : key, (rows as unknown[]).length);
     progress('accounts & deals', accountsDone, config.accounts);
   };
@@ -172,12 +175,13 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
 }
 
 /** Writes a batch table by table, parents first, in multi-row statements. */
-async function writeBatch(tx: Tx, b: RecordBatch): Promise<void> {
+async function writeBatch(tx: Tx, b: RecordBatch, bookings: readonly CompTransaction[]): Promise<void> {
   await repos.account.insertMany(tx, b.accounts);
   await repos.contact.insertMany(tx, b.contacts);
   await repos.opportunity.insertMany(tx, b.opportunities);
   await repos.lineItem.insertMany(tx, b.lineItems);
   await opportunityHistoryRepo.append(tx, b.history);
+  await compTransactionRepo.insertMany(tx, bookings);
   await repos.lead.insertMany(tx, b.leads);
   await repos.activity.insertMany(tx, b.activities);
 }

@@ -40,6 +40,7 @@ export class Client {
   get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
   post = <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body ?? {}, headers);
   patch = <T = Record<string, unknown>>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
+  put = <T = Record<string, unknown>>(path: string, body: unknown) => this.request<T>('PUT', path, body);
 }
 
 export interface TestServer {

@@ -1,0 +1,6 @@
+export * from './opportunity-splits.js';
+export * from './split-rules.js';
+export * from './sync-deal-transactions.js';
+export * from './to-crediting.js';
+export * from './transaction-queries.js';
+export * from './transaction-sync.js';

@@ -1,0 +1,175 @@
+import type { Db, Tx } from './database.js';
+
+/** How one person shares a deal: see docs/crediting.md (credit, payout, overlay splits). */
+export type SplitKind = 'credit' | 'payout' | 'overlay';
+
+/** One member of an opportunity's split. `share` is an exact decimal string, "0.6" = 60%. */
+export interface OpportunitySplit {
+  readonly personId: string;
+  readonly kind: SplitKind;
+  readonly share: string;
+}
+
+/** A product line of a transaction, in minor units of the transaction's (org) currency. */
+export interface TransactionLineItem {
+  readonly productId: string;
+  readonly productFamily: string | null;
+  readonly amountMinor: bigint;
+}
+
+export type TransactionSource = 'opportunity' | 'import';
+
+/**
+ * A business event that can earn pay. Never updated or deleted: a correction is a reversal
+ * (negated amounts, `reverses` = the id it undoes) and a new row. `amountMinor` is in the
+ * organisation's currency (`currency`), converted at the rate of `date`; `dealAmountMinor` and
+ * `dealCurrency` keep the deal's own figure. Line item amounts total `amountMinor` exactly.
+ * `(orgId, source, sourceKey)` is unique: the idempotency key of the source event.
+ */
+export interface CompTransaction {
+  readonly orgId: string;
+  readonly id: string;
+  readonly source: TransactionSource;
+  readonly sourceKey: string;
+  /** 'new-business', 'renewal', 'expansion', 'cancellation' or an imported kind. */
+  readonly kind: string;
+  /** YYYY-MM-DD: the close date (a reversal keeps the date of the row it reverses). */
+  readonly date: string;
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  readonly dealAmountMinor: bigint;
+  readonly dealCurrency: string;
+  readonly ownerId: string | null;
+  readonly accountId: string | null;
+  readonly opportunityId: string | null;
+  readonly pipelineId: string | null;
+  readonly territoryId: string | null;
+  readonly lineItems: readonly TransactionLineItem[];
+  readonly splits: readonly OpportunitySplit[];
+  readonly reverses: string | null;
+  readonly createdAt: string;
+}
+
+/** A won deal that left closed-won (reopened, lost): the pay cycle claws back what it paid. */
+export interface ClawbackEvent {
+  readonly orgId: string;
+  readonly id: string;
+  /** The reversal transaction. */
+  readonly transactionId: string;
+  readonly opportunityId: string | null;
+  readonly occurredOn: string;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+/** Which transactions a listing loads. `personIds` null = all; otherwise owner or split member in it. */
+export interface TransactionQuery {
+  readonly personIds: readonly string[] | null;
+  readonly ownerId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly kind?: string;
+  readonly limit?: number;
+}
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
+
+/** JSON has no bigint: amounts are kept as decimal strings inside the JSON columns. */
+function lineItemsOf(json: unknown): TransactionLineItem[] {
+  return (JSON.parse(String(json)) as { productId: string; productFamily: string | null; amountMinor: string }[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) }));
+}
+
+function toTransaction(r: Record<string, unknown>): CompTransaction {
+  return {
+    orgId: String(r.org_id), id: String(r.id), source: String(r.source) as TransactionSource, sourceKey: String(r.source_key), kind: String(r.kind),
+    date: String(r.date), amountMinor: big(r.amount_minor), currency: String(r.currency), dealAmountMinor: big(r.deal_amount_minor),
+    dealCurrency: String(r.deal_currency), ownerId: text(r.owner_id), accountId: text(r.account_id), opportunityId: text(r.opportunity_id),
+    pipelineId: text(r.pipeline_id), territoryId: text(r.territory_id), lineItems: lineItemsOf(r.line_items),
+    splits: JSON.parse(String(r.splits)) as OpportunitySplit[], reverses: text(r.reverses), createdAt: String(r.created_at),
+  };
+}
+
+const rowOf = (t: CompTransaction) => ({
+  org_id: t.orgId, id: t.id, source: t.source, source_key: t.sourceKey, kind: t.kind, date: t.date, amount_minor: t.amountMinor,
+  currency: t.currency, deal_amount_minor: t.dealAmountMinor, deal_currency: t.dealCurrency, owner_id: t.ownerId, account_id: t.accountId,
+  opportunity_id: t.opportunityId, pipeline_id: t.pipelineId, territory_id: t.territoryId,
+  line_items: JSON.stringify(t.lineItems.map((l) => ({ productId: l.productId, productFamily: l.productFamily, amountMinor: l.amountMinor.toString() }))),
+  splits: JSON.stringify(t.splits.map((s) => ({ personId: s.personId, kind: s.kind, share: s.share }))), reverses: t.reverses, created_at: t.createdAt,
+});
+
+/** Rows per multi-row insert: 20 columns x 400 stays under SQLite's 32,766 bound parameters. */
+const CHUNK = 400;
+
+export const compTransactionRepo = {
+  /** Appends rows in order (a reversal before the booking that replaces it). */
+  async insertMany(db: Db | Tx, rows: readonly CompTransaction[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('comp_transactions').values(rows.slice(i, i + CHUNK).map(rowOf)).execute();
+  },
+
+  async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {
+    const row = await db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row ? toTransaction(row) : undefined;
+  },
+
+  /** Every row an opportunity produced, in source key order. */
+  async listForOpportunity(db: Db | Tx, orgId: string, opportunityId: string): Promise<CompTransaction[]> {
+    const rows = await db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId).where('source', '=', 'opportunity')
+      .where('opportunity_id', '=', opportunityId).orderBy('source_key').execute();
+    return rows.map(toTransaction);
+  },
+
+  /**
+   * The transactions the query allows, by date then id. A scoped reader sees rows whose owner
+   * or a split member is one of `personIds`; split membership is matched in the JSON text
+   * (ids are quoted whole, so one id never matches inside another).
+   */
+  async list(db: Db | Tx, orgId: string, query: TransactionQuery): Promise<CompTransaction[]> {
+    if (query.personIds !== null && query.personIds.length === 0) return [];
+    let q = db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId);
+    if (query.personIds !== null) {
+      const ids = [...query.personIds];
+      q = q.where((eb) => eb.or([eb('owner_id', 'in', ids), ...ids.map((id) => eb('splits', 'like', `%"personId":${JSON.stringify(id)}%`))]));
+    }
+    if (query.ownerId !== undefined) q = q.where('owner_id', '=', query.ownerId);
+    if (query.from !== undefined) q = q.where('date', '>=', query.from);
+    if (query.to !== undefined) q = q.where('date', '<=', query.to);
+    if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
+    const rows = await q.orderBy('date').orderBy('id').limit(query.limit ?? 1000).execute();
+    return rows.map(toTransaction);
+  },
+
+  async insertClawbacks(db: Db | Tx, events: readonly ClawbackEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await db.insertInto('clawback_events').values(events.map((e) => ({
+      org_id: e.orgId, id: e.id, transaction_id: e.transactionId, opportunity_id: e.opportunityId, occurred_on: e.occurredOn, reason: e.reason, created_at: e.createdAt,
+    }))).execute();
+  },
+
+  /** The organisation's clawback events, latest first. */
+  async listClawbacks(db: Db | Tx, orgId: string, limit = 1000): Promise<ClawbackEvent[]> {
+    const rows = await db.selectFrom('clawback_events').selectAll().where('org_id', '=', orgId).orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      orgId: String(r.org_id), id: String(r.id), transactionId: String(r.transaction_id), opportunityId: text(r.opportunity_id),
+      occurredOn: String(r.occurred_on), reason: String(r.reason), createdAt: String(r.created_at),
+    }));
+  },
+};
+
+export const opportunitySplitRepo = {
+  /** The deal's splits by kind, then person. */
+  async list(db: Db | Tx, orgId: string, opportunityId: string): Promise<OpportunitySplit[]> {
+    const rows = await db.selectFrom('opportunity_splits').select(['person_id', 'kind', 'share']).where('org_id', '=', orgId)
+      .where('opportunity_id', '=', opportunityId).orderBy('kind').orderBy('person_id').execute();
+    return rows.map((r) => ({ personId: String(r.person_id), kind: String(r.kind) as SplitKind, share: String(r.share) }));
+  },
+
+  /** Replaces the whole set (call inside a transaction). */
+  async replace(tx: Tx, orgId: string, opportunityId: string, splits: readonly OpportunitySplit[], by: { at: string; userId: string }): Promise<void> {
+    await tx.deleteFrom('opportunity_splits').where('org_id', '=', orgId).where('opportunity_id', '=', opportunityId).execute();
+    if (splits.length === 0) return;
+    await tx.insertInto('opportunity_splits').values(splits.map((s) => ({
+      org_id: orgId, opportunity_id: opportunityId, kind: s.kind, person_id: s.personId, share: s.share, created_at: by.at, created_by: by.userId,
+    }))).execute();
+  },
+};
