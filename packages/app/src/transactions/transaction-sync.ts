@@ -1,5 +1,5 @@
 import { convertMinor, allocateLargestRemainder, DomainError, type Opportunity } from '@attain/core';
-import type { ClawbackEvent, CompTransaction, OpportunitySplit, TransactionLineItem } from '@attain/store';
+import type { ClawbackEvent, CompTransaction, OpportunitySplit } from '@attain/store';
 
 /*
  * Which transaction rows a write of an opportunity produces: a pure function of the rows the
@@ -9,22 +9,10 @@ import type { ClawbackEvent, CompTransaction, OpportunitySplit, TransactionLineI
  * reversal of kind 'cancellation' and a clawback event. The same inputs give the same rows.
  */
 
-/** What a won deal books, in the organisation's currency (see bookingOf). */
-export interface DealBooking {
+/** What a won deal books, in the organisation's currency (see bookingOf): the fields of a transaction the deal decides. */
+export type DealBooking = Pick<CompTransaction, 'kind' | 'date' | 'amountMinor' | 'currency' | 'dealAmountMinor' | 'dealCurrency' | 'ownerId' | 'accountId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits'> & {
   readonly opportunityId: string;
-  readonly kind: string;
-  readonly date: string;
-  readonly amountMinor: bigint;
-  readonly currency: string;
-  readonly dealAmountMinor: bigint;
-  readonly dealCurrency: string;
-  readonly ownerId: string | null;
-  readonly accountId: string | null;
-  readonly pipelineId: string | null;
-  readonly territoryId: string | null;
-  readonly lineItems: readonly TransactionLineItem[];
-  readonly splits: readonly OpportunitySplit[];
-}
+};
 
 const KIND_OF_TYPE: Record<Opportunity['type'], string> = { new: 'new-business', expansion: 'expansion', renewal: 'renewal' };
 
