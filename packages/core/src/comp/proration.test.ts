@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { issueOf } from '../test-support/domain-error.js';
 import { addDays, daysBetween } from '../calendar.js';
-import { DomainError } from '../errors.js';
 import { prorate, reduceFraction, servedWithin } from './proration.js';
 
 const june = { from: '2026-06-01', to: '2026-06-30' };
-
-function issueOf(fn: () => unknown): { code: string; field: string | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, field: e.issues[0]?.field };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('prorate: calendar days', () => {
   it('a payee joining on June 16 serves 15 of 30 days: half the amount', () => {

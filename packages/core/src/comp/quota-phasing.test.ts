@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { issueOf } from '../test-support/domain-error.js';
 import { addDays, fiscalYearOf, formatDate, parseFiscalPeriod } from '../calendar.js';
 import { parseDecimal, type Decimal } from '../decimal.js';
-import { DomainError } from '../errors.js';
 import type { DateRange } from './proration.js';
 import { phaseQuota, phaseQuotaByPeriods, type QuotaPhasing } from './quota-phasing.js';
 
@@ -13,16 +13,6 @@ const quarters2026: DateRange[] = [
   { from: '2026-07-01', to: '2026-09-30' },
   { from: '2026-10-01', to: '2026-12-31' },
 ];
-
-function issueOf(fn: () => unknown): { code: string; field: string | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, field: e.issues[0]?.field };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** The four fiscal quarters of the year starting on `yearStart`, from the calendar module. */
 function quartersOf(yearStart: string): DateRange[] {
