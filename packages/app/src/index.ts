@@ -36,3 +36,4 @@ export * from './comp/index.js';
 export * from './plans/index.js';
 export * from './assignments/index.js';
 export * from './transactions/index.js';
+export * from './calc/index.js';

@@ -6,6 +6,7 @@ import { registerImportExport } from './commands/import-export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerTransaction } from './commands/transaction.js';
 import { EXIT } from './runtime.js';
 import { VERSION } from './version.js';
 
@@ -24,5 +25,6 @@ registerSeed(program);
 registerImportExport(program);
 registerPlan(program);
 registerAssignment(program);
+registerTransaction(program);
 
 await program.parseAsync(process.argv);

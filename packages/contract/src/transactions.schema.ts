@@ -67,3 +67,39 @@ export const ClawbackEventItem = z.object({
   createdAt: Instant,
 });
 export type ClawbackEventItem = z.infer<typeof ClawbackEventItem>;
+
+/**
+ * The columns of a transactions CSV file (POST /transactions/import, `attain transaction
+ * import`), matched by header name ignoring case. `amount` is in major units of `currency`
+ * ("1234.50"), an exact decimal with at most the currency's decimals; a row gives `ownerId` or
+ * `ownerEmail` (or both, naming the same person). See docs/pay-cycle.md, "Importing transactions".
+ */
+export const TRANSACTION_IMPORT_COLUMNS = [
+  'sourceKey', 'kind', 'date', 'amount', 'currency', 'ownerId', 'ownerEmail', 'accountId', 'opportunityId', 'territoryId', 'pipelineId',
+] as const;
+export type TransactionImportColumn = (typeof TRANSACTION_IMPORT_COLUMNS)[number];
+
+/** Columns every file needs (besides one of ownerId / ownerEmail). */
+export const TRANSACTION_IMPORT_REQUIRED = ['sourceKey', 'kind', 'date', 'amount', 'currency'] as const;
+
+/** The query of POST /transactions/import; the body is the CSV file (text/csv, at most 10 MB). */
+export const TransactionImportQuery = z.strictObject({
+  /** "true": check every row against the database and write nothing. */
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+export type TransactionImportQuery = z.infer<typeof TransactionImportQuery>;
+
+/**
+ * What an import did (or, for a dry run, would do). `rows` = data rows of the file (blank lines
+ * not counted) = `created` + `unchanged`; a bad file writes nothing and is a 422 `import_failed`
+ * whose details name line and column of every bad row instead.
+ */
+export const TransactionImportResult = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int().nonnegative(),
+  /** Rows appended as new transactions (source `import`). */
+  created: z.number().int().nonnegative(),
+  /** Rows whose source key was already imported with the same content: skipped. */
+  unchanged: z.number().int().nonnegative(),
+});
+export type TransactionImportResult = z.infer<typeof TransactionImportResult>;

@@ -21,6 +21,10 @@ describe('permission policies', () => {
     expect(table('plan_assignment:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
     expect(table('plan_assignment:write')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
     expect(table('comp_transaction:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
+    expect(table('calc_run:run')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
+    expect(table('calc_run:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
+    expect(table('ledger:adjust')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
+    expect(table('statement:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
     expect(table('clawback_event:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
   });
 

@@ -41,7 +41,11 @@ export type Ability =
   | 'plan_assignment:read'
   | 'plan_assignment:write'
   | 'comp_transaction:read'
-  | 'clawback_event:read';
+  | 'clawback_event:read'
+  | 'calc_run:read'
+  | 'calc_run:run'
+  | 'statement:read'
+  | 'ledger:adjust';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -71,6 +75,11 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   // Transactions carry pay too: everyone reads, scoped by transactionInScope; clawbacks are the comp admins'.
   if (ability === 'comp_transaction:read') return true;
   if (ability === 'clawback_event:read') return role === 'admin' || role === 'sales_ops' || role === 'finance';
+  // The pay cycle: finance (comp admins) and admins run calculations and post adjustments; sales ops reads the runs.
+  if (ability === 'calc_run:run' || ability === 'ledger:adjust') return role === 'admin' || role === 'finance';
+  if (ability === 'calc_run:read') return role === 'admin' || role === 'finance' || role === 'sales_ops';
+  // Everyone reads statements, scoped: a rep her own, a manager her team's (see ownerInScope).
+  if (ability === 'statement:read') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -102,9 +102,40 @@ const rowOf = (t: CompTransaction) => ({
 const CHUNK = 400;
 
 export const compTransactionRepo = {
-  /** Appends rows in order (a reversal before the booking that replaces it). */
+  /**
+   * Appends rows in order (a reversal before the booking that replaces it), numbering them after
+   * the organisation's last `seq`. Call under the organisation's write lock (inOrgTransaction),
+   * so numbers follow commit order and a calc run's "seq <= N" is a frozen set.
+   */
   async insertMany(db: Db | Tx, rows: readonly CompTransaction[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('comp_transactions').values(rows.slice(i, i + CHUNK).map(rowOf)).execute();
+    const first = rows[0];
+    if (!first) return;
+    let seq = await this.lastSeq(db, first.orgId);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await db.insertInto('comp_transactions').values(rows.slice(i, i + CHUNK).map((r) => ({ ...rowOf(r), seq: ++seq }))).execute();
+    }
+  },
+
+  /** The organisation's highest transaction number (0 before the first). */
+  async lastSeq(db: Db | Tx, orgId: string): Promise<bigint> {
+    const row = await db.selectFrom('comp_transactions').select((eb) => eb.fn.max('seq').as('seq')).where('org_id', '=', orgId).executeTakeFirst();
+    return row?.seq === null || row?.seq === undefined ? 0n : big(row.seq);
+  },
+
+  /**
+   * What a calc run reads: every row dated from..to and numbered at most `seqThrough`, by date
+   * then id; with `personIds`, only rows owned or shared (split) by one of them.
+   */
+  async listForCalc(db: Db | Tx, orgId: string, query: { from: string; to: string; seqThrough: bigint; personIds?: readonly string[] }): Promise<CompTransaction[]> {
+    let q = db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to)
+      .where('seq', '<=', query.seqThrough);
+    if (query.personIds !== undefined) {
+      const ids = [...query.personIds];
+      if (ids.length === 0) return [];
+      q = q.where((eb) => eb.or([eb('owner_id', 'in', ids), ...ids.map((id) => eb('splits', 'like', `%"personId":${JSON.stringify(id)}%`))]));
+    }
+    const rows = await q.orderBy('date').orderBy('id').execute();
+    return rows.map(toTransaction);
   },
 
   async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {

@@ -13,3 +13,5 @@ export * from './insights.repo.js';
 export * from './comp-plans.repo.js';
 export * from './plan-assignments.repo.js';
 export * from './comp-transactions.repo.js';
+export * from './calc-runs.repo.js';
+export * from './ledger.repo.js';

@@ -10,6 +10,7 @@ import * as listSortIndexes from './migrations/2026-11-27T1200-list-sort-indexes
 import * as compPlans from './migrations/2026-11-27T1300-comp-plans.js';
 import * as planAssignments from './migrations/2026-11-27T1400-plan-assignments.js';
 import * as transactions from './migrations/2026-11-27T1500-transactions.js';
+import * as calcRuns from './migrations/2026-11-27T1600-calc-runs.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1300-comp-plans': compPlans,
   '2026-11-27T1400-plan-assignments': planAssignments,
   '2026-11-27T1500-transactions': transactions,
+  '2026-11-27T1600-calc-runs': calcRuns,
 };
 
 export interface MigrationReport {

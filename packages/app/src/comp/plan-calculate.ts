@@ -47,6 +47,13 @@ export interface PlanCalculationInput {
   /** Draw balance carried in (<= 0: owed back). */
   readonly drawBalanceMinor?: bigint;
   readonly clawbacks?: readonly PlanClawbackEvent[];
+  /**
+   * Set when quotaMinor and targetIncentiveMinor were already derived for the days served (a
+   * calc run derives them with assignmentTerms: proration, phasing and ramp): they are taken
+   * as given, not prorated again. `quotaToDateMinor` is the quota from a span's first day
+   * (quarter or year start) to the period's end, for to-date components.
+   */
+  readonly derived?: { readonly quotaToDateMinor: Readonly<Record<string, bigint>> };
 }
 
 export interface PlanCalculation {
@@ -70,7 +77,9 @@ export interface PlanCalculation {
   readonly payoutMinor: bigint;
 }
 
-const toCredit = (c: PlanExampleCredit): Credit => ({ id: c.id, payeeId: 'payee', creditType: c.type, amountMinor: c.amountMinor, date: c.date, sourceId: c.id, rule: 'plan-file' });
+const toCredit = (c: PlanExampleCredit): Credit => ({
+  id: c.id, payeeId: 'payee', creditType: c.type, amountMinor: c.amountMinor, date: c.date, sourceId: c.id, rule: 'plan-file', ...(c.payoutShare ? { payoutShare: c.payoutShare } : {}),
+});
 
 /** Credits a component sees: those dated inside its window, and at least its minimum amount. */
 function creditsFor(component: PlanComponent, credits: readonly Credit[]): Credit[] {
@@ -108,13 +117,15 @@ function periodQuota(input: PlanCalculationInput, yearStart: string, served: Ran
     const phased = phaseQuota({ annualMinor: input.annualQuotaMinor, phasing: plan.quotaPhasing, yearStart, period, ...(served ? { served } : {}) });
     return { quotaMinor: phased.quotaMinor, phasing: phased.explanation };
   }
-  if (!served) return { quotaMinor: input.quotaMinor };
+  if (!served || input.derived) return { quotaMinor: input.quotaMinor };
   const p = prorate({ amountMinor: input.quotaMinor, period, served, basis: plan.proration });
   return { quotaMinor: p.amountMinor, proration: p.explanation };
 }
 
 /** A to-date component measures against the quota phased from `since` to the period's end (an annual quota is needed for that). */
 function toDateQuota(input: PlanCalculationInput, yearStart: string, since: string, periodQuota: PlanCalculation['quota']): PlanCalculation['quota'] {
+  const derived = input.derived?.quotaToDateMinor[since];
+  if (derived !== undefined) return { quotaMinor: derived };
   if (input.annualQuotaMinor === undefined || !input.plan.quotaPhasing) return periodQuota;
   const served = input.served;
   const phased = phaseQuota({ annualMinor: input.annualQuotaMinor, phasing: input.plan.quotaPhasing, yearStart, period: { from: since, to: input.period.to }, ...(served ? { served } : {}) });
@@ -124,7 +135,7 @@ function toDateQuota(input: PlanCalculationInput, yearStart: string, since: stri
 /** The target incentive for the period, prorated like the quota when the payee served part of it. */
 function periodTargetIncentive(input: PlanCalculationInput, served: Range | undefined): PlanCalculation['targetIncentive'] {
   if (input.targetIncentiveMinor === undefined) return undefined;
-  if (!served) return { amountMinor: input.targetIncentiveMinor };
+  if (!served || input.derived) return { amountMinor: input.targetIncentiveMinor };
   const p = prorate({ amountMinor: input.targetIncentiveMinor, period: input.period, served, basis: input.plan.proration });
   return { amountMinor: p.amountMinor, proration: p.explanation };
 }

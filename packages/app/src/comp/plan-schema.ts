@@ -75,6 +75,8 @@ export interface PlanExampleCredit {
   readonly type: string;
   readonly amountMinor: bigint;
   readonly date: string;
+  /** A payout split: the whole amount counts, the payee is paid this share (core Credit.payoutShare). */
+  readonly payoutShare?: Decimal;
 }
 
 /** A worked example written in the plan: inputs and the expected pay per component and in total. */

@@ -70,4 +70,45 @@ describe.each(testDialects())('splits and transactions API on %s', (dialect) => 
     }
     expect((await s.anonymous.get('/transactions')).status).toBe(401);
   });
+
+  it('imports a CSV of transactions for finance: dry run, all or nothing with the bad line named, idempotent, not for reps, per organisation', async () => {
+    const CSV = { 'content-type': 'text/csv' };
+    const file = [
+      'sourceKey,kind,date,amount,currency,ownerId',
+      `ERP-INV-1,invoice,2026-08-01,1234.50,USD,${t.people.rep.id}`,
+      `ERP-PAY-1,payment,2026-08-20,100,USD,${t.people.rep2.id}`,
+      '',
+    ].join('\r\n');
+    const finance = await s.as(t, 'finance');
+    const imported = async () => (await finance.get<{ items: TransactionItem[] }>('/transactions?from=2026-08-01&to=2026-08-31')).body.items.filter((x) => x.source === 'import');
+
+    expect(await finance.request('POST', '/transactions/import?dryRun=true', file, CSV)).toMatchObject({ status: 200, body: { dryRun: true, rows: 2, created: 2, unchanged: 0 } });
+    expect(await imported()).toEqual([]);
+    expect(await finance.request('POST', '/transactions/import', file, CSV)).toMatchObject({ status: 200, body: { dryRun: false, rows: 2, created: 2, unchanged: 0 } });
+    expect((await imported()).map((x) => [x.sourceKey, x.kind, x.amountMinor, x.currency, x.ownerId])).toEqual([
+      ['ERP-INV-1', 'invoice', '123450', 'USD', t.people.rep.id],
+      ['ERP-PAY-1', 'payment', '10000', 'USD', t.people.rep2.id],
+    ]);
+    const rerun = await (await s.as(t, 'ops')).request('POST', '/transactions/import', `${file}ERP-PAY-2,payment,2026-08-21,5,USD,${t.people.rep2.id}\r\n`, CSV);
+    expect(rerun).toMatchObject({ status: 200, body: { rows: 3, created: 1, unchanged: 2 } });
+
+    const bad = [
+      'sourceKey,kind,date,amount,currency,ownerId', `ERP-PAY-4,payment,2026-08-23,1,USD,${t.people.rep.id}`,
+      `ERP-PAY-3,payment,2026-08-22,5.001,USD,${t.people.rep2.id}`, `ERP-INV-1,invoice,2026-08-01,1234.5,USD,${t.people.rep2.id}`,
+    ].join('\n');
+    const refused = await finance.request<{ error: { code: string; details: { line: number; field: string; message: string }[] } }>('POST', '/transactions/import', bad, CSV);
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'import_failed', details: [{ line: 3, field: 'amount' }, { line: 4, field: 'sourceKey' }] } } });
+    expect(refused.body.error.details[1]?.message).toContain('append-only');
+    expect((await imported()).map((x) => x.sourceKey)).toEqual(['ERP-INV-1', 'ERP-PAY-1', 'ERP-PAY-2']);
+    expect((await finance.request('POST', '/transactions/import?dryRun=yes', file, CSV)).status).toBe(422);
+    expect((await finance.request('POST', '/transactions/import', { sourceKey: 'x' })).body).toMatchObject({ error: { details: [{ field: 'content-type' }] } });
+
+    for (const who of ['rep', 'manager'] as const) expect((await (await s.as(t, who)).request('POST', '/transactions/import', file, CSV)).status).toBe(403);
+    expect((await s.anonymous.request('POST', '/transactions/import', file, CSV)).status).toBe(401);
+    const stranger = await s.as(other, 'finance');
+    expect((await stranger.get<{ items: TransactionItem[] }>('/transactions?from=2026-08-01&to=2026-08-31')).body.items).toEqual([]);
+    // Their own file may not name our people: a person of another organisation is unknown there.
+    const theirs = await stranger.request<{ error: { details: { line: number; field: string }[] } }>('POST', '/transactions/import', file, CSV);
+    expect(theirs).toMatchObject({ status: 422, body: { error: { details: [{ line: 2, field: 'ownerId' }, { line: 3, field: 'ownerId' }] } } });
+  });
 });

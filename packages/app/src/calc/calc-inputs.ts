@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, fiscalPeriodOf, type CreditingRule, type DateRange, type ReportingLine } from '@attain/core';
+import {
+  compPeriodRepo, compPlanRepo, compTransactionRepo, ledgerRepo, planAssignmentRepo, reportingLineRepo, type PlanAssignment, type Tx,
+} from '@attain/store';
+import { parsePlanFile } from '../comp/plan-file.js';
+import type { Plan } from '../comp/plan-schema.js';
+import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
+
+/**
+ * What a calc run computes from, frozen when it starts and stored with it: everything but the
+ * transactions, which are immutable rows named by `seqThrough`. JSON-safe (money as minor-unit
+ * strings), so `attain calc verify` recomputes from exactly these values.
+ */
+export interface CalcInputs {
+  readonly version: 1;
+  readonly periodKey: string;
+  readonly period: DateRange;
+  readonly currency: string;
+  readonly fiscalYearStartMonth: number;
+  /** Null: every payee with an assignment in the period; otherwise just these (an incremental run). */
+  readonly personIds: readonly string[] | null;
+  readonly seqThrough: string;
+  /** The transaction dates read: from the earliest span a to-date component reaches back to. */
+  readonly window: DateRange;
+  readonly plans: readonly { readonly planId: string; readonly version: number; readonly sourceSha256: string }[];
+  readonly assignments: readonly FrozenAssignment[];
+  readonly reportingLines: readonly ReportingLine[];
+  readonly rules: readonly CreditingRule[];
+  /** Per payee, `planId/componentId` -> what earlier periods of the span earned (to-date components). */
+  readonly earnedBefore: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Per payee, planId -> draw balance carried in (<= 0: owed back). */
+  readonly drawBalances: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export type FrozenAssignment = Pick<PlanAssignment, 'id' | 'personId' | 'planId' | 'planVersion' | 'validFrom' | 'validTo' | 'ramp'> & {
+  readonly targetIncentiveMinor: string;
+  readonly annualQuotaMinor: string | null;
+};
+
+export const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+export const planKey = (planId: string, version: number): string => `${planId}@${version}`;
+
+const overlaps = (a: { validFrom: string; validTo: string | null }, p: DateRange): boolean => a.validFrom <= p.to && (a.validTo === null || a.validTo >= p.from);
+
+/** The first day a component reads credits from in a period: the year or quarter start of a to-date component, else the period's. */
+export function componentSince(plan: Plan, component: Plan['components'][number], period: DateRange): string {
+  const acc = 'accumulation' in component ? component.accumulation : 'period';
+  if (acc === 'year-to-date') return fiscalPeriodOf(period.from, plan.yearStartMonth, 'year').start;
+  if (acc === 'quarter-to-date') return fiscalPeriodOf(period.from, plan.yearStartMonth, 'quarter').start;
+  return period.from;
+}
+
+/** The plan versions the inputs name, read and checked against the frozen source hashes. */
+export async function loadFrozenPlans(tx: Tx, orgId: string, inputs: Pick<CalcInputs, 'plans'>): Promise<Map<string, Plan>> {
+  const out = new Map<string, Plan>();
+  for (const ref of inputs.plans) {
+    const v = await compPlanRepo.findVersion(tx, orgId, ref.planId, ref.version);
+    if (!v || sha256(v.source) !== ref.sourceSha256) throw new Error(`plan ${ref.planId} version ${ref.version} is not the one the run used`);
+    out.set(planKey(ref.planId, ref.version), parsePlanFile({ text: v.source }));
+  }
+  return out;
+}
+
+/**
+ * Freezes the inputs of a run of `period` (call inside the organisation's write lock, so no
+ * transaction or ledger entry is half-written): the assignments in force during the period, their
+ * plan versions, reporting lines, the last transaction number, and from the ledger what earlier
+ * periods of a to-date span earned and the draw balances carried in.
+ */
+export async function freezeCalcInputs(tx: Tx, args: {
+  orgId: string; periodKey: string; period: DateRange; currency: string; fiscalYearStartMonth: number; personIds: readonly string[] | null;
+}): Promise<{ inputs: CalcInputs; plans: Map<string, Plan> }> {
+  const { orgId, period } = args;
+  const assignments = (await planAssignmentRepo.list(tx, orgId, { personIds: args.personIds })).filter((a) => overlaps(a, period));
+  const plans = new Map<string, Plan>();
+  const refs: CalcInputs['plans'][number][] = [];
+  for (const a of assignments) {
+    const key = planKey(a.planId, a.planVersion);
+    if (plans.has(key)) continue;
+    const v = await compPlanRepo.findVersion(tx, orgId, a.planId, a.planVersion);
+    if (!v) throw new Error(`assignment ${a.id} names a missing plan version`);
+    plans.set(key, parsePlanFile({ text: v.source }));
+    refs.push({ planId: a.planId, version: a.planVersion, sourceSha256: sha256(v.source) });
+  }
+  const sinceOf = new Map<string, string>();
+  for (const plan of plans.values()) for (const c of plan.components) sinceOf.set(`${plan.id}/${c.id}`, componentSince(plan, c, period));
+  const from = [...sinceOf.values()].reduce((min, s) => (s < min ? s : min), period.from);
+  const people = [...new Set(assignments.map((a) => a.personId))].sort();
+  const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people);
+  const inputs: CalcInputs = {
+    version: 1, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
+    personIds: args.personIds === null ? null : [...args.personIds].sort(),
+    seqThrough: (await compTransactionRepo.lastSeq(tx, orgId)).toString(), window: { from, to: period.to },
+    plans: refs.sort((a, b) => (planKey(a.planId, a.version) < planKey(b.planId, b.version) ? -1 : 1)),
+    assignments: assignments.map((a) => ({
+      id: a.id, personId: a.personId, planId: a.planId, planVersion: a.planVersion, validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp,
+      targetIncentiveMinor: a.targetIncentiveMinor.toString(), annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
+    })),
+    reportingLines: (await reportingLineRepo.listForOrg(tx, orgId)).map(({ personId, managerId, validFrom, validTo }) => ({ personId, managerId, validFrom, validTo })),
+    rules: DEFAULT_CREDITING_RULES, earnedBefore, drawBalances,
+  };
+  return { inputs, plans };
+}
+
+/** From the ledger: earnings of earlier periods inside the to-date window, and draw balances before the period. */
+async function ledgerCarryIns(tx: Tx, orgId: string, period: DateRange, sinceOf: ReadonlyMap<string, string>, people: readonly string[]) {
+  const earlier = (await compPeriodRepo.list(tx, orgId)).filter((p) => p.endDate < period.from);
+  const startOf = new Map(earlier.map((p) => [p.key, p.startDate]));
+  const entries = await ledgerRepo.listForPeriods(tx, orgId, { forPeriods: earlier.map((p) => p.key), personIds: people });
+  const earnedBefore: Record<string, Record<string, string>> = {};
+  const drawBalances: Record<string, Record<string, string>> = {};
+  const add = (into: Record<string, Record<string, string>>, person: string, key: string, amount: bigint) => {
+    const row = (into[person] ??= {});
+    row[key] = (BigInt(row[key] ?? '0') + amount).toString();
+  };
+  for (const e of entries) {
+    const key = `${e.planId}/${e.componentId}`;
+    const since = sinceOf.get(key);
+    // A to-date component subtracts what earlier periods of its own span (quarter or year) earned.
+    if ((e.type === 'earning' || e.type === 'bonus') && since !== undefined && since < period.from && (startOf.get(e.forPeriod) ?? '') >= since) add(earnedBefore, e.personId, key, e.amountMinor);
+    // An advance (+) deepens what she owes back, a recovery (-) repays it: balance = -(advances + recoveries).
+    if ((e.type === 'draw-advance' || e.type === 'draw-recovery') && e.planId) add(drawBalances, e.personId, e.planId, -e.amountMinor);
+  }
+  return { earnedBefore, drawBalances };
+}
+
+/** The hash of a run's inputs: the frozen snapshot, then every transaction it read, in order. */
+export function inputsHash(inputs: CalcInputs, transactionLines: readonly string[]): string {
+  const h = createHash('sha256').update(canonicalJson(inputs));
+  for (const line of transactionLines) h.update('\n').update(line);
+  return `sha256:${h.digest('hex')}`;
+}

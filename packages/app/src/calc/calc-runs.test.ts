@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction, ledgerRepo, type Database } from '@attain/store';
+import { createTestOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
+import { assignPlan } from '../assignments/assign-plan.js';
+import type { AppContext } from '../context.js';
+import { opportunities } from '../crm/entities.js';
+import { getPipeline } from '../crm/pipelines.js';
+import { createRecord, updateRecord } from '../crm/records.js';
+import { listPlans } from '../plans/plan-queries.js';
+import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
+import { runCalc, startCalcRun } from './run-calc.js';
+import { getStatement, listCalcRuns, listStatements } from './statement-queries.js';
+import { verifyCalcRun } from './verify-calc-run.js';
+
+warnIfPostgresSkipped();
+
+describe.each(testDialects())('calc runs on %s', (dialect) => {
+  let database: Database;
+  let ctx: AppContext;
+  let t: TestOrg;
+  let won: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    ctx = testContext(database);
+    t = await createTestOrg(ctx, 'Calc');
+    await inTransaction(database.db, (tx) => seedPlanTemplates(ctx, tx, t.admin));
+    const plans = Object.fromEntries((await listPlans(ctx, t.actors.ops)).map((p) => [p.key, p.id]));
+    const assign = (personId: string, planId: string, ti: string, quota: string) =>
+      assignPlan(ctx, t.actors.finance, { personId, planId, planVersion: 1, validFrom: '2026-01-01', targetIncentiveMinor: ti, annualQuotaMinor: quota, reason: 'FY2026' });
+    await assign(t.people.rep.id, plans['ae-quota-commission'] as string, '6000000', '80000000');
+    await assign(t.people.rep2.id, plans['ae-quota-commission'] as string, '6000000', '80000000');
+    await assign(t.people.manager.id, plans['manager-override'] as string, '3000000', '160000000');
+    const probe = await createRecord(ctx, t.actors.rep, opportunities, { name: 'Probe', amountMinor: '1', closeDate: '2026-06-01' });
+    won = (await getPipeline(ctx, t.actors.rep, probe.pipelineId)).stages.find((s) => s.isWon)?.id as string;
+  });
+  afterAll(async () => database.close());
+
+  const winDeal = async (actor: TestOrg['actors']['rep'], amountMinor: string, closeDate: string) => {
+    const deal = await createRecord(ctx, actor, opportunities, { name: `Deal ${amountMinor}`, amountMinor, closeDate });
+    await updateRecord(ctx, actor, opportunities, deal.id, { stageId: won });
+    return deal;
+  };
+
+  it('runs a period: results for every payee, the ledger brought to them, hashes that verify; a re-run changes nothing', async () => {
+    const deal = await winDeal(t.actors.rep, '10000000', '2026-02-10');
+    await winDeal(t.actors.rep2, '30000000', '2026-03-20');
+    await winDeal(t.actors.rep, '5000000', '2026-04-02');
+
+    const run = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(run).toMatchObject({ status: 'published', periodKey: 'FY2026-Q1', payeeCount: 3, progressDone: 3, publication: 1n });
+    // Quota by days: 800,000 x 90/365 = 197,260.27. Rita 100,000 (50.7%) x 10% = 10,000; Rob 300,000 (152%):
+    // 197,260.27 x 10% + 98,630.14 x 15% + 4,109.59 x 20% = 35,342.47, capped at 2 x the quarter's target incentive
+    // (60,000 x 90/365 = 14,794.52): 29,589.04.
+    // Mona's team quota 1,600,000 x 90/365 = 394,520.55; team bookings 400,000 (101.4%):
+    // 394,520.55 x 1% + 5,479.45 x 1.5% = 3,945.21 + 82.19 = 4,027.40.
+    const statements = await listStatements(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(statements.map((s) => [s.personName, s.payoutMinor])).toEqual([['Mona Manager', 402740n], ['Rita Rep', 1000000n], ['Rob Rep', 2958904n]]);
+
+    const rita = await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q1' });
+    expect(rita).toMatchObject({ personName: 'Rita Rep', periodKey: 'FY2026-Q1', postedMinor: 1000000n, period: { status: 'open' } });
+    expect(rita.credits.map((c) => [c.creditType, c.amountMinor, c.sourceId])).toEqual([['booking', 10000000n, expect.any(String)]]);
+    expect(rita.ledger.map((e) => [e.type, e.componentId, e.amountMinor])).toEqual([['earning', 'commission', 1000000n]]);
+
+    const again = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(again.outputsHash).toBe(run.outputsHash);
+    expect(again.inputsHash).toBe(run.inputsHash);
+    expect((await ledgerRepo.listForPeriods(database.db, t.org.id, { forPeriods: ['FY2026-Q1'] })).length).toBe(3);
+    expect(await verifyCalcRun(ctx, t.actors.finance, run.id)).toMatchObject({ ok: true, payees: 3, mismatches: [] });
+
+    // A bigger deal: the next run posts only the difference.
+    await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { amountMinor: '15000000' });
+    const third = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(third.outputsHash).not.toBe(run.outputsHash);
+    const after = await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q1' });
+    expect(after.ledger.map((e) => e.amountMinor)).toEqual([1000000n, 500000n]);
+    expect(after.postedMinor).toBe(1500000n);
+    // The earlier run still verifies against its own frozen inputs.
+    expect((await verifyCalcRun(ctx, t.actors.finance, run.id)).ok).toBe(true);
+    expect((await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q1' })).map((r) => r.status)).toEqual(['published', 'published', 'published']);
+  });
+
+  it('verify finds a result edited after publishing', async () => {
+    const run = await runCalc(ctx, t.actors.finance, { period: '2026-Q2' });
+    await database.db.updateTable('calc_results').set({ payout_minor: 1n, hash: 'sha256:forged' }).where('org_id', '=', t.org.id).where('run_id', '=', run.id)
+      .where('person_id', '=', t.people.rep.id).execute();
+    expect(await verifyCalcRun(ctx, t.actors.finance, run.id)).toMatchObject({ ok: false, mismatches: [t.people.rep.id] });
+  });
+
+  it('shows a rep her own statement only, a manager her team\'s; only finance and admins run', async () => {
+    await expect(getStatement(ctx, t.actors.rep2, { personId: t.people.rep.id, period: '2026-Q1' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getStatement(ctx, t.actors.otherRep, { personId: t.people.rep.id, period: '2026-Q1' })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await getStatement(ctx, t.actors.manager, { personId: t.people.rep.id, period: '2026-Q1' })).personName).toBe('Rita Rep');
+    expect((await listStatements(ctx, t.actors.rep, { period: '2026-Q1' })).map((s) => s.personName)).toEqual(['Rita Rep']);
+    await expect(startCalcRun(ctx, t.actors.rep, { period: '2026-Q1' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(startCalcRun(ctx, t.actors.manager, { period: '2026-Q1' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(startCalcRun(ctx, t.actors.finance, { period: 'FY2026' })).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'period' }] });
+  });
+});

@@ -1,0 +1,144 @@
+import { canonicalJson, creditTransactions, type CreditingIssue, type CreditWithExplanation, type LedgerTarget } from '@attain/core';
+import type { CompTransaction } from '@attain/store';
+import { assignmentTerms } from '../assignments/assignment-terms.js';
+import { presentTerms } from '../assignments/assignment.presenter.js';
+import { calculatePlan, type PlanCalculation } from '../comp/plan-calculate.js';
+import type { Plan, PlanExampleCredit } from '../comp/plan-schema.js';
+import { explanationRows, withBigintsAsStrings } from '../plans/plan-explanation.presenter.js';
+import { toCreditingTransaction } from '../transactions/to-crediting.js';
+import { componentSince, planKey, sha256, type CalcInputs, type FrozenAssignment } from './calc-inputs.js';
+
+/** One payee's result of a run: the statement body (canonical JSON), its hash, and the ledger lines it asks for. */
+export interface PayeeResult {
+  readonly personId: string;
+  readonly earnedMinor: bigint;
+  readonly payoutMinor: bigint;
+  readonly body: string;
+  readonly hash: string;
+  readonly targets: readonly LedgerTarget[];
+}
+
+/** The ledger entry type a component's earnings post as. */
+const entryTypeOf = (kind: string): LedgerTarget['type'] => (kind === 'commission' ? 'earning' : 'bonus');
+
+/** The calculation as a statement keeps it: credit ids live in the measure lines, so the body says which credits counted. */
+function ledgerTargetsOf(personId: string, periodKey: string, plan: Plan, calc: PlanCalculation): LedgerTarget[] {
+  const base = { personId, forPeriod: periodKey, planId: plan.id };
+  const out: LedgerTarget[] = plan.components.map((c, i) => ({ ...base, type: entryTypeOf(c.kind), componentId: c.id, amountMinor: calc.components[i]?.amountMinor ?? 0n }));
+  if (calc.totalMinor !== calc.earnedMinor) out.push({ ...base, type: 'earning', componentId: 'plan-cap', amountMinor: calc.totalMinor - calc.earnedMinor });
+  if (calc.draw && calc.draw.drawAdvanceMinor !== 0n) out.push({ ...base, type: 'draw-advance', componentId: null, amountMinor: calc.draw.drawAdvanceMinor });
+  if (calc.draw && calc.draw.recoveryMinor !== 0n) out.push({ ...base, type: 'draw-recovery', componentId: null, amountMinor: -calc.draw.recoveryMinor });
+  return out;
+}
+
+/**
+ * The calculation as the statement body keeps it: without the measure lines' credit ids, which
+ * the statement lists from the run's frozen transactions instead (a body stays small however
+ * many deals a payee closed; the measure line keeps the count).
+ */
+const withoutCreditIds = (calc: PlanCalculation): PlanCalculation => ({
+  ...calc,
+  components: calc.components.map((c) => ({ ...c, lines: c.lines.map((l) => (l.step === 'measure' ? { ...l, creditIds: [] } : l)) })),
+});
+
+const toPlanCredit = (c: CreditWithExplanation): PlanExampleCredit => ({
+  id: c.id, type: c.creditType, amountMinor: c.amountMinor, date: c.date, ...(c.payoutShare ? { payoutShare: c.payoutShare } : {}),
+});
+
+/** One assignment of a payee in the period: its terms (proration, phasing, ramp) and the plan calculated on her credits while on it. */
+function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment, credits: readonly CreditWithExplanation[]) {
+  const assignment = {
+    validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp, targetIncentiveMinor: BigInt(a.targetIncentiveMinor),
+    annualQuotaMinor: a.annualQuotaMinor === null ? null : BigInt(a.annualQuotaMinor),
+  };
+  const terms = (period: { from: string; to: string }) => assignmentTerms({
+    assignment, period, currency: inputs.currency,
+    plan: { yearStartMonth: plan.yearStartMonth, proration: plan.proration, ...(plan.quotaPhasing ? { quotaPhasing: plan.quotaPhasing } : {}) },
+  });
+  const periodTerms = terms(inputs.period);
+  const quotaToDateMinor: Record<string, bigint> = {};
+  for (const c of plan.components) {
+    const since = componentSince(plan, c, inputs.period);
+    if (since < inputs.period.from && quotaToDateMinor[since] === undefined) quotaToDateMinor[since] = terms({ from: since, to: inputs.period.to }).quota?.amountMinor ?? 0n;
+  }
+  const mine = credits.filter((c) => c.date >= a.validFrom && (a.validTo === null || c.date <= a.validTo)).map(toPlanCredit);
+  const before = inputs.earnedBefore[a.personId] ?? {};
+  const earnedBefore = Object.fromEntries(plan.components.filter((c) => before[`${plan.id}/${c.id}`] !== undefined).map((c) => [c.id, BigInt(before[`${plan.id}/${c.id}`] as string)]));
+  const drawBalance = inputs.drawBalances[a.personId]?.[plan.id];
+  const calc = calculatePlan({
+    plan, credits: mine, quotaMinor: periodTerms.quota?.amountMinor ?? 0n, targetIncentiveMinor: periodTerms.targetIncentive.amountMinor,
+    period: inputs.period, ...(periodTerms.onPlan ? { served: periodTerms.onPlan } : {}), derived: { quotaToDateMinor }, earnedBefore,
+    ...(drawBalance === undefined ? {} : { drawBalanceMinor: BigInt(drawBalance) }),
+  });
+  return { terms: periodTerms, calc };
+}
+
+/** Credits a run's transactions (the organisation's rules, reporting lines on each transaction's date), grouped by payee. */
+export function creditForRun(inputs: CalcInputs, transactions: readonly CompTransaction[]): { creditsOf: Map<string, CreditWithExplanation[]>; issues: readonly CreditingIssue[] } {
+  const credited = creditTransactions({
+    transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: inputs.rules, reportingLines: inputs.reportingLines,
+  });
+  const creditsOf = new Map<string, CreditWithExplanation[]>();
+  for (const c of credited.credits) {
+    const list = creditsOf.get(c.payeeId);
+    if (list) list.push(c);
+    else creditsOf.set(c.payeeId, [c]);
+  }
+  return { creditsOf, issues: credited.issues };
+}
+
+/** A run's payees in id order, each with her assignments in the period. */
+export function payeesOf(inputs: CalcInputs): [string, FrozenAssignment[]][] {
+  const byPerson = new Map<string, FrozenAssignment[]>();
+  for (const a of inputs.assignments) {
+    const list = byPerson.get(a.personId);
+    if (list) list.push(a);
+    else byPerson.set(a.personId, [a]);
+  }
+  return [...byPerson.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Calculates one payee of a run: each of her assignments in the period through its plan version,
+ * on her credits while on it. Pure apart from hashing: the same inputs give the same body byte
+ * for byte, and so the same hash.
+ */
+export function calculatePayee(args: {
+  readonly inputs: CalcInputs;
+  readonly plans: ReadonlyMap<string, Plan>;
+  readonly personId: string;
+  readonly assignments: readonly FrozenAssignment[];
+  readonly credits: readonly CreditWithExplanation[];
+}): PayeeResult {
+  const { inputs, personId } = args;
+  const parts = args.assignments.map((a) => {
+    const plan = args.plans.get(planKey(a.planId, a.planVersion));
+    if (!plan) throw new Error(`plan ${a.planId} version ${a.planVersion} was not loaded`);
+    const { terms, calc } = calculateAssignment(inputs, plan, a, args.credits);
+    return { a, plan, terms, calc };
+  });
+  const targets = parts.flatMap((p) => ledgerTargetsOf(personId, inputs.periodKey, p.plan, p.calc));
+  const earnedMinor = parts.reduce((s, p) => s + p.calc.totalMinor, 0n);
+  const payoutMinor = targets.reduce((s, t) => s + t.amountMinor, 0n);
+  const body = canonicalJson({
+    personId, periodKey: inputs.periodKey, period: inputs.period, currency: inputs.currency, earnedMinor: earnedMinor.toString(), payoutMinor: payoutMinor.toString(),
+    plans: parts.map((p) => ({
+      assignmentId: p.a.id, planId: p.plan.id, planVersion: p.plan.version, planName: p.plan.name, terms: presentTerms(p.terms),
+      explanation: explanationRows(p.plan, p.calc), calculation: withBigintsAsStrings(withoutCreditIds(p.calc)),
+      componentKinds: Object.fromEntries(p.plan.components.map((c) => [c.id, c.kind])),
+    })),
+    ledger: targets.map((t) => ({ type: t.type, planId: t.planId, componentId: t.componentId, amountMinor: t.amountMinor.toString() })),
+  });
+  return { personId, earnedMinor, payoutMinor, body, hash: sha256(body), targets };
+}
+
+/** Every payee of a run at once (verify, what-if, tests); a run itself goes in chunks to report progress. */
+export function calculatePayees(args: { readonly inputs: CalcInputs; readonly plans: ReadonlyMap<string, Plan>; readonly transactions: readonly CompTransaction[] }): PayeeResult[] {
+  const { creditsOf } = creditForRun(args.inputs, args.transactions);
+  return payeesOf(args.inputs).map(([personId, assignments]) => calculatePayee({ ...args, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
+}
+
+/** The hash of a run's outputs: every payee's result hash, in payee order. */
+export function outputsHash(results: readonly Pick<PayeeResult, 'personId' | 'hash'>[]): string {
+  return sha256(results.map((r) => `${r.personId} ${r.hash}`).join('\n'));
+}

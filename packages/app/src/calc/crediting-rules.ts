@@ -1,0 +1,16 @@
+import type { CreditingRule } from '@attain/core';
+
+/**
+ * The organisation's crediting rules (docs/pay-cycle.md, "Crediting in a run"): which credit
+ * types each transaction kind earns, and to whom. The owner (or the deal's splits) is credited
+ * by kind; every manager above her on the transaction date gets a team credit of the same
+ * amount. Imported kinds (invoice, payment) earn a credit type of their own name.
+ */
+export const DEFAULT_CREDITING_RULES: readonly CreditingRule[] = [
+  { name: 'owner-booking', creditType: 'booking', filters: { kinds: ['new-business', 'expansion'] }, source: { type: 'owner' } },
+  { name: 'owner-renewal', creditType: 'renewal', filters: { kinds: ['renewal'] }, source: { type: 'owner' } },
+  { name: 'owner-expansion', creditType: 'expansion', filters: { kinds: ['expansion'] }, source: { type: 'owner' } },
+  { name: 'owner-invoice', creditType: 'invoice', filters: { kinds: ['invoice'] }, source: { type: 'owner' } },
+  { name: 'owner-payment', creditType: 'payment', filters: { kinds: ['payment'] }, source: { type: 'owner' } },
+  { name: 'team-booking', creditType: 'team-booking', source: { type: 'rollup', of: ['owner-booking', 'owner-renewal'], levels: 'all' } },
+];
