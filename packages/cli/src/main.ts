@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.js';
 import { registerAssignment } from './commands/assignment.js';
+import { registerCalc } from './commands/calc.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSeed } from './commands/seed.js';
@@ -25,6 +26,7 @@ registerSeed(program);
 registerImportExport(program);
 registerPlan(program);
 registerAssignment(program);
+registerCalc(program);
 registerTransaction(program);
 
 await program.parseAsync(process.argv);

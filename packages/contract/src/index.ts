@@ -8,3 +8,4 @@ export * from './insights.schema.js';
 export * from './plans.schema.js';
 export * from './assignments.schema.js';
 export * from './transactions.schema.js';
+export * from './calc.schema.js';

@@ -18,6 +18,7 @@ import { mountInsightsRoutes } from './routes/insights.routes.js';
 import { mountPlanRoutes } from './routes/plans.routes.js';
 import { mountSystemRoutes } from './routes/system.routes.js';
 import { mountTransactionRoutes } from './routes/transactions.routes.js';
+import { mountCalcRoutes } from './routes/calc.routes.js';
 import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
 import type { Api } from './route.js';
@@ -57,6 +58,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountPlanRoutes(api, registry);
   mountAssignmentRoutes(api, registry);
   mountTransactionRoutes(api, registry);
+  mountCalcRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

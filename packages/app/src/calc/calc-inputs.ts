@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, fiscalPeriodOf, type CreditingRule, type DateRange, type ReportingLine } from '@attain/core';
+import { canonicalJson, fiscalPeriodOf, invalid, type CreditingRule, type DateRange, type ReportingLine } from '@attain/core';
 import {
   compPeriodRepo, compPlanRepo, compTransactionRepo, ledgerRepo, planAssignmentRepo, reportingLineRepo, type PlanAssignment, type Tx,
 } from '@attain/store';
@@ -69,22 +69,35 @@ export async function loadFrozenPlans(tx: Tx, orgId: string, inputs: Pick<CalcIn
  * periods of a to-date span earned and the draw balances carried in.
  */
 export async function freezeCalcInputs(tx: Tx, args: {
-  orgId: string; periodKey: string; period: DateRange; currency: string; fiscalYearStartMonth: number; personIds: readonly string[] | null;
+  orgId: string; periodKey: string; period: DateRange; payPeriod: Plan['payPeriod']; currency: string; fiscalYearStartMonth: number; personIds: readonly string[] | null;
 }): Promise<{ inputs: CalcInputs; plans: Map<string, Plan> }> {
   const { orgId, period } = args;
-  const assignments = (await planAssignmentRepo.list(tx, orgId, { personIds: args.personIds })).filter((a) => overlaps(a, period));
-  const plans = new Map<string, Plan>();
-  const refs: CalcInputs['plans'][number][] = [];
-  for (const a of assignments) {
+  const parsed = new Map<string, { ref: CalcInputs['plans'][number]; plan: Plan }>();
+  const assignments: PlanAssignment[] = [];
+  for (const a of (await planAssignmentRepo.list(tx, orgId, { personIds: args.personIds })).filter((x) => overlaps(x, period))) {
     const key = planKey(a.planId, a.planVersion);
-    if (plans.has(key)) continue;
-    const v = await compPlanRepo.findVersion(tx, orgId, a.planId, a.planVersion);
-    if (!v) throw new Error(`assignment ${a.id} names a missing plan version`);
-    plans.set(key, parsePlanFile({ text: v.source }));
-    refs.push({ planId: a.planId, version: a.planVersion, sourceSha256: sha256(v.source) });
+    if (!parsed.has(key)) {
+      const v = await compPlanRepo.findVersion(tx, orgId, a.planId, a.planVersion);
+      if (!v) throw new Error(`assignment ${a.id} names a missing plan version`);
+      parsed.set(key, { plan: parsePlanFile({ text: v.source }), ref: { planId: a.planId, version: a.planVersion, sourceSha256: sha256(v.source) } });
+    }
+    // A run of a quarter pays the quarterly plans, a run of a month the monthly ones.
+    if (parsed.get(key)?.plan.payPeriod === args.payPeriod) assignments.push(a);
   }
+  const used = new Set(assignments.map((a) => planKey(a.planId, a.planVersion)));
+  const plans = new Map([...parsed].filter(([key]) => used.has(key)).map(([key, v]) => [key, v.plan]));
+  const refs = [...parsed].filter(([key]) => used.has(key)).map(([, v]) => v.ref);
   const sinceOf = new Map<string, string>();
-  for (const plan of plans.values()) for (const c of plan.components) sinceOf.set(`${plan.id}/${c.id}`, componentSince(plan, c, period));
+  for (const plan of plans.values()) {
+    for (const c of plan.components) {
+      const since = componentSince(plan, c, period);
+      // What earlier periods of a to-date span paid comes from the ledger, so the span must start where a pay period does.
+      if (since < period.from && fiscalPeriodOf(since, args.fiscalYearStartMonth, args.payPeriod).start !== since) {
+        throw invalid('period', `plan ${plan.id} v${plan.version} accumulates ${c.id} from ${since}, where no ${args.payPeriod} of the organisation starts: align the plan's yearStartMonth with the fiscal year (month ${args.fiscalYearStartMonth}) or pay it by month`);
+      }
+      sinceOf.set(`${plan.id}/${c.id}`, since);
+    }
+  }
   const from = [...sinceOf.values()].reduce((min, s) => (s < min ? s : min), period.from);
   const people = [...new Set(assignments.map((a) => a.personId))].sort();
   const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people);

@@ -1,4 +1,4 @@
-import { canonicalJson, creditTransactions, type CreditingIssue, type CreditWithExplanation, type LedgerTarget } from '@attain/core';
+import { canonicalJson, creditTransactions, DomainError, type CreditingIssue, type CreditWithExplanation, type LedgerTarget } from '@attain/core';
 import type { CompTransaction } from '@attain/store';
 import { assignmentTerms } from '../assignments/assignment-terms.js';
 import { presentTerms } from '../assignments/assignment.presenter.js';
@@ -67,7 +67,8 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
   const drawBalance = inputs.drawBalances[a.personId]?.[plan.id];
   const calc = calculatePlan({
     plan, credits: mine, quotaMinor: periodTerms.quota?.amountMinor ?? 0n, targetIncentiveMinor: periodTerms.targetIncentive.amountMinor,
-    period: inputs.period, ...(periodTerms.onPlan ? { served: periodTerms.onPlan } : {}), derived: { quotaToDateMinor }, earnedBefore,
+    // Served is her whole assignment: credits before the period still count towards a to-date measure.
+    period: inputs.period, served: { from: a.validFrom, to: a.validTo ?? plan.effective.to ?? inputs.period.to }, derived: { quotaToDateMinor }, earnedBefore,
     ...(drawBalance === undefined ? {} : { drawBalanceMinor: BigInt(drawBalance) }),
   });
   return { terms: periodTerms, calc };
@@ -114,8 +115,14 @@ export function calculatePayee(args: {
   const parts = args.assignments.map((a) => {
     const plan = args.plans.get(planKey(a.planId, a.planVersion));
     if (!plan) throw new Error(`plan ${a.planId} version ${a.planVersion} was not loaded`);
-    const { terms, calc } = calculateAssignment(inputs, plan, a, args.credits);
-    return { a, plan, terms, calc };
+    try {
+      const { terms, calc } = calculateAssignment(inputs, plan, a, args.credits);
+      return { a, plan, terms, calc };
+    } catch (error) {
+      // One payee's bad terms stop the run (nothing is published); say whose, on which plan.
+      if (error instanceof DomainError) throw new DomainError(error.code, `payee ${personId}, assignment ${a.id} (${plan.id} v${plan.version}): ${error.message}`, error.issues);
+      throw error;
+    }
   });
   const targets = parts.flatMap((p) => ledgerTargetsOf(personId, inputs.periodKey, p.plan, p.calc));
   const earnedMinor = parts.reduce((s, p) => s + p.calc.totalMinor, 0n);

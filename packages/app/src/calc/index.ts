@@ -5,3 +5,6 @@ export * from './publish-calc-run.js';
 export * from './run-calc.js';
 export * from './statement-queries.js';
 export * from './verify-calc-run.js';
+export * from './calc.presenter.js';
+export * from './post-ledger-entry.js';
+export * from './statement-csv.js';

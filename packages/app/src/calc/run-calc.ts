@@ -69,7 +69,7 @@ export async function startCalcRun(
     const busy = (await calcRunRepo.list(tx, actor.orgId, { periodKey: fiscal.key, status: 'running' })).find((r) => r.kind === 'full');
     if (busy && (input.kind ?? 'full') === 'full') throw new DomainError('conflict', `run ${busy.id} of ${fiscal.key} is still computing`, [{ field: 'period', message: 'busy' }]);
     const { inputs } = await freezeCalcInputs(tx, {
-      orgId: actor.orgId, periodKey: fiscal.key, period: { from: fiscal.start, to: fiscal.end }, currency: org.currency,
+      orgId: actor.orgId, periodKey: fiscal.key, period: { from: fiscal.start, to: fiscal.end }, payPeriod: fiscal.kind === 'month' ? 'month' : 'quarter', currency: org.currency,
       fiscalYearStartMonth: org.fiscalYearStartMonth, personIds: input.personIds ?? null,
     });
     const now = ctx.now();

@@ -1,10 +1,12 @@
 import { DomainError, ownerInScope, readScope, type Actor, type CreditWithExplanation } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, ledgerRepo, type CalcResult, type CalcRun, type LedgerEntry } from '@attain/store';
+import type { CalcRunItem, StatementSummaryItem, StatementWire } from '@attain/contract';
+import { calcRunRepo, compPeriodRepo, ledgerRepo, type CalcRun } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
 import type { CalcInputs } from './calc-inputs.js';
+import { plansOfBody, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
 import { creditForRun } from './calculate-payees.js';
 import { parseRunPeriod, readRunTransactions } from './run-calc.js';
 
@@ -14,33 +16,17 @@ import { parseRunPeriod, readRunTransactions } from './run-calc.js';
  * finance and sales ops everyone's; one outside that reach answers not_found.
  */
 
-/** A run without its frozen inputs. */
-export type CalcRunSummary = Omit<CalcRun, 'inputs' | 'orgId'>;
-export const summaryOfRun = ({ inputs: _inputs, orgId: _org, ...rest }: CalcRun): CalcRunSummary => rest;
-
-export async function listCalcRuns(ctx: AppContext, actor: Actor, query: { period?: string } = {}): Promise<CalcRunSummary[]> {
+export async function listCalcRuns(ctx: AppContext, actor: Actor, query: { period?: string } = {}): Promise<CalcRunItem[]> {
   requireAbility(actor, 'calc_run:read');
   const periodKey = query.period === undefined ? undefined : parseRunPeriod(query.period, (await orgCurrency(ctx.database.db, actor.orgId)).fiscalYearStartMonth).key;
-  return (await calcRunRepo.list(ctx.database.db, actor.orgId, periodKey === undefined ? {} : { periodKey })).map(summaryOfRun);
+  return (await calcRunRepo.list(ctx.database.db, actor.orgId, periodKey === undefined ? {} : { periodKey })).map(presentRun);
 }
 
-export async function getCalcRun(ctx: AppContext, actor: Actor, id: string): Promise<CalcRunSummary> {
+export async function getCalcRun(ctx: AppContext, actor: Actor, id: string): Promise<CalcRunItem> {
   requireAbility(actor, 'calc_run:read');
   const run = await calcRunRepo.find(ctx.database.db, actor.orgId, id);
   if (!run) throw new DomainError('not_found', 'calc run not found');
-  return summaryOfRun(run);
-}
-
-/** One row of a period's statement list. */
-export interface StatementSummary {
-  readonly personId: string;
-  readonly personName: string;
-  readonly periodKey: string;
-  readonly currency: string;
-  readonly runId: string;
-  readonly earnedMinor: bigint;
-  readonly payoutMinor: bigint;
-  readonly hash: string;
+  return presentRun(run);
 }
 
 async function personNames(ctx: AppContext, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
@@ -49,7 +35,7 @@ async function personNames(ctx: AppContext, orgId: string, ids: readonly string[
 }
 
 /** The period's statements the actor may read, by payee name. */
-export async function listStatements(ctx: AppContext, actor: Actor, query: { period: string }): Promise<StatementSummary[]> {
+export async function listStatements(ctx: AppContext, actor: Actor, query: { period: string }): Promise<StatementSummaryItem[]> {
   requireAbility(actor, 'statement:read');
   const org = await orgCurrency(ctx.database.db, actor.orgId);
   const periodKey = parseRunPeriod(query.period, org.fiscalYearStartMonth).key;
@@ -57,27 +43,11 @@ export async function listStatements(ctx: AppContext, actor: Actor, query: { per
   const results = await calcRunRepo.latestResultsOfPeriod(ctx.database.db, actor.orgId, periodKey, scope.kind === 'all' ? undefined : scope.ownerIds);
   const names = await personNames(ctx, actor.orgId, results.map((r) => r.personId));
   return results
-    .map((r) => ({ personId: r.personId, personName: names.get(r.personId) ?? r.personId, periodKey, currency: r.currency, runId: r.runId, earnedMinor: r.earnedMinor, payoutMinor: r.payoutMinor, hash: r.hash }))
+    .map((r) => ({
+      personId: r.personId, personName: names.get(r.personId) ?? r.personId, periodKey, currency: r.currency, runId: r.runId,
+      earnedMinor: r.earnedMinor.toString(), payoutMinor: r.payoutMinor.toString(), hash: r.hash,
+    }))
     .sort((a, b) => a.personName.localeCompare(b.personName) || (a.personId < b.personId ? -1 : 1));
-}
-
-/** A payee's statement for a period: the calculation, her credits, and the ledger entries posted to it. */
-export interface Statement {
-  readonly personId: string;
-  readonly personName: string;
-  readonly periodKey: string;
-  readonly period: { readonly from: string; readonly to: string; readonly status: 'open' | 'closed' };
-  readonly currency: string;
-  readonly run: { readonly id: string; readonly kind: CalcRun['kind']; readonly finishedAt: string | null; readonly publication: bigint };
-  readonly hash: string;
-  /** The result body (canonical JSON parsed): plans with terms, explanation rows and calculation. */
-  readonly body: unknown;
-  readonly earnedMinor: bigint;
-  readonly credits: readonly CreditWithExplanation[];
-  /** Entries posted to this period for her, in ledger order. */
-  readonly ledger: readonly LedgerEntry[];
-  /** The sum of `ledger`: what the period pays her. */
-  readonly postedMinor: bigint;
 }
 
 /** Her credits in the run: the frozen transactions crediting her (and, for a manager, her team), credited again as the run did. */
@@ -88,23 +58,29 @@ async function creditsOfPayee(ctx: AppContext, orgId: string, run: CalcRun, pers
   return (creditForRun(mine, transactions).creditsOf.get(personId) ?? []).filter((c) => c.date >= inputs.period.from);
 }
 
-export async function getStatement(ctx: AppContext, actor: Actor, query: { personId: string; period: string }): Promise<Statement> {
+/**
+ * A payee's statement for a period: her latest published result (plans with terms, each
+ * explanation row and the calculation), her credits, and the ledger entries posted to the period.
+ */
+export async function getStatement(ctx: AppContext, actor: Actor, query: { personId: string; period: string }): Promise<StatementWire> {
   requireAbility(actor, 'statement:read');
   if (!ownerInScope(actor, query.personId)) throw new DomainError('not_found', 'statement not found');
   const db = ctx.database.db;
   const org = await orgCurrency(db, actor.orgId);
   const periodKey = parseRunPeriod(query.period, org.fiscalYearStartMonth).key;
-  const result: CalcResult | undefined = await calcRunRepo.latestResult(db, actor.orgId, query.personId, periodKey);
+  const result = await calcRunRepo.latestResult(db, actor.orgId, query.personId, periodKey);
   const period = await compPeriodRepo.find(db, actor.orgId, periodKey);
   if (!result || !period) throw new DomainError('not_found', 'statement not found');
   const run = (await calcRunRepo.find(db, actor.orgId, result.runId)) as CalcRun;
   const ledger = await ledgerRepo.listPosted(db, actor.orgId, { postedPeriod: periodKey, personIds: [query.personId] });
   const names = await personNames(ctx, actor.orgId, [query.personId]);
+  const { plans } = plansOfBody(result.body);
   return {
     personId: query.personId, personName: names.get(query.personId) ?? query.personId, periodKey,
     period: { from: period.startDate, to: period.endDate, status: period.status }, currency: result.currency,
-    run: { id: run.id, kind: run.kind, finishedAt: run.finishedAt, publication: result.publication }, hash: result.hash, body: JSON.parse(result.body),
-    earnedMinor: result.earnedMinor, credits: await creditsOfPayee(ctx, actor.orgId, run, query.personId), ledger,
-    postedMinor: ledger.reduce((s, e) => s + e.amountMinor, 0n),
+    run: { id: run.id, kind: run.kind, finishedAt: run.finishedAt, publication: result.publication.toString() }, hash: result.hash,
+    earnedMinor: result.earnedMinor.toString(), payoutMinor: result.payoutMinor.toString(),
+    postedMinor: ledger.reduce((s, e) => s + e.amountMinor, 0n).toString(), plans,
+    credits: (await creditsOfPayee(ctx, actor.orgId, run, query.personId)).map(presentCredit), ledger: ledger.map(presentLedgerEntry),
   };
 }

@@ -352,7 +352,7 @@ function readPlan(r: Reader, root: Field): Plan | undefined {
   const top = mapping(r, root, '', ['plan'], ['plan']);
   if (!top) return undefined;
   const path = 'plan';
-  const m = mapping(r, top.get('plan'), path, ['id', 'name', 'version', 'effective', 'currency', 'yearStartMonth', 'proration', 'quotaPhasing', 'cap', 'draw', 'clawback', 'components', 'examples'], ['id', 'name', 'version', 'effective', 'currency', 'components']);
+  const m = mapping(r, top.get('plan'), path, ['id', 'name', 'version', 'effective', 'currency', 'payPeriod', 'yearStartMonth', 'proration', 'quotaPhasing', 'cap', 'draw', 'clawback', 'components', 'examples'], ['id', 'name', 'version', 'effective', 'currency', 'components']);
   if (!m) return undefined;
   const id = identifier(r, m.get('id'), `${path}.id`);
   const nm = name(r, m.get('name'), `${path}.name`);
@@ -365,12 +365,13 @@ function readPlan(r: Reader, root: Field): Plan | undefined {
   if (currency !== undefined && !isCurrencyCode(currency)) return add(r, `${path}.currency`, m.get('currency'), 'must be an ISO 4217 currency code such as USD');
   if (currency === undefined) return undefined;
   const yearStartMonth = m.has('yearStartMonth') ? monthNumber(r, m.get('yearStartMonth'), `${path}.yearStartMonth`) : 1;
+  const payPeriod = m.has('payPeriod') ? oneOf(r, m.get('payPeriod'), `${path}.payPeriod`, ['quarter', 'month'] as const) : 'quarter';
   const proration = m.has('proration') ? oneOf(r, m.get('proration'), `${path}.proration`, ['calendar-days', 'none'] as const) : 'calendar-days';
   const quotaPhasing = m.has('quotaPhasing') ? phasing(r, m.get('quotaPhasing'), `${path}.quotaPhasing`) : undefined;
   const cap = m.has('cap') ? limit(r, m.get('cap'), `${path}.cap`, currency) : undefined;
   const draw = m.has('draw') ? drawOf(r, m.get('draw'), `${path}.draw`, currency) : undefined;
   const clawback = m.has('clawback') ? clawbackOf(r, m.get('clawback'), `${path}.clawback`) : undefined;
-  const planLevelOk = yearStartMonth !== undefined && proration !== undefined && (!m.has('quotaPhasing') || quotaPhasing) && (!m.has('cap') || cap) && (!m.has('draw') || draw) && (!m.has('clawback') || clawback);
+  const planLevelOk = payPeriod !== undefined && yearStartMonth !== undefined && proration !== undefined && (!m.has('quotaPhasing') || quotaPhasing) && (!m.has('cap') || cap) && (!m.has('draw') || draw) && (!m.has('clawback') || clawback);
   const componentNodes = sequence(r, m.get('components'), `${path}.components`, PLAN_FILE_LIMITS.maxComponents);
   if (componentNodes?.length === 0) add(r, `${path}.components`, m.get('components'), 'a plan needs at least one component');
   const components = componentNodes?.map((node, i) => component(r, node, `${path}.components[${i}]`, currency));
@@ -393,6 +394,7 @@ function readPlan(r: Reader, root: Field): Plan | undefined {
   if ((effectiveMap?.has('to') && !to) || !planLevelOk) return undefined;
   return {
     id, name: nm, version, effective: { from, ...(to ? { to } : {}) }, currency,
+    payPeriod: payPeriod as Plan['payPeriod'],
     yearStartMonth: yearStartMonth as number,
     proration: proration as Plan['proration'],
     ...(quotaPhasing ? { quotaPhasing } : {}),

@@ -113,6 +113,8 @@ export interface Plan {
   readonly version: number;
   readonly effective: { readonly from: string; readonly to?: string };
   readonly currency: string;
+  /** How often it pays: a calc run of a quarter takes the quarterly plans, a run of a month the monthly ones. */
+  readonly payPeriod: 'quarter' | 'month';
   /** First month of the fiscal year (1-12): where year- and quarter-to-date start. */
   readonly yearStartMonth: number;
   /** How quota and target incentive shrink for a payee on the plan for part of a period. */

@@ -36,14 +36,14 @@ describe.each(testDialects())('demo plan assignments on %s', (dialect) => {
     const byPlan = (key: string) => all.filter((a) => a.planKey === key);
     expect(byPlan('ae-quota-commission').length).toBeGreaterThan(10);
     expect(byPlan('ae-new-hire-draw')).toHaveLength(1);
-    expect(byPlan('ae-new-hire-draw')[0]?.ramp).toEqual(['0', '0.25', '0.5', '0.75']);
+    expect(byPlan('ae-new-hire-draw')[0]?.ramp).toEqual(['0.25', '0.5', '0.75']);
     expect(byPlan('manager-override').length).toBeGreaterThanOrEqual(4);
     // The demo's fiscal year starts in February.
     expect(all.every((a) => a.validFrom >= '2026-02-01' && (a.validTo === null || a.validTo <= '2026-12-31'))).toBe(true);
     expect(byPlan('ae-quota-commission').every((a) => BigInt(a.annualQuotaMinor ?? '1') % 1_000_000n === 0n)).toBe(true);
     const hire = byPlan('ae-new-hire-draw')[0];
     const terms = await getAssignment(ctx, systemActor(result.org.id), hire?.id as string, { period: `${hire?.validFrom.slice(0, 7)}-01..2026-12-31` });
-    // The month she starts counts as ramp month 1 (factor 0), the fifth on at 1.
-    expect(terms.terms?.quota?.months.map((m) => m.rampFactor).slice(0, 5)).toEqual(['0', '0.25', '0.5', '0.75', '1']);
+    // The month she starts counts as ramp month 1 (factor 0.25), the fourth on at 1.
+    expect(terms.terms?.quota?.months.map((m) => m.rampFactor).slice(0, 5)).toEqual(['0.25', '0.5', '0.75', '1', '1']);
   });
 });

@@ -13,7 +13,8 @@ import { repos } from '../crm/repos.js';
  * with a four-month ramp; every first-line manager on the manager override.
  */
 
-const NEW_HIRE_RAMP = ['0', '0.25', '0.5', '0.75'];
+// The first month counts a quarter: a quota of 0 would leave attainment undefined, and a ramp month still pays what she books.
+const NEW_HIRE_RAMP = ['0.25', '0.5', '0.75'];
 /** A quota for an AE without prior-year bookings (hired since), major units x 100. */
 const DEFAULT_QUOTA_MINOR = 60_000_000n;
 const QUOTA_STEP_MINOR = 1_000_000n;
@@ -92,7 +93,9 @@ export async function seedDemoAssignments(ctx: AppContext, tx: Tx, actor: Actor,
   }
   for (const p of await peopleOfKind(tx, org.id, 'manager')) {
     const span = spanOf(p, clip(override.v), override.v, asOf);
-    if (span) row(p, override, span, { targetIncentiveMinor: MANAGER_TARGET_MINOR, annualQuotaMinor: null, ramp: null, reason: 'demo: manager override' });
+    // The override pays on attainment of the team's quota: the sum of her AEs' quotas.
+    const teamQuota = aes.filter((a) => a.p.managerId === p.id).reduce((sum, a) => sum + demoQuotaMinor(bookings.get(a.p.id)), 0n);
+    if (span && teamQuota > 0n) row(p, override, span, { targetIncentiveMinor: MANAGER_TARGET_MINOR, annualQuotaMinor: teamQuota, ramp: null, reason: 'demo: manager override on the team quota' });
   }
   for (const a of rows) {
     await planAssignmentRepo.insert(tx, a);

@@ -1,19 +1,9 @@
-import { getAssignment, listAssignments, repos } from '@attain/app';
-import { DomainError, formatMinorAsMajor, invalid, isCalendarDate, type Organisation } from '@attain/core';
+import { getAssignment, listAssignments } from '@attain/app';
+import { formatMinorAsMajor, invalid, isCalendarDate } from '@attain/core';
 import type { AssignmentTermsWire, PlanAssignmentItem } from '@attain/contract';
 import type { Command } from 'commander';
-import { cliActor, output, resolveOrg, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
-
-/** A person by id, or by e-mail (exactly, ignoring case). */
-async function resolvePerson(rt: Runtime, org: Organisation, text: string): Promise<string> {
-  const byId = await repos.person.get(rt.database.db, org.id, text);
-  if (byId) return byId.id;
-  if (!text.includes('@')) throw new DomainError('not_found', `no person "${text}"`);
-  const page = await repos.person.list(rt.database.db, { orgId: org.id, scope: { kind: 'all' }, search: text, limit: 50 });
-  const found = page.items.find((p) => p.email?.toLowerCase() === text.toLowerCase());
-  if (!found) throw new DomainError('not_found', `no person with e-mail ${text}`);
-  return found.id;
-}
+import { resolvePerson } from '../lookup/resolve-person.js';
+import { cliActor, output, resolveOrg, runCommand, type GlobalOptions } from '../runtime.js';
 
 const money = (minor: string | null, currency: string): string => (minor === null ? '-' : `${formatMinorAsMajor(BigInt(minor), currency)} ${currency}`);
 
