@@ -37,3 +37,5 @@ export * from './plans/index.js';
 export * from './assignments/index.js';
 export * from './transactions/index.js';
 export * from './calc/index.js';
+export * from './period-close/index.js';
+export * from './capitalization/index.js';

@@ -15,7 +15,7 @@ describe('the attain CLI', () => {
   it('migrates, creates an organisation and a user, and prints JSON with --json', () => {
     const migrated = attain(db, 'migrate', '--json');
     expect(migrated.code).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '2026-11-26T0900-foundation' }, { name: '2026-11-26T1000-sqlite-trigram-search' }, { name: '2026-11-26T1100-list-indexes' }, { name: '2026-11-27T0900-saved-views' }, { name: '2026-11-27T1000-insights-indexes' }, { name: '2026-11-27T1100-insights-org-indexes' }, { name: '2026-11-27T1200-list-sort-indexes' }, { name: '2026-11-27T1300-comp-plans' }, { name: '2026-11-27T1400-plan-assignments' }, { name: '2026-11-27T1500-transactions' }, { name: '2026-11-27T1600-calc-runs' }] });
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '2026-11-26T0900-foundation' }, { name: '2026-11-26T1000-sqlite-trigram-search' }, { name: '2026-11-26T1100-list-indexes' }, { name: '2026-11-27T0900-saved-views' }, { name: '2026-11-27T1000-insights-indexes' }, { name: '2026-11-27T1100-insights-org-indexes' }, { name: '2026-11-27T1200-list-sort-indexes' }, { name: '2026-11-27T1300-comp-plans' }, { name: '2026-11-27T1400-plan-assignments' }, { name: '2026-11-27T1500-transactions' }, { name: '2026-11-27T1600-calc-runs' }, { name: '2026-11-27T1700-capitalization' }, { name: '2026-11-27T1800-approvals-close-payroll' }] });
     const org = attain(db, 'org', 'create', '--name', 'Cli Co', '--json');
     expect(org.code).toBe(0);
     expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Cli Co', defaultCurrency: 'USD' });

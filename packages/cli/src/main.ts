@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerAdmin } from './commands/admin.js';
 import { registerAssignment } from './commands/assignment.js';
 import { registerCalc } from './commands/calc.js';
+import { registerPeriod } from './commands/period.js';
+import { registerCapitalization } from './commands/capitalization.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSeed } from './commands/seed.js';
@@ -27,6 +29,8 @@ registerImportExport(program);
 registerPlan(program);
 registerAssignment(program);
 registerCalc(program);
+registerPeriod(program);
+registerCapitalization(program);
 registerTransaction(program);
 
 await program.parseAsync(process.argv);

@@ -75,8 +75,25 @@ export const LedgerEntryItem = z.object({
   explanation: z.string(),
   createdBy: z.string().nullable(),
   createdAt: Instant,
+  /** The payroll export a payout entry belongs to. */
+  payrollBatchId: z.string().nullable(),
 });
 export type LedgerEntryItem = z.infer<typeof LedgerEntryItem>;
+
+export const ApprovalStatusWire = z.enum(['pending-manager', 'pending-finance', 'approved', 'changed-since-approval']);
+
+/** Where a statement stands on its approval route (manager, then finance). */
+export const ApprovalStateWire = z.object({
+  status: ApprovalStatusWire,
+  route: z.array(z.enum(['manager', 'finance'])),
+  steps: z.array(z.object({
+    step: z.enum(['manager', 'finance']),
+    current: z.boolean(),
+    latest: z.object({ resultHash: z.string(), postedMinor: MinorUnits, approvedBy: z.string(), approvedAt: Instant }).nullable(),
+  })),
+  next: z.enum(['manager', 'finance']).nullable(),
+});
+export type ApprovalStateWire = z.infer<typeof ApprovalStateWire>;
 
 export const StatementSummaryItem = z.object({
   personId: Id,
@@ -87,6 +104,7 @@ export const StatementSummaryItem = z.object({
   earnedMinor: MinorUnits,
   payoutMinor: MinorUnits,
   hash: z.string(),
+  approval: ApprovalStatusWire,
 });
 export type StatementSummaryItem = z.infer<typeof StatementSummaryItem>;
 
@@ -131,8 +149,11 @@ export const StatementWire = z.object({
   earnedMinor: MinorUnits,
   /** What the calculation says the period pays (earnings, draw). */
   payoutMinor: MinorUnits,
-  /** The sum of the entries posted to the period: the calculation plus adjustments, holds and corrections. */
+  /** The sum of the entries posted to the period but payouts: the calculation plus adjustments, holds and corrections. */
   postedMinor: MinorUnits,
+  /** What payroll exports have paid against the period. */
+  paidMinor: MinorUnits,
+  approval: ApprovalStateWire,
   plans: z.array(StatementPlan),
   credits: z.array(StatementCredit),
   ledger: z.array(LedgerEntryItem),
@@ -153,3 +174,32 @@ export const LedgerEntryBody = z.object({
   relatedEntryId: Id.optional(),
 });
 export type LedgerEntryBody = z.infer<typeof LedgerEntryBody>;
+
+export const ApproveStatementBody = z.object({ comment: z.string().trim().max(500).optional() });
+export type ApproveStatementBody = z.infer<typeof ApproveStatementBody>;
+
+export const PeriodReopeningItem = z.object({
+  id: Id, periodKey: z.string(), reason: z.string(), requestedBy: z.string(), requestedAt: Instant, approvedBy: z.string().nullable(), approvedAt: Instant.nullable(),
+});
+export const PeriodItem = z.object({
+  key: z.string(), startDate: CalendarDate, endDate: CalendarDate, status: z.enum(['open', 'closed']), closedAt: Instant.nullable(), closedBy: z.string().nullable(),
+  reopenings: z.array(PeriodReopeningItem),
+});
+export type PeriodItem = z.infer<typeof PeriodItem>;
+export const ReopenBody = z.object({ reason: z.string().trim().min(1, 'must say why').max(500) });
+export const PeriodParam = z.object({ period: z.string().trim().min(4).max(20) });
+
+export const PayrollBatchItem = z.object({
+  id: Id, periodKey: z.string(), payeeCount: z.number().int(), totalMinor: MinorUnits, currency: z.string(), createdBy: z.string(), createdAt: Instant,
+});
+export type PayrollBatchItem = z.infer<typeof PayrollBatchItem>;
+export const PayrollExportResult = z.object({
+  batch: PayrollBatchItem,
+  /** The file (also at GET /payroll-batches/{id}/csv). */
+  csv: z.string(),
+  skipped: z.array(z.object({ personId: Id, reason: z.string() })),
+});
+export type PayrollExportResult = z.infer<typeof PayrollExportResult>;
+
+export const BulkApprovalResult = z.object({ approved: z.number().int(), skipped: z.array(z.object({ personId: Id, reason: z.string() })) });
+export type BulkApprovalResult = z.infer<typeof BulkApprovalResult>;

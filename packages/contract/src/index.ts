@@ -9,3 +9,4 @@ export * from './plans.schema.js';
 export * from './assignments.schema.js';
 export * from './transactions.schema.js';
 export * from './calc.schema.js';
+export * from './capitalization.schema.js';

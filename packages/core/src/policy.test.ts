@@ -24,6 +24,9 @@ describe('permission policies', () => {
     expect(table('calc_run:run')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
     expect(table('calc_run:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
     expect(table('ledger:adjust')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
+    expect(table('statement:approve')).toEqual({ admin: true, sales_ops: false, finance: true, manager: true, rep: false });
+    expect(table('comp_period:manage')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
+    expect(table('payroll:export')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
     expect(table('statement:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
     expect(table('clawback_event:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
   });

@@ -45,7 +45,10 @@ export type Ability =
   | 'calc_run:read'
   | 'calc_run:run'
   | 'statement:read'
-  | 'ledger:adjust';
+  | 'ledger:adjust'
+  | 'statement:approve'
+  | 'comp_period:manage'
+  | 'payroll:export';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -78,6 +81,9 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   // The pay cycle: finance (comp admins) and admins run calculations and post adjustments; sales ops reads the runs.
   if (ability === 'calc_run:run' || ability === 'ledger:adjust') return role === 'admin' || role === 'finance';
   if (ability === 'calc_run:read') return role === 'admin' || role === 'finance' || role === 'sales_ops';
+  // Closing and reopening periods and exporting payroll are finance's; managers approve their team's statements (see checkApprover).
+  if (ability === 'comp_period:manage' || ability === 'payroll:export') return role === 'admin' || role === 'finance';
+  if (ability === 'statement:approve') return role === 'admin' || role === 'finance' || role === 'manager';
   // Everyone reads statements, scoped: a rep her own, a manager her team's (see ownerInScope).
   if (ability === 'statement:read') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';

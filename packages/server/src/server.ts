@@ -19,6 +19,8 @@ import { mountPlanRoutes } from './routes/plans.routes.js';
 import { mountSystemRoutes } from './routes/system.routes.js';
 import { mountTransactionRoutes } from './routes/transactions.routes.js';
 import { mountCalcRoutes } from './routes/calc.routes.js';
+import { mountCapitalizationRoutes } from './routes/capitalization.routes.js';
+import { mountPeriodCloseRoutes } from './routes/period-close.routes.js';
 import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
 import type { Api } from './route.js';
@@ -59,6 +61,8 @@ export function createServer(options: ServerOptions): AttainServer {
   mountAssignmentRoutes(api, registry);
   mountTransactionRoutes(api, registry);
   mountCalcRoutes(api, registry);
+  mountCapitalizationRoutes(api, registry);
+  mountPeriodCloseRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

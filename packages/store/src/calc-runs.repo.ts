@@ -128,6 +128,11 @@ export const calcRunRepo = {
     const row = await db.selectFrom('calc_runs').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
     return row ? toRun(row) : undefined;
   },
+  /** The run without its (large) frozen inputs: `inputs` is ''. */
+  async findSummary(db: Db | Tx, orgId: string, id: string): Promise<CalcRun | undefined> {
+    const row = await db.selectFrom('calc_runs').select([...RUN_SUMMARY]).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row ? toRun({ ...row, inputs: '' }) : undefined;
+  },
   /** Runs latest first, without their inputs (`inputs` is ''). */
   async list(db: Db | Tx, orgId: string, query: { periodKey?: string; status?: CalcRunStatus; limit?: number } = {}): Promise<CalcRun[]> {
     let q = db.selectFrom('calc_runs').select([...RUN_SUMMARY]).where('org_id', '=', orgId);
@@ -164,21 +169,30 @@ export const calcRunRepo = {
     const rows = await db.selectFrom('calc_results').selectAll().where('org_id', '=', orgId).where('run_id', '=', runId).orderBy('person_id').execute();
     return rows.map(toResult);
   },
-  /** The payee's latest published result for a period (the statement), if any. */
-  async latestResult(db: Db | Tx, orgId: string, personId: string, periodKey: string): Promise<CalcResult | undefined> {
-    const row = await db.selectFrom('calc_results').selectAll().where('org_id', '=', orgId).where('person_id', '=', personId).where('period_key', '=', periodKey)
-      .orderBy('publication', 'desc').limit(1).executeTakeFirst();
+  /**
+   * The payee's latest published result for a period (the statement), if any; with `asOf`, the
+   * latest published by then (a closed period keeps the statement it was closed with).
+   */
+  async latestResult(db: Db | Tx, orgId: string, personId: string, periodKey: string, asOf?: string): Promise<CalcResult | undefined> {
+    let q = db.selectFrom('calc_results as r').selectAll('r').where('r.org_id', '=', orgId).where('r.person_id', '=', personId).where('r.period_key', '=', periodKey);
+    if (asOf !== undefined) {
+      q = q.innerJoin('calc_runs as run', (j) => j.onRef('run.org_id', '=', 'r.org_id').onRef('run.id', '=', 'r.run_id')).where('run.finished_at', '<=', asOf);
+    }
+    const row = await q.orderBy('r.publication', 'desc').limit(1).executeTakeFirst();
     return row ? toResult(row) : undefined;
   },
-  /** The latest published result of every payee of a period, by person id (bodies left out: `body` is ''). */
-  async latestResultsOfPeriod(db: Db | Tx, orgId: string, periodKey: string, personIds?: readonly string[]): Promise<CalcResult[]> {
-    let q = db.selectFrom('calc_results').select(['org_id', 'run_id', 'person_id', 'period_key', 'publication', 'earned_minor', 'payout_minor', 'currency', 'hash'])
-      .where('org_id', '=', orgId).where('period_key', '=', periodKey);
+  /** The latest published result (by `asOf`, if given) of every payee of a period, by person id (bodies left out: `body` is ''). */
+  async latestResultsOfPeriod(db: Db | Tx, orgId: string, periodKey: string, personIds?: readonly string[], asOf?: string): Promise<CalcResult[]> {
+    let q = db.selectFrom('calc_results as r').select(['r.org_id', 'r.run_id', 'r.person_id', 'r.period_key', 'r.publication', 'r.earned_minor', 'r.payout_minor', 'r.currency', 'r.hash'])
+      .where('r.org_id', '=', orgId).where('r.period_key', '=', periodKey);
     if (personIds !== undefined) {
       if (personIds.length === 0) return [];
-      q = q.where('person_id', 'in', [...personIds]);
+      q = q.where('r.person_id', 'in', [...personIds]);
     }
-    const rows = await q.orderBy('person_id').orderBy('publication', 'desc').execute();
+    if (asOf !== undefined) {
+      q = q.innerJoin('calc_runs as run', (j) => j.onRef('run.org_id', '=', 'r.org_id').onRef('run.id', '=', 'r.run_id')).where('run.finished_at', '<=', asOf);
+    }
+    const rows = await q.orderBy('r.person_id').orderBy('r.publication', 'desc').execute();
     const latest = new Map<string, CalcResult>();
     for (const r of rows) if (!latest.has(String(r.person_id))) latest.set(String(r.person_id), toResult({ ...r, body: '' }));
     return [...latest.values()];

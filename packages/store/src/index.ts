@@ -15,3 +15,5 @@ export * from './plan-assignments.repo.js';
 export * from './comp-transactions.repo.js';
 export * from './calc-runs.repo.js';
 export * from './ledger.repo.js';
+export * from './approvals.repo.js';
+export * from './capitalization.repo.js';

@@ -26,6 +26,8 @@ export interface LedgerEntry {
   readonly explanation: string;
   readonly createdBy: string | null;
   readonly createdAt: string;
+  /** The payroll export a payout entry belongs to. */
+  readonly payrollBatchId: string | null;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -35,10 +37,10 @@ const toEntry = (r: Record<string, unknown>): LedgerEntry => ({
   orgId: String(r.org_id), id: String(r.id), seq: big(r.seq), personId: String(r.person_id), postedPeriod: String(r.posted_period), forPeriod: String(r.for_period),
   type: String(r.type) as LedgerEntryType, componentId: text(r.component_id), planId: text(r.plan_id), amountMinor: big(r.amount_minor), currency: String(r.currency),
   runId: text(r.run_id), relatedEntryId: text(r.related_entry_id), reason: String(r.reason), explanation: String(r.explanation), createdBy: text(r.created_by),
-  createdAt: String(r.created_at),
+  createdAt: String(r.created_at), payrollBatchId: text(r.payroll_batch_id),
 });
 
-/** Entries per insert: 17 columns x 400 stays under SQLite's bound-parameter limit. */
+/** Entries per insert: 18 columns x 400 stays under SQLite's bound-parameter limit. */
 const CHUNK = 400;
 
 export const ledgerRepo = {
@@ -53,7 +55,7 @@ export const ledgerRepo = {
       await tx.insertInto('ledger_entries').values(numbered.slice(i, i + CHUNK).map((e) => ({
         org_id: e.orgId, id: e.id, seq: e.seq, person_id: e.personId, posted_period: e.postedPeriod, for_period: e.forPeriod, type: e.type,
         component_id: e.componentId, plan_id: e.planId, amount_minor: e.amountMinor, currency: e.currency, run_id: e.runId, related_entry_id: e.relatedEntryId,
-        reason: e.reason, explanation: e.explanation, created_by: e.createdBy, created_at: e.createdAt,
+        reason: e.reason, explanation: e.explanation, created_by: e.createdBy, created_at: e.createdAt, payroll_batch_id: e.payrollBatchId,
       }))).execute();
     }
     return numbered;
@@ -78,6 +80,12 @@ export const ledgerRepo = {
     let q = db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('posted_period', '=', query.postedPeriod);
     if (query.personIds !== undefined) q = q.where('person_id', 'in', [...query.personIds]);
     return (await q.orderBy('seq').execute()).map(toEntry);
+  },
+
+  /** The payout entries of a payroll export, in seq order. */
+  async listBatch(db: Db | Tx, orgId: string, batchId: string): Promise<LedgerEntry[]> {
+    const rows = await db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('payroll_batch_id', '=', batchId).orderBy('seq').execute();
+    return rows.map(toEntry);
   },
 
   /** Releases already made of a hold. */

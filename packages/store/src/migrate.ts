@@ -11,6 +11,8 @@ import * as compPlans from './migrations/2026-11-27T1300-comp-plans.js';
 import * as planAssignments from './migrations/2026-11-27T1400-plan-assignments.js';
 import * as transactions from './migrations/2026-11-27T1500-transactions.js';
 import * as calcRuns from './migrations/2026-11-27T1600-calc-runs.js';
+import * as capitalization from './migrations/2026-11-27T1700-capitalization.js';
+import * as approvalsClosePayroll from './migrations/2026-11-27T1800-approvals-close-payroll.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -28,6 +30,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1400-plan-assignments': planAssignments,
   '2026-11-27T1500-transactions': transactions,
   '2026-11-27T1600-calc-runs': calcRuns,
+  '2026-11-27T1700-capitalization': capitalization,
+  '2026-11-27T1800-approvals-close-payroll': approvalsClosePayroll,
 };
 
 export interface MigrationReport {

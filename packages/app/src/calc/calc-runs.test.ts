@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction, ledgerRepo, type Database } from '@attain/store';
-import { createTestOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
-import { assignPlan } from '../assignments/assign-plan.js';
+import { ledgerRepo, type Database } from '@attain/store';
+import { createPayCycleOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
-import { getPipeline } from '../crm/pipelines.js';
-import { createRecord, updateRecord } from '../crm/records.js';
-import { listPlans } from '../plans/plan-queries.js';
-import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
+import { updateRecord } from '../crm/records.js';
 import { runCalc, startCalcRun } from './run-calc.js';
 import { getStatement, listCalcRuns, listStatements } from './statement-queries.js';
 import { verifyCalcRun } from './verify-calc-run.js';
@@ -17,30 +13,19 @@ warnIfPostgresSkipped();
 describe.each(testDialects())('calc runs on %s', (dialect) => {
   let database: Database;
   let ctx: AppContext;
-  let t: TestOrg;
-  let won: string;
+  let t: PayCycleOrg;
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     ctx = testContext(database);
-    t = await createTestOrg(ctx, 'Calc');
-    await inTransaction(database.db, (tx) => seedPlanTemplates(ctx, tx, t.admin));
-    const plans = Object.fromEntries((await listPlans(ctx, t.actors.ops)).map((p) => [p.key, p.id]));
-    const assign = (personId: string, planId: string, ti: string, quota: string) =>
-      assignPlan(ctx, t.actors.finance, { personId, planId, planVersion: 1, validFrom: '2026-01-01', targetIncentiveMinor: ti, annualQuotaMinor: quota, reason: 'FY2026' });
-    await assign(t.people.rep.id, plans['ae-quota-commission'] as string, '6000000', '80000000');
-    await assign(t.people.rep2.id, plans['ae-quota-commission'] as string, '6000000', '80000000');
-    await assign(t.people.manager.id, plans['manager-override'] as string, '3000000', '160000000');
-    const probe = await createRecord(ctx, t.actors.rep, opportunities, { name: 'Probe', amountMinor: '1', closeDate: '2026-06-01' });
-    won = (await getPipeline(ctx, t.actors.rep, probe.pipelineId)).stages.find((s) => s.isWon)?.id as string;
+    t = await createPayCycleOrg(ctx, 'Calc');
+    await t.assign(t.people.rep.id, 'ae-quota-commission', '6000000', '80000000');
+    await t.assign(t.people.rep2.id, 'ae-quota-commission', '6000000', '80000000');
+    await t.assign(t.people.manager.id, 'manager-override', '3000000', '160000000');
   });
   afterAll(async () => database.close());
 
-  const winDeal = async (actor: TestOrg['actors']['rep'], amountMinor: string, closeDate: string) => {
-    const deal = await createRecord(ctx, actor, opportunities, { name: `Deal ${amountMinor}`, amountMinor, closeDate });
-    await updateRecord(ctx, actor, opportunities, deal.id, { stageId: won });
-    return deal;
-  };
+  const winDeal = (actor: PayCycleOrg['actors']['rep'], amountMinor: string, closeDate: string) => t.winDeal(actor, amountMinor, closeDate);
 
   it('runs a period: results for every payee, the ledger brought to them, hashes that verify; a re-run changes nothing', async () => {
     const deal = await winDeal(t.actors.rep, '10000000', '2026-02-10');
@@ -81,10 +66,7 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
   });
 
   it('pays a monthly plan quarter to date with a draw, carrying what earlier months earned and the draw balance from the ledger', async () => {
-    const plans = Object.fromEntries((await listPlans(ctx, t.actors.ops)).map((p) => [p.key, p.id]));
-    await assignPlan(ctx, t.actors.finance, {
-      personId: t.people.otherRep.id, planId: plans['ae-new-hire-draw'] as string, planVersion: 1, validFrom: '2026-02-16', targetIncentiveMinor: '6000000', annualQuotaMinor: '120000000', reason: 'new hire',
-    });
+    await t.assign(t.people.otherRep.id, 'ae-new-hire-draw', '6000000', '120000000', '2026-02-16');
     await winDeal(t.actors.otherRep, '2000000', '2026-02-20');
     await winDeal(t.actors.otherRep, '13000000', '2026-03-12');
     // The plan's own worked examples, now from the database: February pays 2,000.00 topped up by the draw to 3,000.00.

@@ -1,5 +1,5 @@
-import { formatDecimal, type CreditWithExplanation } from '@attain/core';
-import type { CalcRunItem, LedgerEntryItem, StatementCredit, StatementPlan } from '@attain/contract';
+import { formatDecimal, type ApprovalState, type CreditWithExplanation } from '@attain/core';
+import type { ApprovalStateWire, CalcRunItem, LedgerEntryItem, StatementCredit, StatementPlan } from '@attain/contract';
 import type { CalcRun, LedgerEntry } from '@attain/store';
 
 /** A run on the wire: without its frozen inputs, numbers as strings. */
@@ -21,3 +21,8 @@ export const presentCredit = (c: CreditWithExplanation): StatementCredit => ({
 
 /** The plans of a stored result body (written by calculatePayee, so the shape is known). */
 export const plansOfBody = (body: string): { plans: StatementPlan[]; payoutMinor: string } => JSON.parse(body) as { plans: StatementPlan[]; payoutMinor: string };
+
+export const presentApproval = (a: ApprovalState): ApprovalStateWire => ({
+  status: a.status, route: [...a.route], next: a.next,
+  steps: a.steps.map((x) => ({ step: x.step, current: x.current, latest: x.latest && { resultHash: x.latest.resultHash, postedMinor: x.latest.postedMinor.toString(), approvedBy: x.latest.approvedBy, approvedAt: x.latest.approvedAt } })),
+});

@@ -41,7 +41,7 @@ export async function postLedgerEntry(ctx: AppContext, actor: Actor, input: Ledg
     const [entry] = await ledgerRepo.append(tx, [{
       orgId: actor.orgId, id: ctx.newId('led'), personId: person.id, postedPeriod: period.key, forPeriod: period.key, type: input.type, componentId: null, planId: null,
       amountMinor: input.type === 'hold' ? -amount : amount, currency: org.currency, runId: null, relatedEntryId: related, reason: input.reason.trim(),
-      explanation: canonicalJson({ manual: true, by: actor.userId }), createdBy: actor.userId, createdAt: ctx.now(),
+      explanation: canonicalJson({ manual: true, by: actor.userId }), createdBy: actor.userId, createdAt: ctx.now(), payrollBatchId: null,
     }]);
     const item = presentLedgerEntry(entry as NonNullable<typeof entry>);
     await recordAudit(ctx, tx, { actor, action: 'ledger_entry.post', entity: 'ledger_entry', entityId: item.id, before: null, after: item });

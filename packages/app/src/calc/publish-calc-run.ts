@@ -57,7 +57,7 @@ export async function publishCalcRun(
       orgId: run.orgId, id: ctx.newId('led'), personId: d.personId, postedPeriod: posted.key, forPeriod: d.forPeriod, type: d.type, componentId: d.componentId,
       planId: d.planId, amountMinor: d.amountMinor, currency: run.currency, runId: run.id, relatedEntryId: null,
       reason: posted.key === d.forPeriod ? `calculated by run ${run.id}` : `correction of closed ${d.forPeriod}, calculated by run ${run.id}`,
-      explanation: explanationOf(run, d, posted.key), createdBy: null, createdAt: at,
+      explanation: explanationOf(run, d, posted.key), createdBy: null, createdAt: at, payrollBatchId: null,
     })));
     const payoutMinor = results.reduce((s, r) => s + r.payoutMinor, 0n);
     await calcRunRepo.finish(tx, run.orgId, run.id, {

@@ -51,8 +51,9 @@ async function markInterrupted(ctx: AppContext, tx: Tx, orgId: string): Promise<
 
 /**
  * Starts a calc run of a pay period: freezes its inputs under the organisation's write lock and
- * records the run as running. Refused for a closed period (corrections reach it through the next
- * open one) and while another run of the period is computing.
+ * records the run as running. Refused while another run of the period is computing. A run of a
+ * closed period is a correction: its differences post to the next open period, and the closed
+ * period keeps the statements it was closed with.
  */
 export async function startCalcRun(
   ctx: AppContext, actor: Actor, input: { period: string; personIds?: readonly string[]; kind?: CalcRun['kind']; trigger?: string },
@@ -62,9 +63,6 @@ export async function startCalcRun(
     const org = await orgCurrency(tx, actor.orgId);
     const fiscal = parseRunPeriod(input.period, org.fiscalYearStartMonth);
     const period = await compPeriodRepo.ensure(tx, { orgId: actor.orgId, key: fiscal.key, startDate: fiscal.start, endDate: fiscal.end, updatedAt: ctx.now() });
-    if (period.status === 'closed' && (input.kind ?? 'full') === 'full') {
-      throw new DomainError('conflict', `${period.key} is closed: reopen it, or let corrections flow to the next open period`, [{ field: 'period', message: 'closed' }]);
-    }
     await markInterrupted(ctx, tx, actor.orgId);
     const busy = (await calcRunRepo.list(tx, actor.orgId, { periodKey: fiscal.key, status: 'running' })).find((r) => r.kind === 'full');
     if (busy && (input.kind ?? 'full') === 'full') throw new DomainError('conflict', `run ${busy.id} of ${fiscal.key} is still computing`, [{ field: 'period', message: 'busy' }]);

@@ -1,12 +1,13 @@
-import { DomainError, ownerInScope, readScope, type Actor, type CreditWithExplanation } from '@attain/core';
+import { approvalState, DomainError, managerOn, ownerInScope, readScope, type Actor, type ApprovalStatus, type CreditWithExplanation } from '@attain/core';
 import type { CalcRunItem, StatementSummaryItem, StatementWire } from '@attain/contract';
-import { calcRunRepo, compPeriodRepo, ledgerRepo, type CalcRun } from '@attain/store';
+import { approvalRepo, calcRunRepo, compPeriodRepo, ledgerRepo, reportingLineRepo, type CalcResult, type CalcRun, type Db } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
 import type { CalcInputs } from './calc-inputs.js';
-import { plansOfBody, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
+import { owedAndPaid, statementStanding } from '../period-close/statement-standing.js';
+import { plansOfBody, presentApproval, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
 import { creditForRun } from './calculate-payees.js';
 import { parseRunPeriod, readRunTransactions } from './run-calc.js';
 
@@ -29,6 +30,29 @@ export async function getCalcRun(ctx: AppContext, actor: Actor, id: string): Pro
   return presentRun(run);
 }
 
+/** The approval status of each result of a period, read in three queries rather than per payee. */
+async function approvalStatuses(db: Db, orgId: string, periodKey: string, results: readonly CalcResult[]): Promise<Map<string, ApprovalStatus>> {
+  const period = await compPeriodRepo.find(db, orgId, periodKey);
+  if (!period || results.length === 0) return new Map();
+  const ids = results.map((r) => r.personId);
+  const byPerson = <T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> => {
+    const out = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = out.get(row.personId);
+      if (list) list.push(row);
+      else out.set(row.personId, [row]);
+    }
+    return out;
+  };
+  const posted = byPerson(await ledgerRepo.listPosted(db, orgId, { postedPeriod: periodKey, personIds: ids }));
+  const approvals = byPerson(await approvalRepo.listForPeriod(db, orgId, periodKey, ids));
+  const lines = await reportingLineRepo.listForOrg(db, orgId);
+  return new Map(results.map((r) => [r.personId, approvalState({
+    current: { resultHash: r.hash, postedMinor: owedAndPaid(posted.get(r.personId) ?? []).postedMinor },
+    approvals: approvals.get(r.personId) ?? [], hasManager: managerOn(lines, r.personId, period.endDate) !== null,
+  }).status]));
+}
+
 async function personNames(ctx: AppContext, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
   const people = await repos.person.getMany(ctx.database.db, orgId, ids);
   return new Map([...people.values()].map((p) => [p.id, p.name]));
@@ -40,12 +64,14 @@ export async function listStatements(ctx: AppContext, actor: Actor, query: { per
   const org = await orgCurrency(ctx.database.db, actor.orgId);
   const periodKey = parseRunPeriod(query.period, org.fiscalYearStartMonth).key;
   const scope = readScope(actor);
-  const results = await calcRunRepo.latestResultsOfPeriod(ctx.database.db, actor.orgId, periodKey, scope.kind === 'all' ? undefined : scope.ownerIds);
+  const period = await compPeriodRepo.find(ctx.database.db, actor.orgId, periodKey);
+  const results = await calcRunRepo.latestResultsOfPeriod(ctx.database.db, actor.orgId, periodKey, scope.kind === 'all' ? undefined : scope.ownerIds, period?.closedAt ?? undefined);
   const names = await personNames(ctx, actor.orgId, results.map((r) => r.personId));
+  const approval = await approvalStatuses(ctx.database.db, actor.orgId, periodKey, results);
   return results
     .map((r) => ({
       personId: r.personId, personName: names.get(r.personId) ?? r.personId, periodKey, currency: r.currency, runId: r.runId,
-      earnedMinor: r.earnedMinor.toString(), payoutMinor: r.payoutMinor.toString(), hash: r.hash,
+      earnedMinor: r.earnedMinor.toString(), payoutMinor: r.payoutMinor.toString(), hash: r.hash, approval: approval.get(r.personId) ?? 'pending-finance',
     }))
     .sort((a, b) => a.personName.localeCompare(b.personName) || (a.personId < b.personId ? -1 : 1));
 }
@@ -68,11 +94,9 @@ export async function getStatement(ctx: AppContext, actor: Actor, query: { perso
   const db = ctx.database.db;
   const org = await orgCurrency(db, actor.orgId);
   const periodKey = parseRunPeriod(query.period, org.fiscalYearStartMonth).key;
-  const result = await calcRunRepo.latestResult(db, actor.orgId, query.personId, periodKey);
-  const period = await compPeriodRepo.find(db, actor.orgId, periodKey);
-  if (!result || !period) throw new DomainError('not_found', 'statement not found');
+  const standing = await statementStanding(db, actor.orgId, query.personId, periodKey);
+  const { result, period, entries: ledger } = standing;
   const run = (await calcRunRepo.find(db, actor.orgId, result.runId)) as CalcRun;
-  const ledger = await ledgerRepo.listPosted(db, actor.orgId, { postedPeriod: periodKey, personIds: [query.personId] });
   const names = await personNames(ctx, actor.orgId, [query.personId]);
   const { plans } = plansOfBody(result.body);
   return {
@@ -80,7 +104,7 @@ export async function getStatement(ctx: AppContext, actor: Actor, query: { perso
     period: { from: period.startDate, to: period.endDate, status: period.status }, currency: result.currency,
     run: { id: run.id, kind: run.kind, finishedAt: run.finishedAt, publication: result.publication.toString() }, hash: result.hash,
     earnedMinor: result.earnedMinor.toString(), payoutMinor: result.payoutMinor.toString(),
-    postedMinor: ledger.reduce((s, e) => s + e.amountMinor, 0n).toString(), plans,
+    postedMinor: standing.postedMinor.toString(), paidMinor: standing.paidMinor.toString(), approval: presentApproval(standing.approval), plans,
     credits: (await creditsOfPayee(ctx, actor.orgId, run, query.personId)).map(presentCredit), ledger: ledger.map(presentLedgerEntry),
   };
 }

@@ -79,7 +79,7 @@ describe.each(testDialects())('the demo seed on %s', (dialect) => {
     expect(result.counts.opportunities).toBeGreaterThan(4000);
     expect(result.counts.transactions).toBe(num((await rowsOf<{ n: unknown }>(first, 'select count(*) as n from opportunities where is_won = 1'))[0]?.n));
     expect(result.counts.people).toBeGreaterThan(35);
-    expect(await count('users')).toBe(5);
+    expect(await count('users')).toBe(6);
     const audit = await rowsOf<{ action: string }>(first, `select action from audit_log where action = 'demo.seed'`);
     expect(audit).toHaveLength(1);
   });

@@ -51,13 +51,15 @@ const DEMO_LOGINS: DemoLogin[] = [
   { email: 'admin@example.com', role: 'admin', name: 'Alex Admin' },
   { email: 'ops@example.com', role: 'sales_ops', name: 'Olivia Ops' },
   { email: 'finance@example.com', role: 'finance', name: 'Frank Finance' },
+  // A second comp admin: whoever prepares a calc run may not approve it, so finance approvals need two people.
+  { email: 'controller@example.com', role: 'finance', name: 'Carla Controller' },
   { email: 'manager@example.com', role: 'manager', name: 'Maria Manager' },
   { email: 'rep@example.com', role: 'rep', name: 'Ray Rep' },
 ];
 
 /**
  * Seeds a demo organisation: a sales org with two years of CRM history, on real US places,
- * and the five demo logins. The same seed and as-of date give the same rows (ids and
+ * and the six demo logins. The same seed and as-of date give the same rows (ids and
  * timestamps included; only password hashes differ). Small and medium are written in one
  * transaction; large in one transaction per chunk of territories, in bounded memory.
  */

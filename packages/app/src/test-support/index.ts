@@ -1,2 +1,3 @@
 export * from '@attain/store/test-support';
 export * from './factories.js';
+export * from './pay-cycle-org.js';

@@ -4,6 +4,7 @@ import type { CalcRunItem, StatementWire } from '@attain/contract';
 import type { CalcRunVerification } from '@attain/app';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { actAs } from '../lookup/act-as.js';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { cliActor, EXIT, output, resolveOrg, runCommand, type GlobalOptions } from '../runtime.js';
 
@@ -59,10 +60,12 @@ export function registerCalc(program: Command): void {
     .command('run')
     .description('calculate a pay period for every payee and publish it (all or nothing)')
     .requiredOption('--period <period>', 'a fiscal quarter or month of the organisation: 2026-Q3, 2026-M07')
+    .option('--as <email>', 'act as this user (she becomes the preparer, who may not approve)')
     .option('--org <org>', 'organisation id or name')
-    .action((o: { period: string; org?: string }, command: Command) =>
+    .action((o: { period: string; org?: string; as?: string }, command: Command) =>
       runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
-        const actor = cliActor(await resolveOrg(rt, o.org));
+        const org = await resolveOrg(rt, o.org);
+        const actor = await actAs(rt, org, o.as);
         const started = await startCalcRun(rt.ctx, actor, { period: o.period });
         const bar = progressBar(!rt.json);
         try {

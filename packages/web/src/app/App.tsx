@@ -17,6 +17,7 @@ const BoardPage = lazy(() => import('../board/BoardPage.js').then((m) => ({ defa
 const ImportPage = lazy(() => import('../import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const EntityListPage = lazy(() => import('../lists/EntityListPage.js').then((m) => ({ default: m.EntityListPage })));
 const PlansArea = lazy(() => import('../plans/PlansArea.js').then((m) => ({ default: m.PlansArea })));
+const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
 const queryClient = new QueryClient({
@@ -52,6 +53,9 @@ function Screens() {
           <Route path="/board" component={BoardPage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/plans" nest component={PlansArea} />
+          <Route path="/pay" component={PayArea} />
+          <Route path="/my-pay" component={PayArea} />
+          <Route path="/statements/:personId/:period" component={PayArea} />
           <Route path="/:entity">{(params) => (isEntityKey(params.entity) ? <EntityListPage key={params.entity} entity={params.entity} /> : <NotFound />)}</Route>
           <Route path="/:entity/:id">
             {(params) => (isEntityKey(params.entity) ? <RecordPage key={`${params.entity}/${params.id}`} entity={params.entity} id={params.id} /> : <NotFound />)}

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../session/SessionProvider.js';
 import { CommandPalette } from './CommandPalette.js';
-import { NAV_ITEMS } from './nav-items.js';
+import { navItemsFor } from './nav-items.js';
 import { applyTheme, initialTheme, type Theme } from './theme.js';
 import { useShortcuts } from './use-shortcuts.js';
 
@@ -12,7 +12,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [paletteOpen, setPaletteOpen] = useState(false);
-  const items = NAV_ITEMS.filter((item) => can(item.ability));
+  const items = navItemsFor(can);
   const toggleTheme = () => {
     const next = theme === 'dark' ? 'light' : 'dark';
     applyTheme(next, true);

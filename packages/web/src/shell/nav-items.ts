@@ -5,6 +5,8 @@ export interface NavItem {
   readonly ability: string;
   /** Single-key shortcut after `g` (g h = home...). */
   readonly key: string;
+  /** Left out for users who have this ability too (they have a fuller screen for the same thing). */
+  readonly hiddenWith?: string;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -19,4 +21,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/people', label: 'People', ability: 'person:list', key: 'p' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
   { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
+  { href: '/pay', label: 'Pay cycle', ability: 'calc_run:read', key: 'y' },
+  // Reps and managers: their own (or their team's) statements; the pay cycle's readers see those there.
+  { href: '/my-pay', label: 'My pay', ability: 'statement:read', hiddenWith: 'calc_run:read', key: 'e' },
 ];
+
+/** The navigation items for a user, by her abilities. */
+export function navItemsFor(can: (ability: string) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(item.ability) && !(item.hiddenWith !== undefined && can(item.hiddenWith)));
+}

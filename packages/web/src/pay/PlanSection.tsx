@@ -1,0 +1,17 @@
+import type { StatementPlan } from '@attain/contract';
+import { StatementExplanationTable } from './StatementExplanationTable.js';
+import { TermsPanel } from './TermsPanel.js';
+
+/** One plan of a statement: its terms for the period, then every explanation row. */
+export function PlanSection({ plan, currency }: { plan: StatementPlan; currency: string }) {
+  const titleId = `pay-plan-${plan.assignmentId}`;
+  return (
+    <section className="pay-section pay-plan" aria-labelledby={titleId} data-testid="statement-plan">
+      <h2 id={titleId} className="pay-section-title">{plan.planName} <span className="muted small">v{plan.planVersion}</span></h2>
+      <h3 className="pay-subtitle">Terms for the period</h3>
+      <TermsPanel terms={plan.terms} currency={currency} />
+      <h3 className="pay-subtitle">Calculation</h3>
+      <StatementExplanationTable rows={plan.explanation} currency={currency} caption={`Calculation of ${plan.planName}`} />
+    </section>
+  );
+}
