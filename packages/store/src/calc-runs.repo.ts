@@ -164,6 +164,12 @@ export const calcRunRepo = {
       }))).execute();
     }
   },
+  /** Payees of a period whose published result was computed from later transactions than `seqThrough` (a newer run). */
+  async peopleWithNewerResults(db: Db | Tx, orgId: string, periodKey: string, seqThrough: bigint): Promise<Set<string>> {
+    const rows = await db.selectFrom('calc_results as r').innerJoin('calc_runs as run', (j) => j.onRef('run.org_id', '=', 'r.org_id').onRef('run.id', '=', 'r.run_id'))
+      .select('r.person_id').distinct().where('r.org_id', '=', orgId).where('r.period_key', '=', periodKey).where('run.seq_through', '>', seqThrough).execute();
+    return new Set(rows.map((r) => String(r.person_id)));
+  },
   /** A run's results by person id. */
   async resultsOfRun(db: Db | Tx, orgId: string, runId: string): Promise<CalcResult[]> {
     const rows = await db.selectFrom('calc_results').selectAll().where('org_id', '=', orgId).where('run_id', '=', runId).orderBy('person_id').execute();

@@ -4,6 +4,7 @@ import { createPayCycleOrg, openTestDatabase, testContext, testDialects, warnIfP
 import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
 import { updateRecord } from '../crm/records.js';
+import { settleRecalculations } from './recalculate-payees.js';
 import { runCalc, startCalcRun } from './run-calc.js';
 import { getStatement, listCalcRuns, listStatements } from './statement-queries.js';
 import { verifyCalcRun } from './verify-calc-run.js';
@@ -53,16 +54,20 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     expect((await ledgerRepo.listForPeriods(database.db, t.org.id, { forPeriods: ['FY2026-Q1'] })).length).toBe(3);
     expect(await verifyCalcRun(ctx, t.actors.finance, run.id)).toMatchObject({ ok: true, payees: 3, mismatches: [] });
 
-    // A bigger deal: the next run posts only the difference.
+    // A bigger deal: once the write commits, Rita and her manager are recalculated by themselves (an incremental
+    // run of the two), and the ledger gets only the difference.
     await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { amountMinor: '15000000' });
-    const third = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
-    expect(third.outputsHash).not.toBe(run.outputsHash);
+    await settleRecalculations(ctx);
+    const [incremental] = await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(incremental).toMatchObject({ kind: 'incremental', status: 'published', payeeCount: 2, trigger: expect.stringMatching(/^transactions /) });
     const after = await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q1' });
     expect(after.ledger.map((e) => e.amountMinor)).toEqual(['1000000', '500000']);
     expect(after.postedMinor).toBe('1500000');
-    // The earlier run still verifies against its own frozen inputs.
-    expect((await verifyCalcRun(ctx, t.actors.finance, run.id)).ok).toBe(true);
-    expect((await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q1' })).map((r) => r.status)).toEqual(['published', 'published', 'published']);
+    expect((await getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q1' })).run.id).toBe(again.id);
+    // A full run now agrees with the incremental one: nothing more to post. Every run verifies against its own frozen inputs.
+    const full = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect((await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q1' })).ledger).toHaveLength(2);
+    for (const r of [run, incremental, full]) expect((await verifyCalcRun(ctx, t.actors.finance, r?.id as string)).ok).toBe(true);
   });
 
   it('pays a monthly plan quarter to date with a draw, carrying what earlier months earned and the draw balance from the ledger', async () => {

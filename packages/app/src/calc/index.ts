@@ -8,3 +8,4 @@ export * from './verify-calc-run.js';
 export * from './calc.presenter.js';
 export * from './post-ledger-entry.js';
 export * from './statement-csv.js';
+export * from './recalculate-payees.js';

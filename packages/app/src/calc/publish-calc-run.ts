@@ -35,10 +35,13 @@ const explanationOf = (run: CalcRun, d: LedgerDelta, posted: string): string => 
 export async function publishCalcRun(
   ctx: AppContext, actor: Actor, args: { run: CalcRun; inputs: CalcInputs; results: readonly PayeeResult[]; inputsHash: string },
 ): Promise<void> {
-  const { run, inputs, results } = args;
+  const { run, inputs } = args;
   await inOrgTransaction(ctx, run.orgId, async (tx) => {
-    const current = await calcRunRepo.find(tx, run.orgId, run.id);
+    const current = await calcRunRepo.findSummary(tx, run.orgId, run.id);
     if (current?.status !== 'running') throw new DomainError('conflict', `run ${run.id} is ${current?.status ?? 'gone'}; it cannot publish`);
+    // A payee recalculated meanwhile from later transactions (a deal changed during a long run) keeps that newer result.
+    const newer = await calcRunRepo.peopleWithNewerResults(tx, run.orgId, run.periodKey, run.seqThrough);
+    const results = args.results.filter((r) => !newer.has(r.personId));
     const period = await compPeriodRepo.find(tx, run.orgId, run.periodKey);
     if (!period) throw new DomainError('not_found', `period ${run.periodKey} not found`);
     const posted = await postingPeriod(tx, ctx, period, inputs.fiscalYearStartMonth);
@@ -48,9 +51,10 @@ export async function publishCalcRun(
       currency: run.currency, body: r.body, hash: r.hash,
     })));
     // A full run also answers for payees no longer on a plan in the period: their calculated lines go to zero.
-    const existing = (await ledgerRepo.listForPeriods(tx, run.orgId, { forPeriods: [run.periodKey], ...(inputs.personIds === null ? {} : { personIds: inputs.personIds }) }))
+    const existingAll = (await ledgerRepo.listForPeriods(tx, run.orgId, { forPeriods: [run.periodKey], ...(inputs.personIds === null ? {} : { personIds: inputs.personIds }) }))
       .filter((e) => CALCULATED_ENTRY_TYPES.includes(e.type));
-    const people = new Set([...results.map((r) => r.personId), ...(inputs.personIds ?? existing.map((e) => e.personId))]);
+    const existing = existingAll.filter((e) => !newer.has(e.personId));
+    const people = new Set([...results.map((r) => r.personId), ...(inputs.personIds ?? existing.map((e) => e.personId))].filter((id) => !newer.has(id)));
     const deltas = ledgerDeltas({ targets: results.flatMap((r) => r.targets), existing, scope: { personIds: people, periods: new Set([run.periodKey]) } });
     const at = ctx.now();
     await ledgerRepo.append(tx, deltas.map((d) => ({

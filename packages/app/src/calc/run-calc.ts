@@ -58,6 +58,17 @@ async function markInterrupted(ctx: AppContext, tx: Tx, orgId: string): Promise<
 export async function startCalcRun(
   ctx: AppContext, actor: Actor, input: { period: string; personIds?: readonly string[]; kind?: CalcRun['kind']; trigger?: string },
 ): Promise<CalcRun> {
+  return (await startRun(ctx, actor, input, false)) as CalcRun;
+}
+
+/** Starts an incremental run of some payees, or returns null (recording nothing) when none of them is on a plan in the period. */
+export function startIncrementalRun(ctx: AppContext, actor: Actor, input: { period: string; personIds: readonly string[]; trigger: string }): Promise<CalcRun | null> {
+  return startRun(ctx, actor, { ...input, kind: 'incremental' }, true);
+}
+
+async function startRun(
+  ctx: AppContext, actor: Actor, input: { period: string; personIds?: readonly string[]; kind?: CalcRun['kind']; trigger?: string }, skipEmpty: boolean,
+): Promise<CalcRun | null> {
   requireAbility(actor, 'calc_run:run');
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const org = await orgCurrency(tx, actor.orgId);
@@ -70,6 +81,7 @@ export async function startCalcRun(
       orgId: actor.orgId, periodKey: fiscal.key, period: { from: fiscal.start, to: fiscal.end }, payPeriod: fiscal.kind === 'month' ? 'month' : 'quarter', currency: org.currency,
       fiscalYearStartMonth: org.fiscalYearStartMonth, personIds: input.personIds ?? null,
     });
+    if (skipEmpty && inputs.assignments.length === 0) return null;
     const now = ctx.now();
     const run: CalcRun = {
       orgId: actor.orgId, id: ctx.newId('run'), periodKey: fiscal.key, kind: input.kind ?? 'full', status: 'running', trigger: input.trigger ?? 'manual',

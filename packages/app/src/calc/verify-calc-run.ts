@@ -29,11 +29,16 @@ export async function verifyCalcRun(ctx: AppContext, actor: Actor, runId: string
   const run = await calcRunRepo.find(db, actor.orgId, runId);
   if (!run) throw new DomainError('not_found', 'calc run not found');
   if (run.status !== 'published') throw new DomainError('conflict', `run ${run.id} is ${run.status}: only a published run can be verified`);
-  const { results, inputsHash } = await computeRun(db, actor.orgId, JSON.parse(run.inputs) as CalcInputs);
+  const computed = await computeRun(db, actor.orgId, JSON.parse(run.inputs) as CalcInputs);
   const stored = new Map((await calcRunRepo.resultsOfRun(db, actor.orgId, run.id)).map((r) => [r.personId, r.hash]));
+  // A run publishes every payee it computed except those a newer run had already recalculated (see publishCalcRun);
+  // the stored count says how many it kept, so a deleted result still shows.
+  const results = computed.results.filter((r) => stored.has(r.personId));
   const mismatches = results.filter((r) => stored.get(r.personId) !== r.hash).map((r) => r.personId);
   const recomputed = new Set(results.map((r) => r.personId));
   for (const id of stored.keys()) if (!recomputed.has(id)) mismatches.push(id);
+  if (run.payeeCount !== stored.size) mismatches.push(`(${run.payeeCount ?? 0} results published, ${stored.size} stored)`);
+  const inputsHash = computed.inputsHash;
   const recomputedOutputs = outputsHash(results);
   return {
     runId: run.id, periodKey: run.periodKey, payees: results.length, mismatches: mismatches.sort(),

@@ -2,7 +2,9 @@ import { dateOfInstant, rateOn, type Opportunity, type Organisation } from '@att
 import { compTransactionRepo, opportunitySplitRepo, orgRepo, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
 import type { WriteArgs } from '../crm/definition.js';
+import { recalculateInBackground } from '../calc/recalculate-payees.js';
 import { repos } from '../crm/repos.js';
+import { onCommit } from '../org-transaction.js';
 import { bookingOf, planOpportunitySync, type DealLine } from './transaction-sync.js';
 
 /** The deal's line items (by id, for a stable order) with their product families. */
@@ -18,7 +20,9 @@ async function dealLines(tx: Tx, orgId: string, opportunityId: string): Promise<
  * Brings the deal's transactions in line with the deal, inside the write's transaction: runs
  * after every write of an opportunity and after its splits change. A deal that is not won and
  * was not won before costs no query; otherwise the rows planOpportunitySync decides are appended.
- * A won deal in a currency with no rate on its close date is left as it is (not booked yet).
+ * A won deal in a currency with no rate on its close date is left as it is (not booked yet). Once
+ * the write commits, the payees the new rows credit are recalculated in every calculated period
+ * they touch (recalculatePayees).
  */
 export async function syncDealTransactions(ctx: AppContext, tx: Tx, org: Organisation, before: Opportunity | null, after: Opportunity): Promise<void> {
   if (!after.isWon && !before?.isWon) return;
@@ -46,6 +50,8 @@ export async function syncDealTransactions(ctx: AppContext, tx: Tx, org: Organis
   });
   await compTransactionRepo.insertMany(tx, plan.transactions);
   await compTransactionRepo.insertClawbacks(tx, plan.clawbacks);
+  // Statements already calculated follow the deal: the payees it credits are recalculated once this write commits.
+  if (plan.transactions.length > 0) onCommit(tx, () => recalculateInBackground(ctx, orgId, plan.transactions));
 }
 
 /** The opportunity entity's afterWrite hook (crm/entities.ts). */

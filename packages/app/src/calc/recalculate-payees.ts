@@ -1,0 +1,60 @@
+import { creditTransactions, fiscalPeriodOf, type Actor } from '@attain/core';
+import { calcRunRepo, compPeriodRepo, reportingLineRepo, type CalcRun, type CompTransaction } from '@attain/store';
+import { orgCurrency } from '../assignments/assignment-rules.js';
+import type { AppContext } from '../context.js';
+import { systemActor } from '../orgs.js';
+import { toCreditingTransaction } from '../transactions/to-crediting.js';
+import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
+import { executeCalcRun, startIncrementalRun } from './run-calc.js';
+
+/** Recalculations still running, per context: tests and the CLI wait for them (see settleRecalculations). */
+const inFlight = new WeakMap<AppContext, Set<Promise<unknown>>>();
+
+/** The people new transactions credit (owners, split members, the managers above them on each date). */
+async function creditedPeople(ctx: AppContext, orgId: string, transactions: readonly CompTransaction[]): Promise<string[]> {
+  const reportingLines = await reportingLineRepo.listForOrg(ctx.database.db, orgId);
+  const credited = creditTransactions({
+    transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: DEFAULT_CREDITING_RULES, reportingLines,
+  });
+  return [...new Set(credited.credits.map((c) => c.payeeId))].sort();
+}
+
+/**
+ * Recalculates the payees that new transactions credit, in every period already calculated that
+ * the transactions can change: the periods containing their dates, and the later calculated
+ * periods of the same fiscal year (to-date measures and the ledger carry forward). Each period is
+ * an incremental run of just those payees, published like any run, in date order; a closed
+ * period's differences post to the next open one. Returns the runs it made.
+ */
+export async function recalculatePayees(ctx: AppContext, orgId: string, transactions: readonly CompTransaction[], actor: Actor = systemActor(orgId)): Promise<CalcRun[]> {
+  const first = transactions.reduce<string | null>((min, t) => (min === null || t.date < min ? t.date : min), null);
+  if (first === null) return [];
+  const db = ctx.database.db;
+  const yearEnd = fiscalPeriodOf(first, (await orgCurrency(db, orgId)).fiscalYearStartMonth, 'year').end;
+  const published = new Set((await calcRunRepo.list(db, orgId, { status: 'published', limit: 10_000 })).map((r) => r.periodKey));
+  const periods = (await compPeriodRepo.list(db, orgId)).filter((p) => published.has(p.key) && p.endDate >= first && p.startDate <= yearEnd);
+  if (periods.length === 0) return [];
+  const people = await creditedPeople(ctx, orgId, transactions);
+  if (people.length === 0) return [];
+  const runs: CalcRun[] = [];
+  const trigger = `transactions ${transactions.map((t) => t.id).slice(0, 5).join(', ')}${transactions.length > 5 ? ', ...' : ''}`;
+  for (const period of periods) {
+    const run = await startIncrementalRun(ctx, actor, { period: period.key, personIds: people, trigger });
+    if (run) runs.push(await executeCalcRun(ctx, actor, run.id));
+  }
+  return runs;
+}
+
+/** Starts a recalculation in the background; its runs record their own success or failure. */
+export function recalculateInBackground(ctx: AppContext, orgId: string, transactions: readonly CompTransaction[]): void {
+  const set = inFlight.get(ctx) ?? new Set<Promise<unknown>>();
+  inFlight.set(ctx, set);
+  const work = recalculatePayees(ctx, orgId, transactions).catch(() => undefined).finally(() => set.delete(work));
+  set.add(work);
+}
+
+/** Waits until every background recalculation of this context has finished. */
+export async function settleRecalculations(ctx: AppContext): Promise<void> {
+  const set = inFlight.get(ctx);
+  while (set && set.size > 0) await Promise.all([...set]);
+}
