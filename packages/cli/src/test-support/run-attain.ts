@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,9 +41,15 @@ export interface AttainRun {
   readonly stderr: string;
 }
 
+const entry = (): string[] => (buildIsFresh() ? [built] : ['--import', 'tsx', '--conditions=source', sources]);
+
 /** Runs the real `attain` entry point with `args` (add `--db <file>` for commands that need one). */
 export function runAttain(args: readonly string[]): AttainRun {
-  const entry = buildIsFresh() ? [built] : ['--import', 'tsx', '--conditions=source', sources];
-  const result = spawnSync(process.execPath, [...entry, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  const result = spawnSync(process.execPath, [...entry(), ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the real `attain` entry point without waiting for it (to stop or kill it mid-way). */
+export function spawnAttain(args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, [...entry(), ...args], { stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
 }
