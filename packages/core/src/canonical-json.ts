@@ -1,22 +1,40 @@
 /**
  * Canonical JSON: object keys sorted, bigints written as decimal strings, no whitespace.
  * The same value always gives the same bytes, so hashes over it are stable (audit chain,
- * calc-run hashes, idempotency fingerprints).
+ * calc-run hashes, idempotency fingerprints). Keys compare by UTF-16 code units (the default
+ * sort of strings); properties whose value is undefined are left out.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'bigint') return JSON.stringify(value.toString());
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError('non-finite number in canonical JSON');
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'bigint':
+      return `"${value.toString()}"`;
+    case 'number':
+      if (!Number.isFinite(value)) throw new RangeError('non-finite number in canonical JSON');
+      return JSON.stringify(value);
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object': {
+      // A calc run writes one body per payee: plain loops and one string, without intermediate arrays of pairs.
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+        return `${out}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const v = record[key];
+        if (v === undefined) continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw new TypeError(`cannot serialise ${typeof value}`);
   }
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  throw new TypeError(`cannot serialise ${typeof value}`);
 }

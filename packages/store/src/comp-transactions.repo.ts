@@ -62,6 +62,9 @@ export interface ClawbackEvent {
   readonly createdAt: string;
 }
 
+/** What a calc run reads of a transaction: what crediting needs (and the inputs hash covers). */
+export type CalcTransaction = Pick<CompTransaction, 'id' | 'date' | 'kind' | 'amountMinor' | 'currency' | 'ownerId' | 'opportunityId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits'>;
+
 /** Which transactions a listing loads. `personIds` null = all; otherwise owner or split member in it. */
 export interface TransactionQuery {
   readonly personIds: readonly string[] | null;
@@ -126,16 +129,21 @@ export const compTransactionRepo = {
    * What a calc run reads: every row dated from..to and numbered at most `seqThrough`, by date
    * then id; with `personIds`, only rows owned or shared (split) by one of them.
    */
-  async listForCalc(db: Db | Tx, orgId: string, query: { from: string; to: string; seqThrough: bigint; personIds?: readonly string[] }): Promise<CompTransaction[]> {
-    let q = db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to)
-      .where('seq', '<=', query.seqThrough);
+  async listForCalc(db: Db | Tx, orgId: string, query: { from: string; to: string; seqThrough: bigint; personIds?: readonly string[] }): Promise<CalcTransaction[]> {
+    let q = db.selectFrom('comp_transactions').select(['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'opportunity_id', 'pipeline_id', 'territory_id', 'line_items', 'splits'])
+      .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
     if (query.personIds !== undefined) {
       const ids = [...query.personIds];
       if (ids.length === 0) return [];
       q = q.where((eb) => eb.or([eb('owner_id', 'in', ids), ...ids.map((id) => eb('splits', 'like', `%"personId":${JSON.stringify(id)}%`))]));
     }
     const rows = await q.orderBy('date').orderBy('id').execute();
-    return rows.map(toTransaction);
+    // A run reads a quarter's rows at once: only what crediting needs, and most rows' JSON is '[]'.
+    return rows.map((r) => ({
+      id: String(r.id), date: String(r.date), kind: String(r.kind), amountMinor: big(r.amount_minor), currency: String(r.currency), ownerId: text(r.owner_id),
+      opportunityId: text(r.opportunity_id), pipelineId: text(r.pipeline_id), territoryId: text(r.territory_id), lineItems: r.line_items === '[]' ? [] : lineItemsOf(r.line_items),
+      splits: r.splits === '[]' ? [] : (JSON.parse(String(r.splits)) as OpportunitySplit[]),
+    }));
   },
 
   async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {

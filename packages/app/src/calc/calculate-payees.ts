@@ -1,10 +1,10 @@
 import { canonicalJson, creditTransactions, DomainError, type CreditingIssue, type CreditWithExplanation, type LedgerTarget } from '@attain/core';
-import type { CompTransaction } from '@attain/store';
+import type { CalcTransaction } from '@attain/store';
 import { assignmentTerms } from '../assignments/assignment-terms.js';
 import { presentTerms } from '../assignments/assignment.presenter.js';
 import { calculatePlan, type PlanCalculation } from '../comp/plan-calculate.js';
 import type { Plan, PlanExampleCredit } from '../comp/plan-schema.js';
-import { explanationRows, withBigintsAsStrings } from '../plans/plan-explanation.presenter.js';
+import { explanationRows } from '../plans/plan-explanation.presenter.js';
 import { toCreditingTransaction } from '../transactions/to-crediting.js';
 import { componentSince, planKey, sha256, type CalcInputs, type FrozenAssignment } from './calc-inputs.js';
 
@@ -75,7 +75,7 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
 }
 
 /** Credits a run's transactions (the organisation's rules, reporting lines on each transaction's date), grouped by payee. */
-export function creditForRun(inputs: CalcInputs, transactions: readonly CompTransaction[]): { creditsOf: Map<string, CreditWithExplanation[]>; issues: readonly CreditingIssue[] } {
+export function creditForRun(inputs: CalcInputs, transactions: readonly CalcTransaction[]): { creditsOf: Map<string, CreditWithExplanation[]>; issues: readonly CreditingIssue[] } {
   const credited = creditTransactions({
     transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: inputs.rules, reportingLines: inputs.reportingLines,
   });
@@ -131,7 +131,8 @@ export function calculatePayee(args: {
     personId, periodKey: inputs.periodKey, period: inputs.period, currency: inputs.currency, earnedMinor: earnedMinor.toString(), payoutMinor: payoutMinor.toString(),
     plans: parts.map((p) => ({
       assignmentId: p.a.id, planId: p.plan.id, planVersion: p.plan.version, planName: p.plan.name, terms: presentTerms(p.terms),
-      explanation: explanationRows(p.plan, p.calc), calculation: withBigintsAsStrings(withoutCreditIds(p.calc)),
+      // canonicalJson writes the calculation's bigints as decimal strings.
+      explanation: explanationRows(p.plan, p.calc), calculation: withoutCreditIds(p.calc),
       componentKinds: Object.fromEntries(p.plan.components.map((c) => [c.id, c.kind])),
     })),
     ledger: targets.map((t) => ({ type: t.type, planId: t.planId, componentId: t.componentId, amountMinor: t.amountMinor.toString() })),
@@ -140,7 +141,7 @@ export function calculatePayee(args: {
 }
 
 /** Every payee of a run at once (verify, what-if, tests); a run itself goes in chunks to report progress. */
-export function calculatePayees(args: { readonly inputs: CalcInputs; readonly plans: ReadonlyMap<string, Plan>; readonly transactions: readonly CompTransaction[] }): PayeeResult[] {
+export function calculatePayees(args: { readonly inputs: CalcInputs; readonly plans: ReadonlyMap<string, Plan>; readonly transactions: readonly CalcTransaction[] }): PayeeResult[] {
   const { creditsOf } = creditForRun(args.inputs, args.transactions);
   return payeesOf(args.inputs).map(([personId, assignments]) => calculatePayee({ ...args, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
 }

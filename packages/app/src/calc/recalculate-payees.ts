@@ -1,5 +1,5 @@
 import { creditTransactions, fiscalPeriodOf, type Actor } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, reportingLineRepo, type CalcRun, type CompTransaction } from '@attain/store';
+import { calcRunRepo, compPeriodRepo, reportingLineRepo, type CalcRun, type CalcTransaction } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import type { AppContext } from '../context.js';
 import { systemActor } from '../orgs.js';
@@ -11,7 +11,7 @@ import { executeCalcRun, startIncrementalRun } from './run-calc.js';
 const inFlight = new WeakMap<AppContext, Set<Promise<unknown>>>();
 
 /** The people new transactions credit (owners, split members, the managers above them on each date). */
-async function creditedPeople(ctx: AppContext, orgId: string, transactions: readonly CompTransaction[]): Promise<string[]> {
+async function creditedPeople(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[]): Promise<string[]> {
   const reportingLines = await reportingLineRepo.listForOrg(ctx.database.db, orgId);
   const credited = creditTransactions({
     transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: DEFAULT_CREDITING_RULES, reportingLines,
@@ -26,7 +26,7 @@ async function creditedPeople(ctx: AppContext, orgId: string, transactions: read
  * an incremental run of just those payees, published like any run, in date order; a closed
  * period's differences post to the next open one. Returns the runs it made.
  */
-export async function recalculatePayees(ctx: AppContext, orgId: string, transactions: readonly CompTransaction[], actor: Actor = systemActor(orgId)): Promise<CalcRun[]> {
+export async function recalculatePayees(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[], actor: Actor = systemActor(orgId)): Promise<CalcRun[]> {
   const first = transactions.reduce<string | null>((min, t) => (min === null || t.date < min ? t.date : min), null);
   if (first === null) return [];
   const db = ctx.database.db;
@@ -46,7 +46,7 @@ export async function recalculatePayees(ctx: AppContext, orgId: string, transact
 }
 
 /** Starts a recalculation in the background; its runs record their own success or failure. */
-export function recalculateInBackground(ctx: AppContext, orgId: string, transactions: readonly CompTransaction[]): void {
+export function recalculateInBackground(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[]): void {
   const set = inFlight.get(ctx) ?? new Set<Promise<unknown>>();
   inFlight.set(ctx, set);
   const work = recalculatePayees(ctx, orgId, transactions).catch(() => undefined).finally(() => set.delete(work));

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { canonicalJson, DomainError, invalid, parseFiscalPeriod, subtreeOn, type Actor, type FiscalPeriod } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, compTransactionRepo, type CalcRun, type CompTransaction, type Db, type Tx } from '@attain/store';
+import { calcRunRepo, compPeriodRepo, compTransactionRepo, type CalcRun, type CalcTransaction, type Db, type Tx } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
 import { orgCurrency } from '../assignments/assignment-rules.js';
@@ -96,7 +96,7 @@ async function startRun(
 }
 
 /** The transactions a run reads: its window up to its frozen number; for some payees only, theirs and their reports'. */
-export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CompTransaction[]> {
+export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CalcTransaction[]> {
   const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
   if (inputs.personIds === null) return compTransactionRepo.listForCalc(db, orgId, query);
   // A manager's team credits come from her reports' deals: read everyone under her during the window.
@@ -107,7 +107,7 @@ export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: Ca
 }
 
 /** What of a transaction the inputs hash covers: everything crediting reads (a changed row changes the hash). */
-const transactionLine = (t: CompTransaction): string =>
+const transactionLine = (t: CalcTransaction): string =>
   [t.id, t.date, t.kind, t.amountMinor, t.currency, t.ownerId, t.territoryId, t.pipelineId, JSON.stringify(t.splits), t.lineItems.map((l) => `${l.productId}:${l.productFamily}:${l.amountMinor}`).join(',')].join('|');
 
 /** Recomputes every payee of a run from its frozen inputs (a run in progress, or verify). */

@@ -1,5 +1,5 @@
 import type { Actor, CapitalizationEvent, CommissionCost, CreditWithExplanation } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, compTransactionRepo, ledgerRepo, type CompTransaction, type Db, type Tx } from '@attain/store';
+import { calcRunRepo, compPeriodRepo, compTransactionRepo, ledgerRepo, type CalcTransaction, type CompTransaction, type Db, type Tx } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { requireAbility } from '../authorize.js';
 import type { Plan } from '../comp/plan-schema.js';
@@ -31,7 +31,7 @@ interface RunCredits {
   readonly inputs: CalcInputs;
   readonly plans: ReadonlyMap<string, Plan>;
   readonly creditsOf: ReadonlyMap<string, readonly CreditWithExplanation[]>;
-  readonly transactions: ReadonlyMap<string, CompTransaction>;
+  readonly transactions: ReadonlyMap<string, CalcTransaction>;
 }
 
 async function loadRun(db: Db, orgId: string, runId: string): Promise<RunCredits | undefined> {

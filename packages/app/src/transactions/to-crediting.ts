@@ -1,12 +1,12 @@
 import { invalid, parseDecimal, type CreditingTransaction } from '@attain/core';
-import type { CompTransaction } from '@attain/store';
+import type { CalcTransaction } from '@attain/store';
 
 /**
  * A stored transaction as crediting takes it (core creditTransactions). The transaction id is
  * the crediting id, so every credit's sourceId points back to the row. A row without an owner
  * cannot be credited and is refused naming ownerId.
  */
-export function toCreditingTransaction(row: CompTransaction): CreditingTransaction {
+export function toCreditingTransaction(row: CalcTransaction): CreditingTransaction {
   if (row.ownerId === null) throw invalid('ownerId', `transaction ${row.id} has no owner to credit`);
   return {
     id: row.id, date: row.date, amountMinor: row.amountMinor, currency: row.currency, kind: row.kind, ownerId: row.ownerId,

@@ -73,26 +73,38 @@ function validateLineItems(tx: CreditingTransaction, base: string): void {
   if (items.length > 0 && total !== tx.amountMinor) throw invalid(base, `line items total ${total}, the transaction amount is ${tx.amountMinor}`);
 }
 
+const OPTIONAL_TEXT = ['territoryId', 'productId', 'productFamily', 'pipelineId'] as const;
+const fieldOf = (i: number, suffix: string): string => `transactions[${i}]${suffix}`;
+
 /** Refuses malformed transactions, naming the field (transactions[3].splits[1].share). */
 export function validateTransactions(transactions: readonly CreditingTransaction[]): void {
   const seen = new Map<string, number>();
-  transactions.forEach((tx, i) => {
-    const base = `transactions[${i}]`;
-    requireText(tx.id, `${base}.id`);
+  // Runs once per transaction of a calc run (a million in a quarter): field names are built only
+  // when something is wrong, dates and currencies already seen valid are not checked again, and
+  // empty lists cost nothing.
+  const validDates = new Set<string>();
+  const currencies = new Set<string>();
+  for (let i = 0; i < transactions.length; i++) {
+    const tx = transactions[i] as CreditingTransaction;
+    if (!nonEmpty(tx.id)) requireText(tx.id, fieldOf(i, '.id'));
     const earlier = seen.get(tx.id);
-    if (earlier !== undefined) throw invalid(`${base}.id`, `duplicate transaction id "${tx.id}" (also transactions[${earlier}])`);
+    if (earlier !== undefined) throw invalid(fieldOf(i, '.id'), `duplicate transaction id "${tx.id}" (also transactions[${earlier}])`);
     seen.set(tx.id, i);
-    requireDate(tx.date, `${base}.date`);
-    if (typeof tx.amountMinor !== 'bigint') throw invalid(`${base}.amountMinor`, 'must be a bigint (minor units)');
-    if (typeof tx.currency !== 'string' || !isCurrencyCode(tx.currency)) throw invalid(`${base}.currency`, 'must be an ISO 4217 code');
-    requireText(tx.kind, `${base}.kind`);
-    requireText(tx.ownerId, `${base}.ownerId`);
-    for (const key of ['territoryId', 'productId', 'productFamily', 'pipelineId'] as const) {
-      if (tx[key] !== undefined) requireText(tx[key], `${base}.${key}`);
+    if (!validDates.has(tx.date)) {
+      requireDate(tx.date, fieldOf(i, '.date'));
+      validDates.add(tx.date);
     }
-    validateLineItems(tx, `${base}.lineItems`);
-    validateSplits(tx.splits ?? [], tx.ownerId, `${base}.splits`);
-  });
+    if (typeof tx.amountMinor !== 'bigint') throw invalid(fieldOf(i, '.amountMinor'), 'must be a bigint (minor units)');
+    if (!currencies.has(tx.currency)) {
+      if (typeof tx.currency !== 'string' || !isCurrencyCode(tx.currency)) throw invalid(fieldOf(i, '.currency'), 'must be an ISO 4217 code');
+      currencies.add(tx.currency);
+    }
+    if (!nonEmpty(tx.kind)) requireText(tx.kind, fieldOf(i, '.kind'));
+    if (!nonEmpty(tx.ownerId)) requireText(tx.ownerId, fieldOf(i, '.ownerId'));
+    for (const key of OPTIONAL_TEXT) if (tx[key] !== undefined && !nonEmpty(tx[key])) requireText(tx[key], fieldOf(i, `.${key}`));
+    if (tx.lineItems !== undefined && tx.lineItems.length > 0) validateLineItems(tx, fieldOf(i, '.lineItems'));
+    if (tx.splits !== undefined && tx.splits.length > 0) validateSplits(tx.splits, tx.ownerId, fieldOf(i, '.splits'));
+  }
 }
 
 export function validateTerritoryMembers(members: readonly CreditingTerritoryMember[]): void {
