@@ -78,6 +78,114 @@ export class PayPage {
   async expectNotFound(): Promise<void> {
     await expect(this.page.getByTestId('not-found')).toBeVisible();
   }
+
+  /** The period panel of the pay cycle (status, close, reopen, payroll). */
+  get periodPanel(): Locator {
+    return this.page.getByTestId('period-panel');
+  }
+
+  /** The period's status as the panel shows it once loaded: 'open', 'closed', or 'none' (no run yet). */
+  async periodStatus(): Promise<string> {
+    const status = this.periodPanel.getByTestId('period-status');
+    await expect(status).toBeVisible();
+    return (await status.getAttribute('data-status')) ?? '';
+  }
+
+  /** How many statements the counts above the table give for a status. */
+  approvalCount(status: string): Locator {
+    return this.page.getByTestId('approval-counts').locator(`li[data-status="${status}"]`);
+  }
+
+  /** "Approve all I can"; answers how many it approved. */
+  async approveAll(): Promise<number> {
+    await this.page.getByRole('button', { name: 'Approve all I can' }).click();
+    const count = this.page.getByTestId('approved-count');
+    await expect(count).toBeVisible({ timeout: 15_000 });
+    return Number(await count.getAttribute('data-count'));
+  }
+
+  async closePeriod(): Promise<void> {
+    await this.periodPanel.getByRole('button', { name: 'Close period' }).click();
+    await expect(this.periodPanel.getByTestId('period-status')).toHaveAttribute('data-status', 'closed');
+  }
+
+  async requestReopening(reason: string): Promise<void> {
+    await this.periodPanel.getByLabel('Reason for reopening').fill(reason);
+    await this.periodPanel.getByRole('button', { name: 'Request reopening' }).click();
+    await expect(this.periodPanel.getByTestId('reopen-pending')).toContainText(reason);
+  }
+
+  async approveReopening(): Promise<void> {
+    await this.periodPanel.getByRole('button', { name: 'Approve reopening' }).click();
+    await expect(this.periodPanel.getByTestId('period-status')).toHaveAttribute('data-status', 'open');
+  }
+
+  /** "Export payroll": the batch as the panel shows it (total in major units, exactly as the file writes amounts). */
+  async exportPayroll(): Promise<{ batchId: string; totalMajor: string; payees: number }> {
+    await this.periodPanel.getByRole('button', { name: 'Export payroll' }).click();
+    const batch = this.periodPanel.getByTestId('payroll-batch');
+    await expect(batch).toBeVisible({ timeout: 15_000 });
+    return {
+      batchId: (await batch.getAttribute('data-batch-id')) ?? '',
+      totalMajor: (await batch.getAttribute('data-total-major')) ?? '',
+      payees: Number(await batch.getAttribute('data-payees')),
+    };
+  }
+
+  /** Downloads the exported batch's CSV through its link, as the browser saves it. */
+  async downloadPayrollCsv(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.periodPanel.getByRole('link', { name: 'Download payroll CSV' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+}
+
+/** Parses an RFC 4180 file (quoted cells, doubled quotes, CRLF or LF) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endRow = () => {
+    row.push(cell);
+    rows.push(row);
+    row = [];
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      cell += c;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      endRow();
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+/** "1234.56" (or "'-0.05", formula-safe) -> 123456n: a decimal amount in minor units, exactly (never a float). */
+export function majorToMinor(text: string, decimals = 2): bigint {
+  const value = text.startsWith("'") ? text.slice(1) : text;
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match) throw new Error(`not an amount: ${text}`);
+  const fraction = (match[3] ?? '').padEnd(decimals, '0');
+  if (fraction.length > decimals) throw new Error(`more than ${decimals} decimals: ${text}`);
+  const minor = BigInt(`${match[2]}${fraction}`);
+  return match[1] === '-' ? -minor : minor;
 }
 
 /** An API session of a demo user outside the browser, to set data up or look it up (CSRF token included). */

@@ -39,3 +39,6 @@ export * from './transactions/index.js';
 export * from './calc/index.js';
 export * from './period-close/index.js';
 export * from './capitalization/index.js';
+export * from './disputes/index.js';
+export * from './what-if/index.js';
+export * from './my-pay/index.js';

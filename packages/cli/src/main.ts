@@ -4,12 +4,14 @@ import { registerAdmin } from './commands/admin.js';
 import { registerAssignment } from './commands/assignment.js';
 import { registerCalc } from './commands/calc.js';
 import { registerPeriod } from './commands/period.js';
+import { registerDispute } from './commands/dispute.js';
 import { registerCapitalization } from './commands/capitalization.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { registerTransaction } from './commands/transaction.js';
+import { registerWhatIf } from './commands/what-if.js';
 import { EXIT } from './runtime.js';
 import { VERSION } from './version.js';
 
@@ -30,7 +32,9 @@ registerPlan(program);
 registerAssignment(program);
 registerCalc(program);
 registerPeriod(program);
+registerDispute(program);
 registerCapitalization(program);
 registerTransaction(program);
+registerWhatIf(program);
 
 await program.parseAsync(process.argv);

@@ -10,3 +10,5 @@ export * from './assignments.schema.js';
 export * from './transactions.schema.js';
 export * from './calc.schema.js';
 export * from './capitalization.schema.js';
+export * from './what-if.schema.js';
+export * from './disputes.schema.js';

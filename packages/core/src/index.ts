@@ -30,6 +30,7 @@ export * from './comp/formula-component.js';
 export * from './comp/crediting/index.js';
 export * from './comp/ledger.js';
 export * from './comp/approvals.js';
+export * from './comp/disputes.js';
 export * from './comp/capitalization/policy.js';
 export * from './comp/capitalization/schedule.js';
 export * from './comp/capitalization/modifications.js';

@@ -25,6 +25,8 @@ describe('permission policies', () => {
     expect(table('calc_run:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: false, rep: false });
     expect(table('ledger:adjust')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
     expect(table('statement:approve')).toEqual({ admin: true, sales_ops: false, finance: true, manager: true, rep: false });
+    expect(table('dispute:raise')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });
+    expect(table('dispute:manage')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
     expect(table('comp_period:manage')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
     expect(table('payroll:export')).toEqual({ admin: true, sales_ops: false, finance: true, manager: false, rep: false });
     expect(table('statement:read')).toEqual({ admin: true, sales_ops: true, finance: true, manager: true, rep: true });

@@ -48,7 +48,9 @@ export type Ability =
   | 'ledger:adjust'
   | 'statement:approve'
   | 'comp_period:manage'
-  | 'payroll:export';
+  | 'payroll:export'
+  | 'dispute:raise'
+  | 'dispute:manage';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -86,6 +88,9 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'statement:approve') return role === 'admin' || role === 'finance' || role === 'manager';
   // Everyone reads statements, scoped: a rep her own, a manager her team's (see ownerInScope).
   if (ability === 'statement:read') return true;
+  // Disputes: everyone raises and follows her own (a manager her team's, see core disputeParty); finance and admins handle them.
+  if (ability === 'dispute:raise') return true;
+  if (ability === 'dispute:manage') return role === 'admin' || role === 'finance';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -21,6 +21,8 @@ import { mountTransactionRoutes } from './routes/transactions.routes.js';
 import { mountCalcRoutes } from './routes/calc.routes.js';
 import { mountCapitalizationRoutes } from './routes/capitalization.routes.js';
 import { mountPeriodCloseRoutes } from './routes/period-close.routes.js';
+import { mountWhatIfRoutes } from './routes/what-if.routes.js';
+import { mountDisputeRoutes } from './routes/disputes.routes.js';
 import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
 import type { Api } from './route.js';
@@ -63,6 +65,8 @@ export function createServer(options: ServerOptions): AttainServer {
   mountCalcRoutes(api, registry);
   mountCapitalizationRoutes(api, registry);
   mountPeriodCloseRoutes(api, registry);
+  mountWhatIfRoutes(api, registry);
+  mountDisputeRoutes(api, registry);
 
   const openapi = () =>
     api.getOpenAPI31Document({

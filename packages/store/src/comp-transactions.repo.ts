@@ -130,14 +130,18 @@ export const compTransactionRepo = {
    * then id; with `personIds`, only rows owned or shared (split) by one of them.
    */
   async listForCalc(db: Db | Tx, orgId: string, query: { from: string; to: string; seqThrough: bigint; personIds?: readonly string[] }): Promise<CalcTransaction[]> {
-    let q = db.selectFrom('comp_transactions').select(['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'opportunity_id', 'pipeline_id', 'territory_id', 'line_items', 'splits'])
-      .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
+    // A cancellation undoes a booking: it is credited as the kind it cancels (a lost renewal takes back renewal credit).
+    let q = db.selectFrom('comp_transactions as t')
+      .leftJoin('comp_transactions as o', (j) => j.onRef('o.org_id', '=', 't.org_id').onRef('o.id', '=', 't.reverses').on('t.kind', '=', 'cancellation'))
+      .select(['t.id', 't.date', 't.amount_minor', 't.currency', 't.owner_id', 't.opportunity_id', 't.pipeline_id', 't.territory_id', 't.line_items', 't.splits'])
+      .select((eb) => eb.fn.coalesce('o.kind', 't.kind').as('kind'))
+      .where('t.org_id', '=', orgId).where('t.date', '>=', query.from).where('t.date', '<=', query.to).where('t.seq', '<=', query.seqThrough);
     if (query.personIds !== undefined) {
       const ids = [...query.personIds];
       if (ids.length === 0) return [];
-      q = q.where((eb) => eb.or([eb('owner_id', 'in', ids), ...ids.map((id) => eb('splits', 'like', `%"personId":${JSON.stringify(id)}%`))]));
+      q = q.where((eb) => eb.or([eb('t.owner_id', 'in', ids), ...ids.map((id) => eb('t.splits', 'like', `%"personId":${JSON.stringify(id)}%`))]));
     }
-    const rows = await q.orderBy('date').orderBy('id').execute();
+    const rows = await q.orderBy('t.date').orderBy('t.id').execute();
     // A run reads a quarter's rows at once: only what crediting needs, and most rows' JSON is '[]'.
     return rows.map((r) => ({
       id: String(r.id), date: String(r.date), kind: String(r.kind), amountMinor: big(r.amount_minor), currency: String(r.currency), ownerId: text(r.owner_id),

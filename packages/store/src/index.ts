@@ -17,3 +17,4 @@ export * from './calc-runs.repo.js';
 export * from './ledger.repo.js';
 export * from './approvals.repo.js';
 export * from './capitalization.repo.js';
+export * from './disputes.repo.js';

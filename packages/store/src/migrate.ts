@@ -13,6 +13,7 @@ import * as transactions from './migrations/2026-11-27T1500-transactions.js';
 import * as calcRuns from './migrations/2026-11-27T1600-calc-runs.js';
 import * as capitalization from './migrations/2026-11-27T1700-capitalization.js';
 import * as approvalsClosePayroll from './migrations/2026-11-27T1800-approvals-close-payroll.js';
+import * as disputes from './migrations/2026-11-27T1900-disputes.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1600-calc-runs': calcRuns,
   '2026-11-27T1700-capitalization': capitalization,
   '2026-11-27T1800-approvals-close-payroll': approvalsClosePayroll,
+  '2026-11-27T1900-disputes': disputes,
 };
 
 export interface MigrationReport {

@@ -87,6 +87,17 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     expect((await listStatements(ctx, t.actors.finance, { period: '2026-M03' })).map((x) => x.personName)).toEqual(['Olga Rep']);
   });
 
+  it('takes back a lost deal: recalculated out of its open period, and out of a closed one into the next open period', async () => {
+    const deal = await winDeal(t.actors.rep2, '4000000', '2026-07-15');
+    await runCalc(ctx, t.actors.finance, { period: '2026-Q3' });
+    const q3 = () => getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
+    expect((await q3()).postedMinor).toBe('400000');
+    await t.loseDeal(t.actors.rep2, deal.id);
+    await settleRecalculations(ctx);
+    expect(await q3()).toMatchObject({ postedMinor: '0', earnedMinor: '0' });
+    expect((await q3()).credits.map((c) => c.amountMinor)).toEqual(['4000000', '-4000000']);
+  });
+
   it('verify finds a result edited after publishing', async () => {
     const run = await runCalc(ctx, t.actors.finance, { period: '2026-Q2' });
     await database.db.updateTable('calc_results').set({ payout_minor: 1n, hash: 'sha256:forged' }).where('org_id', '=', t.org.id).where('run_id', '=', run.id)

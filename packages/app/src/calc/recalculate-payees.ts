@@ -1,20 +1,28 @@
-import { creditTransactions, fiscalPeriodOf, type Actor } from '@attain/core';
+import { creditTransactions, fiscalPeriodOf, type Actor, type CreditingRule } from '@attain/core';
 import { calcRunRepo, compPeriodRepo, reportingLineRepo, type CalcRun, type CalcTransaction } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import type { AppContext } from '../context.js';
 import { systemActor } from '../orgs.js';
 import { toCreditingTransaction } from '../transactions/to-crediting.js';
-import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
 import { executeCalcRun, startIncrementalRun } from './run-calc.js';
 
 /** Recalculations still running, per context: tests and the CLI wait for them (see settleRecalculations). */
 const inFlight = new WeakMap<AppContext, Set<Promise<unknown>>>();
 
+/**
+ * Who a transaction can credit, whatever its kind (a cancellation too): its owner or split members,
+ * and every manager above them on its date.
+ */
+const REACH_RULES: readonly CreditingRule[] = [
+  { name: 'owner', creditType: 'any', source: { type: 'owner' } },
+  { name: 'managers', creditType: 'any', source: { type: 'rollup', of: ['owner'], levels: 'all' } },
+];
+
 /** The people new transactions credit (owners, split members, the managers above them on each date). */
 async function creditedPeople(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[]): Promise<string[]> {
   const reportingLines = await reportingLineRepo.listForOrg(ctx.database.db, orgId);
   const credited = creditTransactions({
-    transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: DEFAULT_CREDITING_RULES, reportingLines,
+    transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: REACH_RULES, reportingLines,
   });
   return [...new Set(credited.credits.map((c) => c.payeeId))].sort();
 }

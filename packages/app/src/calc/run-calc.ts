@@ -73,7 +73,7 @@ async function startRun(
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const org = await orgCurrency(tx, actor.orgId);
     const fiscal = parseRunPeriod(input.period, org.fiscalYearStartMonth);
-    const period = await compPeriodRepo.ensure(tx, { orgId: actor.orgId, key: fiscal.key, startDate: fiscal.start, endDate: fiscal.end, updatedAt: ctx.now() });
+    await compPeriodRepo.ensure(tx, { orgId: actor.orgId, key: fiscal.key, startDate: fiscal.start, endDate: fiscal.end, updatedAt: ctx.now() });
     await markInterrupted(ctx, tx, actor.orgId);
     const busy = (await calcRunRepo.list(tx, actor.orgId, { periodKey: fiscal.key, status: 'running' })).find((r) => r.kind === 'full');
     if (busy && (input.kind ?? 'full') === 'full') throw new DomainError('conflict', `run ${busy.id} of ${fiscal.key} is still computing`, [{ field: 'period', message: 'busy' }]);

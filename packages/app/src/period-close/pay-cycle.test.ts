@@ -37,7 +37,7 @@ describe.each(testDialects())('approving, closing and paying a period on %s', (d
 
   it('approves manager then finance with duties apart, closes, exports payroll that ties to the ledger, and reopens with two people', async () => {
     const deal = await t.winDeal(t.actors.rep, '10000000', '2026-02-10');
-    await t.winDeal(t.actors.rep2, '5000000', '2026-03-01');
+    const robsDeal = await t.winDeal(t.actors.rep2, '5000000', '2026-03-01');
     await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
 
     // Finance prepared the run: finance may not approve it; the manager goes first.
@@ -82,6 +82,11 @@ describe.each(testDialects())('approving, closing and paying a period on %s', (d
     const q2 = await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q2' });
     expect(q2.ledger.map((e) => [e.type, e.forPeriod, e.amountMinor])).toEqual([['earning', 'FY2026-Q1', '200000']]);
     expect(q2.postedMinor).toBe('200000');
+    // Rob's deal of the closed quarter is lost: its commission comes back in Q2, Q1 keeps what it closed with.
+    await t.loseDeal(t.actors.rep2, robsDeal.id);
+    await settleRecalculations(ctx);
+    expect((await getStatement(ctx, t.actors.rep2, { personId: t.people.rep2.id, period: '2026-Q2' })).ledger.map((e) => [e.type, e.forPeriod, e.amountMinor])).toEqual([['earning', 'FY2026-Q1', '-500000']]);
+    expect(await getStatement(ctx, t.actors.rep2, { personId: t.people.rep2.id, period: '2026-Q1' })).toMatchObject({ postedMinor: '500000', paidMinor: '500000', approval: { status: 'approved' } });
 
     // Reopening needs two people: one asks, another approves.
     await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { amountMinor: '13000000' });

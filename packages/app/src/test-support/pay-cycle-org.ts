@@ -17,6 +17,8 @@ export interface PayCycleOrg extends TestOrg {
   assign(personId: string, planKey: string, targetIncentiveMinor: string, annualQuotaMinor: string | null, validFrom?: string): Promise<void>;
   /** Creates a deal as `actor` and moves it to the won stage (which books its transaction). */
   winDeal(actor: Actor, amountMinor: string, closeDate: string): Promise<{ id: string }>;
+  /** Moves a deal to the lost stage (a won one is reversed and its clawback event recorded). */
+  loseDeal(actor: Actor, id: string): Promise<void>;
 }
 
 export async function createPayCycleOrg(ctx: AppContext, name: string): Promise<PayCycleOrg> {
@@ -24,7 +26,9 @@ export async function createPayCycleOrg(ctx: AppContext, name: string): Promise<
   await inTransaction(ctx.database.db, (tx) => seedPlanTemplates(ctx, tx, t.admin));
   const plans = Object.fromEntries((await listPlans(ctx, t.actors.ops)).map((p) => [p.key, p.id]));
   const probe = await createRecord(ctx, t.actors.rep, opportunities, { name: 'Probe', amountMinor: '1', closeDate: '2026-06-01' });
-  const won = (await getPipeline(ctx, t.actors.rep, probe.pipelineId)).stages.find((s) => s.isWon)?.id as string;
+  const stages = (await getPipeline(ctx, t.actors.rep, probe.pipelineId)).stages;
+  const won = stages.find((s) => s.isWon)?.id as string;
+  const lost = stages.find((s) => s.isClosed && !s.isWon)?.id as string;
   return {
     ...t,
     plans,
@@ -35,6 +39,9 @@ export async function createPayCycleOrg(ctx: AppContext, name: string): Promise<
       const deal = await createRecord(ctx, actor, opportunities, { name: `Deal ${amountMinor}`, amountMinor, closeDate });
       await updateRecord(ctx, actor, opportunities, deal.id, { stageId: won });
       return deal;
+    },
+    loseDeal: async (actor, id) => {
+      await updateRecord(ctx, actor, opportunities, id, { stageId: lost, lostReason: 'cancelled' });
     },
   };
 }

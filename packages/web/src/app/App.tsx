@@ -56,6 +56,8 @@ function Screens() {
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />
+          <Route path="/disputes" component={PayArea} />
+          <Route path="/disputes/:id" component={PayArea} />
           <Route path="/:entity">{(params) => (isEntityKey(params.entity) ? <EntityListPage key={params.entity} entity={params.entity} /> : <NotFound />)}</Route>
           <Route path="/:entity/:id">
             {(params) => (isEntityKey(params.entity) ? <RecordPage key={`${params.entity}/${params.id}`} entity={params.entity} id={params.id} /> : <NotFound />)}

@@ -10,6 +10,7 @@ import { KpiRow } from './KpiRow.js';
 import { KpiRowSkeleton } from './KpiRowSkeleton.js';
 import { NarrowedBanner } from './NarrowedBanner.js';
 import { OverdueActivities } from './OverdueActivities.js';
+import { RepEarnings } from './RepEarnings.js';
 import { SectionSkeleton } from './SectionSkeleton.js';
 import { TeamPipeline } from './TeamPipeline.js';
 import { useHomeFigures, usePersonName } from './use-home-figures.js';
@@ -59,6 +60,7 @@ export function HomePage() {
           </p>
         </div>
       </header>
+      {me.user.personId !== null && can('statement:read') && ownerId === null && <RepEarnings />}
       {ownerId !== null && <NarrowedBanner name={personName} autoFocus={focusBack} onBack={backToTeam} />}
       {!allowed ? (
         <p className="empty-state">Your role has no pipeline figures to show.</p>

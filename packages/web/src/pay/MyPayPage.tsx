@@ -2,11 +2,16 @@ import { ApiError } from '../api/client.js';
 import { useSession } from '../session/SessionProvider.js';
 import { NotFound } from '../ui/NotFound.js';
 import { PeriodPicker } from './PeriodPicker.js';
+import { ApprovalPanel } from './ApprovalPanel.js';
 import { StatementView } from './StatementView.js';
+import { TeamStatementsSection } from './TeamStatementsSection.js';
 import { useStatement } from './use-pay.js';
 import { usePeriodParam } from './use-period-param.js';
 
-/** The signed-in payee's own statement of a period (default the current quarter), shown inline. */
+/**
+ * The signed-in payee's own statement of a period (default the current quarter), shown inline with
+ * its approval; for a manager (approves, without the pay cycle) her team's statements first.
+ */
 export function MyPayPage() {
   const { me, can } = useSession();
   const [period, setPeriod] = usePeriodParam(me.org.fiscalYearStartMonth);
@@ -24,6 +29,8 @@ export function MyPayPage() {
       {personId !== null && statement.isPending && <div className="skeleton" style={{ height: '20rem' }} aria-busy="true" />}
       {none && <p className="empty-state" data-testid="no-statement">No statement for {period} yet.</p>}
       {statement.isError && !none && <p className="error" role="alert">Your statement could not be loaded: {statement.error.message}</p>}
+      {can('statement:approve') && !can('calc_run:read') && <TeamStatementsSection period={period} />}
+      {statement.data && <ApprovalPanel statement={statement.data} />}
       {statement.data && <StatementView statement={statement.data} />}
     </div>
   );

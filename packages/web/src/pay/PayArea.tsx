@@ -1,5 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { NotFound } from '../ui/NotFound.js';
+import { DisputeDetailPage } from './DisputeDetailPage.js';
+import { DisputesPage } from './DisputesPage.js';
 import { MyPayPage } from './MyPayPage.js';
 import { PayCyclePage } from './PayCyclePage.js';
 import { StatementPage } from './StatementPage.js';
@@ -17,6 +19,8 @@ export function PayArea() {
       <Route path="/statements/:personId/:period">
         {(params) => <StatementPage key={`${params.personId}/${params.period}`} personId={params.personId} period={params.period} />}
       </Route>
+      <Route path="/disputes" component={DisputesPage} />
+      <Route path="/disputes/:id">{(params) => <DisputeDetailPage key={params.id} id={params.id} />}</Route>
       <Route><NotFound /></Route>
     </Switch>
   );

@@ -1,5 +1,6 @@
 import { useSession } from '../session/SessionProvider.js';
 import { NotFound } from '../ui/NotFound.js';
+import { PeriodPanel } from './PeriodPanel.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { RunCalcPanel } from './RunCalcPanel.js';
 import { RunsTable } from './RunsTable.js';
@@ -9,7 +10,8 @@ import { usePeriodParam } from './use-period-param.js';
 
 /**
  * The pay cycle of a period (finance, sales ops, admins): run the calculation and watch it,
- * the period's runs with their hashes and verification, and the statements it published.
+ * the period's runs with their hashes and verification, the period (close, reopen, payroll export)
+ * and the statements it published with their approvals.
  */
 export function PayCyclePage() {
   const { me, can } = useSession();
@@ -31,6 +33,7 @@ export function PayCyclePage() {
         {runs.data && runs.data.items.length === 0 && <p className="muted">No runs of {period} yet.</p>}
         {runs.data && runs.data.items.length > 0 && <RunsTable runs={runs.data.items} />}
       </section>
+      <PeriodPanel key={`period-panel-${period}`} period={period} />
       <StatementsSection period={period} />
     </div>
   );

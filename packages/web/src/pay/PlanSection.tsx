@@ -11,7 +11,7 @@ export function PlanSection({ plan, currency }: { plan: StatementPlan; currency:
       <h3 className="pay-subtitle">Terms for the period</h3>
       <TermsPanel terms={plan.terms} currency={currency} />
       <h3 className="pay-subtitle">Calculation</h3>
-      <StatementExplanationTable rows={plan.explanation} currency={currency} caption={`Calculation of ${plan.planName}`} />
+      <StatementExplanationTable planId={plan.planId} rows={plan.explanation} currency={currency} caption={`Calculation of ${plan.planName}`} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { PlanExplanationRow } from '@attain/contract';
 import { formatMoney } from '../ui/format.js';
 import { words } from './pay-format.js';
+import { DisputeHeaderCell, DisputeRowCell } from './StatementDisputes.js';
 
 /*
  * The plans area's ExplanationTable is built around a sample deal (its heading names the
@@ -12,7 +13,7 @@ const quantity = (row: PlanExplanationRow, value: string | undefined, currency: 
   value === undefined ? '' : row.unit === 'count' ? value : formatMoney(value, currency);
 
 /** Every step of a plan's calculation for the period: measure and attainment, each tier slice at its rate, rounding, caps and gates, what was paid. */
-export function StatementExplanationTable({ rows, currency, caption }: { rows: readonly PlanExplanationRow[]; currency: string; caption: string }) {
+export function StatementExplanationTable({ rows, currency, caption, planId }: { rows: readonly PlanExplanationRow[]; currency: string; caption: string; planId?: string }) {
   return (
     <div className="table-wrap">
       <table className="data pay-explanation" data-testid="statement-explanation">
@@ -28,6 +29,7 @@ export function StatementExplanationTable({ rows, currency, caption }: { rows: r
             <th scope="col" className="num">Slice</th>
             <th scope="col">Acted / rounding</th>
             <th scope="col" className="num">Amount</th>
+            {planId !== undefined && <DisputeHeaderCell />}
           </tr>
         </thead>
         <tbody>
@@ -42,6 +44,7 @@ export function StatementExplanationTable({ rows, currency, caption }: { rows: r
               <td className="num">{quantity(row, row.slice, currency)}</td>
               <td className="pay-note">{row.acted ?? row.rounding ?? ''}</td>
               <td className="num">{row.amountMinor === undefined ? '' : formatMoney(row.amountMinor, currency)}</td>
+              {planId !== undefined && <DisputeRowCell planId={planId} row={row} />}
             </tr>
           ))}
           {rows.length === 0 && <tr><td colSpan={9} className="muted">Nothing to explain: no component paid in this period.</td></tr>}

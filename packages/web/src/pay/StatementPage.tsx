@@ -2,6 +2,8 @@ import { Link } from 'wouter';
 import { ApiError } from '../api/client.js';
 import { useSession } from '../session/SessionProvider.js';
 import { NotFound } from '../ui/NotFound.js';
+import { ApprovalPanel } from './ApprovalPanel.js';
+import { StatementDisputes } from './StatementDisputes.js';
 import { StatementView } from './StatementView.js';
 import { useStatement } from './use-pay.js';
 
@@ -24,7 +26,8 @@ export function StatementPage({ personId, period }: { personId: string; period: 
       </nav>
       {statement.isPending && <div className="skeleton" style={{ height: '20rem' }} aria-busy="true" />}
       {statement.isError && <p className="error" role="alert">The statement could not be loaded: {statement.error.message}</p>}
-      {statement.data && <StatementView statement={statement.data} />}
+      {statement.data && <ApprovalPanel statement={statement.data} />}
+      {statement.data && <StatementDisputes statement={statement.data}><StatementView statement={statement.data} /></StatementDisputes>}
     </div>
   );
 }

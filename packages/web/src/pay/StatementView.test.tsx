@@ -49,6 +49,14 @@ describe('StatementView', () => {
     expect(screen.getAllByTestId('summary-card').map((c) => c.querySelector('.value')?.textContent)).toEqual([usd('5023014'), usd('5023014'), usd('5073014')]);
   });
 
+  it('shows where the approval stands and what payroll paid beside the posted total', () => {
+    render(<StatementView statement={{ ...statement, paidMinor: '5000000' }} />);
+    const badge = within(screen.getByTestId('statement-header')).getByTestId('approval-status');
+    expect(badge.textContent).toBe('Pending manager');
+    expect(badge.dataset['status']).toBe('pending-manager');
+    expect(screen.getByTestId('statement-paid').textContent).toBe(`paid ${usd('5000000')}`);
+  });
+
   it('explains each plan: terms steps, the ramp, and every explanation row', () => {
     render(<StatementView statement={statement} />);
     expect(within(screen.getByTestId('terms-steps')).getAllByRole('listitem')).toHaveLength(2);

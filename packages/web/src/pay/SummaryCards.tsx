@@ -1,7 +1,7 @@
 import type { StatementWire } from '@attain/contract';
 import { formatMoney } from '../ui/format.js';
 
-/** Earned, what the calculation pays, and what is posted to the period (the calculation plus adjustments, holds and corrections). */
+/** Earned, what the calculation pays, and what is posted to the period (the calculation plus adjustments, holds and corrections) with what payroll has paid of it. */
 export function SummaryCards({ statement }: { statement: StatementWire }) {
   const cards = [
     { label: 'Earned', minor: statement.earnedMinor, note: 'by the plans, before draws' },
@@ -15,6 +15,7 @@ export function SummaryCards({ statement }: { statement: StatementWire }) {
           <span className="label">{c.label}</span>
           <span className="value">{formatMoney(c.minor, statement.currency)}</span>
           <span className="muted small">{c.note}</span>
+          {c.label === 'Posted to the period' && <span className="small" data-testid="statement-paid" data-paid-minor={statement.paidMinor}>paid {formatMoney(statement.paidMinor, statement.currency)}</span>}
         </li>
       ))}
     </ul>

@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { PlanIssue, PlanPreviewBody } from '@attain/contract';
 import { ApiError } from '../api/client.js';
+import { useSession } from '../session/SessionProvider.js';
 import { NotFound } from '../ui/NotFound.js';
 import { IssueList } from './IssueList.js';
 import { withVersion } from './plan-source.js';
 import { isAmountText, PreviewPanel, type PreviewInputs } from './PreviewPanel.js';
 import { usePlan, usePlanPreview, usePlanValidation, usePlanVersion, useSavePlanVersion } from './use-plans.js';
 import { VersionList } from './VersionList.js';
+import { WhatIfPanel } from './WhatIfPanel.js';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.js';
 
 /** The positioned problems of a refused save, if that is what it was. */
@@ -32,6 +34,7 @@ export function PlanEditorPage({ id }: { id: string }) {
   const [inputs, setInputs] = useState<PreviewInputs>({ targetIncentive: '50000.00', quota: '500000.00', sampleAmount: '' });
   const editor = useRef<YamlEditorHandle>(null);
   const save = useSavePlanVersion(id);
+  const { can } = useSession();
 
   // The text is loaded once; later loads (after a save) must not overwrite what is being typed.
   useEffect(() => {
@@ -100,6 +103,7 @@ export function PlanEditorPage({ id }: { id: string }) {
           )}
           <IssueList issues={issues} checking={validation.isFetching} onSelect={(i) => editor.current?.moveTo(i.line, i.column)} />
           {plan.data && <VersionList versions={plan.data.versions} />}
+          {plan.data && can('calc_run:read') && <WhatIfPanel planId={id} versions={plan.data.versions} />}
         </div>
         <PreviewPanel inputs={inputs} onInputs={setInputs} preview={preview.data} note={note} />
       </div>

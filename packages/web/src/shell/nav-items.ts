@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/pay', label: 'Pay cycle', ability: 'calc_run:read', key: 'y' },
   // Reps and managers: their own (or their team's) statements; the pay cycle's readers see those there.
   { href: '/my-pay', label: 'My pay', ability: 'statement:read', hiddenWith: 'calc_run:read', key: 'e' },
+  { href: '/disputes', label: 'Disputes', ability: 'dispute:manage', key: 'd' },
 ];
 
 /** The navigation items for a user, by her abilities. */
