@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerRepo, type Database } from '@attain/store';
-import { createPayCycleOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
+import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
 import { updateRecord } from '../crm/records.js';
@@ -17,11 +17,8 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
   let t: PayCycleOrg;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    ctx = testContext(database);
-    t = await createPayCycleOrg(ctx, 'Calc');
-    await t.assign(t.people.rep.id, 'ae-quota-commission', '6000000', '80000000');
-    await t.assign(t.people.rep2.id, 'ae-quota-commission', '6000000', '80000000');
+    ({ database, ctx, t } = await openPayCycleOrg(dialect, 'Calc'));
+    await t.assignAes(t.people.rep.id, t.people.rep2.id);
     await t.assign(t.people.manager.id, 'manager-override', '3000000', '160000000');
   });
   afterAll(async () => database.close());

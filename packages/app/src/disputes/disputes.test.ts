@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepo, ledgerRepo, type Database } from '@attain/store';
-import { createPayCycleOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
+import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import { runCalc } from '../calc/run-calc.js';
 import { getStatement } from '../calc/statement-queries.js';
 import type { AppContext } from '../context.js';
@@ -16,11 +16,8 @@ describe.each(testDialects())('disputes on %s', (dialect) => {
   const line = { planId: '', componentId: 'commission', step: 'tier' };
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    ctx = testContext(database);
-    t = await createPayCycleOrg(ctx, 'Disputes');
-    await t.assign(t.people.rep.id, 'ae-quota-commission', '6000000', '80000000');
-    await t.assign(t.people.rep2.id, 'ae-quota-commission', '6000000', '80000000');
+    ({ database, ctx, t } = await openPayCycleOrg(dialect, 'Disputes'));
+    await t.assignAes(t.people.rep.id, t.people.rep2.id);
     await t.winDeal(t.actors.rep, '10000000', '2026-02-10');
     await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
     line.planId = t.plans['ae-quota-commission'] as string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compTransactionRepo, type Database } from '@attain/store';
-import { createPayCycleOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
+import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import { postLedgerEntry } from '../calc/post-ledger-entry.js';
 import { runCalc } from '../calc/run-calc.js';
 import type { AppContext } from '../context.js';
@@ -15,11 +15,8 @@ describe.each(testDialects())("a rep's earnings and the deal estimator on %s", (
   let t: PayCycleOrg;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    ctx = testContext(database);
-    t = await createPayCycleOrg(ctx, 'My pay');
-    await t.assign(t.people.rep.id, 'ae-quota-commission', '6000000', '80000000');
-    await t.assign(t.people.rep2.id, 'ae-quota-commission', '6000000', '80000000');
+    ({ database, ctx, t } = await openPayCycleOrg(dialect, 'My pay'));
+    await t.assignAes(t.people.rep.id, t.people.rep2.id);
     await t.winDeal(t.actors.rep, '10000000', '2026-02-10');
     await t.winDeal(t.actors.rep2, '5000000', '2026-03-01');
     await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });

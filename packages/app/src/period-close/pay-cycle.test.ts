@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerRepo, type Database } from '@attain/store';
-import { createPayCycleOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
+import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import { postLedgerEntry } from '../calc/post-ledger-entry.js';
 import { settleRecalculations } from '../calc/recalculate-payees.js';
 import { runCalc } from '../calc/run-calc.js';
@@ -20,11 +20,8 @@ describe.each(testDialects())('approving, closing and paying a period on %s', (d
   let t: PayCycleOrg;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    ctx = testContext(database);
-    t = await createPayCycleOrg(ctx, 'Close');
-    await t.assign(t.people.rep.id, 'ae-quota-commission', '6000000', '80000000');
-    await t.assign(t.people.rep2.id, 'ae-quota-commission', '6000000', '80000000');
+    ({ database, ctx, t } = await openPayCycleOrg(dialect, 'Close'));
+    await t.assignAes(t.people.rep.id, t.people.rep2.id);
   });
   afterAll(async () => database.close());
 

@@ -7,7 +7,9 @@ import { getPipeline } from '../crm/pipelines.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { listPlans } from '../plans/plan-queries.js';
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
-import { createTestOrg, type TestOrg } from './factories.js';
+import type { Database } from '@attain/store';
+import { openTestDatabase, type TestDialect } from '@attain/store/test-support';
+import { createTestOrg, testContext, type TestOrg } from './factories.js';
 
 /** A test organisation ready for the pay cycle: the plan templates, and a way to assign them and win deals. */
 export interface PayCycleOrg extends TestOrg {
@@ -17,6 +19,8 @@ export interface PayCycleOrg extends TestOrg {
   assign(personId: string, planKey: string, targetIncentiveMinor: string, annualQuotaMinor: string | null, validFrom?: string): Promise<void>;
   /** Creates a deal as `actor` and moves it to the won stage (which books its transaction). */
   winDeal(actor: Actor, amountMinor: string, closeDate: string): Promise<{ id: string }>;
+  /** Puts AEs on the AE quota plan for 2026: target incentive 60,000.00, annual quota 800,000.00. */
+  assignAes(...personIds: string[]): Promise<void>;
   /** Moves a deal to the lost stage (a won one is reversed and its clawback event recorded). */
   loseDeal(actor: Actor, id: string): Promise<void>;
 }
@@ -40,8 +44,20 @@ export async function createPayCycleOrg(ctx: AppContext, name: string): Promise<
       await updateRecord(ctx, actor, opportunities, deal.id, { stageId: won });
       return deal;
     },
+    assignAes: async (...personIds) => {
+      for (const personId of personIds) {
+        await assignPlan(ctx, t.actors.finance, { personId, planId: plans['ae-quota-commission'] as string, planVersion: 1, validFrom: '2026-01-01', targetIncentiveMinor: '6000000', annualQuotaMinor: '80000000', reason: 'test plan' });
+      }
+    },
     loseDeal: async (actor, id) => {
       await updateRecord(ctx, actor, opportunities, id, { stageId: lost, lostReason: 'cancelled' });
     },
   };
+}
+
+/** A fresh database (of the dialect) with one pay-cycle organisation: what a pay-cycle test opens before all its tests. */
+export async function openPayCycleOrg(dialect: TestDialect, name: string): Promise<{ database: Database; ctx: AppContext; t: PayCycleOrg }> {
+  const database = await openTestDatabase(dialect);
+  const ctx = testContext(database);
+  return { database, ctx, t: await createPayCycleOrg(ctx, name) };
 }
