@@ -29,7 +29,7 @@ export function MyEarningsSection({ earnings }: { earnings: MyEarnings }) {
       ))}
       {bars.length > 0 && (
         <>
-          <svg className="my-earnings-bars" viewBox={`0 0 ${bars.length * 40} 60`} role="img" aria-label={`Earned per period: ${bars.map((b) => `${b.periodKey} ${money(b.earnedMinor)}`).join(', ')}`}>
+          <svg className="my-earnings-bars" width={bars.length * 40} height={60} viewBox={`0 0 ${bars.length * 40} 60`} role="img" aria-label={`Earned per period: ${bars.map((b) => `${b.periodKey} ${money(b.earnedMinor)}`).join(', ')}`}>
             {bars.map((b, i) => <rect key={b.periodKey} data-testid="period-bar" x={i * 40 + 6} y={50 - b.height * 48} width={28} height={Math.max(b.height * 48, 1)} className="what-if-bar" />)}
           </svg>
           <table className="home-sr-only">
