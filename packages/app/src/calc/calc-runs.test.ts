@@ -51,12 +51,14 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     expect((await ledgerRepo.listForPeriods(database.db, t.org.id, { forPeriods: ['FY2026-Q1'] })).length).toBe(3);
     expect(await verifyCalcRun(ctx, t.actors.finance, run.id)).toMatchObject({ ok: true, payees: 3, mismatches: [] });
 
-    // A bigger deal: once the write commits, Rita and her manager are recalculated by themselves (an incremental
-    // run of the two), and the ledger gets only the difference.
+    // A bigger deal: once the write commits, Rita and then her manager are recalculated by themselves (an incremental
+    // run each: Rita's statement does not wait for her manager's roll-up), and the ledger gets only the difference.
     await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { amountMinor: '15000000' });
     await settleRecalculations(ctx);
-    const [incremental] = await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q1' });
-    expect(incremental).toMatchObject({ kind: 'incremental', status: 'published', payeeCount: 2, trigger: expect.stringMatching(/^transactions /) });
+    const [forManager, incremental] = await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(incremental).toMatchObject({ kind: 'incremental', status: 'published', payeeCount: 1, trigger: expect.stringMatching(/^transactions /) });
+    expect(forManager).toMatchObject({ kind: 'incremental', status: 'published', payeeCount: 1 });
+    expect((await getStatement(ctx, t.actors.manager, { personId: t.people.manager.id, period: '2026-Q1' })).run.id).toBe(forManager?.id);
     const after = await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q1' });
     expect(after.ledger.map((e) => e.amountMinor)).toEqual(['1000000', '500000']);
     expect(after.postedMinor).toBe('1500000');
@@ -64,7 +66,7 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     // A full run now agrees with the incremental one: nothing more to post. Every run verifies against its own frozen inputs.
     const full = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
     expect((await getStatement(ctx, t.actors.rep, { personId: t.people.rep.id, period: '2026-Q1' })).ledger).toHaveLength(2);
-    for (const r of [run, incremental, full]) expect((await verifyCalcRun(ctx, t.actors.finance, r?.id as string)).ok).toBe(true);
+    for (const r of [run, incremental, forManager, full]) expect((await verifyCalcRun(ctx, t.actors.finance, r?.id as string)).ok).toBe(true);
   });
 
   it('pays a monthly plan quarter to date with a draw, carrying what earlier months earned and the draw balance from the ledger', async () => {

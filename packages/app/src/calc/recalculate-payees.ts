@@ -18,13 +18,15 @@ const REACH_RULES: readonly CreditingRule[] = [
   { name: 'managers', creditType: 'any', source: { type: 'rollup', of: ['owner'], levels: 'all' } },
 ];
 
-/** The people new transactions credit (owners, split members, the managers above them on each date). */
-async function creditedPeople(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[]): Promise<string[]> {
+/** The people new transactions credit: owners and split members first, then the managers above them on each date. */
+async function creditedPeople(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[]): Promise<string[][]> {
   const reportingLines = await reportingLineRepo.listForOrg(ctx.database.db, orgId);
   const credited = creditTransactions({
     transactions: transactions.filter((t) => t.ownerId !== null).map(toCreditingTransaction), rules: REACH_RULES, reportingLines,
   });
-  return [...new Set(credited.credits.map((c) => c.payeeId))].sort();
+  const direct = new Set(credited.credits.filter((c) => c.rule === 'owner').map((c) => c.payeeId));
+  const managers = new Set(credited.credits.filter((c) => c.rule !== 'owner' && !direct.has(c.payeeId)).map((c) => c.payeeId));
+  return [[...direct].sort(), [...managers].sort()].filter((group) => group.length > 0);
 }
 
 /**
@@ -42,13 +44,17 @@ export async function recalculatePayees(ctx: AppContext, orgId: string, transact
   const published = new Set((await calcRunRepo.list(db, orgId, { status: 'published', limit: 10_000 })).map((r) => r.periodKey));
   const periods = (await compPeriodRepo.list(db, orgId)).filter((p) => published.has(p.key) && p.endDate >= first && p.startDate <= yearEnd);
   if (periods.length === 0) return [];
-  const people = await creditedPeople(ctx, orgId, transactions);
-  if (people.length === 0) return [];
+  // The deal's own payees first: a manager's roll-up reads her whole team's deals, so she comes in a run of her own after.
+  const groups = await creditedPeople(ctx, orgId, transactions);
   const runs: CalcRun[] = [];
   const trigger = `transactions ${transactions.map((t) => t.id).slice(0, 5).join(', ')}${transactions.length > 5 ? ', ...' : ''}`;
   for (const period of periods) {
-    const run = await startIncrementalRun(ctx, actor, { period: period.key, personIds: people, trigger });
-    if (run) runs.push(await executeCalcRun(ctx, actor, run.id));
+    for (const personIds of groups) {
+      const run = await startIncrementalRun(ctx, actor, { period: period.key, personIds, trigger });
+      if (run) runs.push(await executeCalcRun(ctx, actor, run.id));
+      // Let waiting requests (the rep opening her statement) in before the next, heavier run.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return runs;
 }
@@ -57,7 +63,10 @@ export async function recalculatePayees(ctx: AppContext, orgId: string, transact
 export function recalculateInBackground(ctx: AppContext, orgId: string, transactions: readonly CalcTransaction[]): void {
   const set = inFlight.get(ctx) ?? new Set<Promise<unknown>>();
   inFlight.set(ctx, set);
-  const work = recalculatePayees(ctx, orgId, transactions).catch(() => undefined).finally(() => set.delete(work));
+  // A run that starts records its own failure; one that cannot start is reported here (nothing was written).
+  const work = recalculatePayees(ctx, orgId, transactions)
+    .catch((error: unknown) => console.error(`recalculation after ${transactions.map((t) => t.id).join(', ')} failed:`, error))
+    .finally(() => set.delete(work));
   set.add(work);
 }
 
