@@ -130,27 +130,33 @@ export const compTransactionRepo = {
    * then id; with `personIds`, only rows owned or shared (split) by one of them.
    */
   async listForCalc(db: Db | Tx, orgId: string, query: { from: string; to: string; seqThrough: bigint; personIds?: readonly string[] }): Promise<CalcTransaction[]> {
-    // A cancellation undoes a booking: it is credited as the kind it cancels (a lost renewal takes back renewal credit).
-    const base = () => db.selectFrom('comp_transactions as t')
-      .leftJoin('comp_transactions as o', (j) => j.onRef('o.org_id', '=', 't.org_id').onRef('o.id', '=', 't.reverses').on('t.kind', '=', 'cancellation'))
-      .select(['t.id', 't.date', 't.amount_minor', 't.currency', 't.owner_id', 't.opportunity_id', 't.pipeline_id', 't.territory_id', 't.line_items', 't.splits'])
-      .select((eb) => eb.fn.coalesce('o.kind', 't.kind').as('kind'))
-      .where('t.org_id', '=', orgId).where('t.date', '>=', query.from).where('t.date', '<=', query.to).where('t.seq', '<=', query.seqThrough);
+    // Every column comes from the index comp_transactions_calc (migration 2026-11-27T2000), in its order.
+    const base = () => db.selectFrom('comp_transactions')
+      .select(['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'opportunity_id', 'pipeline_id', 'territory_id', 'reverses', 'line_items', 'splits'])
+      .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
     let rows: Record<string, unknown>[];
-    if (query.personIds === undefined) rows = await base().orderBy('t.date').orderBy('t.id').execute();
+    if (query.personIds === undefined) rows = await base().orderBy('date').orderBy('id').execute();
     else {
       const ids = new Set(query.personIds);
       if (ids.size === 0) return [];
       // Owned by one of them (one IN list, however many), or shared with one of them in a split (few rows have splits).
-      const owned = await base().where('t.owner_id', 'in', [...ids]).execute();
-      const shared = (await base().where('t.splits', '<>', '[]').execute())
+      const owned = await base().where('owner_id', 'in', [...ids]).execute();
+      const shared = (await base().where('splits', '<>', '[]').execute())
         .filter((r) => !ids.has(String(r.owner_id)) && (JSON.parse(String(r.splits)) as OpportunitySplit[]).some((x) => ids.has(x.personId)));
       rows = [...owned, ...shared].sort((a, b) => (a.date === b.date ? (String(a.id) < String(b.id) ? -1 : 1) : String(a.date) < String(b.date) ? -1 : 1));
     }
-    // A run reads a quarter's rows at once: only what crediting needs, and most rows' JSON is '[]'.
+    // A cancellation undoes a booking and keeps its date, so the booking is among the rows: it is
+    // credited as the kind it cancels (a lost renewal takes back renewal credit).
+    const kindOf = new Map<string, string>();
+    for (const r of rows) if (r.kind !== 'cancellation') kindOf.set(String(r.id), String(r.kind));
+    const cancelled = rows.filter((r) => r.kind === 'cancellation' && !kindOf.has(String(r.reverses))).map((r) => String(r.reverses));
+    if (cancelled.length > 0) {
+      for (const r of await db.selectFrom('comp_transactions').select(['id', 'kind']).where('org_id', '=', orgId).where('id', 'in', cancelled).execute()) kindOf.set(String(r.id), String(r.kind));
+    }
     return rows.map((r) => ({
-      id: String(r.id), date: String(r.date), kind: String(r.kind), amountMinor: big(r.amount_minor), currency: String(r.currency), ownerId: text(r.owner_id),
-      opportunityId: text(r.opportunity_id), pipelineId: text(r.pipeline_id), territoryId: text(r.territory_id),
+      id: String(r.id), date: String(r.date), kind: r.kind === 'cancellation' ? (kindOf.get(String(r.reverses)) ?? 'cancellation') : String(r.kind),
+      amountMinor: big(r.amount_minor), currency: String(r.currency), ownerId: text(r.owner_id), opportunityId: text(r.opportunity_id),
+      pipelineId: text(r.pipeline_id), territoryId: text(r.territory_id),
       lineItems: r.line_items === '[]' ? [] : lineItemsOf(r.line_items), splits: r.splits === '[]' ? [] : (JSON.parse(String(r.splits)) as OpportunitySplit[]),
     }));
   },

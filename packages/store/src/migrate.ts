@@ -14,6 +14,7 @@ import * as calcRuns from './migrations/2026-11-27T1600-calc-runs.js';
 import * as capitalization from './migrations/2026-11-27T1700-capitalization.js';
 import * as approvalsClosePayroll from './migrations/2026-11-27T1800-approvals-close-payroll.js';
 import * as disputes from './migrations/2026-11-27T1900-disputes.js';
+import * as calcReadIndex from './migrations/2026-11-27T2000-calc-read-index.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1700-capitalization': capitalization,
   '2026-11-27T1800-approvals-close-payroll': approvalsClosePayroll,
   '2026-11-27T1900-disputes': disputes,
+  '2026-11-27T2000-calc-read-index': calcReadIndex,
 };
 
 export interface MigrationReport {
