@@ -78,6 +78,14 @@ describe('a calc run killed mid-way', () => {
     expect(runs.map((r) => r.status)).toEqual(['interrupted', 'published']);
     expect(runs[1]?.outputs_hash).toBe(snapshot(control)[0]?.outputs_hash);
     expect(attain(db, 'calc', 'verify', runs[1]?.id as string).code).toBe(0);
+
+    // The rest of the cycle on the CLI: approvals by the demo's people, close, and every closed run verifies.
+    for (const who of ['manager', 'admin', 'controller']) expect(attain(db, 'statement', 'approve', '--all', '--period', PERIOD, '--as', `${who}@example.com`).code).toBe(0);
+    const closed = attain(db, 'period', 'close', PERIOD, '--as', 'finance@example.com');
+    expect(closed.code, closed.stderr).toBe(0);
+    const verified = attain(db, '--json', 'calc', 'verify', '--closed');
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, runs: [{ runId: runs[1]?.id, ok: true }] });
   }, 120_000);
 
   it('is all or nothing whenever the kill lands', async () => {

@@ -1,12 +1,12 @@
-import { executeCalcRun, getStatement, listCalcRuns, listStatements, presentRun, startCalcRun, statementCsv, verifyCalcRun } from '@attain/app';
-import { formatMinorAsMajor } from '@attain/core';
+import { executeCalcRun, getStatement, listCalcRuns, listPeriods, listStatements, presentRun, startCalcRun, statementCsv, verifyCalcRun } from '@attain/app';
+import { formatMinorAsMajor, invalid, type Actor } from '@attain/core';
 import type { CalcRunItem, StatementWire } from '@attain/contract';
 import type { CalcRunVerification } from '@attain/app';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { actAs } from '../lookup/act-as.js';
 import { resolvePerson } from '../lookup/resolve-person.js';
-import { cliActor, EXIT, output, resolveOrg, runCommand, type GlobalOptions } from '../runtime.js';
+import { cliActor, EXIT, output, resolveOrg, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
 
 const money = (minor: string | null, currency: string): string => (minor === null ? '-' : `${formatMinorAsMajor(BigInt(minor), currency)} ${currency}`);
 
@@ -54,6 +54,12 @@ function describeStatement(s: StatementWire): string {
   ].join('\n');
 }
 
+/** The published runs of the organisation's closed periods, oldest first. */
+async function publishedRunsOfClosedPeriods(rt: Runtime, actor: Actor): Promise<string[]> {
+  const closed = new Set((await listPeriods(rt.ctx, actor)).filter((p) => p.status === 'closed').map((p) => p.key));
+  return (await listCalcRuns(rt.ctx, actor)).filter((r) => r.status === 'published' && closed.has(r.periodKey)).map((r) => r.id).reverse();
+}
+
 export function registerCalc(program: Command): void {
   const calc = program.command('calc').description('calc runs: calculate a pay period, verify a run, list runs');
   calc
@@ -79,14 +85,20 @@ export function registerCalc(program: Command): void {
     );
   calc
     .command('verify')
-    .description('recompute a published run from its frozen inputs and compare every hash (exit 5 on a mismatch)')
-    .argument('<run>', 'run id')
+    .description('recompute published runs from their frozen inputs and compare every hash (exit 5 on a mismatch)')
+    .argument('[run]', 'run id')
+    .option('--closed', 'every published run of every closed period')
     .option('--org <org>', 'organisation id or name')
-    .action((runId: string, o: { org?: string }, command: Command) =>
+    .action((runId: string | undefined, o: { org?: string; closed?: boolean }, command: Command) =>
       runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
-        const v = await verifyCalcRun(rt.ctx, cliActor(await resolveOrg(rt, o.org)), runId);
-        output(rt, v, () => describeVerification(v));
-        return v.ok ? EXIT.ok : EXIT.verificationFailed;
+        const actor = cliActor(await resolveOrg(rt, o.org));
+        if (runId === undefined && !o.closed) throw invalid('run', 'name a run, or verify --closed');
+        const ids = runId !== undefined ? [runId] : await publishedRunsOfClosedPeriods(rt, actor);
+        const results: CalcRunVerification[] = [];
+        for (const id of ids) results.push(await verifyCalcRun(rt.ctx, actor, id));
+        const ok = results.every((v) => v.ok);
+        output(rt, runId !== undefined ? results[0] : { ok, runs: results }, () => (results.length ? results.map(describeVerification).join('\n') : 'no closed period has a published run'));
+        return ok ? EXIT.ok : EXIT.verificationFailed;
       }),
     );
   calc
