@@ -33,6 +33,12 @@ export const PlanAssignmentItem = z.object({
   targetIncentiveMinor: MinorUnits,
   /** Annual, minor units; null when the plan has no quota. */
   annualQuotaMinor: MinorUnits.nullable(),
+  /** Annual base salary, minor units; null when not recorded. */
+  baseSalaryMinor: MinorUnits.nullable(),
+  /** On-target earnings: base salary + target incentive; null without a base salary. */
+  oteMinor: MinorUnits.nullable(),
+  /** The pay mix as whole-percent shares of OTE (base / variable, e.g. "50/50"), rounded half-even; null without a base salary. */
+  payMix: z.string().nullable(),
   ramp: z.array(z.string()).nullable(),
   reason: z.string(),
   createdBy: z.string(),
@@ -91,6 +97,8 @@ export const CreatePlanAssignmentBody = z.strictObject({
   targetIncentiveMinor: MinorUnits,
   /** Required when the plan has a quota; null or absent when it has none. */
   annualQuotaMinor: MinorUnits.nullable().optional(),
+  /** Annual base salary, minor units; gives OTE and the pay mix. */
+  baseSalaryMinor: MinorUnits.nullable().optional(),
   ramp: Ramp.nullable().optional(),
   reason: Reason,
 });
@@ -105,6 +113,7 @@ export const ChangePlanAssignmentBody = z.strictObject({
   planVersion: z.number().int().min(1).optional(),
   targetIncentiveMinor: MinorUnits.optional(),
   annualQuotaMinor: MinorUnits.nullable().optional(),
+  baseSalaryMinor: MinorUnits.nullable().optional(),
   ramp: Ramp.nullable().optional(),
   reason: Reason,
 });

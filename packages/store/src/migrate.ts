@@ -15,6 +15,7 @@ import * as capitalization from './migrations/2026-11-27T1700-capitalization.js'
 import * as approvalsClosePayroll from './migrations/2026-11-27T1800-approvals-close-payroll.js';
 import * as disputes from './migrations/2026-11-27T1900-disputes.js';
 import * as calcReadIndex from './migrations/2026-11-27T2000-calc-read-index.js';
+import * as assignmentBaseSalary from './migrations/2026-11-27T2100-assignment-base-salary.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1800-approvals-close-payroll': approvalsClosePayroll,
   '2026-11-27T1900-disputes': disputes,
   '2026-11-27T2000-calc-read-index': calcReadIndex,
+  '2026-11-27T2100-assignment-base-salary': assignmentBaseSalary,
 };
 
 export interface MigrationReport {

@@ -19,6 +19,8 @@ export interface PlanAssignment {
   readonly targetIncentiveMinor: bigint;
   /** Annual quota, minor units, >= 0; null when the plan has no quota. */
   readonly annualQuotaMinor: bigint | null;
+  /** Annual base salary, minor units, >= 0; null when not recorded (then no OTE or pay mix is shown). */
+  readonly baseSalaryMinor: bigint | null;
   readonly ramp: readonly string[] | null;
   readonly reason: string;
   readonly createdBy: string;
@@ -52,6 +54,7 @@ function toAssignment(r: Record<string, unknown>): PlanAssignment {
     validTo: text(r.valid_to),
     targetIncentiveMinor: big(r.target_incentive_minor),
     annualQuotaMinor: r.annual_quota_minor === null || r.annual_quota_minor === undefined ? null : big(r.annual_quota_minor),
+    baseSalaryMinor: r.base_salary_minor === null || r.base_salary_minor === undefined ? null : big(r.base_salary_minor),
     ramp: ramp === null ? null : (JSON.parse(ramp) as string[]),
     reason: String(r.reason),
     createdBy: String(r.created_by),
@@ -68,7 +71,7 @@ export const planAssignmentRepo = {
       .values({
         org_id: a.orgId, id: a.id, person_id: a.personId, plan_id: a.planId, plan_version: a.planVersion,
         valid_from: a.validFrom, valid_to: a.validTo, target_incentive_minor: a.targetIncentiveMinor,
-        annual_quota_minor: a.annualQuotaMinor, ramp: a.ramp === null ? null : JSON.stringify(a.ramp), reason: a.reason,
+        annual_quota_minor: a.annualQuotaMinor, base_salary_minor: a.baseSalaryMinor, ramp: a.ramp === null ? null : JSON.stringify(a.ramp), reason: a.reason,
         created_by: a.createdBy, created_at: a.createdAt, ended_by: a.endedBy, ended_at: a.endedAt,
       })
       .execute();

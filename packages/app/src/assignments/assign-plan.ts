@@ -13,6 +13,7 @@ export const auditOfAssignment = (a: PlanAssignment) => ({
   ...a,
   targetIncentiveMinor: a.targetIncentiveMinor.toString(),
   annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
+  baseSalaryMinor: a.baseSalaryMinor === null ? null : a.baseSalaryMinor.toString(),
 });
 
 /**
@@ -28,12 +29,13 @@ export async function assignPlan(ctx: AppContext, actor: Actor, input: CreatePla
     const targetIncentiveMinor = minorAmount(input.targetIncentiveMinor, 'targetIncentiveMinor');
     const quota = input.annualQuotaMinor === undefined || input.annualQuotaMinor === null ? null : minorAmount(input.annualQuotaMinor, 'annualQuotaMinor');
     const ramp = checkedRamp(input.ramp);
+    const baseSalaryMinor = input.baseSalaryMinor === undefined || input.baseSalaryMinor === null ? null : minorAmount(input.baseSalaryMinor, 'baseSalaryMinor');
     await activePerson(tx, actor.orgId, input.personId, input.validFrom);
     const v = await publishedVersion(tx, actor.orgId, input.planId, input.planVersion);
     const validTo = datesWithin(v.version, input.validFrom, input.validTo);
     const assignment: PlanAssignment = {
       orgId: actor.orgId, id: ctx.newId('pas'), personId: input.personId, planId: v.plan.id, planVersion: v.version.version,
-      validFrom: input.validFrom, validTo, targetIncentiveMinor, annualQuotaMinor: checkedQuota(v.parsed, quota), ramp,
+      validFrom: input.validFrom, validTo, targetIncentiveMinor, annualQuotaMinor: checkedQuota(v.parsed, quota), baseSalaryMinor, ramp,
       reason: input.reason.trim(), createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
     };
     await refuseOverlap(tx, actor.orgId, assignment);

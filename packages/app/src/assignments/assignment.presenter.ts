@@ -1,4 +1,4 @@
-import { can, type Actor, type ExactFraction } from '@attain/core';
+import { can, divideRounded, type Actor, type ExactFraction } from '@attain/core';
 import type { AssignmentTermsWire, PlanAssignmentItem } from '@attain/contract';
 import { compPlanRepo, type Db, type PlanAssignment, type Tx } from '@attain/store';
 import { repos } from '../crm/repos.js';
@@ -35,6 +35,14 @@ export function presentTerms(t: AssignmentTerms): AssignmentTermsWire {
   };
 }
 
+/** OTE (base + target incentive) and the pay mix in whole percents of it, base first ("60/40"); nulls without a base salary. */
+export function payMixOf(a: Pick<PlanAssignment, 'baseSalaryMinor' | 'targetIncentiveMinor'>): { baseSalaryMinor: string | null; oteMinor: string | null; payMix: string | null } {
+  if (a.baseSalaryMinor === null) return { baseSalaryMinor: null, oteMinor: null, payMix: null };
+  const ote = a.baseSalaryMinor + a.targetIncentiveMinor;
+  const base = ote === 0n ? 0n : divideRounded(a.baseSalaryMinor * 100n, ote, 'half-even');
+  return { baseSalaryMinor: a.baseSalaryMinor.toString(), oteMinor: ote.toString(), payMix: ote === 0n ? null : `${base}/${100n - base}` };
+}
+
 /** Presents assignments with their people's and plans' names, loaded in two queries. */
 export async function presentAssignments(db: Db | Tx, actor: Actor, currency: string, rows: readonly PlanAssignment[]): Promise<PlanAssignmentItem[]> {
   if (rows.length === 0) return [];
@@ -55,6 +63,7 @@ export async function presentAssignments(db: Db | Tx, actor: Actor, currency: st
     currency,
     targetIncentiveMinor: a.targetIncentiveMinor.toString(),
     annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
+    ...payMixOf(a),
     ramp: a.ramp === null ? null : [...a.ramp],
     reason: a.reason,
     createdBy: a.createdBy,

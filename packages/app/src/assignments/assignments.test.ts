@@ -118,4 +118,15 @@ describe.each(testDialects())('plan assignments on %s', (dialect) => {
     expect(await refusal(changeAssignment(ctx, t.actors.rep, rita[0]?.id as string, { effectiveFrom: '2026-09-01', reason: 'x' }))).toEqual({ code: 'forbidden', fields: [] });
     expect(await refusal(changeAssignment(ctx, other.actors.finance, robs[1]?.id as string, { effectiveFrom: '2026-09-01', reason: 'x' }))).toEqual({ code: 'not_found', fields: [] });
   });
+
+  it('keeps the base salary beside the target incentive: OTE and the pay mix, carried through a change', async () => {
+    const made = await assignPlan(ctx, t.actors.finance, body({ personId: t.people.otherManager.id, planId: planIds['mbo-bonus'] as string, annualQuotaMinor: null, targetIncentiveMinor: '4000000', baseSalaryMinor: '6000000' }));
+    expect(made).toMatchObject({ baseSalaryMinor: '6000000', oteMinor: '10000000', payMix: '60/40' });
+    const changed = await changeAssignment(ctx, t.actors.finance, made.id, { effectiveFrom: '2026-07-01', targetIncentiveMinor: '5000000', reason: 'raise' });
+    // 6,000,000 / 11,000,000 = 54.5% -> 55/45 (half-even on whole percents).
+    expect(changed.created).toMatchObject({ baseSalaryMinor: '6000000', oteMinor: '11000000', payMix: '55/45' });
+    expect((await assignPlan(ctx, t.actors.finance, body({ personId: t.people.vp.id, planId: planIds['mbo-bonus'] as string, annualQuotaMinor: null, targetIncentiveMinor: '0' }))))
+      .toMatchObject({ baseSalaryMinor: null, oteMinor: null, payMix: null });
+    await expect(assignPlan(ctx, t.actors.finance, body({ personId: t.people.vp.id, planId: planIds['spif'] as string, annualQuotaMinor: null, baseSalaryMinor: '-1' }))).rejects.toMatchObject({ issues: [{ field: 'baseSalaryMinor' }] });
+  });
 });

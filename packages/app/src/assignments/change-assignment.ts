@@ -28,6 +28,7 @@ export async function changeAssignment(ctx: AppContext, actor: Actor, id: string
     const target = input.targetIncentiveMinor === undefined ? current.targetIncentiveMinor : minorAmount(input.targetIncentiveMinor, 'targetIncentiveMinor');
     const quota = input.annualQuotaMinor === undefined ? current.annualQuotaMinor : input.annualQuotaMinor === null ? null : minorAmount(input.annualQuotaMinor, 'annualQuotaMinor');
     const ramp = input.ramp === undefined ? current.ramp : checkedRamp(input.ramp);
+    const baseSalaryMinor = input.baseSalaryMinor === undefined ? current.baseSalaryMinor : input.baseSalaryMinor === null ? null : minorAmount(input.baseSalaryMinor, 'baseSalaryMinor');
     await activePerson(tx, actor.orgId, current.personId, from, 'effectiveFrom');
     const v = await publishedVersion(tx, actor.orgId, current.planId, input.planVersion ?? current.planVersion);
     const keptEnd = v.version.effectiveTo !== null && (current.validTo === null || current.validTo > v.version.effectiveTo) ? v.version.effectiveTo : current.validTo;
@@ -42,7 +43,7 @@ export async function changeAssignment(ctx: AppContext, actor: Actor, id: string
 
     const next: PlanAssignment = {
       orgId: actor.orgId, id: ctx.newId('pas'), personId: current.personId, planId: current.planId, planVersion: v.version.version,
-      validFrom: from, validTo, targetIncentiveMinor: target, annualQuotaMinor: checkedQuota(v.parsed, quota), ramp,
+      validFrom: from, validTo, targetIncentiveMinor: target, annualQuotaMinor: checkedQuota(v.parsed, quota), baseSalaryMinor, ramp,
       reason: input.reason.trim(), createdBy: actor.userId, createdAt: endedAt, endedBy: null, endedAt: null,
     };
     await refuseOverlap(tx, actor.orgId, next, 'effectiveFrom');

@@ -76,7 +76,7 @@ export async function seedDemoAssignments(ctx: AppContext, tx: Tx, actor: Actor,
   for (const r of prior) if (r.ownerId !== null && r.currency === org.defaultCurrency) bookings.set(r.ownerId, (bookings.get(r.ownerId) ?? 0n) + r.amountMinor);
 
   const rows: PlanAssignment[] = [];
-  const row = (p: Person, target: { plan: { id: string }; v: CompPlanVersion }, span: { from: string; to: string | null }, values: Pick<PlanAssignment, 'targetIncentiveMinor' | 'annualQuotaMinor' | 'ramp' | 'reason'>) =>
+  const row = (p: Person, target: { plan: { id: string }; v: CompPlanVersion }, span: { from: string; to: string | null }, values: Pick<PlanAssignment, 'targetIncentiveMinor' | 'annualQuotaMinor' | 'baseSalaryMinor' | 'ramp' | 'reason'>) =>
     rows.push({ orgId: org.id, id: ctx.newId('pas'), personId: p.id, planId: target.plan.id, planVersion: target.v.version, validFrom: span.from, validTo: span.to, ...values, createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null });
 
   const aes = (await peopleOfKind(tx, org.id, 'ae')).flatMap((p) => {
@@ -87,7 +87,8 @@ export async function seedDemoAssignments(ctx: AppContext, tx: Tx, actor: Actor,
   const hire = aes.reduce<(typeof aes)[number] | undefined>((best, x) => (!best || (x.p.hireDate ?? '') > (best.p.hireDate ?? '') ? x : best), undefined);
   for (const { p, span } of aes) {
     const quota = demoQuotaMinor(bookings.get(p.id));
-    const values = { targetIncentiveMinor: quota / 10n, annualQuotaMinor: quota };
+    // An AE's pay mix is 50/50: base salary equal to the target incentive.
+    const values = { targetIncentiveMinor: quota / 10n, annualQuotaMinor: quota, baseSalaryMinor: quota / 10n };
     if (p === hire?.p) row(p, newHire, spanOf(p, clip(newHire.v), newHire.v, asOf) ?? span, { ...values, ramp: NEW_HIRE_RAMP, reason: 'demo: new hire, ramped' });
     else row(p, ae, span, { ...values, ramp: null, reason: 'demo: fiscal year plan' });
   }
@@ -95,7 +96,7 @@ export async function seedDemoAssignments(ctx: AppContext, tx: Tx, actor: Actor,
     const span = spanOf(p, clip(override.v), override.v, asOf);
     // The override pays on attainment of the team's quota: the sum of her AEs' quotas.
     const teamQuota = aes.filter((a) => a.p.managerId === p.id).reduce((sum, a) => sum + demoQuotaMinor(bookings.get(a.p.id)), 0n);
-    if (span && teamQuota > 0n) row(p, override, span, { targetIncentiveMinor: MANAGER_TARGET_MINOR, annualQuotaMinor: teamQuota, ramp: null, reason: 'demo: manager override on the team quota' });
+    if (span && teamQuota > 0n) row(p, override, span, { targetIncentiveMinor: MANAGER_TARGET_MINOR, annualQuotaMinor: teamQuota, baseSalaryMinor: MANAGER_TARGET_MINOR * 3n, ramp: null, reason: 'demo: manager override on the team quota' });
   }
   for (const a of rows) {
     await planAssignmentRepo.insert(tx, a);
