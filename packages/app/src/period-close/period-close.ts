@@ -1,5 +1,5 @@
 import { DomainError, invalid, type Actor } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, reopeningRepo, type CompPeriod, type PeriodReopening, type Tx } from '@attain/store';
+import { calcRunRepo, compPeriodRepo, reopeningRepo, type CompPeriod, type Db, type PeriodReopening, type Tx } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
@@ -32,14 +32,14 @@ async function periodOf(tx: Tx, actor: Actor, text: string): Promise<CompPeriod>
   return period;
 }
 
-const itemOf = async (tx: Tx, p: CompPeriod): Promise<PeriodItem> => ({
+const itemOf = async (db: Db | Tx, p: CompPeriod): Promise<PeriodItem> => ({
   key: p.key, startDate: p.startDate, endDate: p.endDate, status: p.status, closedAt: p.closedAt, closedBy: p.closedBy,
-  reopenings: (await reopeningRepo.listForPeriod(tx, p.orgId, p.key)).map(({ orgId: _org, ...r }) => ({ ...r, orgId: p.orgId })),
+  reopenings: await reopeningRepo.listForPeriod(db, p.orgId, p.key),
 });
 
 export async function listPeriods(ctx: AppContext, actor: Actor): Promise<PeriodItem[]> {
   requireAbility(actor, 'calc_run:read');
-  const db = ctx.database.db as unknown as Tx;
+  const db = ctx.database.db;
   return Promise.all((await compPeriodRepo.list(db, actor.orgId)).map((p) => itemOf(db, p)));
 }
 
