@@ -180,17 +180,23 @@ export const compTransactionRepo = {
    */
   async list(db: Db | Tx, orgId: string, query: TransactionQuery): Promise<CompTransaction[]> {
     if (query.personIds !== null && query.personIds.length === 0) return [];
-    let q = db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId);
-    if (query.personIds !== null) {
-      const ids = [...query.personIds];
-      q = q.where((eb) => eb.or([eb('owner_id', 'in', ids), ...ids.map((id) => eb('splits', 'like', `%"personId":${JSON.stringify(id)}%`))]));
-    }
-    if (query.ownerId !== undefined) q = q.where('owner_id', '=', query.ownerId);
-    if (query.from !== undefined) q = q.where('date', '>=', query.from);
-    if (query.to !== undefined) q = q.where('date', '<=', query.to);
-    if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
-    const rows = await q.orderBy('date').orderBy('id').limit(query.limit ?? 1000).execute();
-    return rows.map(toTransaction);
+    const limit = query.limit ?? 1000;
+    const filtered = () => {
+      let q = db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId);
+      if (query.ownerId !== undefined) q = q.where('owner_id', '=', query.ownerId);
+      if (query.from !== undefined) q = q.where('date', '>=', query.from);
+      if (query.to !== undefined) q = q.where('date', '<=', query.to);
+      if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
+      return q;
+    };
+    if (query.personIds === null) return (await filtered().orderBy('date').orderBy('id').limit(limit).execute()).map(toTransaction);
+    // Owned by one of them (one IN list, however large the team), or shared with one of them in a
+    // split: the few rows with splits are matched here, not with one LIKE per person in SQL.
+    const ids = new Set(query.personIds);
+    const owned = (await filtered().where('owner_id', 'in', [...ids]).orderBy('date').orderBy('id').limit(limit).execute()).map(toTransaction);
+    const shared = (await filtered().where('splits', '<>', '[]').orderBy('date').orderBy('id').execute()).map(toTransaction)
+      .filter((t) => !(t.ownerId !== null && ids.has(t.ownerId)) && t.splits.some((x) => ids.has(x.personId)));
+    return [...owned, ...shared].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1)).slice(0, limit);
   },
 
   async insertClawbacks(db: Db | Tx, events: readonly ClawbackEvent[]): Promise<void> {
