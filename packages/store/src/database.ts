@@ -34,6 +34,9 @@ pg.types.setTypeParser(20, (v: string) => BigInt(v));
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle client whose connection the server ended (a restart, a dropped database) reports here;
+    // without a listener the error would take the whole process down. The pool opens a new one when needed.
+    pool.on('error', () => undefined);
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as Db;
     const parsed = new URL(url);
     return { db, dialect: 'postgres', location: `${parsed.host}${parsed.pathname}`, close: () => db.destroy() };

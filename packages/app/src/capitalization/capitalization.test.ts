@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepo, inTransaction, ledgerRepo, type Database } from '@attain/store';
-import { createTestOrg, openTestDatabase, testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
+import { createTestOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
 import type { RollForwardWire } from '@attain/contract';
 import { assignPlan } from '../assignments/assign-plan.js';
 import { settleRecalculations } from '../calc/recalculate-payees.js';
 import { runCalc } from '../calc/run-calc.js';
-import { createAppContext, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
 import { getPipeline } from '../crm/pipelines.js';
 import { createRecord, updateRecord } from '../crm/records.js';
@@ -41,7 +41,7 @@ describe.each(testDialects())('commission capitalization on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    ctx = createAppContext(database, () => today);
+    ctx = testContext(database, () => today);
     t = await createTestOrg(ctx, 'Capitalization');
     await inTransaction(database.db, (tx) => seedPlanTemplates(ctx, tx, t.admin));
     const plans = Object.fromEntries((await listPlans(ctx, t.actors.ops)).map((p) => [p.key, p.id]));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgRepo, type Database } from '@attain/store';
 import { createTestOrg, openTestDatabase, testContext, testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
-import { createAppContext, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
 import { activities, opportunities } from '../crm/entities.js';
 import { getPipeline, listPipelines } from '../crm/pipelines.js';
 import { archiveRecord, createRecord } from '../crm/records.js';
@@ -58,7 +58,7 @@ describe.each(testDialects())('home figures on %s', (dialect) => {
     await archiveRecord(setup, t.admin, activities, ids['archived overdue'] as string);
     await activity('old email', rep2.id, { type: 'email', dueDate: '2026-04-01' });
     await activity('other meeting', otherRep.id, { type: 'meeting', dueDate: '2026-05-01' });
-    ctx = createAppContext(database, () => new Date('2026-05-15T12:00:00.000Z'));
+    ctx = testContext(database, () => new Date('2026-05-15T12:00:00.000Z'));
   });
   afterAll(async () => database.close());
 

@@ -1,6 +1,7 @@
 import type { Actor, Organisation, Person, Role, User } from '@attain/core';
 import { loadActor } from '../auth/actor.js';
 import { createUser } from '../auth/users.js';
+import { settleRecalculations } from '../calc/recalculate-payees.js';
 import { createAppContext, type AppContext } from '../context.js';
 import { persons } from '../crm/entities.js';
 import { createRecord } from '../crm/records.js';
@@ -50,5 +51,13 @@ export async function createTestOrg(ctx: AppContext, name = 'Test Org'): Promise
   return { org, admin, people: { vp, manager, rep, rep2, otherManager, otherRep }, users, actors };
 }
 
-/** An app context over a test database with the real clock. */
-export const testContext = (database: Database): AppContext => createAppContext(database);
+/**
+ * An app context over a test database with the real clock. Closing the database first waits for
+ * the context's background recalculations (a won deal starts one), so none is cut off mid-query.
+ */
+export function testContext(database: Database, clock?: () => Date): AppContext {
+  const ctx = createAppContext(database, clock);
+  const close = database.close.bind(database);
+  Object.defineProperty(database, 'close', { value: async () => { await settleRecalculations(ctx); await close(); } });
+  return ctx;
+}
