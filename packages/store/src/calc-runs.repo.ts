@@ -152,6 +152,11 @@ export const calcRunRepo = {
       ...(f.error === undefined ? {} : { error: f.error }),
     }).where('org_id', '=', orgId).where('id', '=', id).execute();
   },
+  /** The periods with at least one published run. */
+  async publishedPeriods(db: Db | Tx, orgId: string): Promise<Set<string>> {
+    const rows = await db.selectFrom('calc_runs').select('period_key').distinct().where('org_id', '=', orgId).where('status', '=', 'published').execute();
+    return new Set(rows.map((r) => String(r.period_key)));
+  },
   async lastPublication(db: Db | Tx, orgId: string): Promise<bigint> {
     const row = await db.selectFrom('calc_runs').select((eb) => eb.fn.max('publication').as('p')).where('org_id', '=', orgId).executeTakeFirst();
     return row?.p === null || row?.p === undefined ? 0n : big(row.p);

@@ -20,7 +20,7 @@ export const presentCredit = (c: CreditWithExplanation): StatementCredit => ({
 });
 
 /** The plans of a stored result body (written by calculatePayee, so the shape is known). */
-export const plansOfBody = (body: string): { plans: StatementPlan[]; payoutMinor: string } => JSON.parse(body) as { plans: StatementPlan[]; payoutMinor: string };
+export const plansOfBody = (body: string): StatementPlan[] => (JSON.parse(body) as { plans: StatementPlan[] }).plans;
 
 export const presentApproval = (a: ApprovalState): ApprovalStateWire => ({
   status: a.status, route: [...a.route], next: a.next,

@@ -140,10 +140,9 @@ export function calculatePayee(args: {
   return { personId, earnedMinor, payoutMinor, body, hash: sha256(body), targets };
 }
 
-/** Every payee of a run at once (verify, what-if, tests); a run itself goes in chunks to report progress. */
-export function calculatePayees(args: { readonly inputs: CalcInputs; readonly plans: ReadonlyMap<string, Plan>; readonly transactions: readonly CalcTransaction[] }): PayeeResult[] {
-  const { creditsOf } = creditForRun(args.inputs, args.transactions);
-  return payeesOf(args.inputs).map(([personId, assignments]) => calculatePayee({ ...args, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
+/** Every payee of the inputs at once, on credits already made (what-if); a run goes in chunks instead, to report progress. */
+export function calculatePayees(inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, creditsOf: ReadonlyMap<string, readonly CreditWithExplanation[]>): PayeeResult[] {
+  return payeesOf(inputs).map(([personId, assignments]) => calculatePayee({ inputs, plans, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
 }
 
 /** The hash of a run's outputs: every payee's result hash, in payee order. */

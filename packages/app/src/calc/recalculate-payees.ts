@@ -41,7 +41,7 @@ export async function recalculatePayees(ctx: AppContext, orgId: string, transact
   if (first === null) return [];
   const db = ctx.database.db;
   const yearEnd = fiscalPeriodOf(first, (await orgCurrency(db, orgId)).fiscalYearStartMonth, 'year').end;
-  const published = new Set((await calcRunRepo.list(db, orgId, { status: 'published', limit: 10_000 })).map((r) => r.periodKey));
+  const published = await calcRunRepo.publishedPeriods(db, orgId);
   const periods = (await compPeriodRepo.list(db, orgId)).filter((p) => published.has(p.key) && p.endDate >= first && p.startDate <= yearEnd);
   if (periods.length === 0) return [];
   // The deal's own payees first: a manager's roll-up reads her whole team's deals, so she comes in a run of her own after.

@@ -98,7 +98,7 @@ export async function getStatement(ctx: AppContext, actor: Actor, query: { perso
   const { result, period, entries: ledger } = standing;
   const run = (await calcRunRepo.find(db, actor.orgId, result.runId)) as CalcRun;
   const names = await personNames(ctx, actor.orgId, [query.personId]);
-  const { plans } = plansOfBody(result.body);
+  const plans = plansOfBody(result.body);
   return {
     personId: query.personId, personName: names.get(query.personId) ?? query.personId, periodKey,
     period: { from: period.startDate, to: period.endDate, status: period.status }, currency: result.currency,

@@ -4,7 +4,7 @@ import { inTransaction, type Tx } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { requireAbility } from '../authorize.js';
 import { componentSince, planKey, type CalcInputs } from '../calc/calc-inputs.js';
-import { calculatePayee, creditForRun, payeesOf, type PayeeResult } from '../calc/calculate-payees.js';
+import { calculatePayees, creditForRun, type PayeeResult } from '../calc/calculate-payees.js';
 import { readRunTransactions } from '../calc/run-calc.js';
 import type { Plan } from '../comp/plan-schema.js';
 import type { AppContext } from '../context.js';
@@ -40,9 +40,6 @@ function chained(inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, planId: s
   return { ...inputs, earnedBefore };
 }
 
-const calculateAll = (inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, creditsOf: ReadonlyMap<string, Parameters<typeof calculatePayee>[0]['credits']>): PayeeResult[] =>
-  payeesOf(inputs).map(([personId, assignments]) => calculatePayee({ inputs, plans, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
-
 /**
  * Re-runs a pay period, or each pay period of a fiscal year, under another version of a plan
  * (a draft included) and compares what the plan's payees would be paid: the baseline is every
@@ -71,8 +68,8 @@ export async function whatIfPlanVersion(ctx: AppContext, actor: Actor, input: { 
       };
       const scenarioPlans = new Map(frozen.plans).set(planKey(scenario.plan.id, input.version), scenario.parsed);
       const { creditsOf } = creditForRun(frozen.inputs, await readRunTransactions(tx, actor.orgId, frozen.inputs));
-      const base = calculateAll(chained(frozen.inputs, frozen.plans, scenario.plan.id, history.baseline), frozen.plans, creditsOf);
-      const next = calculateAll(chained(swapped, scenarioPlans, scenario.plan.id, history.scenario), scenarioPlans, creditsOf);
+      const base = calculatePayees(chained(frozen.inputs, frozen.plans, scenario.plan.id, history.baseline), frozen.plans, creditsOf);
+      const next = calculatePayees(chained(swapped, scenarioPlans, scenario.plan.id, history.scenario), scenarioPlans, creditsOf);
       history.baseline.push({ from: fiscal.start, results: base });
       history.scenario.push({ from: fiscal.start, results: next });
       const onPlan = new Set(people);
