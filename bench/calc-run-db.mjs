@@ -2,7 +2,10 @@
  * Calc runs from the database: a fiscal year (four quarterly runs) for many payees on the AE
  * quota plan, read, credited, calculated, hashed and published by the real use cases.
  *
- *   node bench/calc-run-db.mjs --payees 10000 --credits 5000000 [--db /tmp/attain-calc.db] [--keep]
+ *   node bench/calc-run-db.mjs --payees 10000 --credits 5000000 [--db /tmp/attain-calc.db] [--keep] [--reuse]
+ *
+ * --reuse keeps the freshly written data beside the database (`<db>.base`) and starts from a copy
+ * of it when it is there (writing 5M rows takes minutes; the runs then start from the same bytes).
  *
  * The data is bench/comp-data.mjs's (the same seed gives the same rows): one transaction per
  * credit (booking -> new-business, renewal -> renewal, services -> services, which no rule
@@ -12,7 +15,7 @@
  * and the process's peak RSS. Run `npx tsc -b` first (it loads the built packages).
  */
 
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,7 +26,7 @@ const load = (pkg) => import(pathToFileURL(join(root, `packages/${pkg}/dist/inde
 const { openDatabase, migrateToLatest, inTransaction, planAssignmentRepo } = await load('store');
 const app = await load('app');
 
-const { values } = parseArgs({ options: { payees: { type: 'string', default: '10000' }, credits: { type: 'string', default: '5000000' }, db: { type: 'string', default: '/tmp/attain-calc-bench.db' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { payees: { type: 'string', default: '10000' }, credits: { type: 'string', default: '5000000' }, db: { type: 'string', default: '/tmp/attain-calc-bench.db' }, keep: { type: 'boolean', default: false }, reuse: { type: 'boolean', default: false } } });
 const payees = Number(values.payees);
 const credits = Number(values.credits);
 const KIND = { booking: 'new-business', renewal: 'renewal', services: 'services' };
@@ -76,7 +79,24 @@ async function build(path) {
   return { database, ctx, org };
 }
 
-const { database, ctx, org } = await build(values.db);
+/** The base copy of --reuse, named by what it holds. */
+const base = `${values.db}.${payees}x${credits}.base`;
+async function open(path) {
+  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  copyFileSync(base, path);
+  const database = openDatabase(path);
+  const ctx = app.createAppContext(database, () => new Date('2027-01-15T12:00:00Z'));
+  const org = await database.db.selectFrom('orgs').select(['id']).executeTakeFirstOrThrow();
+  console.log(`data: ${payees} payees, ${credits} transactions, from ${base}`);
+  return { database, ctx, org };
+}
+async function buildAndKeep(path) {
+  const built = await build(path);
+  await built.database.close();
+  copyFileSync(path, base);
+  return open(path);
+}
+const { database, ctx, org } = !values.reuse ? await build(values.db) : existsSync(base) ? await open(values.db) : await buildAndKeep(values.db);
 const actor = app.systemActor(org.id);
 let total = 0;
 for (const q of ['FY2026-Q1', 'FY2026-Q2', 'FY2026-Q3', 'FY2026-Q4']) {

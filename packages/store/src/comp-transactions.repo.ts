@@ -1,3 +1,4 @@
+import { calcTransactionPages, lineItemsOf, toCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
 import type { Db, Tx } from './database.js';
 
 /** How one person shares a deal: see docs/crediting.md (credit, payout, overlay splits). */
@@ -78,10 +79,6 @@ export interface TransactionQuery {
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
 
-/** JSON has no bigint: amounts are kept as decimal strings inside the JSON columns. */
-function lineItemsOf(json: unknown): TransactionLineItem[] {
-  return (JSON.parse(String(json)) as { productId: string; productFamily: string | null; amountMinor: string }[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) }));
-}
 
 function toTransaction(r: Record<string, unknown>): CompTransaction {
   return {
@@ -125,40 +122,28 @@ export const compTransactionRepo = {
     return row?.seq === null || row?.seq === undefined ? 0n : big(row.seq);
   },
 
+  /** What a full calc run reads, page by page: see calc-transaction-pages.ts. */
+  pagesForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize?: number): AsyncGenerator<CalcTransaction[]> {
+    return calcTransactionPages(db, orgId, query, pageSize);
+  },
+
   /**
-   * What a calc run reads: every row dated from..to and numbered at most `seqThrough`, by date
-   * then id; with `personIds`, only rows owned or shared (split) by one of them.
+   * What a calc run of some payees reads: the rows dated from..to, numbered at most
+   * `seqThrough` and owned or shared (split) by one of `personIds`, by date then id.
    */
-  async listForCalc(db: Db | Tx, orgId: string, query: { from: string; to: string; seqThrough: bigint; personIds?: readonly string[] }): Promise<CalcTransaction[]> {
+  async listForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery & { personIds: readonly string[] }): Promise<CalcTransaction[]> {
+    const ids = new Set(query.personIds);
+    if (ids.size === 0) return [];
     // Every column comes from the index comp_transactions_calc (migration 2026-11-27T2000), in its order.
     const base = () => db.selectFrom('comp_transactions')
       .select(['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'opportunity_id', 'pipeline_id', 'territory_id', 'reverses', 'line_items', 'splits'])
       .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
-    let rows: Record<string, unknown>[];
-    if (query.personIds === undefined) rows = await base().orderBy('date').orderBy('id').execute();
-    else {
-      const ids = new Set(query.personIds);
-      if (ids.size === 0) return [];
-      // Owned by one of them (one IN list, however many), or shared with one of them in a split (few rows have splits).
-      const owned = await base().where('owner_id', 'in', [...ids]).execute();
-      const shared = (await base().where('splits', '<>', '[]').execute())
-        .filter((r) => !ids.has(String(r.owner_id)) && (JSON.parse(String(r.splits)) as OpportunitySplit[]).some((x) => ids.has(x.personId)));
-      rows = [...owned, ...shared].sort((a, b) => (a.date === b.date ? (String(a.id) < String(b.id) ? -1 : 1) : String(a.date) < String(b.date) ? -1 : 1));
-    }
-    // A cancellation undoes a booking and keeps its date, so the booking is among the rows: it is
-    // credited as the kind it cancels (a lost renewal takes back renewal credit).
-    const kindOf = new Map<string, string>();
-    for (const r of rows) if (r.kind !== 'cancellation') kindOf.set(String(r.id), String(r.kind));
-    const cancelled = rows.filter((r) => r.kind === 'cancellation' && !kindOf.has(String(r.reverses))).map((r) => String(r.reverses));
-    if (cancelled.length > 0) {
-      for (const r of await db.selectFrom('comp_transactions').select(['id', 'kind']).where('org_id', '=', orgId).where('id', 'in', cancelled).execute()) kindOf.set(String(r.id), String(r.kind));
-    }
-    return rows.map((r) => ({
-      id: String(r.id), date: String(r.date), kind: r.kind === 'cancellation' ? (kindOf.get(String(r.reverses)) ?? 'cancellation') : String(r.kind),
-      amountMinor: big(r.amount_minor), currency: String(r.currency), ownerId: text(r.owner_id), opportunityId: text(r.opportunity_id),
-      pipelineId: text(r.pipeline_id), territoryId: text(r.territory_id),
-      lineItems: r.line_items === '[]' ? [] : lineItemsOf(r.line_items), splits: r.splits === '[]' ? [] : (JSON.parse(String(r.splits)) as OpportunitySplit[]),
-    }));
+    // Owned by one of them (one IN list, however many), or shared with one of them in a split (few rows have splits).
+    const owned = await base().where('owner_id', 'in', [...ids]).execute();
+    const shared = (await base().where('splits', '<>', '[]').execute())
+      .filter((r) => !ids.has(String(r.owner_id)) && (JSON.parse(String(r.splits)) as OpportunitySplit[]).some((x) => ids.has(x.personId)));
+    const rows = [...owned, ...shared].sort((a, b) => (a.date === b.date ? (String(a.id) < String(b.id) ? -1 : 1) : String(a.date) < String(b.date) ? -1 : 1));
+    return toCalcTransactions(db, orgId, rows.map((r) => [r.id, r.date, r.kind, r.amount_minor, r.currency, r.owner_id, r.opportunity_id, r.pipeline_id, r.territory_id, r.reverses, r.line_items, r.splits]));
   },
 
   async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {

@@ -21,6 +21,8 @@ export interface Database {
   readonly dialect: DialectName;
   /** Where it lives, without credentials: a file path or host/database. */
   readonly location: string;
+  /** What it was opened with, credentials included: for a worker thread's own connection (never shown). */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     pool.on('error', () => undefined);
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }) as Db;
     const parsed = new URL(url);
-    return { db, dialect: 'postgres', location: `${parsed.host}${parsed.pathname}`, close: () => db.destroy() };
+    return { db, dialect: 'postgres', location: `${parsed.host}${parsed.pathname}`, url, close: () => db.destroy() };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -54,8 +56,18 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
-  return { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+  sqliteHandles.set(db, sqlite);
+  return { db, dialect: 'sqlite', location: url, url, close: () => db.destroy() };
 }
+
+const sqliteHandles = new WeakMap<Db | Tx, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a SQLite `Db` (not a transaction), for the one read that
+ * is measured to need arrays instead of row objects (calc-transaction-pages.ts). It bypasses
+ * Kysely's connection lock, so it is for reading immutable rows only.
+ */
+export const sqliteHandleOf = (db: Db | Tx): SQLite.Database | undefined => sqliteHandles.get(db);
 
 /**
  * Kysely prepares every query anew; preparing is a good part of a short query's cost, so the

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, fiscalPeriodOf, invalid, type CreditingRule, type DateRange, type ReportingLine } from '@attain/core';
+import { fiscalPeriodOf, invalid, type CreditingRule, type DateRange, type ReportingLine } from '@attain/core';
 import {
   compPeriodRepo, compPlanRepo, compTransactionRepo, ledgerRepo, planAssignmentRepo, reportingLineRepo, type PlanAssignment, type Tx,
 } from '@attain/store';
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
+import { partitionsOf, type Partition } from './credit-partition.js';
 import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
 
 /**
@@ -13,7 +14,8 @@ import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
  * strings), so `attain calc verify` recomputes from exactly these values.
  */
 export interface CalcInputs {
-  readonly version: 1;
+  /** 1: transactions hashed in one stream by date; 2: per owner (credit-partition.ts). */
+  readonly version: 1 | 2;
   readonly periodKey: string;
   readonly period: DateRange;
   readonly currency: string;
@@ -31,6 +33,8 @@ export interface CalcInputs {
   readonly earnedBefore: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Per payee, planId -> draw balance carried in (<= 0: owed back). */
   readonly drawBalances: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Version 2: the ranges of owners read (and hashed) apart, by as many threads (credit-partition.ts). */
+  readonly partitions?: readonly Partition[];
 }
 
 export type FrozenAssignment = Pick<PlanAssignment, 'id' | 'personId' | 'planId' | 'planVersion' | 'validFrom' | 'validTo' | 'ramp'> & {
@@ -70,6 +74,8 @@ export async function loadFrozenPlans(tx: Tx, orgId: string, inputs: Pick<CalcIn
  */
 export async function freezeCalcInputs(tx: Tx, args: {
   orgId: string; periodKey: string; period: DateRange; payPeriod: Plan['payPeriod']; currency: string; fiscalYearStartMonth: number; personIds: readonly string[] | null;
+  /** Into how many partitions to split this many payees (see credit-partition.ts). */
+  partitions: (payees: number) => number;
 }): Promise<{ inputs: CalcInputs; plans: Map<string, Plan> }> {
   const { orgId, period } = args;
   const parsed = new Map<string, { ref: CalcInputs['plans'][number]; plan: Plan }>();
@@ -102,7 +108,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
   const people = [...new Set(assignments.map((a) => a.personId))].sort();
   const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people);
   const inputs: CalcInputs = {
-    version: 1, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
+    version: 2, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
     personIds: args.personIds === null ? null : [...args.personIds].sort(),
     seqThrough: (await compTransactionRepo.lastSeq(tx, orgId)).toString(), window: { from, to: period.to },
     plans: refs.sort((a, b) => (planKey(a.planId, a.version) < planKey(b.planId, b.version) ? -1 : 1)),
@@ -111,7 +117,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
       targetIncentiveMinor: a.targetIncentiveMinor.toString(), annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
     })),
     reportingLines: (await reportingLineRepo.listForOrg(tx, orgId)).map(({ personId, managerId, validFrom, validTo }) => ({ personId, managerId, validFrom, validTo })),
-    rules: DEFAULT_CREDITING_RULES, earnedBefore, drawBalances,
+    rules: DEFAULT_CREDITING_RULES, earnedBefore, drawBalances, partitions: partitionsOf(people, args.partitions(people.length)),
   };
   return { inputs, plans };
 }
@@ -136,11 +142,4 @@ async function ledgerCarryIns(tx: Tx, orgId: string, period: DateRange, sinceOf:
     if ((e.type === 'draw-advance' || e.type === 'draw-recovery') && e.planId) add(drawBalances, e.personId, e.planId, -e.amountMinor);
   }
   return { earnedBefore, drawBalances };
-}
-
-/** The hash of a run's inputs: the frozen snapshot, then every transaction it read, in order. */
-export function inputsHash(inputs: CalcInputs, transactionLines: readonly string[]): string {
-  const h = createHash('sha256').update(canonicalJson(inputs));
-  for (const line of transactionLines) h.update('\n').update(line);
-  return `sha256:${h.digest('hex')}`;
 }

@@ -1,9 +1,9 @@
-import { canonicalJson, creditTransactions, DomainError, type CreditingIssue, type CreditWithExplanation, type LedgerTarget } from '@attain/core';
+import { canonicalJson, creditTransactions, DomainError, type Credit, type CreditingIssue, type CreditWithExplanation, type LedgerTarget } from '@attain/core';
 import type { CalcTransaction } from '@attain/store';
 import { assignmentTerms } from '../assignments/assignment-terms.js';
 import { presentTerms } from '../assignments/assignment.presenter.js';
 import { calculatePlan, type PlanCalculation } from '../comp/plan-calculate.js';
-import type { Plan, PlanExampleCredit } from '../comp/plan-schema.js';
+import type { Plan } from '../comp/plan-schema.js';
 import { explanationRows } from '../plans/plan-explanation.presenter.js';
 import { toCreditingTransaction } from '../transactions/to-crediting.js';
 import { componentSince, planKey, sha256, type CalcInputs, type FrozenAssignment } from './calc-inputs.js';
@@ -41,12 +41,8 @@ const withoutCreditIds = (calc: PlanCalculation): PlanCalculation => ({
   components: calc.components.map((c) => ({ ...c, lines: c.lines.map((l) => (l.step === 'measure' ? { ...l, creditIds: [] } : l)) })),
 });
 
-const toPlanCredit = (c: CreditWithExplanation): PlanExampleCredit => ({
-  id: c.id, type: c.creditType, amountMinor: c.amountMinor, date: c.date, ...(c.payoutShare ? { payoutShare: c.payoutShare } : {}),
-});
-
 /** One assignment of a payee in the period: its terms (proration, phasing, ramp) and the plan calculated on her credits while on it. */
-function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment, credits: readonly CreditWithExplanation[]) {
+function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment, credits: readonly Credit[]) {
   const assignment = {
     validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp, targetIncentiveMinor: BigInt(a.targetIncentiveMinor),
     annualQuotaMinor: a.annualQuotaMinor === null ? null : BigInt(a.annualQuotaMinor),
@@ -61,12 +57,12 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
     const since = componentSince(plan, c, inputs.period);
     if (since < inputs.period.from && quotaToDateMinor[since] === undefined) quotaToDateMinor[since] = terms({ from: since, to: inputs.period.to }).quota?.amountMinor ?? 0n;
   }
-  const mine = credits.filter((c) => c.date >= a.validFrom && (a.validTo === null || c.date <= a.validTo)).map(toPlanCredit);
   const before = inputs.earnedBefore[a.personId] ?? {};
   const earnedBefore = Object.fromEntries(plan.components.filter((c) => before[`${plan.id}/${c.id}`] !== undefined).map((c) => [c.id, BigInt(before[`${plan.id}/${c.id}`] as string)]));
   const drawBalance = inputs.drawBalances[a.personId]?.[plan.id];
   const calc = calculatePlan({
-    plan, credits: mine, quotaMinor: periodTerms.quota?.amountMinor ?? 0n, targetIncentiveMinor: periodTerms.targetIncentive.amountMinor,
+    // calculatePlan keeps the credits dated while she was on the assignment (served).
+    plan, credits, quotaMinor: periodTerms.quota?.amountMinor ?? 0n, targetIncentiveMinor: periodTerms.targetIncentive.amountMinor,
     // Served is her whole assignment: credits before the period still count towards a to-date measure.
     period: inputs.period, served: { from: a.validFrom, to: a.validTo ?? plan.effective.to ?? inputs.period.to }, derived: { quotaToDateMinor }, earnedBefore,
     ...(drawBalance === undefined ? {} : { drawBalanceMinor: BigInt(drawBalance) }),
@@ -109,7 +105,7 @@ export function calculatePayee(args: {
   readonly plans: ReadonlyMap<string, Plan>;
   readonly personId: string;
   readonly assignments: readonly FrozenAssignment[];
-  readonly credits: readonly CreditWithExplanation[];
+  readonly credits: readonly Credit[];
 }): PayeeResult {
   const { inputs, personId } = args;
   const parts = args.assignments.map((a) => {
@@ -141,7 +137,7 @@ export function calculatePayee(args: {
 }
 
 /** Every payee of the inputs at once, on credits already made (what-if); a run goes in chunks instead, to report progress. */
-export function calculatePayees(inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, creditsOf: ReadonlyMap<string, readonly CreditWithExplanation[]>): PayeeResult[] {
+export function calculatePayees(inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, creditsOf: ReadonlyMap<string, readonly Credit[]>): PayeeResult[] {
   return payeesOf(inputs).map(([personId, assignments]) => calculatePayee({ inputs, plans, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
 }
 

@@ -1,13 +1,13 @@
 import { hostname } from 'node:os';
-import { canonicalJson, DomainError, invalid, parseFiscalPeriod, subtreeOn, type Actor, type FiscalPeriod } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, compTransactionRepo, type CalcRun, type CalcTransaction, type Db, type Tx } from '@attain/store';
+import { canonicalJson, DomainError, invalid, parseFiscalPeriod, type Actor, type FiscalPeriod } from '@attain/core';
+import { calcRunRepo, compPeriodRepo, type CalcRun, type Tx } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import type { AppContext } from '../context.js';
 import { inOrgTransaction } from '../org-transaction.js';
-import { freezeCalcInputs, inputsHash, loadFrozenPlans, type CalcInputs } from './calc-inputs.js';
-import { calculatePayee, creditForRun, payeesOf, type PayeeResult } from './calculate-payees.js';
+import { freezeCalcInputs, type CalcInputs } from './calc-inputs.js';
+import { computeRun, partitionCount } from './compute-run.js';
 import { publishCalcRun } from './publish-calc-run.js';
 
 /** This process, as a run's worker: a run whose worker is gone was interrupted. */
@@ -79,7 +79,7 @@ async function startRun(
     if (busy && (input.kind ?? 'full') === 'full') throw new DomainError('conflict', `run ${busy.id} of ${fiscal.key} is still computing`, [{ field: 'period', message: 'busy' }]);
     const { inputs } = await freezeCalcInputs(tx, {
       orgId: actor.orgId, periodKey: fiscal.key, period: { from: fiscal.start, to: fiscal.end }, payPeriod: fiscal.kind === 'month' ? 'month' : 'quarter', currency: org.currency,
-      fiscalYearStartMonth: org.fiscalYearStartMonth, personIds: input.personIds ?? null,
+      fiscalYearStartMonth: org.fiscalYearStartMonth, personIds: input.personIds ?? null, partitions: (payees) => partitionCount(ctx.database.url, input.personIds ?? null, payees),
     });
     if (skipEmpty && inputs.assignments.length === 0) return null;
     const now = ctx.now();
@@ -95,39 +95,6 @@ async function startRun(
   });
 }
 
-/** The transactions a run reads: its window up to its frozen number; for some payees only, theirs and their reports'. */
-export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CalcTransaction[]> {
-  const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
-  if (inputs.personIds === null) return compTransactionRepo.listForCalc(db, orgId, query);
-  // A manager's team credits come from her reports' deals: read everyone under her during the window.
-  const reach = new Set<string>();
-  for (const id of inputs.personIds) for (const day of [inputs.window.from, inputs.window.to]) for (const p of subtreeOn(inputs.reportingLines, id, day)) reach.add(p);
-  for (const line of inputs.reportingLines) if (reach.has(line.managerId)) reach.add(line.personId);
-  return compTransactionRepo.listForCalc(db, orgId, { ...query, personIds: [...reach].sort() });
-}
-
-/** What of a transaction the inputs hash covers: everything crediting reads (a changed row changes the hash). */
-const transactionLine = (t: CalcTransaction): string =>
-  [t.id, t.date, t.kind, t.amountMinor, t.currency, t.ownerId, t.territoryId, t.pipelineId, JSON.stringify(t.splits), t.lineItems.map((l) => `${l.productId}:${l.productFamily}:${l.amountMinor}`).join(',')].join('|');
-
-/** Recomputes every payee of a run from its frozen inputs (a run in progress, or verify). */
-export async function computeRun(
-  db: Db | Tx, orgId: string, inputs: CalcInputs, onChunk?: (done: number, total: number) => Promise<void>,
-): Promise<{ results: PayeeResult[]; inputsHash: string }> {
-  const plans = await loadFrozenPlans(db as Tx, orgId, inputs);
-  const transactions = await readRunTransactions(db, orgId, inputs);
-  const hash = inputsHash(inputs, transactions.map(transactionLine));
-  const { creditsOf } = creditForRun(inputs, transactions);
-  const payees = payeesOf(inputs);
-  const results: PayeeResult[] = [];
-  for (const [i, [personId, assignments]] of payees.entries()) {
-    results.push(calculatePayee({ inputs, plans, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
-    // Report and yield now and then, so a server stays responsive during a long run.
-    if (onChunk && (i % 500 === 499 || i === payees.length - 1)) await onChunk(i + 1, payees.length);
-  }
-  return { results, inputsHash: hash };
-}
-
 /**
  * Computes a started run and publishes it: every result and ledger delta in one transaction, or
  * nothing (a failure marks the run failed; a killed process leaves it running until the next
@@ -139,9 +106,12 @@ export async function executeCalcRun(ctx: AppContext, actor: Actor, runId: strin
   if (!run) throw new DomainError('not_found', 'calc run not found');
   try {
     const inputs = JSON.parse(run.inputs) as CalcInputs;
-    const { results, inputsHash: hash } = await computeRun(db, actor.orgId, inputs, async (done, total) => {
-      onProgress?.(done, total);
-      await calcRunRepo.progress(db, actor.orgId, run.id, { done, total, at: ctx.now() });
+    const { results, inputsHash: hash } = await computeRun(db, actor.orgId, inputs, {
+      databaseUrl: ctx.database.url,
+      onProgress: async (done, total) => {
+        onProgress?.(done, total);
+        await calcRunRepo.progress(db, actor.orgId, run.id, { done, total, at: ctx.now() });
+      },
     });
     await publishCalcRun(ctx, actor, { run, inputs, results, inputsHash: hash });
   } catch (error) {

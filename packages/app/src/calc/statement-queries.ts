@@ -9,7 +9,8 @@ import type { CalcInputs } from './calc-inputs.js';
 import { owedAndPaid, statementStanding } from '../period-close/statement-standing.js';
 import { plansOfBody, presentApproval, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
 import { creditForRun } from './calculate-payees.js';
-import { parseRunPeriod, readRunTransactions } from './run-calc.js';
+import { readRunTransactions } from './credit-partition.js';
+import { parseRunPeriod } from './run-calc.js';
 
 /*
  * Reading runs and statements. A statement is a payee's latest published result for a period

@@ -4,7 +4,7 @@ import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import type { CalcInputs } from './calc-inputs.js';
 import { outputsHash } from './calculate-payees.js';
-import { computeRun } from './run-calc.js';
+import { computeRun } from './compute-run.js';
 
 /** What `attain calc verify` reports: the stored and recomputed hashes, and the payees whose results differ. */
 export interface CalcRunVerification {
@@ -29,7 +29,7 @@ export async function verifyCalcRun(ctx: AppContext, actor: Actor, runId: string
   const run = await calcRunRepo.find(db, actor.orgId, runId);
   if (!run) throw new DomainError('not_found', 'calc run not found');
   if (run.status !== 'published') throw new DomainError('conflict', `run ${run.id} is ${run.status}: only a published run can be verified`);
-  const computed = await computeRun(db, actor.orgId, JSON.parse(run.inputs) as CalcInputs);
+  const computed = await computeRun(db, actor.orgId, JSON.parse(run.inputs) as CalcInputs, { databaseUrl: ctx.database.url });
   const stored = new Map((await calcRunRepo.resultsOfRun(db, actor.orgId, run.id)).map((r) => [r.personId, r.hash]));
   // A run publishes every payee it computed except those a newer run had already recalculated (see publishCalcRun);
   // the stored count says how many it kept, so a deleted result still shows.

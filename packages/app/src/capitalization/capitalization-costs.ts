@@ -5,7 +5,7 @@ import { requireAbility } from '../authorize.js';
 import type { Plan } from '../comp/plan-schema.js';
 import { loadFrozenPlans, planKey, type CalcInputs } from '../calc/calc-inputs.js';
 import { creditForRun } from '../calc/calculate-payees.js';
-import { readRunTransactions } from '../calc/run-calc.js';
+import { readRunTransactions } from '../calc/credit-partition.js';
 import type { AppContext } from '../context.js';
 import { policyInForce } from './capitalization-policy.js';
 import { incrementalEntryOf, type OrgCapitalizationPolicy } from './capitalization-policy.rules.js';

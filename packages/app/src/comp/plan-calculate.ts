@@ -27,7 +27,8 @@ type Range = { readonly from: string; readonly to: string };
 
 export interface PlanCalculationInput {
   readonly plan: Plan;
-  readonly credits: readonly PlanExampleCredit[];
+  /** As a plan file's examples give them, or as crediting made them (a calc run passes those as they are). */
+  readonly credits: readonly (PlanExampleCredit | Credit)[];
   /** Quota of the money (sum) components for the period, minor units; 0 if none. */
   readonly quotaMinor: bigint;
   /** The annual quota, phased by the plan's quotaPhasing (replaces quotaMinor). */
@@ -77,7 +78,7 @@ export interface PlanCalculation {
   readonly payoutMinor: bigint;
 }
 
-const toCredit = (c: PlanExampleCredit): Credit => ({
+const toCredit = (c: PlanExampleCredit | Credit): Credit => ('creditType' in c ? c : {
   id: c.id, payeeId: 'payee', creditType: c.type, amountMinor: c.amountMinor, date: c.date, sourceId: c.id, rule: 'plan-file', ...(c.payoutShare ? { payoutShare: c.payoutShare } : {}),
 });
 
@@ -176,11 +177,11 @@ export function calculatePlan(input: PlanCalculationInput): PlanCalculation {
   const quota = periodQuota(input, yearStart, served);
   const targetIncentive = periodTargetIncentive(input, served);
   const ti = targetIncentive === undefined ? {} : { targetIncentiveMinor: targetIncentive.amountMinor };
-  const all = input.credits.map(toCredit);
   // Credits dated while the payee was on this plan version count; to-date measures reach back before the period.
   const onFrom = maxDate(input.served?.from, plan.effective.from);
   const onTo = minDate(input.served?.to, plan.effective.to);
-  const credits = all.filter((c) => (onFrom === undefined || c.date >= onFrom) && (onTo === undefined || c.date <= onTo));
+  const credits: Credit[] = [];
+  for (const c of input.credits) if ((onFrom === undefined || c.date >= onFrom) && (onTo === undefined || c.date <= onTo)) credits.push(toCredit(c));
   const otherMeasures: Record<string, MeasureReading> = { ...(input.measures ?? {}) };
   const exponent = currencyExponent(plan.currency);
   const components = plan.components.map((component) => {

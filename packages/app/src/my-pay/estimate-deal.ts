@@ -3,7 +3,7 @@ import type { DealEstimate, PlanExplanationRow } from '@attain/contract';
 import { compPlanRepo, inTransaction, planAssignmentRepo, type CompTransaction } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { calculatePayee, creditForRun, payeesOf } from '../calc/calculate-payees.js';
-import { readRunTransactions } from '../calc/run-calc.js';
+import { readRunTransactions } from '../calc/credit-partition.js';
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
 import type { AppContext } from '../context.js';

@@ -44,6 +44,7 @@ export async function freezeForPeople(tx: Tx, args: {
 }): Promise<{ inputs: CalcInputs; plans: Map<string, Plan> }> {
   const { fiscal } = args;
   return freezeCalcInputs(tx, {
+    partitions: () => 1,
     orgId: args.orgId, periodKey: fiscal.key, period: { from: fiscal.start, to: fiscal.end }, payPeriod: fiscal.kind === 'month' ? 'month' : 'quarter',
     currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth, personIds: args.personIds,
   });

@@ -5,7 +5,7 @@ import { orgCurrency } from '../assignments/assignment-rules.js';
 import { requireAbility } from '../authorize.js';
 import { componentSince, planKey, type CalcInputs } from '../calc/calc-inputs.js';
 import { calculatePayees, creditForRun, type PayeeResult } from '../calc/calculate-payees.js';
-import { readRunTransactions } from '../calc/run-calc.js';
+import { readRunTransactions } from '../calc/credit-partition.js';
 import type { Plan } from '../comp/plan-schema.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';

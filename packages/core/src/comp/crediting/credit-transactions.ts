@@ -7,7 +7,7 @@ import { compileFilters } from './rule-filter.js';
 import { indexTerritoryMembers, territoryCredits } from './territory-source.js';
 import { rollupCredits } from './rollup-source.js';
 import type { CreditingInput, CreditingIssue, CreditingResult, CreditingTransaction, CreditWithExplanation } from './types.js';
-import { validateReportingLines, validateTerritoryMembers, validateTransactions } from './validate-input.js';
+import { validateReportingLines, validateTerritoryMembers, validateTransaction, validateTransactions } from './validate-input.js';
 import { orderRules } from './validate-rules.js';
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -30,23 +30,28 @@ function inCreditOrder(transactions: readonly CreditingTransaction[]): Crediting
   return keyed.map((k) => k.tx);
 }
 
-/** Sorts credits[from..] in place by compareCredits (one transaction's credits: all one date). */
-function sortTail(credits: CreditWithExplanation[], from: number): void {
-  if (credits.length - from < 2) return;
-  const tail = credits.splice(from).sort(compareCredits);
-  for (const c of tail) credits.push(c);
+/** What credits transactions one at a time: the rules, territories and reporting lines compiled once. */
+export interface TransactionCreditor {
+  /**
+   * The credits of one transaction, sorted by compareCredits. `index` names it in errors
+   * (`transactions[3].splits[1].share`). Unique transaction ids are the caller's to keep (a
+   * calc run reads them from a primary key); issues accumulate in `issues`.
+   */
+  credit(tx: CreditingTransaction, index: number): CreditWithExplanation[];
+  readonly issues: CreditingIssue[];
 }
 
 /**
- * Turns transactions into credits by the crediting rules. Pure and deterministic: the same
- * inputs in any order (transactions, rules, territory members, reporting lines) give the same
- * credits, sorted by date then id, with unique ids. Territory membership and reporting lines
- * are read on each transaction's date. Bad input is refused with a `validation_failed`
- * DomainError naming the field (`transactions[3].splits[1].share`); a transaction that no rule
- * credits, or a territory rule that finds nobody, is reported in `issues`, not refused.
+ * Compiles crediting for transactions that arrive one at a time (a calc run streams a quarter
+ * of over a million rows instead of holding them). Refuses malformed territory members or
+ * reporting lines at once, a malformed transaction when it is credited.
  */
-export function creditTransactions(input: CreditingInput): CreditingResult {
-  validateTransactions(input.transactions);
+export function transactionCreditor(input: Omit<CreditingInput, 'transactions'>): TransactionCreditor {
+  return compileCreditor(input, true);
+}
+
+/** `validate` false: the transactions were validated as a list already (creditTransactions). */
+function compileCreditor(input: Omit<CreditingInput, 'transactions'>, validate: boolean): TransactionCreditor {
   const members = input.territoryMembers ?? [];
   const lines = input.reportingLines ?? [];
   validateTerritoryMembers(members);
@@ -54,13 +59,12 @@ export function creditTransactions(input: CreditingInput): CreditingResult {
   const rules = orderRules(input.rules).map((rule) => ({ rule, matches: compileFilters(rule.filters) }));
   const territories = indexTerritoryMembers(members);
   const hierarchy = new HierarchyIndex(lines);
-
-  const credits: CreditWithExplanation[] = [];
+  const seen = { dates: new Set<string>(), currencies: new Set<string>() };
   const issues: CreditingIssue[] = [];
-  for (const tx of inCreditOrder(input.transactions)) {
-    const first = credits.length;
+  const credit = (tx: CreditingTransaction, index: number): CreditWithExplanation[] => {
+    if (validate) validateTransaction(tx, index, seen);
+    const credits: CreditWithExplanation[] = [];
     const madeByRule = new Map<string, readonly ProducedCredit[]>();
-    let made = 0;
     for (const { rule, matches } of rules) {
       const match = matches(tx);
       if (match === null) continue;
@@ -74,11 +78,27 @@ export function creditTransactions(input: CreditingInput): CreditingResult {
       } else produced = rollupCredits(tx, rule, source, madeByRule, hierarchy);
       madeByRule.set(rule.name, produced);
       for (const p of produced) credits.push(p.credit);
-      made += produced.length;
     }
-    if (made === 0) issues.push({ code: 'uncredited', transactionId: tx.id, field: 'id', message: `no rule credited transaction "${tx.id}"` });
-    sortTail(credits, first);
-  }
-  issues.sort(compareIssues);
-  return { credits, issues };
+    if (credits.length === 0) issues.push({ code: 'uncredited', transactionId: tx.id, field: 'id', message: `no rule credited transaction "${tx.id}"` });
+    if (credits.length > 1) credits.sort(compareCredits);
+    return credits;
+  };
+  return { credit, issues };
+}
+
+/**
+ * Turns transactions into credits by the crediting rules. Pure and deterministic: the same
+ * inputs in any order (transactions, rules, territory members, reporting lines) give the same
+ * credits, sorted by date then id, with unique ids. Territory membership and reporting lines
+ * are read on each transaction's date. Bad input is refused with a `validation_failed`
+ * DomainError naming the field (`transactions[3].splits[1].share`); a transaction that no rule
+ * credits, or a territory rule that finds nobody, is reported in `issues`, not refused.
+ */
+export function creditTransactions(input: CreditingInput): CreditingResult {
+  validateTransactions(input.transactions);
+  const creditor = compileCreditor(input, false);
+  const indexOf = new Map(input.transactions.map((tx, i) => [tx, i]));
+  const credits: CreditWithExplanation[] = [];
+  for (const tx of inCreditOrder(input.transactions)) for (const c of creditor.credit(tx, indexOf.get(tx) as number)) credits.push(c);
+  return { credits, issues: [...creditor.issues].sort(compareIssues) };
 }

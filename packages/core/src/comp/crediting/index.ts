@@ -1,3 +1,3 @@
 export * from './types.js';
-export { creditTransactions } from './credit-transactions.js';
+export { creditTransactions, transactionCreditor, type TransactionCreditor } from './credit-transactions.js';
 export { directCreditId, rollupCreditId } from './credit-ids.js';

@@ -76,34 +76,40 @@ function validateLineItems(tx: CreditingTransaction, base: string): void {
 const OPTIONAL_TEXT = ['territoryId', 'productId', 'productFamily', 'pipelineId'] as const;
 const fieldOf = (i: number, suffix: string): string => `transactions[${i}]${suffix}`;
 
-/** Refuses malformed transactions, naming the field (transactions[3].splits[1].share). */
+/**
+ * Checks one transaction, naming the field as `transactions[i]...`. Runs once per transaction of
+ * a calc run (over a million in a quarter): field names are built only when something is wrong,
+ * dates and currencies already seen valid (in `seen`) are not checked again, and empty lists cost
+ * nothing. Unique ids are checked over a whole list by validateTransactions.
+ */
+export function validateTransaction(tx: CreditingTransaction, i: number, seen: { readonly dates: Set<string>; readonly currencies: Set<string> }): void {
+  if (!nonEmpty(tx.id)) requireText(tx.id, fieldOf(i, '.id'));
+  if (!seen.dates.has(tx.date)) {
+    requireDate(tx.date, fieldOf(i, '.date'));
+    seen.dates.add(tx.date);
+  }
+  if (typeof tx.amountMinor !== 'bigint') throw invalid(fieldOf(i, '.amountMinor'), 'must be a bigint (minor units)');
+  if (!seen.currencies.has(tx.currency)) {
+    if (typeof tx.currency !== 'string' || !isCurrencyCode(tx.currency)) throw invalid(fieldOf(i, '.currency'), 'must be an ISO 4217 code');
+    seen.currencies.add(tx.currency);
+  }
+  if (!nonEmpty(tx.kind)) requireText(tx.kind, fieldOf(i, '.kind'));
+  if (!nonEmpty(tx.ownerId)) requireText(tx.ownerId, fieldOf(i, '.ownerId'));
+  for (const key of OPTIONAL_TEXT) if (tx[key] !== undefined && !nonEmpty(tx[key])) requireText(tx[key], fieldOf(i, `.${key}`));
+  if (tx.lineItems !== undefined && tx.lineItems.length > 0) validateLineItems(tx, fieldOf(i, '.lineItems'));
+  if (tx.splits !== undefined && tx.splits.length > 0) validateSplits(tx.splits, tx.ownerId, fieldOf(i, '.splits'));
+}
+
+/** Refuses malformed transactions and duplicate ids, naming the field (transactions[3].splits[1].share). */
 export function validateTransactions(transactions: readonly CreditingTransaction[]): void {
-  const seen = new Map<string, number>();
-  // Runs once per transaction of a calc run (a million in a quarter): field names are built only
-  // when something is wrong, dates and currencies already seen valid are not checked again, and
-  // empty lists cost nothing.
-  const validDates = new Set<string>();
-  const currencies = new Set<string>();
+  const ids = new Map<string, number>();
+  const seen = { dates: new Set<string>(), currencies: new Set<string>() };
   for (let i = 0; i < transactions.length; i++) {
     const tx = transactions[i] as CreditingTransaction;
-    if (!nonEmpty(tx.id)) requireText(tx.id, fieldOf(i, '.id'));
-    const earlier = seen.get(tx.id);
+    validateTransaction(tx, i, seen);
+    const earlier = ids.get(tx.id);
     if (earlier !== undefined) throw invalid(fieldOf(i, '.id'), `duplicate transaction id "${tx.id}" (also transactions[${earlier}])`);
-    seen.set(tx.id, i);
-    if (!validDates.has(tx.date)) {
-      requireDate(tx.date, fieldOf(i, '.date'));
-      validDates.add(tx.date);
-    }
-    if (typeof tx.amountMinor !== 'bigint') throw invalid(fieldOf(i, '.amountMinor'), 'must be a bigint (minor units)');
-    if (!currencies.has(tx.currency)) {
-      if (typeof tx.currency !== 'string' || !isCurrencyCode(tx.currency)) throw invalid(fieldOf(i, '.currency'), 'must be an ISO 4217 code');
-      currencies.add(tx.currency);
-    }
-    if (!nonEmpty(tx.kind)) requireText(tx.kind, fieldOf(i, '.kind'));
-    if (!nonEmpty(tx.ownerId)) requireText(tx.ownerId, fieldOf(i, '.ownerId'));
-    for (const key of OPTIONAL_TEXT) if (tx[key] !== undefined && !nonEmpty(tx[key])) requireText(tx[key], fieldOf(i, `.${key}`));
-    if (tx.lineItems !== undefined && tx.lineItems.length > 0) validateLineItems(tx, fieldOf(i, '.lineItems'));
-    if (tx.splits !== undefined && tx.splits.length > 0) validateSplits(tx.splits, tx.ownerId, fieldOf(i, '.splits'));
+    ids.set(tx.id, i);
   }
 }
 

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { canonicalJson, DomainError, type Credit } from '@attain/core';
+import type { Db, Tx } from '@attain/store';
+import type { Plan } from '../comp/plan-schema.js';
+import { loadFrozenPlans, type CalcInputs, type FrozenAssignment } from './calc-inputs.js';
+import { calculatePayee, payeesOf, type PayeeResult } from './calculate-payees.js';
+import type { WorkerMessage, WorkerTask } from './calc-worker.js';
+import { creditPartition, readRunTransactions, runInputsHash, transactionLine, WHOLE } from './credit-partition.js';
+
+export interface ComputeOptions {
+  /** Reports payees calculated so far; a run records it as its progress. */
+  readonly onProgress?: (done: number, total: number) => Promise<void> | void;
+  /** Where the database lives (a file or postgres:// URL): worker threads open their own connections. */
+  readonly databaseUrl?: string;
+}
+
+/** Below this many payees a run is one partition: starting workers would cost more than they save. */
+const PARTITIONS_FROM_PAYEES = 1000;
+
+/** A database other threads can open: not SQLite in memory. */
+const shareable = (url: string | undefined): url is string => url !== undefined && url !== ':memory:';
+
+/**
+ * Into how many partitions (and worker threads) a run of this many payees is split: one per
+ * core, up to 4 (ATTAIN_CALC_WORKERS overrides), for a full run of many payees on a database
+ * other threads can open; otherwise one, computed in the calling thread.
+ */
+export function partitionCount(databaseUrl: string | undefined, personIds: readonly string[] | null, payees: number): number {
+  if (!shareable(databaseUrl) || personIds !== null) return 1;
+  const env = Number(process.env.ATTAIN_CALC_WORKERS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return payees >= PARTITIONS_FROM_PAYEES ? Math.min(availableParallelism(), 4) : 1;
+}
+
+/** Calculates payees on their credits, letting each payee's credits go once done, reporting every 500. */
+export async function calculatePartitionPayees(
+  inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, payees: readonly [string, FrozenAssignment[]][], creditsOf: Map<string, Credit[]>,
+  onProgress?: (done: number) => Promise<void> | void,
+): Promise<PayeeResult[]> {
+  const results: PayeeResult[] = [];
+  for (const [i, [personId, assignments]] of payees.entries()) {
+    results.push(calculatePayee({ inputs, plans, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
+    creditsOf.delete(personId);
+    if (onProgress && (i % 500 === 499 || i === payees.length - 1)) await onProgress(i + 1);
+  }
+  return results;
+}
+
+/** Runs frozen before partitions (inputs version 1) hashed their transactions in one stream by date then id. */
+async function streamInputsHash(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<string> {
+  const h = createHash('sha256').update(canonicalJson(inputs));
+  for (const t of await readRunTransactions(db, orgId, inputs)) h.update(`\n${transactionLine(t)}`);
+  return `sha256:${h.digest('hex')}`;
+}
+
+/** Every partition one after the other in this thread. */
+async function computeHere(db: Db | Tx, orgId: string, inputs: CalcInputs, options: ComputeOptions): Promise<{ results: PayeeResult[]; inputsHash: string }> {
+  const plans = await loadFrozenPlans(db as Tx, orgId, inputs);
+  const payees = payeesOf(inputs);
+  const payeeIds = payees.map(([id]) => id);
+  const partitions = inputs.partitions ?? WHOLE;
+  const creditsOf = new Map<string, Credit[]>();
+  const digests: string[] = [];
+  for (let index = 0; index < partitions.length; index++) {
+    const credited = await creditPartition(db, orgId, inputs, { payeeIds, partitions, index });
+    for (const [id, list] of credited.mine) {
+      const earlier = creditsOf.get(id);
+      if (earlier) for (const c of list) earlier.push(c);
+      else creditsOf.set(id, list);
+    }
+    // What a partition credited another's payees waits here for that partition (or joins what it made).
+    for (const list of credited.theirs) {
+      for (const c of list) {
+        const earlier = creditsOf.get(c.payeeId);
+        if (earlier) earlier.push(c);
+        else creditsOf.set(c.payeeId, [c]);
+      }
+    }
+    digests.push(credited.digest);
+  }
+  const results = await calculatePartitionPayees(inputs, plans, payees, creditsOf, (done) => options.onProgress?.(done, payees.length));
+  const inputsHash = inputs.version === 1 ? await streamInputsHash(db, orgId, inputs) : runInputsHash(inputs, digests);
+  return { results, inputsHash };
+}
+
+/** A worker's error as this thread throws it: a DomainError keeps its code and fields. */
+function rebuildError(error: { code?: string; message: string; issues?: DomainError['issues'] }): Error {
+  return error.code === undefined ? new Error(error.message) : new DomainError(error.code as DomainError['code'], error.message, error.issues ?? []);
+}
+
+/** Built, the worker sits beside this module; run from source (the tests), it is the build's (npm test builds first). */
+const workerFile = (): URL => (import.meta.url.endsWith('.ts') ? new URL('../../dist/calc/calc-worker.js', import.meta.url) : new URL('./calc-worker.js', import.meta.url));
+
+type Finished = { results: PayeeResult[]; digest: string };
+
+/**
+ * One worker thread per partition (credit-partition.ts): each reads and credits its partition
+ * over its own connection, the credits owed to other partitions are exchanged, then each
+ * calculates its payees. Any worker's failure fails the run.
+ */
+function computeInWorkers(orgId: string, inputs: CalcInputs, databaseUrl: string, options: ComputeOptions): Promise<{ results: PayeeResult[]; inputsHash: string }> {
+  const partitions = inputs.partitions ?? WHOLE;
+  const payeeIds = payeesOf(inputs).map(([id]) => id);
+  return new Promise((resolve, reject) => {
+    const workers = partitions.map((_, index) => new Worker(workerFile(), { workerData: { databaseUrl, orgId, inputs, payeeIds, index } satisfies WorkerTask }));
+    const handedOver: (Credit[][] | undefined)[] = partitions.map(() => undefined);
+    const done = partitions.map(() => 0);
+    const finished: (Finished | undefined)[] = partitions.map(() => undefined);
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      reject(error);
+    };
+    workers.forEach((worker, i) => {
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!finished[i]) fail(new Error(`calc worker ${i} stopped (exit code ${code}) before it finished`));
+      });
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'error') return fail(rebuildError(message.error));
+        if (message.type === 'credited') {
+          handedOver[i] = message.theirs;
+          // Once every partition is credited, each gets what the others credited its payees.
+          if (handedOver.every((h) => h !== undefined)) workers.forEach((w, j) => w.postMessage(handedOver.map((h) => (h as Credit[][])[j] ?? [])));
+          return;
+        }
+        if (message.type === 'progress') {
+          done[i] = message.done;
+          void Promise.resolve(options.onProgress?.(done.reduce((a, b) => a + b, 0), payeeIds.length)).catch(fail);
+          return;
+        }
+        finished[i] = { results: message.results, digest: message.digest };
+        if (finished.every((f) => f !== undefined) && !settled) {
+          settled = true;
+          // Partitions are id ranges in order, so their results concatenate in payee order.
+          const all = finished as Finished[];
+          resolve({ results: all.flatMap((f) => f.results), inputsHash: runInputsHash(inputs, all.map((f) => f.digest)) });
+        }
+      });
+    });
+  });
+}
+
+/**
+ * Recomputes every payee of a run from its frozen inputs (a run in progress, or verify): in
+ * worker threads when it was frozen in several partitions and the database can be shared,
+ * otherwise in this thread. The results and hashes are the same either way.
+ */
+export function computeRun(db: Db | Tx, orgId: string, inputs: CalcInputs, options: ComputeOptions = {}): Promise<{ results: PayeeResult[]; inputsHash: string }> {
+  if ((inputs.partitions ?? WHOLE).length > 1 && shareable(options.databaseUrl)) return computeInWorkers(orgId, inputs, options.databaseUrl, options);
+  return computeHere(db, orgId, inputs, options);
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, subtreeOn, transactionCreditor, type Credit } from '@attain/core';
+import { compTransactionRepo, type CalcTransaction, type Db, type Tx } from '@attain/store';
+import { toCreditingTransaction } from '../transactions/to-crediting.js';
+import type { CalcInputs } from './calc-inputs.js';
+
+/*
+ * A run reads and credits its transactions in partitions by owner, so that several workers can
+ * share a large run (compute-run.ts). Each partition reads the rows of the owners in its id range
+ * and keeps the credits of the payees in that range; credits for payees of other partitions (a
+ * manager's roll-up, a split with someone outside the range) are handed over. The partitions are
+ * frozen with the run's inputs, and each hashes its rows in reading order, so a recomputation
+ * (verify) gives the same hash whether one thread reads the partitions or several.
+ */
+
+/** A range of owner (and payee) ids [from, to); null is unbounded. Rows without an owner go to the first. */
+export interface Partition {
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** The whole organisation as one partition. */
+export const WHOLE: readonly Partition[] = [{ from: null, to: null }];
+
+/** `count` ranges holding about equally many of the run's payees (ids sorted). */
+export function partitionsOf(payeeIds: readonly string[], count: number): Partition[] {
+  const n = Math.max(1, Math.min(count, payeeIds.length));
+  const bounds = Array.from({ length: n - 1 }, (_, i) => payeeIds[Math.floor(((i + 1) * payeeIds.length) / n)] as string);
+  return Array.from({ length: n }, (_, i) => ({ from: i === 0 ? null : (bounds[i - 1] as string), to: i === n - 1 ? null : (bounds[i] as string) }));
+}
+
+export const inRange = (p: Partition, id: string): boolean => (p.from === null || id >= p.from) && (p.to === null || id < p.to);
+
+/** The partition an id falls in. */
+export const partitionOf = (partitions: readonly Partition[], id: string): number => partitions.findIndex((p) => inRange(p, id));
+
+/** What of a transaction the inputs hash covers: everything crediting reads (a changed row changes the hash). */
+export function transactionLine(t: CalcTransaction): string {
+  const splits = t.splits.length === 0 ? '[]' : JSON.stringify(t.splits);
+  const items = t.lineItems.length === 0 ? '' : t.lineItems.map((l) => `${l.productId}:${l.productFamily}:${l.amountMinor}`).join(',');
+  return `${t.id}|${t.date}|${t.kind}|${t.amountMinor}|${t.currency}|${t.ownerId ?? ''}|${t.territoryId ?? ''}|${t.pipelineId ?? ''}|${splits}|${items}`;
+}
+
+export interface PartitionCredits {
+  /** Credits of the partition's own payees, each payee's in reading order. */
+  readonly mine: Map<string, Credit[]>;
+  /** Credits for payees of other partitions, by partition index. */
+  readonly theirs: Credit[][];
+  /** The SHA-256 of the partition's transaction lines, by date then id. */
+  readonly digest: string;
+}
+
+/** For a run of some payees: everyone whose deals credit them, that is them and, for a manager, everyone under her during the window. */
+function reachOf(inputs: CalcInputs & { personIds: readonly string[] }): string[] {
+  const reach = new Set<string>();
+  for (const id of inputs.personIds) for (const day of [inputs.window.from, inputs.window.to]) for (const p of subtreeOn(inputs.reportingLines, id, day)) reach.add(p);
+  for (const line of inputs.reportingLines) if (reach.has(line.managerId)) reach.add(line.personId);
+  return [...reach].sort();
+}
+
+/**
+ * The transactions a run reads, in pages by date then id: its window up to its frozen number,
+ * of the owners in `owners`; for a run of some payees, theirs and their reports' (one page).
+ */
+export async function* runTransactionPages(db: Db | Tx, orgId: string, inputs: CalcInputs, owners?: Partition): AsyncGenerator<CalcTransaction[]> {
+  const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
+  if (inputs.personIds === null) yield* compTransactionRepo.pagesForCalc(db, orgId, owners ? { ...query, owners: { from: owners.from, to: owners.to } } : query);
+  else yield compTransactionRepo.listForCalc(db, orgId, { ...query, personIds: reachOf({ ...inputs, personIds: inputs.personIds }) });
+}
+
+/** A run's transactions at once (what-if, capitalization, a statement's credits); a run itself streams them. */
+export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CalcTransaction[]> {
+  const all: CalcTransaction[] = [];
+  for await (const page of runTransactionPages(db, orgId, inputs)) for (const t of page) all.push(t);
+  return all;
+}
+
+/**
+ * Reads and credits one partition of a run page by page (the rows are let go, the credits kept),
+ * by the organisation's rules with reporting lines on each transaction's date.
+ */
+export async function creditPartition(
+  db: Db | Tx, orgId: string, inputs: CalcInputs, args: { payeeIds: readonly string[]; partitions: readonly Partition[]; index: number },
+): Promise<PartitionCredits> {
+  const own = args.partitions[args.index] as Partition;
+  const creditor = transactionCreditor({ rules: inputs.rules, reportingLines: inputs.reportingLines });
+  const mine = new Map<string, Credit[]>();
+  for (const id of args.payeeIds) if (inRange(own, id)) mine.set(id, []);
+  const payees = new Set(args.payeeIds);
+  const theirs: Credit[][] = args.partitions.map(() => []);
+  // Hashed a page at a time: keeping lines to the end kept a million strings alive (collecting
+  // them was most of a large run), and a call per line cost as much.
+  const hash = createHash('sha256');
+  let index = 0;
+  for await (const page of runTransactionPages(db, orgId, inputs, own)) {
+    let lines = '';
+    for (const t of page) {
+      lines += `\n${transactionLine(t)}`;
+      if (t.ownerId === null) continue;
+      for (const c of creditor.credit(toCreditingTransaction(t), index++)) {
+        const list = mine.get(c.payeeId);
+        if (list) list.push(c);
+        // Someone else's payee: handed to her partition as a plain credit (the explanation stays behind).
+        else if (payees.has(c.payeeId)) theirs[partitionOf(args.partitions, c.payeeId)]?.push(plainCredit(c));
+      }
+    }
+    hash.update(lines);
+  }
+  return { mine, theirs, digest: hash.digest('hex') };
+}
+
+/** Just what calculation reads of a credit. */
+function plainCredit(c: Credit): Credit {
+  const out = { id: c.id, payeeId: c.payeeId, creditType: c.creditType, amountMinor: c.amountMinor, date: c.date, sourceId: c.sourceId, rule: c.rule };
+  return c.payoutShare === undefined ? out : { ...out, payoutShare: c.payoutShare };
+}
+
+/** The hash of a run's inputs: the frozen snapshot (with its partitions), then each partition's digest in order. */
+export function runInputsHash(inputs: CalcInputs, digests: readonly string[]): string {
+  const h = createHash('sha256').update(canonicalJson(inputs));
+  for (const digest of digests) h.update(`\n${digest}`);
+  return `sha256:${h.digest('hex')}`;
+}
