@@ -19,7 +19,7 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    for (const o of ['org_a', 'org_b']) await orgRepo.insert(database.db, org(o));
+    for (const o of ['org_a', 'org_b', 'org_c']) await orgRepo.insert(database.db, org(o));
   });
   afterAll(async () => database.close());
 
@@ -54,4 +54,32 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
     expect(await compTransactionRepo.listClawbacks(db, 'org_b')).toEqual([]);
     await expect(compTransactionRepo.insertClawbacks(db, [{ ...event('clb_3', '2026-06-01'), transactionId: 'txn_none' }])).rejects.toThrow();
   });
+
+  it('reads a run page by page: rows without an owner first, then the rows of each owner by date and id, in owner ranges, up to a number', async () => {
+    const db = database.db;
+    const row = (id: string, ownerId: string | null, date: string, over: Partial<CompTransaction> = {}) =>
+      txn({ orgId: 'org_c', id, sourceKey: id, ownerId, date, splits: [], lineItems: [], kind: 'renewal', amountMinor: 100n, ...over });
+    await compTransactionRepo.insertMany(db, [
+      row('t1', 'b', '2026-02-01'), row('t2', 'a', '2026-02-03'), row('t3', null, '2026-02-02'), row('t4', 'a', '2026-02-01'),
+      row('t5', 'c', '2026-02-01'), row('t6', 'b', '2026-02-01'), row('t7', null, '2026-01-15'), row('t8', 'a', '2026-04-01'),
+      row('t9', 'a', '2026-02-03', { kind: 'cancellation', reverses: 't4', amountMinor: -100n }),
+    ]);
+    const seqThrough = await compTransactionRepo.lastSeq(db, 'org_c');
+    await compTransactionRepo.insertMany(db, [row('t10', 'a', '2026-02-05')]);
+    const read = async (owners?: { from: string | null; to: string | null }) => {
+      const pages: string[][] = [];
+      for await (const page of compTransactionRepo.pagesForCalc(db, 'org_c', { from: '2026-01-01', to: '2026-03-31', seqThrough, ...(owners ? { owners } : {}) }, 2)) {
+        pages.push(page.map((t) => `${t.ownerId ?? '-'}:${t.id}:${t.kind}`));
+      }
+      return pages;
+    };
+    // Pages of two; t8 is after the window, t10 after the number; the cancellation takes the kind it cancels.
+    expect((await read()).flat()).toEqual(['-:t7:renewal', '-:t3:renewal', 'a:t4:renewal', 'a:t2:renewal', 'a:t9:renewal', 'b:t1:renewal', 'b:t6:renewal', 'c:t5:renewal']);
+    expect((await read()).map((p) => p.length)).toEqual([2, 2, 2, 2]);
+    // Ranges [null, b) and [b, null) read every row once; ownerless rows go to the first.
+    expect((await read({ from: null, to: 'b' })).flat()).toEqual(['-:t7:renewal', '-:t3:renewal', 'a:t4:renewal', 'a:t2:renewal', 'a:t9:renewal']);
+    expect((await read({ from: 'b', to: null })).flat()).toEqual(['b:t1:renewal', 'b:t6:renewal', 'c:t5:renewal']);
+    expect(await compTransactionRepo.splitMembersForCalc(db, 'org_a', { from: '2026-01-01', to: '2026-12-31', seqThrough: 100n })).toEqual(new Set(['p2']));
+  });
 });
+

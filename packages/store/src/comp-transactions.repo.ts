@@ -1,4 +1,4 @@
-import { calcTransactionPages, lineItemsOf, toCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
+import { CALC_COLUMNS, calcTransactionPages, lineItemsOf, toCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
 import type { Db, Tx } from './database.js';
 
 /** How one person shares a deal: see docs/crediting.md (credit, payout, overlay splits). */
@@ -127,23 +127,34 @@ export const compTransactionRepo = {
     return calcTransactionPages(db, orgId, query, pageSize);
   },
 
+  /** Everyone a split of a run's rows names (from the small index of shared rows): who may be credited on deals she does not own. */
+  async splitMembersForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery): Promise<Set<string>> {
+    const rows = await db.selectFrom('comp_transactions').select(['splits']).where('org_id', '=', orgId).where('splits', '<>', '[]')
+      .where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough).execute();
+    return new Set(rows.flatMap((r) => (JSON.parse(String(r.splits)) as OpportunitySplit[]).map((x) => x.personId)));
+  },
+
   /**
    * What a calc run of some payees reads: the rows dated from..to, numbered at most
-   * `seqThrough` and owned or shared (split) by one of `personIds`, by date then id.
+   * `seqThrough` and owned or shared (split) by one of `personIds`, by owner, date and id.
    */
   async listForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery & { personIds: readonly string[] }): Promise<CalcTransaction[]> {
     const ids = new Set(query.personIds);
     if (ids.size === 0) return [];
-    // Every column comes from the index comp_transactions_calc (migration 2026-11-27T2000), in its order.
-    const base = () => db.selectFrom('comp_transactions')
-      .select(['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'opportunity_id', 'pipeline_id', 'territory_id', 'reverses', 'line_items', 'splits'])
+    const base = () => db.selectFrom('comp_transactions').select([...CALC_COLUMNS])
       .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
     // Owned by one of them (one IN list, however many), or shared with one of them in a split (few rows have splits).
     const owned = await base().where('owner_id', 'in', [...ids]).execute();
     const shared = (await base().where('splits', '<>', '[]').execute())
       .filter((r) => !ids.has(String(r.owner_id)) && (JSON.parse(String(r.splits)) as OpportunitySplit[]).some((x) => ids.has(x.personId)));
-    const rows = [...owned, ...shared].sort((a, b) => (a.date === b.date ? (String(a.id) < String(b.id) ? -1 : 1) : String(a.date) < String(b.date) ? -1 : 1));
-    return toCalcTransactions(db, orgId, rows.map((r) => [r.id, r.date, r.kind, r.amount_minor, r.currency, r.owner_id, r.opportunity_id, r.pipeline_id, r.territory_id, r.reverses, r.line_items, r.splits]));
+    // In the order of a full run's pages: each owner's together, by date and id.
+    const key = (r: Record<string, unknown>) => [String(r.owner_id), String(r.date), String(r.id)];
+    const rows = [...owned, ...shared].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+      return 0;
+    });
+    return toCalcTransactions(db, orgId, rows.map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c])));
   },
 
   async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {

@@ -16,6 +16,7 @@ import * as approvalsClosePayroll from './migrations/2026-11-27T1800-approvals-c
 import * as disputes from './migrations/2026-11-27T1900-disputes.js';
 import * as calcReadIndex from './migrations/2026-11-27T2000-calc-read-index.js';
 import * as assignmentBaseSalary from './migrations/2026-11-27T2100-assignment-base-salary.js';
+import * as calcOwnerIndex from './migrations/2026-11-28T0900-calc-owner-index.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1900-disputes': disputes,
   '2026-11-27T2000-calc-read-index': calcReadIndex,
   '2026-11-27T2100-assignment-base-salary': assignmentBaseSalary,
+  '2026-11-28T0900-calc-owner-index': calcOwnerIndex,
 };
 
 export interface MigrationReport {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { fiscalPeriodOf, invalid, type CreditingRule, type DateRange, type ReportingLine } from '@attain/core';
 import {
   compPeriodRepo, compPlanRepo, compTransactionRepo, ledgerRepo, planAssignmentRepo, reportingLineRepo, type PlanAssignment, type Tx,
@@ -42,7 +42,7 @@ export type FrozenAssignment = Pick<PlanAssignment, 'id' | 'personId' | 'planId'
   readonly annualQuotaMinor: string | null;
 };
 
-export const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+export const sha256 = (text: string): string => `sha256:${hash('sha256', text, 'hex')}`;
 export const planKey = (planId: string, version: number): string => `${planId}@${version}`;
 
 const overlaps = (a: { validFrom: string; validTo: string | null }, p: DateRange): boolean => a.validFrom <= p.to && (a.validTo === null || a.validTo >= p.from);

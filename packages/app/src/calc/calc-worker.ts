@@ -3,9 +3,8 @@ import { DomainError, type Credit } from '@attain/core';
 import { openDatabase, type Tx } from '@attain/store';
 import { loadFrozenPlans, type CalcInputs } from './calc-inputs.js';
 import type { PayeeResult } from './calculate-payees.js';
-import { payeesOf } from './calculate-payees.js';
-import { calculatePartitionPayees } from './compute-run.js';
-import { creditPartition, inRange, WHOLE, type Partition } from './credit-partition.js';
+import { payeeCalculator } from './compute-run.js';
+import { creditPartition, WHOLE } from './credit-partition.js';
 
 /*
  * A worker thread computing one partition of a calc run (compute-run.ts): it reads and credits
@@ -39,13 +38,10 @@ async function work(task: WorkerTask): Promise<void> {
   try {
     const { inputs, orgId } = task;
     const plans = await loadFrozenPlans(database.db as unknown as Tx, orgId, inputs);
-    const partitions = inputs.partitions ?? WHOLE;
-    const own = partitions[task.index] as Partition;
-    const payees = payeesOf(inputs).filter(([id]) => inRange(own, id));
-    const credited = await creditPartition(database.db, orgId, inputs, { payeeIds: task.payeeIds, partitions, index: task.index });
+    const calculator = payeeCalculator(inputs, plans, (done) => post({ type: 'progress', done }));
+    const credited = await creditPartition(database.db, orgId, inputs, { payeeIds: task.payeeIds, partitions: inputs.partitions ?? WHOLE, index: task.index, settle: calculator.settle });
     post({ type: 'credited', theirs: credited.theirs });
-    for (const credits of await handedOver()) for (const c of credits) credited.mine.get(c.payeeId)?.push(c);
-    const results = await calculatePartitionPayees(inputs, plans, payees, credited.mine, (done) => post({ type: 'progress', done }));
+    const results = await calculator.finish(credited.open, await handedOver());
     post({ type: 'done', results, digest: credited.digest });
   } finally {
     await database.close();

@@ -34,53 +34,52 @@ export function partitionCount(databaseUrl: string | undefined, personIds: reado
   return payees >= PARTITIONS_FROM_PAYEES ? Math.min(availableParallelism(), 4) : 1;
 }
 
-/** Calculates payees on their credits, letting each payee's credits go once done, reporting every 500. */
-export async function calculatePartitionPayees(
-  inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, payees: readonly [string, FrozenAssignment[]][], creditsOf: Map<string, Credit[]>,
-  onProgress?: (done: number) => Promise<void> | void,
-): Promise<PayeeResult[]> {
+/**
+ * Calculates a partition's payees: each as she settles (her credits final), then, once every
+ * partition's credits are in, those left open. Results come in payee order.
+ */
+export function payeeCalculator(inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, onProgress?: (done: number) => Promise<void> | void) {
+  const assignmentsOf = new Map<string, FrozenAssignment[]>(payeesOf(inputs));
   const results: PayeeResult[] = [];
-  for (const [i, [personId, assignments]] of payees.entries()) {
-    results.push(calculatePayee({ inputs, plans, personId, assignments, credits: creditsOf.get(personId) ?? [] }));
-    creditsOf.delete(personId);
-    if (onProgress && (i % 500 === 499 || i === payees.length - 1)) await onProgress(i + 1);
-  }
-  return results;
+  const settle = async (personId: string, credits: readonly Credit[]): Promise<void> => {
+    const assignments = assignmentsOf.get(personId);
+    if (!assignments) return;
+    results.push(calculatePayee({ inputs, plans, personId, assignments, credits }));
+    if (onProgress && results.length % 500 === 0) await onProgress(results.length);
+  };
+  const finish = async (open: ReadonlyMap<string, Credit[]>, handedOver: readonly (readonly Credit[])[]): Promise<PayeeResult[]> => {
+    for (const list of handedOver) for (const c of list) open.get(c.payeeId)?.push(c);
+    for (const [personId, credits] of open) await settle(personId, credits);
+    await onProgress?.(results.length);
+    return results.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  };
+  return { settle, finish };
 }
 
 /** Runs frozen before partitions (inputs version 1) hashed their transactions in one stream by date then id. */
 async function streamInputsHash(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<string> {
   const h = createHash('sha256').update(canonicalJson(inputs));
-  for (const t of await readRunTransactions(db, orgId, inputs)) h.update(`\n${transactionLine(t)}`);
+  const byDate = (await readRunTransactions(db, orgId, inputs)).sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date < b.date ? -1 : 1));
+  for (const t of byDate) h.update(`\n${transactionLine(t)}`);
   return `sha256:${h.digest('hex')}`;
 }
 
 /** Every partition one after the other in this thread. */
 async function computeHere(db: Db | Tx, orgId: string, inputs: CalcInputs, options: ComputeOptions): Promise<{ results: PayeeResult[]; inputsHash: string }> {
   const plans = await loadFrozenPlans(db as Tx, orgId, inputs);
-  const payees = payeesOf(inputs);
-  const payeeIds = payees.map(([id]) => id);
+  const payeeIds = payeesOf(inputs).map(([id]) => id);
   const partitions = inputs.partitions ?? WHOLE;
-  const creditsOf = new Map<string, Credit[]>();
+  const calculator = payeeCalculator(inputs, plans, (done) => options.onProgress?.(done, payeeIds.length));
+  const open = new Map<string, Credit[]>();
+  const handedOver: Credit[][] = [];
   const digests: string[] = [];
   for (let index = 0; index < partitions.length; index++) {
-    const credited = await creditPartition(db, orgId, inputs, { payeeIds, partitions, index });
-    for (const [id, list] of credited.mine) {
-      const earlier = creditsOf.get(id);
-      if (earlier) for (const c of list) earlier.push(c);
-      else creditsOf.set(id, list);
-    }
-    // What a partition credited another's payees waits here for that partition (or joins what it made).
-    for (const list of credited.theirs) {
-      for (const c of list) {
-        const earlier = creditsOf.get(c.payeeId);
-        if (earlier) earlier.push(c);
-        else creditsOf.set(c.payeeId, [c]);
-      }
-    }
+    const credited = await creditPartition(db, orgId, inputs, { payeeIds, partitions, index, settle: calculator.settle });
+    for (const [id, list] of credited.open) open.set(id, list);
+    handedOver.push(...credited.theirs);
     digests.push(credited.digest);
   }
-  const results = await calculatePartitionPayees(inputs, plans, payees, creditsOf, (done) => options.onProgress?.(done, payees.length));
+  const results = await calculator.finish(open, handedOver);
   const inputsHash = inputs.version === 1 ? await streamInputsHash(db, orgId, inputs) : runInputsHash(inputs, digests);
   return { results, inputsHash };
 }

@@ -42,11 +42,11 @@ export function transactionLine(t: CalcTransaction): string {
 }
 
 export interface PartitionCredits {
-  /** Credits of the partition's own payees, each payee's in reading order. */
-  readonly mine: Map<string, Credit[]>;
+  /** Payees of the partition not yet settled, with their credits so far (others may still credit them). */
+  readonly open: Map<string, Credit[]>;
   /** Credits for payees of other partitions, by partition index. */
   readonly theirs: Credit[][];
-  /** The SHA-256 of the partition's transaction lines, by date then id. */
+  /** The SHA-256 of the partition's transaction lines in reading order. */
   readonly digest: string;
 }
 
@@ -59,8 +59,9 @@ function reachOf(inputs: CalcInputs & { personIds: readonly string[] }): string[
 }
 
 /**
- * The transactions a run reads, in pages by date then id: its window up to its frozen number,
- * of the owners in `owners`; for a run of some payees, theirs and their reports' (one page).
+ * The transactions a run reads, in pages, each owner's together by date and id: its window up
+ * to its frozen number, of the owners in `owners`; for a run of some payees, theirs and their
+ * reports' (one page).
  */
 export async function* runTransactionPages(db: Db | Tx, orgId: string, inputs: CalcInputs, owners?: Partition): AsyncGenerator<CalcTransaction[]> {
   const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
@@ -76,37 +77,69 @@ export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: Ca
 }
 
 /**
- * Reads and credits one partition of a run page by page (the rows are let go, the credits kept),
- * by the organisation's rules with reporting lines on each transaction's date.
+ * Who may be credited on deals she does not own: managers (roll-ups), people named in splits,
+ * and with a territory rule anyone. The others are settled as soon as their own deals are read.
+ */
+async function creditedByOthers(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<Set<string> | 'everyone'> {
+  if (inputs.rules.some((r) => r.source.type === 'territory')) return 'everyone';
+  const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
+  const out = await compTransactionRepo.splitMembersForCalc(db, orgId, query);
+  for (const line of inputs.reportingLines) out.add(line.managerId);
+  return out;
+}
+
+/**
+ * Reads and credits one partition of a run page by page (the rows are let go), by the
+ * organisation's rules with reporting lines on each transaction's date. Each owner's rows come
+ * together, so a payee nobody else can credit is settled (`settle`, then forgotten) as soon as
+ * her own are done; the rest stay open until every partition is read.
  */
 export async function creditPartition(
-  db: Db | Tx, orgId: string, inputs: CalcInputs, args: { payeeIds: readonly string[]; partitions: readonly Partition[]; index: number },
+  db: Db | Tx, orgId: string, inputs: CalcInputs,
+  args: { payeeIds: readonly string[]; partitions: readonly Partition[]; index: number; settle: (personId: string, credits: Credit[]) => Promise<void> | void },
 ): Promise<PartitionCredits> {
   const own = args.partitions[args.index] as Partition;
   const creditor = transactionCreditor({ rules: inputs.rules, reportingLines: inputs.reportingLines });
-  const mine = new Map<string, Credit[]>();
-  for (const id of args.payeeIds) if (inRange(own, id)) mine.set(id, []);
+  const others = await creditedByOthers(db, orgId, inputs);
+  const open = new Map<string, Credit[]>();
+  for (const id of args.payeeIds) if (inRange(own, id)) open.set(id, []);
   const payees = new Set(args.payeeIds);
   const theirs: Credit[][] = args.partitions.map(() => []);
+  const settled = new Set<string>();
+  const settle = async (owner: string | null) => {
+    const credits = owner === null || others === 'everyone' || others.has(owner) ? undefined : open.get(owner);
+    if (owner === null || credits === undefined) return;
+    open.delete(owner);
+    settled.add(owner);
+    await args.settle(owner, credits);
+  };
   // Hashed a page at a time: keeping lines to the end kept a million strings alive (collecting
   // them was most of a large run), and a call per line cost as much.
   const hash = createHash('sha256');
+  let owner: string | null = null;
   let index = 0;
   for await (const page of runTransactionPages(db, orgId, inputs, own)) {
     let lines = '';
     for (const t of page) {
       lines += `\n${transactionLine(t)}`;
+      if (t.ownerId !== owner) {
+        await settle(owner);
+        owner = t.ownerId;
+      }
       if (t.ownerId === null) continue;
       for (const c of creditor.credit(toCreditingTransaction(t), index++)) {
-        const list = mine.get(c.payeeId);
+        const list = open.get(c.payeeId);
         if (list) list.push(c);
+        // Paid already: creditedByOthers missed a way to be credited, and her pay would be short.
+        else if (settled.has(c.payeeId)) throw new Error(`credit ${c.id} came after ${c.payeeId} was calculated`);
         // Someone else's payee: handed to her partition as a plain credit (the explanation stays behind).
         else if (payees.has(c.payeeId)) theirs[partitionOf(args.partitions, c.payeeId)]?.push(plainCredit(c));
       }
     }
     hash.update(lines);
   }
-  return { mine, theirs, digest: hash.digest('hex') };
+  await settle(owner);
+  return { open, theirs, digest: hash.digest('hex') };
 }
 
 /** Just what calculation reads of a credit. */

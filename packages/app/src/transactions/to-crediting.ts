@@ -8,13 +8,13 @@ import type { CalcTransaction } from '@attain/store';
  */
 export function toCreditingTransaction(row: CalcTransaction): CreditingTransaction {
   if (row.ownerId === null) throw invalid('ownerId', `transaction ${row.id} has no owner to credit`);
-  return {
-    id: row.id, date: row.date, amountMinor: row.amountMinor, currency: row.currency, kind: row.kind, ownerId: row.ownerId,
-    ...(row.territoryId === null ? {} : { territoryId: row.territoryId }),
-    ...(row.pipelineId === null ? {} : { pipelineId: row.pipelineId }),
-    ...(row.lineItems.length === 0 ? {} : {
-      lineItems: row.lineItems.map((l) => ({ productId: l.productId, amountMinor: l.amountMinor, ...(l.productFamily === null ? {} : { productFamily: l.productFamily }) })),
-    }),
-    ...(row.splits.length === 0 ? {} : { splits: row.splits.map((s) => ({ personId: s.personId, kind: s.kind, share: parseDecimal(s.share) })) }),
-  };
+  // Built field by field, not with spreads: a calc run converts over a million rows a quarter.
+  const tx: Mutable<CreditingTransaction> = { id: row.id, date: row.date, amountMinor: row.amountMinor, currency: row.currency, kind: row.kind, ownerId: row.ownerId };
+  if (row.territoryId !== null) tx.territoryId = row.territoryId;
+  if (row.pipelineId !== null) tx.pipelineId = row.pipelineId;
+  if (row.lineItems.length > 0) tx.lineItems = row.lineItems.map((l) => (l.productFamily === null ? { productId: l.productId, amountMinor: l.amountMinor } : { productId: l.productId, amountMinor: l.amountMinor, productFamily: l.productFamily }));
+  if (row.splits.length > 0) tx.splits = row.splits.map((s) => ({ personId: s.personId, kind: s.kind, share: parseDecimal(s.share) }));
+  return tx;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

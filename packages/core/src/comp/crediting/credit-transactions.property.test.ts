@@ -5,7 +5,8 @@ import { canonicalJson } from '../../canonical-json.js';
 import type { Decimal } from '../../decimal.js';
 import { managersAbove, type ReportingLine } from '../../hierarchy.js';
 import { allocateLargestRemainder } from '../../money.js';
-import { creditTransactions } from './credit-transactions.js';
+import { compareCredits } from '../measure.js';
+import { creditTransactions, transactionCreditor } from './credit-transactions.js';
 import { HierarchyIndex } from './hierarchy-index.js';
 import type { CreditingInput, CreditingLineItem, CreditingRule, CreditingSplit, CreditingTerritoryMember, CreditingTransaction } from './types.js';
 
@@ -134,6 +135,19 @@ describe('crediting: properties', () => {
     );
   });
 
+  it('credits transactions one at a time, in any order, as the whole list credits them (a calc run streams them)', () => {
+    fc.assert(
+      fc.property(worldArb, keysArb, (world, keys) => {
+        const creditor = transactionCreditor(world);
+        const streamed = shuffle(world.transactions, keys).flatMap((tx, i) => creditor.credit(tx, i));
+        const whole = creditTransactions(world);
+        expect(canonicalJson([...streamed].sort(compareCredits))).toBe(canonicalJson(whole.credits));
+        expect(creditor.issues.map((i) => canonicalJson(i)).sort()).toEqual(whole.issues.map((i) => canonicalJson(i)).sort());
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('every credit has a rule name, a unique id, its transaction, and comes in date-then-id order', () => {
     fc.assert(
       fc.property(worldArb, (world) => {
@@ -225,11 +239,11 @@ describe('crediting: properties', () => {
     );
   });
 
-  it('the indexed hierarchy gives core managersAbove on every valid hierarchy and date', () => {
+  it('the indexed hierarchy gives core managersAbove on every valid hierarchy and date, asked in any order of dates', () => {
     fc.assert(
-      fc.property(linesArb, keysArb, dateArb, (lines, keys, date) => {
+      fc.property(linesArb, keysArb, fc.array(dateArb, { minLength: 1, maxLength: 12 }), (lines, keys, dates) => {
         const index = new HierarchyIndex(shuffle(lines, keys));
-        for (const person of PEOPLE) expect(index.managersAbove(person, date)).toEqual(managersAbove(lines, person, date));
+        for (const date of dates) for (const person of PEOPLE) expect(index.managersAbove(person, date)).toEqual(managersAbove(lines, person, date));
       }),
     );
   });

@@ -43,7 +43,11 @@ export function makeCredit(core: CreditCore, extras: CreditExtras): CreditWithEx
 }
 
 /** A credit of `rule` on `tx` for `payeeId`, with the match's line items and any extra explanation. */
-export function ruleCredit(tx: CreditingTransaction, rule: CreditingRule, match: RuleMatch, payeeId: string, amountMinor: bigint, extras: CreditExtras = {}): CreditWithExplanation {
+export function ruleCredit(tx: CreditingTransaction, rule: CreditingRule, match: RuleMatch, payeeId: string, amountMinor: bigint, extras?: CreditExtras): CreditWithExplanation {
   const core = { id: directCreditId(tx.id, rule.name, payeeId), payeeId, creditType: rule.creditType, amountMinor, date: tx.date, sourceId: tx.id, rule: rule.name, currency: tx.currency, basisMinor: match.basisMinor };
-  return makeCredit(core, match.lineItemProductIds === undefined ? extras : { ...extras, lineItemProductIds: match.lineItemProductIds });
+  const credit = makeCredit(core, extras ?? NO_EXTRAS) as Mutable<CreditWithExplanation>;
+  if (match.lineItemProductIds !== undefined) credit.lineItemProductIds = match.lineItemProductIds;
+  return credit;
 }
+
+const NO_EXTRAS: CreditExtras = {};
