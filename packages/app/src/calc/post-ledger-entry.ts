@@ -1,6 +1,6 @@
 import { canonicalJson, checkHoldRelease, DomainError, invalid, type Actor } from '@attain/core';
 import type { LedgerEntryBody, LedgerEntryItem } from '@attain/contract';
-import { compPeriodRepo, ledgerRepo } from '@attain/store';
+import { compPeriodRepo, ledgerRepo, type Tx } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
@@ -16,11 +16,16 @@ import { parseRunPeriod } from './run-calc.js';
  * (> 0, at most what is still held). Nothing is edited: a wrong entry is answered by another.
  */
 export async function postLedgerEntry(ctx: AppContext, actor: Actor, input: LedgerEntryBody): Promise<LedgerEntryItem> {
+  return inOrgTransaction(ctx, actor.orgId, (tx) => appendLedgerEntry(ctx, tx, actor, input));
+}
+
+/** postLedgerEntry inside a transaction of the caller's (a dispute resolved with its adjustment: both or neither). */
+export async function appendLedgerEntry(ctx: AppContext, tx: Tx, actor: Actor, input: LedgerEntryBody): Promise<LedgerEntryItem> {
   requireAbility(actor, 'ledger:adjust');
   const amount = BigInt(input.amountMinor);
   if (amount === 0n) throw invalid('amountMinor', 'must not be zero');
   if (input.type !== 'adjustment' && amount < 0n) throw invalid('amountMinor', `a ${input.type} is a positive amount`);
-  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
+  {
     const org = await orgCurrency(tx, actor.orgId);
     const fiscal = parseRunPeriod(input.period, org.fiscalYearStartMonth);
     const person = await repos.person.get(tx, actor.orgId, input.personId);
@@ -46,5 +51,5 @@ export async function postLedgerEntry(ctx: AppContext, actor: Actor, input: Ledg
     const item = presentLedgerEntry(entry as NonNullable<typeof entry>);
     await recordAudit(ctx, tx, { actor, action: 'ledger_entry.post', entity: 'ledger_entry', entityId: item.id, before: null, after: item });
     return item;
-  });
+  }
 }

@@ -4,7 +4,7 @@ import { calcRunRepo, compPeriodRepo, disputeRepo, userRepo, type DisputeChange,
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
-import { postLedgerEntry } from '../calc/post-ledger-entry.js';
+import { appendLedgerEntry } from '../calc/post-ledger-entry.js';
 import { parseRunPeriod } from '../calc/run-calc.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
@@ -101,29 +101,22 @@ export async function assignDispute(ctx: AppContext, actor: Actor, id: string, i
 
 /**
  * Finance resolves a dispute, optionally with an adjustment: a manual ledger entry (type
- * adjustment, signed minor units, its reason naming the dispute) posted through postLedgerEntry
- * to the dispute's period or another open one, its id stored on the dispute.
- *
- * postLedgerEntry runs its own transaction (transactions do not nest here), so the adjustment is
- * posted right before the resolution is stored: the move is checked first, so the one way to end
- * with an entry and an unresolved dispute is someone else moving it in between; the error then
- * names the entry, whose reason names the dispute.
+ * adjustment, signed minor units, its reason naming the dispute) posted to the dispute's period
+ * or another open one, its id stored on the dispute. The entry and the resolution are one
+ * transaction: both stand, or neither.
  */
 export async function resolveDispute(ctx: AppContext, actor: Actor, id: string, input: ResolveDisputeBody): Promise<DisputeDetail> {
   requireAbility(actor, 'dispute:manage');
   const resolution = input.resolution.trim();
-  if (!input.adjustment) return act(ctx, actor, id, { action: 'resolve', body: resolution, resolution: { resolution } });
-  const before = await findDisputeFor(ctx.database.db, actor, id);
-  disputeTransition({ state: before, action: 'resolve', party: disputeParty(actor, before.personId), actorUserId: actor.userId });
-  const why = input.adjustment.reason?.trim() || resolution;
-  const entry = await postLedgerEntry(ctx, actor, {
-    personId: before.personId, period: input.adjustment.period ?? before.periodKey, type: 'adjustment', amountMinor: input.adjustment.amountMinor,
-    reason: `Dispute ${id}: ${why}`.slice(0, 500),
+  const adjustment = input.adjustment;
+  if (!adjustment) return act(ctx, actor, id, { action: 'resolve', body: resolution, resolution: { resolution } });
+  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
+    const before = await findDisputeFor(tx, actor, id);
+    const why = adjustment.reason?.trim() || resolution;
+    const entry = await appendLedgerEntry(ctx, tx, actor, {
+      personId: before.personId, period: adjustment.period ?? before.periodKey, type: 'adjustment', amountMinor: adjustment.amountMinor,
+      reason: `Dispute ${id}: ${why}`.slice(0, 500),
+    });
+    return moveDispute(ctx, tx, actor, id, { action: 'resolve', body: resolution, resolution: { resolution, adjustmentEntryId: entry.id } });
   });
-  try {
-    return await act(ctx, actor, id, { action: 'resolve', body: resolution, resolution: { resolution, adjustmentEntryId: entry.id } });
-  } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.code, `${error.message} (adjustment ${entry.id} was posted; answer it with another entry if it should not stand)`, error.issues);
-    throw error;
-  }
 }

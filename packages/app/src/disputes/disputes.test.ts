@@ -91,4 +91,15 @@ describe.each(testDialects())('disputes on %s', (dialect) => {
     expect((await ledgerRepo.listPosted(database.db, t.org.id, { postedPeriod: 'FY2026-Q1' })).length).toBe(before);
     expect((await getDispute(ctx, t.actors.finance, d.id)).status).toBe('open');
   });
+
+  it('posts the adjustment and the resolution together: when the resolution is refused, no entry stands', async () => {
+    const d = await raiseDispute(ctx, t.actors.rep, { kind: 'missing-credit', personId: t.people.rep.id, period: '2026-Q1', subject: { opportunityId: 'opp_y' }, comment: 'missing too' });
+    await resolveDispute(ctx, t.actors.finance, d.id, { resolution: 'Credited' });
+    const before = (await ledgerRepo.listPosted(database.db, t.org.id, { postedPeriod: 'FY2026-Q1' })).length;
+    // Resolved already: the entry is appended first in the transaction, then the move is refused and both roll back.
+    await expect(resolveDispute(ctx, t.actors.finance, d.id, { resolution: 'again', adjustment: { amountMinor: '500' } })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await ledgerRepo.listPosted(database.db, t.org.id, { postedPeriod: 'FY2026-Q1' })).length).toBe(before);
+    expect((await getDispute(ctx, t.actors.finance, d.id)).adjustmentEntryId).toBeNull();
+  });
 });
+
