@@ -4,6 +4,7 @@ import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg 
 import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
 import { updateRecord } from '../crm/records.js';
+import { importTransactions } from '../transactions/import-transactions.js';
 import { settleRecalculations } from './recalculate-payees.js';
 import { runCalc, startCalcRun } from './run-calc.js';
 import { getStatement, listCalcRuns, listStatements } from './statement-queries.js';
@@ -95,6 +96,16 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     await settleRecalculations(ctx);
     expect(await q3()).toMatchObject({ postedMinor: '0', earnedMinor: '0' });
     expect((await q3()).credits.map((c) => c.amountMinor)).toEqual(['4000000', '-4000000']);
+  });
+
+  it('recalculates the payees an import credits once it commits, as a deal write does', async () => {
+    const q3 = () => getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
+    const before = BigInt((await q3()).earnedMinor);
+    await importTransactions(ctx, t.actors.finance, { source: `sourceKey,kind,date,amount,currency,ownerId\nIMP-Q3-1,new-business,2026-08-05,1000.00,USD,${t.people.rep2.id}\n` });
+    await settleRecalculations(ctx);
+    // 1,000.00 more bookings, below quota: 10% of it.
+    expect(BigInt((await q3()).earnedMinor) - before).toBe(10000n);
+    expect((await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q3' }))[0]).toMatchObject({ kind: 'incremental', trigger: expect.stringMatching(/^transactions /) });
   });
 
   it('verify finds a result edited after publishing', async () => {

@@ -3,11 +3,12 @@ import type { TransactionImportResult } from '@attain/contract';
 import { auditRepo, compTransactionRepo, orgRepo, type CompTransaction, type Tx } from '@attain/store';
 import { loadOrgForActor } from '../auth/sessions.js';
 import { requireAbility } from '../authorize.js';
+import { recalculateInBackground } from '../calc/recalculate-payees.js';
 import type { AppContext } from '../context.js';
 import { readCsv, type CsvRow, type CsvSource } from '../imports/csv-reader.js';
 import { ambiguousMessage, missingMessage, ReferenceResolver, type Resolution } from '../imports/references.js';
 import { SeenKeys } from '../imports/seen-keys.js';
-import { inOrgTransaction } from '../org-transaction.js';
+import { inOrgTransaction, onCommit } from '../org-transaction.js';
 import { readHeader, readRow, type ImportHeader, type ImportRow } from './import-rows.js';
 import { presentTransaction } from './transaction-queries.js';
 
@@ -59,6 +60,12 @@ class ImportRun {
   private readonly issues: FieldIssue[] = [];
   private issueCount = 0;
   private readonly counts = { rows: 0, created: 0, unchanged: 0 };
+  /**
+   * One written row per owner, date and split set: whom the rows can credit (owners, split
+   * members, their managers on the date), for recalculating pay once the import commits,
+   * without holding every row of a large file.
+   */
+  readonly reach = new Map<string, CompTransaction>();
 
   constructor(
     private readonly tx: Tx,
@@ -161,6 +168,10 @@ class ImportRun {
     // A refused file is rolled back anyway: once a row is bad, later rows are only checked.
     if (this.issueCount > 0 || fresh.length === 0) return;
     await compTransactionRepo.insertMany(this.tx, fresh);
+    for (const t of fresh) {
+      const key = `${t.ownerId}|${t.date}|${JSON.stringify(t.splits)}`;
+      if (!this.reach.has(key)) this.reach.set(key, t);
+    }
     await auditRepo.append(this.tx, fresh.map((t) => ({
       orgId: this.org.id, at: this.at, actorUserId: this.actor.userId, action: 'comp_transaction.import', entity: 'comp_transaction', entityId: t.id,
       before: null, after: presentTransaction(t),
@@ -213,6 +224,8 @@ export async function importTransactions(ctx: AppContext, actor: Actor, options:
       }
       const result = await run.finish(dryRun, fileIssues);
       if (dryRun) throw new DryRunDone(result);
+      // Statements already calculated follow the import, as they follow a deal (recalculatePayees).
+      if (run.reach.size > 0) onCommit(tx, () => recalculateInBackground(ctx, actor.orgId, [...run.reach.values()]));
       return result;
     });
   } catch (error) {
