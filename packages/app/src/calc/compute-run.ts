@@ -16,8 +16,13 @@ export interface ComputeOptions {
   readonly databaseUrl?: string;
 }
 
-/** Below this many payees a run is one partition: starting workers would cost more than they save. */
-const PARTITIONS_FROM_PAYEES = 1000;
+/**
+ * Below this many payees a run is one partition: starting workers and handing managers' roll-up
+ * credits between them cost more than they save (the large demo's 1,075 payees: 1.5 s in one
+ * thread, 2.3 s in two; 10,000 payees and 5M credits: 49 s a year in one, 42.5 s in two;
+ * docs/benchmarks.md).
+ */
+const PARTITIONS_FROM_PAYEES = 5000;
 
 /** A database other threads can open: not SQLite in memory. */
 const shareable = (url: string | undefined): url is string => url !== undefined && url !== ':memory:';
