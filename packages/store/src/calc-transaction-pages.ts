@@ -63,8 +63,8 @@ interface PageQuery {
   readonly after: Row | null;
 }
 
-/** A page through Kysely: PostgreSQL, or SQLite inside a transaction. */
-async function kyselyPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: PageQuery, size: number): Promise<Row[]> {
+/** The query of a page. */
+function pageQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, page: PageQuery, size: number) {
   const { after, ownerless } = page;
   const owners = query.owners;
   let q = db.selectFrom('comp_transactions').select([...CALC_COLUMNS]).where('org_id', '=', orgId)
@@ -72,61 +72,35 @@ async function kyselyPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page
   if (ownerless) {
     q = q.where('owner_id', 'is', null);
     if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(String(after[1]), String(after[2]))));
-    q = q.orderBy('date').orderBy('id');
-  } else {
-    q = q.where('owner_id', 'is not', null);
-    // After a row, its (owner, date, id) alone starts the range (a second lower bound made SQLite start at the partition's first row every page).
-    if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('owner_id', 'date', 'id'), '>', tuple(String(after[0]), String(after[1]), String(after[2]))));
-    else if (owners?.from) q = q.where('owner_id', '>=', owners.from);
-    if (owners?.to) q = q.where('owner_id', '<', owners.to);
-    q = q.orderBy('owner_id').orderBy('date').orderBy('id');
+    return q.orderBy('date').orderBy('id').limit(size);
   }
-  const rows = await q.limit(size).execute();
-  return rows.map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c]));
+  q = q.where('owner_id', 'is not', null);
+  // After a row, its (owner, date, id) alone starts the range (a second lower bound made SQLite start at the partition's first row every page).
+  if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('owner_id', 'date', 'id'), '>', tuple(String(after[0]), String(after[1]), String(after[2]))));
+  else if (owners?.from) q = q.where('owner_id', '>=', owners.from);
+  if (owners?.to) q = q.where('owner_id', '<', owners.to);
+  return q.orderBy('owner_id').orderBy('date').orderBy('id').limit(size);
 }
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
 /**
- * The same page straight from better-sqlite3 as arrays: a row object per row costs more than
- * SQLite's own work (1.25M rows of a quarter: 5.1 s as objects, 3.0 s as arrays; docs/benchmarks.md).
+ * A page of rows as arrays: on SQLite outside a transaction straight from better-sqlite3, since
+ * a row object per row costs more than SQLite's own work (1.25M rows of a quarter: 5.1 s as
+ * objects, 3.0 s as arrays; docs/benchmarks.md); otherwise through Kysely.
  */
-function sqlitePage(sqlite: SQLite.Database, orgId: string, query: CalcReadQuery, page: PageQuery, size: number): Row[] {
-  const { after, ownerless } = page;
-  const owners = query.owners;
-  const where = ['org_id = ?', 'date >= ?', 'date <= ?', 'seq <= ?'];
-  const params: unknown[] = [orgId, query.from, query.to, query.seqThrough];
-  let order: string;
-  if (ownerless) {
-    where.push('owner_id is null');
-    if (after) {
-      where.push('(date, id) > (?, ?)');
-      params.push(after[1], after[2]);
-    }
-    order = 'date, id';
-  } else {
-    where.push('owner_id is not null');
-    // After a row, its (owner, date, id) alone starts the range (a second lower bound made SQLite start at the partition's first row every page).
-    if (after) {
-      where.push('(owner_id, date, id) > (?, ?, ?)');
-      params.push(after[0], after[1], after[2]);
-    } else if (owners?.from) {
-      where.push('owner_id >= ?');
-      params.push(owners.from);
-    }
-    if (owners?.to) {
-      where.push('owner_id < ?');
-      params.push(owners.to);
-    }
-    order = 'owner_id, date, id';
-  }
-  // Named, because SQLite's sampled statistics (analysis_limit) can make it prefer the date index and sort the whole window on every page.
-  const text = `select ${CALC_COLUMNS.join(', ')} from comp_transactions indexed by comp_transactions_calc where ${where.join(' and ')} order by ${order} limit ?`;
+async function readPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: PageQuery, size: number): Promise<Row[]> {
+  const q = pageQuery(db, orgId, query, page, size);
+  const sqlite = sqliteHandleOf(db);
+  if (!sqlite) return (await q.execute()).map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c]));
+  const compiled = q.compile();
+  // The index is named: SQLite's sampled statistics (analysis_limit) can make it prefer the date index and sort the whole window on every page.
+  const text = compiled.sql.replace('from "comp_transactions"', 'from "comp_transactions" indexed by "comp_transactions_calc"');
   let cache = statements.get(sqlite);
   if (!cache) statements.set(sqlite, (cache = new Map()));
   let statement = cache.get(text);
   if (!statement) cache.set(text, (statement = sqlite.prepare(text).raw(true)));
-  return statement.all(...params, size) as Row[];
+  return statement.all(...compiled.parameters) as Row[];
 }
 
 /**
@@ -135,12 +109,10 @@ function sqlitePage(sqlite: SQLite.Database, orgId: string, query: CalcReadQuery
  * each owner's, by owner, date and id.
  */
 export async function* calcTransactionPages(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize = 5000): AsyncGenerator<CalcTransaction[]> {
-  const sqlite = sqliteHandleOf(db);
   for (const ownerless of query.owners?.from ? [false] : [true, false]) {
     let after: Row | null = null;
     for (;;) {
-      const page = { ownerless, after };
-      const rows = sqlite ? sqlitePage(sqlite, orgId, query, page, pageSize) : await kyselyPage(db, orgId, query, page, pageSize);
+      const rows = await readPage(db, orgId, query, { ownerless, after }, pageSize);
       if (rows.length > 0) yield await toCalcTransactions(db, orgId, rows);
       if (rows.length < pageSize) break;
       after = rows[rows.length - 1] as Row;
