@@ -14,7 +14,7 @@ import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
  * strings), so `attain calc verify` recomputes from exactly these values.
  */
 export interface CalcInputs {
-  /** 1: transactions hashed in one stream by date; 2: per owner (credit-partition.ts). */
+  /** 1: transactions hashed in one stream by date and id; 2: per partition, each owner's together (credit-partition.ts). */
   readonly version: 1 | 2;
   readonly periodKey: string;
   readonly period: DateRange;
