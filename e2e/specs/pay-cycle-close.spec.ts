@@ -131,6 +131,8 @@ test('finance runs the quarter, managers and finance approve, finance closes it 
     expect(rows.every((r) => r[4] === PERIOD && r[9] === batch.batchId)).toBe(true);
     const sum = rows.reduce((total, r) => total + majorToMinor(r[8] as string), 0n);
     expect(sum).toBe(majorToMinor(batch.totalMajor));
+    // The period's batches list it, latest first, with its file again.
+    await expect(pay.periodPanel.getByTestId('payroll-batches').locator('tbody tr').first()).toHaveAttribute('data-batch-id', batch.batchId);
   }));
 
   await test.step('the rep reads her statement approved and paid; a peer\'s is not found', () => as(browser, base, 'rep@example.com', async (page, pay) => {

@@ -193,6 +193,8 @@ export const PayrollBatchItem = z.object({
   id: Id, periodKey: z.string(), payeeCount: z.number().int(), totalMinor: MinorUnits, currency: z.string(), createdBy: z.string(), createdAt: Instant,
 });
 export type PayrollBatchItem = z.infer<typeof PayrollBatchItem>;
+/** Which batches a listing returns: all, or one period's. */
+export const PayrollBatchListQuery = CalcRunListQuery;
 export const PayrollExportResult = z.object({
   batch: PayrollBatchItem,
   /** The file (also at GET /payroll-batches/{id}/csv). */

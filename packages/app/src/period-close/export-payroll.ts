@@ -75,6 +75,14 @@ export async function exportPayroll(ctx: AppContext, actor: Actor, input: { peri
   });
 }
 
+/** The organisation's payroll batches, latest first; of one period with `period`. */
+export async function listPayrollBatches(ctx: AppContext, actor: Actor, query: { period?: string } = {}): Promise<PayrollBatch[]> {
+  requireAbility(actor, 'payroll:export');
+  const db = ctx.database.db;
+  const periodKey = query.period === undefined ? undefined : parseRunPeriod(query.period, (await orgCurrency(db, actor.orgId)).fiscalYearStartMonth).key;
+  return payrollBatchRepo.listForPeriod(db, actor.orgId, periodKey);
+}
+
 /** An earlier batch's file again, rebuilt from its ledger entries. */
 export async function payrollBatchFile(ctx: AppContext, actor: Actor, batchId: string): Promise<{ batch: PayrollBatch; csv: string }> {
   requireAbility(actor, 'payroll:export');

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { approveReopen, approveStatement, approveStatements, closePeriod, exportPayroll, listPeriods, requestReopen } from '@attain/app';
+import { approveReopen, approveStatement, approveStatements, closePeriod, exportPayroll, listPayrollBatches, listPeriods, payrollBatchFile, requestReopen } from '@attain/app';
 import { formatMinorAsMajor, invalid } from '@attain/core';
 import type { Command } from 'commander';
 import { actAs } from '../lookup/act-as.js';
@@ -78,9 +78,8 @@ export function registerPeriod(program: Command): void {
       }),
     );
 
-  program
-    .command('payroll')
-    .description('payroll exports')
+  const payroll = program.command('payroll').description('payroll exports: export a period, list the batches, a batch\'s file again');
+  payroll
     .command('export')
     .description("export what a period's approved statements still owe (formula-safe CSV); prints the totals")
     .requiredOption('--period <period>', '2026-Q3, 2026-M07')
@@ -99,6 +98,37 @@ export function registerPeriod(program: Command): void {
         // The file on stdout (to pipe into payroll), the totals on stderr.
         process.stdout.write(result.csv);
         process.stderr.write(`${human()}\n`);
+      }),
+    );
+
+  payroll
+    .command('list')
+    .description('payroll batches, latest first')
+    .option('--period <period>', 'only this period (2026-Q3, 2026-M07)')
+    .option('--as <email>', 'act as this user')
+    .option('--org <org>', 'organisation id or name')
+    .action((o: WithOrg & { period?: string }, command: Command) =>
+      runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
+        const org = await resolveOrg(rt, o.org);
+        const batches = await listPayrollBatches(rt.ctx, await actAs(rt, org, o.as), o.period === undefined ? {} : { period: o.period });
+        output(rt, { items: batches.map((b) => ({ ...b, totalMinor: b.totalMinor.toString() })) }, () =>
+          batches.length === 0 ? 'no payroll batches' : batches.map((b) => `${b.id}  ${b.periodKey}  ${b.payeeCount} payees  ${formatMinorAsMajor(b.totalMinor, b.currency)} ${b.currency}  ${b.createdAt}`).join('\n'));
+      }),
+    );
+
+  payroll
+    .command('file')
+    .description("a batch's CSV file again (rebuilt from its ledger entries: the same bytes)")
+    .argument('<batch>', 'batch id')
+    .option('--out <file>', 'write the CSV here (default: print it)')
+    .option('--as <email>', 'act as this user')
+    .option('--org <org>', 'organisation id or name')
+    .action((batchId: string, o: WithOrg & { out?: string }, command: Command) =>
+      runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
+        const org = await resolveOrg(rt, o.org);
+        const { csv } = await payrollBatchFile(rt.ctx, await actAs(rt, org, o.as), batchId);
+        if (o.out) writeFileSync(o.out, csv);
+        else process.stdout.write(csv);
       }),
     );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import { runCalc } from '@attain/app';
-import type { ApprovalStateWire, PayrollExportResult, PeriodItem } from '@attain/contract';
+import type { ApprovalStateWire, PayrollBatchItem, PayrollExportResult, PeriodItem } from '@attain/contract';
 import { startTestServer, type TestServer } from '../test-support/http.js';
 
 warnIfPostgresSkipped();
@@ -36,6 +36,10 @@ describe.each(testDialects())('approvals, period close and payroll API on %s', (
     const file = await finance.get(`/payroll-batches/${exported.body.batch.id}/csv`);
     expect(file).toMatchObject({ status: 200, body: exported.body.csv });
     expect(file.headers.get('content-type')).toContain('text/csv');
+    const batches = await finance.get<{ items: PayrollBatchItem[] }>('/payroll-batches?period=2026-Q1');
+    expect(batches.body.items).toEqual([exported.body.batch]);
+    expect((await finance.get<{ items: PayrollBatchItem[] }>('/payroll-batches?period=2026-Q2')).body.items).toEqual([]);
+    expect((await finance.get('/payroll-batches?period=someday')).status).toBe(422);
 
     const request = await finance.post<{ id: string }>('/periods/2026-Q1/reopen-requests', { reason: 'late credit' });
     expect(request.status).toBe(201);
@@ -46,12 +50,13 @@ describe.each(testDialects())('approvals, period close and payroll API on %s', (
 
   it('keeps it to finance and to the organisation', async () => {
     const rep = await s.as(t, 'rep');
-    for (const [method, path] of [['POST', '/periods/2026-Q1/close'], ['POST', '/periods/2026-Q1/payroll-export'], ['GET', '/periods'], ['GET', '/payroll-batches/x/csv']] as const) {
+    for (const [method, path] of [['POST', '/periods/2026-Q1/close'], ['POST', '/periods/2026-Q1/payroll-export'], ['GET', '/periods'], ['GET', '/payroll-batches'], ['GET', '/payroll-batches/x/csv']] as const) {
       expect((method === 'GET' ? await rep.get(path) : await rep.post(path, {})).status).toBe(403);
     }
     const other = await s.newOrg('Close API other');
     const foreign = await s.as(other, 'admin');
     expect((await foreign.post(`/statements/${t.people.rep.id}/2026-Q1/approve`, {})).status).toBe(404);
     expect((await foreign.post('/periods/2026-Q1/close', {})).status).toBe(404);
+    expect((await foreign.get<{ items: PayrollBatchItem[] }>('/payroll-batches')).body.items).toEqual([]);
   });
 });

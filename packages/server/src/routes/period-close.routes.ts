@@ -1,6 +1,7 @@
-import { approveReopen, approveStatement, approveStatements, closePeriod, exportPayroll, listPeriods, payrollBatchFile, presentApproval, requestReopen } from '@attain/app';
+import { approveReopen, approveStatement, approveStatements, closePeriod, exportPayroll, listPayrollBatches, listPeriods, payrollBatchFile, presentApproval, requestReopen } from '@attain/app';
 import {
-  ApprovalStateWire, ApproveStatementBody, BulkApprovalResult, ErrorBody, PayrollExportResult, PeriodItem, PeriodParam, PeriodReopeningItem, ReopenBody, StatementParams,
+  ApprovalStateWire, ApproveStatementBody, BulkApprovalResult, ErrorBody, PayrollBatchItem, PayrollBatchListQuery, PayrollExportResult, PeriodItem, PeriodParam, PeriodReopeningItem, ReopenBody,
+  StatementParams,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf, requireAbility } from '../auth.middleware.js';
@@ -67,6 +68,13 @@ export function mountPeriodCloseRoutes(api: Api, registry: RouteRegistry): void 
       const result = await exportPayroll(c.get('ctx'), actorOf(c), valid<{ period: string }>(c, 'param'));
       return c.json({ batch: presentBatch(result.batch), csv: result.csv, skipped: [...result.skipped] }, 201);
     },
+  });
+
+  defineRoute(api, registry, {
+    method: 'get', path: '/payroll-batches', ability: 'payroll:export', tag: 'pay cycle',
+    summary: 'Payroll batches, latest first (filter: period); each file is at /payroll-batches/{id}/csv', query: PayrollBatchListQuery,
+    response: z.object({ items: z.array(PayrollBatchItem) }),
+    handler: async (c) => c.json({ items: (await listPayrollBatches(c.get('ctx'), actorOf(c), valid<{ period?: string }>(c, 'query'))).map(presentBatch) }),
   });
 
   registry.add({ method: 'GET', path: '/api/v1/payroll-batches/{id}/csv', ability: 'payroll:export' });

@@ -1,14 +1,13 @@
 import type { PayrollExportResult } from '@attain/contract';
-import { formatCount, formatMoney } from '../ui/format.js';
+import { formatCount, formatInstant, formatMoney } from '../ui/format.js';
 import { majorUnits, namedReasons } from './approval-status.js';
-import { payrollCsvHref, useExportPayroll } from './use-approvals.js';
+import { payrollCsvHref, useExportPayroll, usePayrollBatches } from './use-approvals.js';
 import { useStatements } from './use-pay.js';
 
 /**
  * "Export payroll": what the period's approved statements still owe becomes a payroll batch
  * (payout ledger entries); then the batch's total, payee count, the statements it left out, and
- * its CSV file to download. There is no list of earlier batches on the API: only this session's
- * export is shown.
+ * its CSV file to download. Below, every batch of the period, each file again.
  */
 export function PayrollExportPanel({ period }: { period: string }) {
   const exportPayroll = useExportPayroll(period);
@@ -27,7 +26,33 @@ export function PayrollExportPanel({ period }: { period: string }) {
         {exportPayroll.isError && <p className="error" role="alert" data-testid="export-error">{exportPayroll.error.message}</p>}
         {exportPayroll.data && <PayrollBatchSummary result={exportPayroll.data} names={statements.data?.items ?? []} />}
       </div>
+      <PayrollBatches period={period} />
     </div>
+  );
+}
+
+/** The period's batches, latest first, each with its file (rebuilt from the ledger: the same bytes). */
+function PayrollBatches({ period }: { period: string }) {
+  const batches = usePayrollBatches(period);
+  if (batches.isError) return <p className="error" role="alert">{batches.error.message}</p>;
+  const items = batches.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <table className="pay-batches small" data-testid="payroll-batches">
+      <caption className="muted">Batches of {period}</caption>
+      <thead><tr><th scope="col">Exported</th><th scope="col">Batch</th><th scope="col" className="num">Payees</th><th scope="col" className="num">Total</th><th scope="col">File</th></tr></thead>
+      <tbody>
+        {items.map((b) => (
+          <tr key={b.id} data-batch-id={b.id}>
+            <td>{formatInstant(b.createdAt)}</td>
+            <td><code>{b.id}</code></td>
+            <td className="num">{formatCount(b.payeeCount)}</td>
+            <td className="num">{formatMoney(b.totalMinor, b.currency)}</td>
+            <td><a href={payrollCsvHref(b.id)} download>CSV</a></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApprovalStateWire, BulkApprovalResult, PayrollExportResult, PeriodItem } from '@attain/contract';
+import type { ApprovalStateWire, BulkApprovalResult, PayrollBatchItem, PayrollExportResult, PeriodItem } from '@attain/contract';
 import { api } from '../api/client.js';
 
 /*
@@ -16,6 +16,7 @@ function useRefreshPayCycle(): () => Promise<void> {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ['statements'] }),
       queryClient.invalidateQueries({ queryKey: ['periods'] }),
+      queryClient.invalidateQueries({ queryKey: ['payroll-batches'] }),
     ]);
   };
 }
@@ -95,6 +96,14 @@ export function useUserNames(enabled: boolean): ReadonlyMap<string, string> {
 }
 
 /** The address of a payroll batch's file (a plain link: the browser downloads it with the session cookie). */
+/** The period's payroll batches, latest first (finance). */
+export function usePayrollBatches(period: string) {
+  return useQuery({
+    queryKey: ['payroll-batches', period],
+    queryFn: ({ signal }) => api<{ items: PayrollBatchItem[] }>(`/payroll-batches?period=${encodeURIComponent(period)}`, { signal }),
+  });
+}
+
 export function payrollCsvHref(batchId: string): string {
   return `/api/v1/payroll-batches/${seg(batchId)}/csv`;
 }
