@@ -16,34 +16,40 @@ async function dealLines(tx: Tx, orgId: string, opportunityId: string): Promise<
   return items.map((i) => ({ productId: i.productId, productFamily: families.get(i.productId) ?? null, totalMinor: i.totalMinor }));
 }
 
+/** A deal is on the books (and pays) while it is won and not archived. */
+const booked = (o: Opportunity | null): boolean => o !== null && o.isWon && o.archivedAt === null;
+
 /**
  * Brings the deal's transactions in line with the deal, inside the write's transaction: runs
- * after every write of an opportunity and after its splits change. A deal that is not won and
- * was not won before costs no query; otherwise the rows planOpportunitySync decides are appended.
+ * after every write of an opportunity (archiving included) and after its splits change. A deal
+ * is on the books while it is won and not archived: archiving a won deal takes its booking back,
+ * as losing it does. A deal that is not on the books and was not before costs no query; otherwise
+ * the rows planOpportunitySync decides are appended.
  * A won deal in a currency with no rate on its close date is left as it is (not booked yet). Once
  * the write commits, the payees the new rows credit are recalculated in every calculated period
  * they touch (recalculatePayees).
  */
 export async function syncDealTransactions(ctx: AppContext, tx: Tx, org: Organisation, before: Opportunity | null, after: Opportunity): Promise<void> {
-  if (!after.isWon && !before?.isWon) return;
+  const onBooks = booked(after);
+  if (!onBooks && !booked(before)) return;
   const orgId = org.id;
   const existing = await compTransactionRepo.listForOpportunity(tx, orgId, after.id);
-  if (!after.isWon && existing.length === 0) return;
+  if (!onBooks && existing.length === 0) return;
   let rateE9: bigint | undefined;
-  if (after.isWon && after.currency !== org.defaultCurrency) {
+  if (onBooks && after.currency !== org.defaultCurrency) {
     rateE9 = rateOn(await orgRepo.rates(tx, orgId), after.currency, after.closeDate)?.rateE9;
     // Closing a deal is the sales team's act and must not fail for want of a rate finance has
     // not entered yet: the deal is booked on its next write once the rate exists (docs/pay-cycle.md).
     if (rateE9 === undefined) return;
   }
-  const desired = after.isWon
+  const desired = onBooks
     ? bookingOf({
         opportunity: after, lines: await dealLines(tx, orgId, after.id), splits: await opportunitySplitRepo.list(tx, orgId, after.id),
         orgCurrency: org.defaultCurrency, ...(rateE9 === undefined ? {} : { rateE9 }),
       })
     : null;
   const at = ctx.now();
-  const reason = after.isClosed ? `lost${after.lostReason ? `: ${after.lostReason}` : ''}` : 'reopened';
+  const reason = after.archivedAt !== null ? 'archived' : after.isClosed ? `lost${after.lostReason ? `: ${after.lostReason}` : ''}` : 'reopened';
   const plan = planOpportunitySync({
     orgId, opportunityId: after.id, existing, desired, at, today: dateOfInstant(at), reason,
     newId: (key) => ctx.newId(key.includes(':clawback:') ? 'clb' : 'txn'),

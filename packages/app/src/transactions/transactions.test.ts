@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { opportunities, products } from '../crm/entities.js';
 import { addLineItem } from '../crm/line-items.js';
 import { getPipeline } from '../crm/pipelines.js';
-import { createRecord, updateRecord } from '../crm/records.js';
+import { archiveRecord, createRecord, updateRecord } from '../crm/records.js';
 import { setExchangeRate } from '../org-settings.js';
 import { replaceOpportunitySplits } from './opportunity-splits.js';
 import { getTransaction, listClawbackEvents, listTransactions } from './transaction-queries.js';
@@ -61,6 +61,15 @@ describe.each(testDialects())('deals becoming transactions on %s', (dialect) => 
     expect(await listTransactions(ctx, t.actors.otherRep)).toEqual([]);
     await expect(getTransaction(ctx, t.actors.otherRep, booking?.id ?? '')).rejects.toMatchObject({ code: 'not_found' });
     await expect(listClawbackEvents(ctx, t.actors.manager)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('takes back the booking of a won deal that is archived, with a clawback event', async () => {
+    const deal = await createRecord(ctx, t.actors.rep, opportunities, { name: 'Archived deal', amountMinor: '70000', closeDate: '2026-05-05' });
+    await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { stageId: stages.won });
+    await archiveRecord(ctx, t.actors.rep, opportunities, deal.id);
+    const rows = await listTransactions(ctx, t.actors.finance, { from: '2026-05-05', to: '2026-05-05' });
+    expect(rows.map((r) => [r.sourceKey.replace(deal.id, 'D'), r.kind, r.amountMinor]).sort()).toEqual([['D', 'new-business', '70000'], ['D:reversal:1', 'cancellation', '-70000']]);
+    expect((await listClawbackEvents(ctx, t.actors.finance)).find((e) => e.opportunityId === deal.id)).toMatchObject({ reason: 'archived' });
   });
 
   it('refuses a split set with an unknown person or a bad total, and a rep may not split a peer deal', async () => {
