@@ -1,10 +1,12 @@
 import { invalid, isCalendarDate, parseDecimal, toScaled, type Actor, type ExchangeRate, type Organisation } from '@attain/core';
 import { requireAbility } from './authorize.js';
 import { inOrgTransaction } from './org-transaction.js';
-import { orgRepo } from '@attain/store';
+import { compTransactionRepo, orgRepo } from '@attain/store';
 import { recordAudit } from './audit.js';
 import { loadOrgForActor } from './auth/sessions.js';
 import type { AppContext } from './context.js';
+import { repos } from './crm/repos.js';
+import { syncDealTransactions } from './transactions/sync-deal-transactions.js';
 
 /** The organisation's exchange rates, by currency and effective date. */
 export async function listExchangeRates(ctx: AppContext, actor: Actor): Promise<ExchangeRate[]> {
@@ -40,6 +42,11 @@ export async function setExchangeRate(
     await orgRepo.putRate(tx, actor.orgId, rate);
     if (updated !== org) await orgRepo.update(tx, updated);
     await recordAudit(ctx, tx, { actor, action: 'exchange_rate.set', entity: 'exchange_rate', entityId: `${input.currency}@${input.effectiveDate}`, before: null, after: rate });
+    // Deals won in this currency while it had no rate were not booked: now they can be (and pay).
+    for (const id of await compTransactionRepo.unbookedWonDeals(tx, actor.orgId, input.currency, input.effectiveDate)) {
+      const deal = await repos.opportunity.get(tx, actor.orgId, id);
+      if (deal) await syncDealTransactions(ctx, tx, updated, null, deal);
+    }
   });
   return { org: updated, rate };
 }

@@ -162,6 +162,18 @@ export const compTransactionRepo = {
     return row ? toTransaction(row) : undefined;
   },
 
+  /**
+   * Won, unarchived deals in `currency` closing on or after `from` that have no transaction yet:
+   * those waiting for an exchange rate to be booked (docs/pay-cycle.md).
+   */
+  async unbookedWonDeals(db: Db | Tx, orgId: string, currency: string, from: string): Promise<string[]> {
+    const rows = await db.selectFrom('opportunities as o').select('o.id').where('o.org_id', '=', orgId).where('o.currency', '=', currency)
+      .where('o.is_won', '=', 1).where('o.archived_at', 'is', null).where('o.close_date', '>=', from)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('comp_transactions as t').select('t.id').whereRef('t.org_id', '=', 'o.org_id').whereRef('t.opportunity_id', '=', 'o.id'))))
+      .orderBy('o.id').execute();
+    return rows.map((r) => String(r.id));
+  },
+
   /** Every row an opportunity produced, in source key order. */
   async listForOpportunity(db: Db | Tx, orgId: string, opportunityId: string): Promise<CompTransaction[]> {
     const rows = await db.selectFrom('comp_transactions').selectAll().where('org_id', '=', orgId).where('source', '=', 'opportunity')

@@ -39,7 +39,7 @@ export async function syncDealTransactions(ctx: AppContext, tx: Tx, org: Organis
   if (onBooks && after.currency !== org.defaultCurrency) {
     rateE9 = rateOn(await orgRepo.rates(tx, orgId), after.currency, after.closeDate)?.rateE9;
     // Closing a deal is the sales team's act and must not fail for want of a rate finance has
-    // not entered yet: the deal is booked on its next write once the rate exists (docs/pay-cycle.md).
+    // not entered yet: the deal is booked when the rate is entered (setExchangeRate), or on its next write.
     if (rateE9 === undefined) return;
   }
   const desired = onBooks

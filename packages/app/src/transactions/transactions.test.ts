@@ -63,6 +63,16 @@ describe.each(testDialects())('deals becoming transactions on %s', (dialect) => 
     await expect(listClawbackEvents(ctx, t.actors.manager)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('books a deal won without a rate for its close date once finance enters one', async () => {
+    await setExchangeRate(ctx, t.actors.finance, { currency: 'GBP', effectiveDate: '2026-09-01', rate: '1.25' });
+    const deal = await createRecord(ctx, t.actors.rep, opportunities, { name: 'Pound deal', amountMinor: '80000', currency: 'GBP', closeDate: '2026-08-20' });
+    await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { stageId: stages.won });
+    const ofDeal = async () => (await listTransactions(ctx, t.actors.finance, { from: '2026-08-20', to: '2026-08-20' })).filter((r) => r.sourceKey.startsWith(deal.id));
+    expect(await ofDeal()).toEqual([]);
+    await setExchangeRate(ctx, t.actors.finance, { currency: 'GBP', effectiveDate: '2026-08-01', rate: '1.3' });
+    expect((await ofDeal()).map((r) => [r.kind, r.amountMinor, r.dealAmountMinor, r.dealCurrency])).toEqual([['new-business', '104000', '80000', 'GBP']]);
+  });
+
   it('takes back the booking of a won deal that is archived, with a clawback event', async () => {
     const deal = await createRecord(ctx, t.actors.rep, opportunities, { name: 'Archived deal', amountMinor: '70000', closeDate: '2026-05-05' });
     await updateRecord(ctx, t.actors.rep, opportunities, deal.id, { stageId: stages.won });
