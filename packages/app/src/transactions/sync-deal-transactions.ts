@@ -23,15 +23,15 @@ const booked = (o: Opportunity | null): boolean => o !== null && o.isWon && o.ar
  * Brings the deal's transactions in line with the deal, inside the write's transaction: runs
  * after every write of an opportunity (archiving included) and after its splits change. A deal
  * is on the books while it is won and not archived: archiving a won deal takes its booking back,
- * as losing it does. A deal that is not on the books and was not before costs no query; otherwise
- * the rows planOpportunitySync decides are appended.
+ * as losing it does. A deal that is not won and was not won before costs no query; otherwise the
+ * rows planOpportunitySync decides are appended.
  * A won deal in a currency with no rate on its close date is left as it is (not booked yet). Once
  * the write commits, the payees the new rows credit are recalculated in every calculated period
  * they touch (recalculatePayees).
  */
 export async function syncDealTransactions(ctx: AppContext, tx: Tx, org: Organisation, before: Opportunity | null, after: Opportunity): Promise<void> {
+  if (!after.isWon && !before?.isWon) return;
   const onBooks = booked(after);
-  if (!onBooks && !booked(before)) return;
   const orgId = org.id;
   const existing = await compTransactionRepo.listForOpportunity(tx, orgId, after.id);
   if (!onBooks && existing.length === 0) return;
