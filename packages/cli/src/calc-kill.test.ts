@@ -101,4 +101,34 @@ describe('a calc run killed mid-way', () => {
     expect(last.code, last.stderr).toBe(0);
     expect(snapshot(db).at(-1)?.outputs_hash).toBe(snapshot(control)[0]?.outputs_hash);
   }, 120_000);
+
+  it('leaves no partial results when the run is shared among worker threads, and their re-run pays the same', async () => {
+    const workers = process.env.ATTAIN_CALC_WORKERS;
+    process.env.ATTAIN_CALC_WORKERS = '2';
+    try {
+      const child = spawnAttain(['--db', db, 'calc', 'run', '--period', PERIOD]);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const running = await waitFor(() => snapshot(db).find((r) => r.status === 'running'), 'the run to start');
+      // The workers read on; the lock keeps the run from writing progress or publishing until the kill.
+      const lock = new SQLite(db);
+      lock.exec('begin immediate');
+      await sleep(800);
+      child.kill('SIGKILL');
+      await exited;
+      lock.exec('rollback');
+      lock.close();
+      expect(snapshot(db).find((r) => r.id === running.id)).toMatchObject({ status: 'running', results: 0, entries: 0 });
+
+      const rerun = attain(db, '--json', 'calc', 'run', '--period', PERIOD);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expectAllOrNothing(db);
+      expect(snapshot(db).find((r) => r.id === running.id)?.status).toBe('interrupted');
+      // Two partitions change the inputs hash, not what anyone is paid.
+      expect(snapshot(db).at(-1)?.outputs_hash).toBe(snapshot(control)[0]?.outputs_hash);
+    } finally {
+      if (workers === undefined) delete process.env.ATTAIN_CALC_WORKERS;
+      else process.env.ATTAIN_CALC_WORKERS = workers;
+    }
+  }, 120_000);
 });
+
