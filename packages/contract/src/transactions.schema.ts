@@ -55,6 +55,10 @@ export const TransactionListQuery = z.strictObject({
   from: CalendarDate.optional(),
   to: CalendarDate.optional(),
   kind: z.string().trim().min(1).max(40).optional(),
+  /** Rows per page, by date then id (default and most 1,000). */
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  /** The previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
 });
 export type TransactionListQuery = z.infer<typeof TransactionListQuery>;
 

@@ -74,6 +74,8 @@ export interface TransactionQuery {
   readonly to?: string;
   readonly kind?: string;
   readonly limit?: number;
+  /** Rows after this one in (date, id) order: the next page. */
+  readonly after?: { readonly date: string; readonly id: string };
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -195,6 +197,8 @@ export const compTransactionRepo = {
       if (query.from !== undefined) q = q.where('date', '>=', query.from);
       if (query.to !== undefined) q = q.where('date', '<=', query.to);
       if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
+      const after = query.after;
+      if (after !== undefined) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(after.date, after.id)));
       return q;
     };
     if (query.personIds === null) return (await filtered().orderBy('date').orderBy('id').limit(limit).execute()).map(toTransaction);

@@ -1,4 +1,4 @@
-import { DomainError, readScope, transactionInScope, type Actor } from '@attain/core';
+import { DomainError, invalid, isCalendarDate, readScope, transactionInScope, type Actor } from '@attain/core';
 import type { ClawbackEventItem, TransactionItem, TransactionListQuery } from '@attain/contract';
 import { compTransactionRepo, type CompTransaction } from '@attain/store';
 import { requireAbility } from '../authorize.js';
@@ -24,17 +24,37 @@ export function presentTransaction(t: CompTransaction): TransactionItem {
 const visible = (actor: Actor, t: CompTransaction): boolean => transactionInScope(actor, t.ownerId, t.splits.map((s) => s.personId));
 
 /** The transactions the actor may see, by date then id (at most 1,000; narrow with from/to). */
-export async function listTransactions(ctx: AppContext, actor: Actor, query: TransactionListQuery = {}): Promise<TransactionItem[]> {
+/**
+ * A page of the transactions the actor may see, by date then id (at most 1,000 a page), and the
+ * cursor of the next page (null after the last). A rep sees rows she owns or shares in a split.
+ */
+export async function listTransactionsPage(ctx: AppContext, actor: Actor, query: TransactionListQuery = {}): Promise<{ items: TransactionItem[]; nextCursor: string | null }> {
   requireAbility(actor, 'comp_transaction:read');
   const scope = readScope(actor);
+  const limit = query.limit ?? 1000;
   const rows = await compTransactionRepo.list(ctx.database.db, actor.orgId, {
-    personIds: scope.kind === 'all' ? null : scope.ownerIds,
+    personIds: scope.kind === 'all' ? null : scope.ownerIds, limit,
     ...(query.ownerId === undefined ? {} : { ownerId: query.ownerId }),
     ...(query.from === undefined ? {} : { from: query.from }),
     ...(query.to === undefined ? {} : { to: query.to }),
     ...(query.kind === undefined ? {} : { kind: query.kind }),
+    ...(query.cursor === undefined ? {} : { after: readCursor(query.cursor) }),
   });
-  return rows.filter((t) => visible(actor, t)).map(presentTransaction);
+  const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+  return { items: rows.filter((t) => visible(actor, t)).map(presentTransaction), nextCursor: last ? `${last.date}~${last.id}` : null };
+}
+
+/** The first page's rows (tests, the CLI's listing). */
+export async function listTransactions(ctx: AppContext, actor: Actor, query: TransactionListQuery = {}): Promise<TransactionItem[]> {
+  return (await listTransactionsPage(ctx, actor, query)).items;
+}
+
+/** A cursor is the last row's date and id: `2026-03-31~txn_...`. */
+function readCursor(cursor: string): { date: string; id: string } {
+  const at = cursor.indexOf('~');
+  const date = cursor.slice(0, at);
+  if (at < 0 || !isCalendarDate(date) || at === cursor.length - 1) throw invalid('cursor', 'is not a cursor this listing gave');
+  return { date, id: cursor.slice(at + 1) };
 }
 
 export async function getTransaction(ctx: AppContext, actor: Actor, id: string): Promise<TransactionItem> {

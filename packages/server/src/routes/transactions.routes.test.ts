@@ -46,6 +46,23 @@ describe.each(testDialects())('splits and transactions API on %s', (dialect) => 
     expect((await rep.put(`/opportunities/${deal.body.id}/splits`, { splits: [], extra: 1 })).status).toBe(422);
   });
 
+  it('pages through the transactions by date then id, every row once, and refuses a cursor it did not give', async () => {
+    const finance = await s.as(t, 'finance');
+    const all = (await finance.get<{ items: TransactionItem[]; nextCursor: string | null }>('/transactions')).body;
+    expect(all.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { items: TransactionItem[]; nextCursor: string | null } = (await finance.get<{ items: TransactionItem[]; nextCursor: string | null }>(`/transactions?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.items.map((x) => x.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(all.items.map((x) => x.id));
+    expect(seen.length).toBeGreaterThan(1);
+    expect((await finance.get('/transactions?cursor=nonsense')).status).toBe(422);
+  });
+
   it('keeps transactions, splits and clawbacks within reach: 404 outside it and across organisations, 403 on clawbacks and foreign writes', async () => {
     const mine = await (await s.as(t, 'otherRep')).post<{ id: string }>('/opportunities', { name: 'Peer deal', amountMinor: '7000', closeDate: '2026-07-01', stageId: won });
     const finance = await s.as(t, 'finance');

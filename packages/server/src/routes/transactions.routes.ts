@@ -1,4 +1,4 @@
-import { getOpportunitySplits, getTransaction, importTransactions, listClawbackEvents, listTransactions, replaceOpportunitySplits } from '@attain/app';
+import { getOpportunitySplits, getTransaction, importTransactions, listClawbackEvents, listTransactionsPage, replaceOpportunitySplits } from '@attain/app';
 import { DomainError } from '@attain/core';
 import {
   ClawbackEventItem, ErrorBody, OpportunitySplits, OpportunitySplitsBody, TransactionImportQuery, TransactionImportResult, TransactionItem, TransactionListQuery,
@@ -40,9 +40,9 @@ export function mountTransactionRoutes(api: Api, registry: RouteRegistry): void 
   });
   defineRoute(api, registry, {
     method: 'get', path: '/transactions', ability: 'comp_transaction:read', tag: 'transactions',
-    summary: 'Compensation transactions the caller may see, by date (filters: ownerId, from, to, kind; at most 1,000)',
-    query: TransactionListQuery, response: z.object({ items: z.array(TransactionItem) }),
-    handler: async (c) => c.json({ items: await listTransactions(c.get('ctx'), actorOf(c), valid<TransactionListQuery>(c, 'query')) }),
+    summary: 'Compensation transactions the caller may see, by date then id (filters: ownerId, from, to, kind), a page at a time (limit, at most 1,000; cursor: the last page\'s nextCursor)',
+    query: TransactionListQuery, response: z.object({ items: z.array(TransactionItem), nextCursor: z.string().nullable() }),
+    handler: async (c) => c.json(await listTransactionsPage(c.get('ctx'), actorOf(c), valid<TransactionListQuery>(c, 'query'))),
   });
   defineRoute(api, registry, {
     method: 'get', path: '/transactions/{id}', ability: 'comp_transaction:read', tag: 'transactions',
