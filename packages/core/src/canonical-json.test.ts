@@ -23,6 +23,15 @@ describe('canonicalJson', () => {
     }), { numRuns: 2_000 });
   });
 
+  it('writes any string, and any key, as JSON.stringify does (quotes, backslashes, control characters, lone surrogates)', () => {
+    const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
+    fc.assert(fc.property(anyText, anyText, (text, key) => {
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [key]: text })).toBe(`{${JSON.stringify(key)}:${JSON.stringify(text)}}`);
+    }), { numRuns: 2_000 });
+    expect(canonicalJson('a"b\\c\n\u0001\ud800😀')).toBe(JSON.stringify('a"b\\c\n\u0001\ud800😀'));
+  });
+
   it('does not depend on the order keys were added', () => {
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.integer()), (dict) => {
       const reversed = Object.fromEntries(Object.entries(dict).reverse());
