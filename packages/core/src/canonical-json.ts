@@ -40,9 +40,14 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and lone surrogates. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Whether JSON.stringify would escape something in the text: a quote, a backslash, a control character or a surrogate. */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
 
 /** A JSON string: most need no escaping, and skipping JSON.stringify for them is a good part of a statement body's cost. */
-const quoted = (text: string): string => (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
-
+const quoted = (text: string): string => (needsEscape(text) ? JSON.stringify(text) : `"${text}"`);
