@@ -22,7 +22,7 @@ export function mountAssignmentRoutes(api: Api, registry: RouteRegistry): void {
   });
   defineRoute(api, registry, {
     method: 'post', path: '/assignments', ability: 'plan_assignment:write', tag: 'assignments', status: 201,
-    summary: 'Put a person on a published plan version from a date (amounts in major units)',
+    summary: 'Put a person on a published plan version from a date (amounts in minor units, as strings)',
     body: CreatePlanAssignmentBody, response: PlanAssignmentItem,
     handler: async (c) => c.json(await assignPlan(c.get('ctx'), actorOf(c), valid<CreatePlanAssignmentBody>(c, 'json')), 201),
   });

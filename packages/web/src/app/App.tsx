@@ -17,6 +17,7 @@ const BoardPage = lazy(() => import('../board/BoardPage.js').then((m) => ({ defa
 const ImportPage = lazy(() => import('../import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const EntityListPage = lazy(() => import('../lists/EntityListPage.js').then((m) => ({ default: m.EntityListPage })));
 const PlansArea = lazy(() => import('../plans/PlansArea.js').then((m) => ({ default: m.PlansArea })));
+const AssignmentsPage = lazy(() => import('../assignments/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -53,6 +54,7 @@ function Screens() {
           <Route path="/board" component={BoardPage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/plans" nest component={PlansArea} />
+          <Route path="/assignments" component={AssignmentsPage} />
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />

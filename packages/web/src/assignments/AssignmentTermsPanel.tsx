@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PlanAssignmentItem } from '@attain/contract';
 import { localToday } from '../pay/period-options.js';
 import { TermsPanel } from '../pay/TermsPanel.js';
@@ -14,9 +14,15 @@ export function AssignmentTermsPanel({ item, fiscalYearStartMonth, onClose }: { 
   const [period, setPeriod] = useState(() => defaultTermsPeriod(item, today, fiscalYearStartMonth));
   const detail = useAssignmentTerms(item.id, period);
   const years = termsPeriods(today, fiscalYearStartMonth);
+  const panel = useRef<HTMLElement>(null);
+  // The panel opens under a long table: bring it into view when a row is chosen.
+  // Braces: newer browsers answer scrollIntoView with a promise, which React would take for a cleanup.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   const listed = years.some((y) => y.year.key === period || y.quarters.some((q) => q.key === period));
   return (
-    <section className="card assignments-terms" aria-labelledby={titleId} data-testid="assignment-terms">
+    <section ref={panel} className="card assignments-terms" aria-labelledby={titleId} data-testid="assignment-terms">
       <header className="assignments-terms-header">
         <div>
           <h2 id={titleId}>{item.personName} · {item.planName} v{item.planVersion}</h2>

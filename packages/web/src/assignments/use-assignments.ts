@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ChangePlanAssignmentBody, CreatePlanAssignmentBody, PlanAssignmentChanged, PlanAssignmentDetail, PlanAssignmentItem,
+  ChangePlanAssignmentBody, CreatePlanAssignmentBody, PlanAssignmentChanged, PlanAssignmentDetail, PlanAssignmentItem, PlanDetail,
 } from '@attain/contract';
 import { api } from '../api/client.js';
 
@@ -36,5 +36,14 @@ export function useChangeAssignment(id: string) {
     mutationFn: (body: ChangePlanAssignmentBody) => api<PlanAssignmentChanged>(`/assignments/${encodeURIComponent(id)}/change`, { method: 'POST', body }),
     // The ended row and its terms changed too: every cached assignment is asked again.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['assignments'] }),
+  });
+}
+
+/** A plan's versions, once a plan is chosen (the plans area's cache key, so both share the answer). */
+export function usePlanVersions(planId: string) {
+  return useQuery({
+    queryKey: ['plans', planId],
+    queryFn: ({ signal }) => api<PlanDetail>(`/plans/${encodeURIComponent(planId)}`, { signal }),
+    enabled: planId !== '',
   });
 }

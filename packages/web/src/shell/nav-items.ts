@@ -21,6 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/people', label: 'People', ability: 'person:list', key: 'p' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
   { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
+  // Readers (managers, reps) see their assignments on their statements; the screen is for those who set them.
+  { href: '/assignments', label: 'Assignments', ability: 'plan_assignment:write', key: 's' },
   { href: '/pay', label: 'Pay cycle', ability: 'calc_run:read', key: 'y' },
   // Reps and managers: their own (or their team's) statements; the pay cycle's readers see those there.
   { href: '/my-pay', label: 'My pay', ability: 'statement:read', hiddenWith: 'calc_run:read', key: 'e' },

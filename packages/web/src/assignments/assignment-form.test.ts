@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanAssignmentItem } from '@attain/contract';
+import { ApiError } from '../api/client.js';
+import { changeBodyOf, changeTextsOf, refusalOf } from './assignment-form.js';
+import { rampText } from './assignment-rows.js';
+import { defaultTermsPeriod } from './terms-periods.js';
+
+const item = {
+  id: 'pas_1', personName: 'Ann', planVersion: 1, currency: 'USD', targetIncentiveMinor: '6000000', annualQuotaMinor: '60000000',
+  baseSalaryMinor: null, ramp: ['0.25', '0.5'], validFrom: '2026-02-01', validTo: '2026-12-31',
+} as PlanAssignmentItem;
+
+describe('the change form', () => {
+  it('starts from the current values in major units and sends only what changed', () => {
+    const texts = changeTextsOf(item);
+    expect(texts).toMatchObject({ targetIncentiveMinor: '60000.00', annualQuotaMinor: '600000.00', baseSalaryMinor: '', ramp: '0.25, 0.5' });
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'raise' }, item)).toEqual({ ok: true, body: { effectiveFrom: '2026-08-01', reason: 'raise' } });
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'raise', annualQuotaMinor: '720,000', ramp: '' }, item))
+      .toEqual({ ok: true, body: { effectiveFrom: '2026-08-01', reason: 'raise', annualQuotaMinor: '72000000', ramp: null } });
+    expect(changeBodyOf({ ...texts, targetIncentiveMinor: '1.234' }, item)).toMatchObject({ ok: false, errors: { effectiveFrom: expect.any(String), targetIncentiveMinor: expect.stringContaining('120000.00') } });
+  });
+
+  it('puts a refusal on its input, and what no input shows above the buttons', () => {
+    const error = new ApiError(409, 'conflict', 'overlaps', [{ field: 'effectiveFrom', message: 'overlaps' }, { field: 'personId', message: 'gone' }]);
+    expect(refusalOf(error, ['effectiveFrom', 'reason'])).toEqual({ errors: { effectiveFrom: 'overlaps' }, formError: 'personId: gone' });
+    expect(refusalOf(new ApiError(409, 'conflict', 'Someone changed it first.'), ['reason'])).toEqual({ errors: {}, formError: 'Someone changed it first.' });
+  });
+});
+
+describe('ramps and periods', () => {
+  it('writes a ramp as exact percents', () => {
+    expect(rampText(['0', '0.125', '1.0'])).toBe('0% / 12.5% / 100%, then 100%');
+    expect(rampText(null)).toBe('');
+  });
+
+  it('opens the terms on today\'s quarter when the assignment covers today, else on its first quarter', () => {
+    expect(defaultTermsPeriod(item, '2026-11-27', 2)).toBe('FY2027-Q4');
+    expect(defaultTermsPeriod({ validFrom: '2026-03-24', validTo: '2026-06-30' }, '2026-11-27', 2)).toBe('FY2027-Q1');
+  });
+});
