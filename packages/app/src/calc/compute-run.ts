@@ -128,8 +128,12 @@ function computeInWorkers(orgId: string, inputs: CalcInputs, databaseUrl: string
         if (message.type === 'error') return fail(rebuildError(message.error));
         if (message.type === 'credited') {
           handedOver[i] = message.theirs;
-          // Once every partition is credited, each gets what the others credited its payees.
-          if (handedOver.every((h) => h !== undefined)) workers.forEach((w, j) => w.postMessage(handedOver.map((h) => (h as Credit[][])[j] ?? [])));
+          // Once every partition is credited, each gets what the others credited its payees (then this thread lets them go).
+          const ready: boolean = handedOver.every((h) => h !== undefined);
+          if (ready) {
+            workers.forEach((w, j) => w.postMessage(handedOver.map((h) => (h as Credit[][])[j] ?? [])));
+            handedOver.fill(undefined);
+          }
           return;
         }
         if (message.type === 'progress') {
