@@ -40,8 +40,10 @@ async function work(task: WorkerTask): Promise<void> {
     const plans = await loadFrozenPlans(database.db as unknown as Tx, orgId, inputs);
     const calculator = payeeCalculator(inputs, plans, (done) => post({ type: 'progress', done }));
     const credited = await creditPartition(database.db, orgId, inputs, { payeeIds: task.payeeIds, partitions: inputs.partitions ?? WHOLE, index: task.index, settle: calculator.settle });
+    // Listening before posting: the answer cannot come before the listener.
+    const inbox = handedOver();
     post({ type: 'credited', theirs: credited.theirs });
-    const results = await calculator.finish(credited.open, await handedOver());
+    const results = await calculator.finish(credited.open, await inbox);
     post({ type: 'done', results, digest: credited.digest });
   } finally {
     await database.close();
