@@ -81,7 +81,6 @@ export interface TransactionQuery {
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
 
-
 function toTransaction(r: Record<string, unknown>): CompTransaction {
   return {
     orgId: String(r.org_id), id: String(r.id), source: String(r.source) as TransactionSource, sourceKey: String(r.source_key), kind: String(r.kind),
