@@ -29,10 +29,10 @@ export function partitionsOf(payeeIds: readonly string[], count: number): Partit
   return Array.from({ length: n }, (_, i) => ({ from: i === 0 ? null : (bounds[i - 1] as string), to: i === n - 1 ? null : (bounds[i] as string) }));
 }
 
-export const inRange = (p: Partition, id: string): boolean => (p.from === null || id >= p.from) && (p.to === null || id < p.to);
+const inRange = (p: Partition, id: string): boolean => (p.from === null || id >= p.from) && (p.to === null || id < p.to);
 
 /** The partition an id falls in. */
-export const partitionOf = (partitions: readonly Partition[], id: string): number => partitions.findIndex((p) => inRange(p, id));
+const partitionOf = (partitions: readonly Partition[], id: string): number => partitions.findIndex((p) => inRange(p, id));
 
 /** What of a transaction the inputs hash covers: everything crediting reads (a changed row changes the hash). */
 export function transactionLine(t: CalcTransaction): string {
@@ -63,7 +63,7 @@ function reachOf(inputs: CalcInputs & { personIds: readonly string[] }): string[
  * to its frozen number, of the owners in `owners`; for a run of some payees, theirs and their
  * reports' (one page).
  */
-export async function* runTransactionPages(db: Db | Tx, orgId: string, inputs: CalcInputs, owners?: Partition): AsyncGenerator<CalcTransaction[]> {
+async function* runTransactionPages(db: Db | Tx, orgId: string, inputs: CalcInputs, owners?: Partition): AsyncGenerator<CalcTransaction[]> {
   const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
   if (inputs.personIds === null) yield* compTransactionRepo.pagesForCalc(db, orgId, owners ? { ...query, owners: { from: owners.from, to: owners.to } } : query);
   else yield compTransactionRepo.listForCalc(db, orgId, { ...query, personIds: reachOf({ ...inputs, personIds: inputs.personIds }) });
