@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { sqliteHandleOf, type Db, type Tx } from './database.js';
 import type { CalcTransaction, OpportunitySplit, TransactionLineItem } from './comp-transactions.repo.js';
 
@@ -54,32 +55,52 @@ export async function toCalcTransactions(db: Db | Tx, orgId: string, rows: reado
   return rows.map((r) => toCalcTransaction(r, kindOf));
 }
 
+/** How many owners one query finds, and how many one query of rows names. */
+const OWNERS_PER_LOOKUP = 500;
+const OWNERS_PER_READ = 64;
+
 /**
- * Which rows a page reads: those without an owner (by date and id), or those of the owners in
- * range (by owner, date and id), continuing after the last row of the previous page.
+ * The next owners with rows, in id order: from `from` (inclusive) or after `after`, below `to`.
+ * One seek per owner (a loose index scan), not a read of her rows, whatever their dates.
  */
-interface PageQuery {
-  readonly ownerless: boolean;
-  readonly after: Row | null;
+async function nextOwners(db: Db | Tx, orgId: string, start: { from: string } | { after: string }, to: string | null): Promise<string[]> {
+  const first = 'from' in start ? sql`owner_id >= ${start.from}` : sql`owner_id > ${start.after}`;
+  const found = await sql<{ id: string }>`with recursive owners(id, n) as (
+      select (select owner_id from comp_transactions where org_id = ${orgId} and ${first} order by owner_id limit 1), 1
+      union all
+      select (select c.owner_id from comp_transactions c where c.org_id = ${orgId} and c.owner_id > owners.id order by c.owner_id limit 1), n + 1
+      from owners where owners.id is not null and n < ${OWNERS_PER_LOOKUP}
+    ) select id from owners where id is not null`.execute(db);
+  return found.rows.map((r) => String(r.id)).filter((id) => to === null || id < to);
 }
 
-/** The query of a page. */
-function pageQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, page: PageQuery, size: number) {
-  const { after, ownerless } = page;
-  const owners = query.owners;
+/**
+ * The owners a read covers, in groups read together: [null] (the rows without an owner) when
+ * the range is unbounded below, then the owners in range, in id order, up to OWNERS_PER_READ a group.
+ */
+async function* ownerGroups(db: Db | Tx, orgId: string, query: CalcReadQuery): AsyncGenerator<(string | null)[]> {
+  const range = query.owners ?? { from: null, to: null };
+  if (!range.from) yield [null];
+  let start: { from: string } | { after: string } = { from: range.from ?? '' };
+  for (;;) {
+    const owners = await nextOwners(db, orgId, start, range.to);
+    for (let i = 0; i < owners.length; i += OWNERS_PER_READ) yield owners.slice(i, i + OWNERS_PER_READ);
+    if (owners.length < OWNERS_PER_LOOKUP) return;
+    start = { after: owners[owners.length - 1] as string };
+  }
+}
+
+/**
+ * The query for the rows of some owners in the window ([null]: the rows without one), by owner,
+ * date and id, after a row. Owners are named, so the index is read from each one's window: a
+ * range over (owner, date, id) walked every owner's rows of every year.
+ */
+function rowsQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: readonly (string | null)[], after: Row | null, limit: number) {
   let q = db.selectFrom('comp_transactions').select([...CALC_COLUMNS]).where('org_id', '=', orgId)
     .where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
-  if (ownerless) {
-    q = q.where('owner_id', 'is', null);
-    if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(String(after[1]), String(after[2]))));
-    return q.orderBy('date').orderBy('id').limit(size);
-  }
-  q = q.where('owner_id', 'is not', null);
-  // After a row, its (owner, date, id) alone starts the range (a second lower bound made SQLite start at the partition's first row every page).
-  if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('owner_id', 'date', 'id'), '>', tuple(String(after[0]), String(after[1]), String(after[2]))));
-  else if (owners?.from) q = q.where('owner_id', '>=', owners.from);
-  if (owners?.to) q = q.where('owner_id', '<', owners.to);
-  return q.orderBy('owner_id').orderBy('date').orderBy('id').limit(size);
+  q = owners[0] === null ? q.where('owner_id', 'is', null) : q.where('owner_id', 'in', owners as string[]);
+  if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(String(after[1]), String(after[2]))));
+  return q.orderBy('owner_id').orderBy('date').orderBy('id').limit(limit);
 }
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
@@ -89,8 +110,8 @@ const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>()
  * a row object per row costs more than SQLite's own work (1.25M rows of a quarter: 5.1 s as
  * objects, 3.0 s as arrays; docs/benchmarks.md); otherwise through Kysely.
  */
-async function readPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: PageQuery, size: number): Promise<Row[]> {
-  const q = pageQuery(db, orgId, query, page, size);
+async function readRows(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: readonly (string | null)[], after: Row | null, limit: number): Promise<Row[]> {
+  const q = rowsQuery(db, orgId, query, owners, after, limit);
   const sqlite = sqliteHandleOf(db);
   if (!sqlite) return (await q.execute()).map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c]));
   const compiled = q.compile();
@@ -105,17 +126,31 @@ async function readPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: 
 
 /**
  * The run's transactions dated from..to and numbered at most seqThrough, of the owners in
- * range, page by page: rows without an owner first (when the range is unbounded below), then
- * each owner's, by owner, date and id.
+ * range, in pages of `pageSize` rows: rows without an owner first (when the range is unbounded
+ * below), then each owner's, by owner, date and id.
  */
 export async function* calcTransactionPages(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize = 5000): AsyncGenerator<CalcTransaction[]> {
-  for (const ownerless of query.owners?.from ? [false] : [true, false]) {
+  let page: Row[] = [];
+  for await (const group of ownerGroups(db, orgId, query)) {
+    // The owners of the group not yet read to the end; after a full read, the last row's owner continues after it.
+    let owners = group;
     let after: Row | null = null;
-    for (;;) {
-      const rows = await readPage(db, orgId, query, { ownerless, after }, pageSize);
-      if (rows.length > 0) yield await toCalcTransactions(db, orgId, rows);
-      if (rows.length < pageSize) break;
-      after = rows[rows.length - 1] as Row;
+    while (owners.length > 0) {
+      const limit = pageSize - page.length;
+      const rows = await readRows(db, orgId, query, after ? owners.slice(0, 1) : owners, after, limit);
+      for (const r of rows) page.push(r);
+      if (page.length === pageSize) {
+        yield await toCalcTransactions(db, orgId, page);
+        page = [];
+      }
+      if (rows.length === limit) {
+        after = rows[rows.length - 1] as Row;
+        owners = owners.slice(owners.indexOf(after[0] as string | null));
+      } else {
+        owners = after ? owners.slice(1) : [];
+        after = null;
+      }
     }
   }
+  if (page.length > 0) yield await toCalcTransactions(db, orgId, page);
 }

@@ -81,5 +81,19 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
     expect((await read({ from: 'b', to: null })).flat()).toEqual(['b:t1:renewal', 'b:t6:renewal', 'c:t5:renewal']);
     expect(await compTransactionRepo.splitMembersForCalc(db, 'org_a', { from: '2026-01-01', to: '2026-12-31', seqThrough: 100n })).toEqual(new Set(['p2']));
   });
+
+  it('reads owners beyond one lookup of them (500), each once, and skips an owner with no row in the window', async () => {
+    const db = database.db;
+    const owners = Array.from({ length: 1201 }, (_, i) => `o${String(i).padStart(4, '0')}`);
+    await compTransactionRepo.insertMany(db, owners.map((o, i) => txn({
+      orgId: 'org_b', id: `tb${i}`, sourceKey: `tb${i}`, ownerId: o, date: i === 700 ? '2027-01-01' : '2026-02-01', splits: [], lineItems: [], kind: 'renewal', amountMinor: 1n,
+    })));
+    const seqThrough = await compTransactionRepo.lastSeq(db, 'org_b');
+    const read: string[] = [];
+    for await (const page of compTransactionRepo.pagesForCalc(db, 'org_b', { from: '2026-01-01', to: '2026-03-31', seqThrough, owners: { from: 'o0001', to: 'o1200' } }, 333)) {
+      for (const t of page) read.push(t.ownerId as string);
+    }
+    expect(read).toEqual(owners.slice(1, 1200).filter((o) => o !== 'o0700'));
+  });
 });
 
