@@ -86,4 +86,14 @@ export class PlanEditorPage {
   async latestVersionOf(key: string): Promise<Locator> {
     return this.table.locator(`tr[data-key="${key}"]`).getByTestId('plan-latest-version');
   }
+
+  /** A version's row in the editor's list of versions. */
+  version(n: number): Locator {
+    return this.page.getByTestId('plan-version').filter({ has: this.page.locator('strong', { hasText: new RegExp(`^v${n}$`) }) });
+  }
+
+  async publish(n: number): Promise<void> {
+    await this.version(n).getByRole('button', { name: `Publish v${n}` }).click();
+    await expect(this.version(n).locator('.badge')).toHaveText('published');
+  }
 }

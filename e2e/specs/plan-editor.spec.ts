@@ -3,7 +3,7 @@ import { LoginPage } from '../pages/login.page.js';
 import { PlanEditorPage } from '../pages/plan-editor.page.js';
 import { ShellPage } from '../pages/shell.page.js';
 
-test('sales ops edits the AE plan: sees a problem by line and column, fixes it, previews and saves version 2', async ({ page }) => {
+test('sales ops edits the AE plan: sees a problem by line and column, fixes it, previews and saves version 2; finance publishes it', async ({ page }) => {
   await new LoginPage(page).signInAs('ops@example.com');
   const plans = new PlanEditorPage(page);
   await plans.openList();
@@ -27,8 +27,20 @@ test('sales ops edits the AE plan: sees a problem by line and column, fixes it, 
   // The version in the text was moved on for the user, comments and all.
   expect(await plans.savedSource(2)).toBe(original.replace('version: 1', 'version: 2'));
 
+  // Her own draft: she cannot publish it.
+  await expect(plans.version(2)).toContainText('you wrote it: another comp admin publishes it');
+  await expect(plans.version(2).getByRole('button')).toHaveCount(0);
+
   await plans.openList();
   await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('2');
+
+  // Finance publishes it.
+  await page.context().clearCookies();
+  await new LoginPage(page).signInAs('finance@example.com');
+  await plans.openList();
+  await plans.openPlan('Account executive quota commission');
+  await plans.publish(2);
+  await expect(plans.version(1).locator('.badge')).toHaveText('published');
 });
 
 test('a rep has no Plans in the menu and finds nothing at /plans', async ({ page }) => {

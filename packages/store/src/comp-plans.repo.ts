@@ -138,6 +138,13 @@ export const compPlanRepo = {
     return row?.m === null || row?.m === undefined ? 0 : Number(row.m);
   },
 
+  /** A draft version becomes published (the only change a version ever sees); false when it was no draft. */
+  async publishVersion(tx: Tx, orgId: string, planId: string, version: number): Promise<boolean> {
+    const result = await tx.updateTable('comp_plan_versions').set({ status: 'published' })
+      .where('org_id', '=', orgId).where('plan_id', '=', planId).where('version', '=', version).where('status', '=', 'draft').executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  },
+
   /** Adds a version. The unique (org, plan, version) index refuses a second row of the same number. */
   async insertVersion(db: Db | Tx, v: CompPlanVersion): Promise<void> {
     await db

@@ -6,7 +6,7 @@ import { createTestOrg, openTestDatabase, testContext, testDialects, warnIfPostg
 import type { AppContext } from '../context.js';
 import { getPlan, getPlanVersion, listPlans, validatePlanSource } from './plan-queries.js';
 import { previewPlan } from './preview-plan.js';
-import { createPlanFromSource, savePlanVersion } from './save-plan-version.js';
+import { createPlanFromSource, publishPlanVersion, savePlanVersion } from './save-plan-version.js';
 import { planTemplates, seedPlanTemplates } from './seed-plan-templates.js';
 
 warnIfPostgresSkipped();
@@ -92,6 +92,20 @@ describe.each(testDialects())('stored plan versions on %s', (dialect) => {
 
     const audit = await auditRepo.list(database.db, { orgId: t.org.id, entity: 'comp_plan', limit: 100 });
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['comp_plan.create', 'comp_plan.version.create']));
+  });
+
+  it('publishes a draft by someone other than its author, once, within the organisation', async () => {
+    const created = await createPlanFromSource(ctx, t.actors.ops, { source: AE.replace('ae-quota-commission', 'ae-publish') });
+    await expect(publishPlanVersion(ctx, t.actors.ops, created.plan.id, 1)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(publishPlanVersion(ctx, t.actors.rep, created.plan.id, 1)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(publishPlanVersion(ctx, other.actors.finance, created.plan.id, 1)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(publishPlanVersion(ctx, t.actors.finance, created.plan.id, 2)).rejects.toMatchObject({ code: 'not_found' });
+    const published = await publishPlanVersion(ctx, t.actors.finance, created.plan.id, 1);
+    expect(published.version).toMatchObject({ version: 1, status: 'published', createdBy: t.actors.ops.userId });
+    expect((await getPlan(ctx, t.actors.ops, created.plan.id)).versions).toMatchObject([{ version: 1, status: 'published' }]);
+    await expect(publishPlanVersion(ctx, t.actors.admin, created.plan.id, 1)).rejects.toMatchObject({ code: 'conflict' });
+    const audit = await auditRepo.list(database.db, { orgId: t.org.id, entity: 'comp_plan', limit: 100 });
+    expect(audit.find((e) => e.action === 'comp_plan.version.publish' && e.entityId === created.plan.id)).toMatchObject({ before: expect.objectContaining({ status: 'draft' }), after: expect.objectContaining({ status: 'published' }) });
   });
 
   it('refuses a broken source with every problem placed', async () => {

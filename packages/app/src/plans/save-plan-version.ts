@@ -93,3 +93,34 @@ export async function insertPlan(ctx: AppContext, tx: Tx, actor: Actor, parsed: 
   await recordAudit(ctx, tx, { actor, action: 'comp_plan.create', entity: 'comp_plan', entityId: plan.id, before: null, after: plan });
   return plan;
 }
+
+/**
+ * Saves a plan file as it comes: its next draft version when the organisation has a plan of its
+ * `plan.id`, otherwise a new plan (the CLI's `attain plan save`).
+ */
+export async function savePlanSource(ctx: AppContext, actor: Actor, input: { source: string }): Promise<PlanSaved> {
+  requireAbility(actor, 'comp_plan:write');
+  const parsed = readValid(input.source);
+  const existing = await compPlanRepo.findByKey(ctx.database.db, actor.orgId, parsed.id);
+  return existing ? savePlanVersion(ctx, actor, existing.id, input) : createPlanFromSource(ctx, actor, input);
+}
+
+/**
+ * Publishes a draft version, so that assignments can pay by it. Someone other than its author
+ * publishes it (plan changes are pay changes: whoever wrote one does not also release it), and
+ * a published version is refused (409). Audited with the status before and after.
+ */
+export async function publishPlanVersion(ctx: AppContext, actor: Actor, planIdOrKey: string, versionNumber: number): Promise<PlanSaved> {
+  requireAbility(actor, 'comp_plan:write');
+  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
+    const plan = (await compPlanRepo.find(tx, actor.orgId, planIdOrKey)) ?? (await compPlanRepo.findByKey(tx, actor.orgId, planIdOrKey));
+    const version = plan ? await compPlanRepo.findVersion(tx, actor.orgId, plan.id, versionNumber) : undefined;
+    if (!plan || !version) throw new DomainError('not_found', 'plan version not found');
+    if (version.status !== 'draft') throw new DomainError('conflict', `version ${versionNumber} of ${plan.key} is published already`, [{ field: 'version', message: 'published already' }]);
+    if (version.createdBy === actor.userId) throw new DomainError('forbidden', 'whoever wrote a plan version cannot also publish it: another comp admin publishes it');
+    if (!(await compPlanRepo.publishVersion(tx, actor.orgId, plan.id, versionNumber))) throw new DomainError('conflict', `version ${versionNumber} of ${plan.key} is published already`);
+    const published = { ...version, status: 'published' as const };
+    await recordAudit(ctx, tx, { actor, action: 'comp_plan.version.publish', entity: 'comp_plan', entityId: plan.id, before: auditOf(version, plan.key), after: auditOf(published, plan.key) });
+    return { plan: await planDetail(tx, plan), version: presentVersionDetail(plan, published) };
+  });
+}

@@ -1,23 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { calculatePlan, parseCreditsCsv, parsePlanFile, PLAN_FILE_LIMITS, runPlanExamples, type Plan, type PlanIssue } from '@attain/app';
 import { DomainError, invalid, parseDecimal, parseFiscalPeriod, parseMajorToMinor, type Decimal } from '@attain/core';
 import type { Command } from 'commander';
+import { readText } from '../files.js';
 import { EXIT, output, reportError, type GlobalOptions } from '../runtime.js';
 import { calculationForJson, formatCalculation, formatExamples } from './plan-format.js';
-
-/** Reads a file after checking it exists and is not larger than `maxBytes` (refused before reading). */
-function readText(path: string, field: string, maxBytes: number): string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a file');
-    size = stat.size;
-  } catch {
-    throw invalid(field, `no file ${path}`);
-  }
-  if (size > maxBytes) throw invalid(field, `${path} is larger than ${maxBytes} bytes`);
-  return readFileSync(path, 'utf8');
-}
 
 /** Plan file problems, one per line as compilers print them: file:line:column: path: message. */
 function reportPlanError(file: string, error: unknown, json: boolean): number {

@@ -43,6 +43,11 @@ describe.each(testDialects())('plans API on %s', (dialect) => {
     expect(v1).toMatchObject({ status: 200, body: { version: 1, source: withKey('ae-api') } });
     expect((await ops.get(`/plans/${id}/versions/9`)).status).toBe(404);
     expect((await ops.get(`/plans/${id}`)).body).toMatchObject({ key: 'ae-api', versions: [{ version: 2 }, { version: 1 }] });
+
+    // Finance wrote version 2: she may not publish it; ops may, once.
+    expect((await finance.post(`/plans/${id}/versions/2/publish`, {})).status).toBe(403);
+    expect(await ops.post(`/plans/${id}/versions/2/publish`, {})).toMatchObject({ status: 200, body: { version: { version: 2, status: 'published' } } });
+    expect(await finance.post(`/plans/${id}/versions/2/publish`, {})).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
   });
 
   it('validates and previews without saving', async () => {
@@ -73,6 +78,7 @@ describe.each(testDialects())('plans API on %s', (dialect) => {
       ['POST', '/plans/preview', { source: AE, quota: '1', targetIncentive: '1' }],
       ['POST', '/plans', { source: withKey('ae-rogue') }],
       ['POST', `/plans/${id}/versions`, { source: withKey('ae-guarded', 2) }],
+      ['POST', `/plans/${id}/versions/1/publish`, {}],
     ];
     for (const who of ['rep', 'manager'] as const) {
       const client = await s.as(t, who);
@@ -84,8 +90,9 @@ describe.each(testDialects())('plans API on %s', (dialect) => {
     expect((await stranger.get(`/plans/${id}`)).status).toBe(404);
     expect((await stranger.get(`/plans/${id}/versions/1`)).status).toBe(404);
     expect((await stranger.post(`/plans/${id}/versions`, { source: withKey('ae-guarded', 2) })).status).toBe(404);
+    expect((await stranger.post(`/plans/${id}/versions/1/publish`, {})).status).toBe(404);
     expect((await stranger.get<{ items: PlanListItem[] }>('/plans')).body.items).toEqual([]);
     // Nothing was written by the refused requests.
-    expect((await ops.get(`/plans/${id}`)).body).toMatchObject({ versions: [{ version: 1 }] });
+    expect((await ops.get(`/plans/${id}`)).body).toMatchObject({ versions: [{ version: 1, status: 'draft' }] });
   });
 });

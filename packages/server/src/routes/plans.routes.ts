@@ -1,4 +1,4 @@
-import { createPlanFromSource, getPlan, getPlanVersion, listPlans, previewPlan, savePlanVersion, validatePlanSource } from '@attain/app';
+import { createPlanFromSource, getPlan, getPlanVersion, listPlans, previewPlan, publishPlanVersion, savePlanVersion, validatePlanSource } from '@attain/app';
 import { PlanDetail, PlanListItem, PlanPreview, PlanPreviewBody, PlanSaved, PlanSourceBody, PlanValidation, PlanVersionDetail, PlanVersionParams } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
@@ -52,5 +52,14 @@ export function mountPlanRoutes(api: Api, registry: RouteRegistry): void {
     summary: "Save a source as the plan's next draft version (its plan.version must be the next number)",
     params: IdParam, body: PlanSourceBody, response: PlanSaved,
     handler: async (c) => c.json(await savePlanVersion(c.get('ctx'), actorOf(c), valid<{ id: string }>(c, 'param').id, valid<PlanSourceBody>(c, 'json')), 201),
+  });
+  defineRoute(api, registry, {
+    method: 'post', path: '/plans/{id}/versions/{version}/publish', ability: 'comp_plan:write', tag: 'plans',
+    summary: 'Publish a draft version so assignments can pay by it; someone other than its author publishes it (403), once (409)',
+    params: PlanVersionParams, response: PlanSaved,
+    handler: async (c) => {
+      const { id, version } = valid<z.infer<typeof PlanVersionParams>>(c, 'param');
+      return c.json(await publishPlanVersion(c.get('ctx'), actorOf(c), id, version));
+    },
   });
 }

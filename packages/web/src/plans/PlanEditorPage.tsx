@@ -7,7 +7,7 @@ import { NotFound } from '../ui/NotFound.js';
 import { IssueList } from './IssueList.js';
 import { withVersion } from './plan-source.js';
 import { isAmountText, PreviewPanel, type PreviewInputs } from './PreviewPanel.js';
-import { usePlan, usePlanPreview, usePlanValidation, usePlanVersion, useSavePlanVersion } from './use-plans.js';
+import { usePlan, usePlanPreview, usePlanValidation, usePlanVersion, usePublishPlanVersion, useSavePlanVersion } from './use-plans.js';
 import { VersionList } from './VersionList.js';
 import { WhatIfPanel } from './WhatIfPanel.js';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.js';
@@ -21,8 +21,9 @@ function planIssuesOf(error: unknown): PlanIssue[] | undefined {
 
 /**
  * The plan editor: the latest version's YAML in CodeMirror, checked as you type (problems
- * marked inline and listed), a live preview of what the plan pays, and "Save as new draft
- * version", which sets the version in the text to the next number before saving.
+ * marked inline and listed), a live preview of what the plan pays, "Save as new draft
+ * version", which sets the version in the text to the next number before saving, and the
+ * versions, a draft with "Publish" for a comp admin who did not write it.
  */
 export function PlanEditorPage({ id }: { id: string }) {
   const plan = usePlan(id);
@@ -34,7 +35,8 @@ export function PlanEditorPage({ id }: { id: string }) {
   const [inputs, setInputs] = useState<PreviewInputs>({ targetIncentive: '50000.00', quota: '500000.00', sampleAmount: '' });
   const editor = useRef<YamlEditorHandle>(null);
   const save = useSavePlanVersion(id);
-  const { can } = useSession();
+  const publish = usePublishPlanVersion(id);
+  const { can, me } = useSession();
 
   // The text is loaded once; later loads (after a save) must not overwrite what is being typed.
   useEffect(() => {
@@ -94,6 +96,7 @@ export function PlanEditorPage({ id }: { id: string }) {
         </div>
       </header>
       {save.isError && !saveIssues && <p className="error" role="alert">{save.error.message}</p>}
+      {publish.isError && <p className="error" role="alert">{publish.error.message}</p>}
       <div className="plan-editor-layout">
         <div className="plan-editor-main">
           {source === undefined ? (
@@ -102,7 +105,13 @@ export function PlanEditorPage({ id }: { id: string }) {
             <YamlEditor ref={editor} value={source} onChange={onChange} issues={issues} label="Plan file (YAML)" />
           )}
           <IssueList issues={issues} checking={validation.isFetching} onSelect={(i) => editor.current?.moveTo(i.line, i.column)} />
-          {plan.data && <VersionList versions={plan.data.versions} />}
+          {plan.data && (
+            <VersionList
+              versions={plan.data.versions} userId={me.user.id}
+              {...(can('comp_plan:write') ? { onPublish: (v: number) => publish.mutate(v) } : {})}
+              {...(publish.isPending && publish.variables !== undefined ? { publishing: publish.variables } : {})}
+            />
+          )}
           {plan.data && can('calc_run:read') && <WhatIfPanel planId={id} versions={plan.data.versions} />}
         </div>
         <PreviewPanel inputs={inputs} onInputs={setInputs} preview={preview.data} note={note} />

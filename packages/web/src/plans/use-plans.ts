@@ -60,3 +60,15 @@ export function useSavePlanVersion(id: string) {
     },
   });
 }
+
+/** Publishes a draft version (someone other than its author); the plan and the list are asked again. */
+export function usePublishPlanVersion(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api<PlanSaved>(`/plans/${encodeURIComponent(id)}/versions/${version}/publish`, { method: 'POST', body: {} }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['plans', id], saved.plan);
+      await queryClient.invalidateQueries({ queryKey: ['plans'], exact: true });
+    },
+  });
+}
