@@ -9,6 +9,8 @@ export interface CompPeriod {
   readonly status: 'open' | 'closed';
   readonly closedAt: string | null;
   readonly closedBy: string | null;
+  /** The last transaction number when it was closed (null while open, or closed before this was kept). */
+  readonly closedSeq: bigint | null;
   readonly updatedAt: string;
 }
 
@@ -66,7 +68,7 @@ const bigOrNull = (v: unknown): bigint | null => (v === null || v === undefined 
 
 const toPeriod = (r: Record<string, unknown>): CompPeriod => ({
   orgId: String(r.org_id), key: String(r.key), startDate: String(r.start_date), endDate: String(r.end_date), status: String(r.status) as CompPeriod['status'],
-  closedAt: text(r.closed_at), closedBy: text(r.closed_by), updatedAt: String(r.updated_at),
+  closedAt: text(r.closed_at), closedBy: text(r.closed_by), closedSeq: bigOrNull(r.closed_seq), updatedAt: String(r.updated_at),
 });
 
 const toRun = (r: Record<string, unknown>): CalcRun => ({
@@ -101,15 +103,17 @@ export const compPeriodRepo = {
     await db.insertInto('comp_periods').values({
       org_id: period.orgId, key: period.key, start_date: period.startDate, end_date: period.endDate, status: 'open', closed_at: null, closed_by: null, updated_at: period.updatedAt,
     }).execute();
-    return { ...period, status: 'open', closedAt: null, closedBy: null };
+    return { ...period, status: 'open', closedAt: null, closedBy: null, closedSeq: null };
   },
   async list(db: Db | Tx, orgId: string): Promise<CompPeriod[]> {
     const rows = await db.selectFrom('comp_periods').selectAll().where('org_id', '=', orgId).orderBy('start_date').execute();
     return rows.map(toPeriod);
   },
-  async setStatus(tx: Tx, orgId: string, key: string, change: { status: CompPeriod['status']; at: string; by: string | null }): Promise<void> {
+  /** Closing records who, when and the last transaction number (`seq`); opening clears them. */
+  async setStatus(tx: Tx, orgId: string, key: string, change: { status: 'open'; at: string } | { status: 'closed'; at: string; by: string | null; seq: bigint }): Promise<void> {
+    const closed = change.status === 'closed' ? change : null;
     await tx.updateTable('comp_periods').set({
-      status: change.status, updated_at: change.at, closed_at: change.status === 'closed' ? change.at : null, closed_by: change.status === 'closed' ? change.by : null,
+      status: change.status, updated_at: change.at, closed_at: closed ? closed.at : null, closed_by: closed ? closed.by : null, closed_seq: closed ? closed.seq : null,
     }).where('org_id', '=', orgId).where('key', '=', key).execute();
   },
 };

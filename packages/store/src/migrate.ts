@@ -17,6 +17,7 @@ import * as disputes from './migrations/2026-11-27T1900-disputes.js';
 import * as calcReadIndex from './migrations/2026-11-27T2000-calc-read-index.js';
 import * as assignmentBaseSalary from './migrations/2026-11-27T2100-assignment-base-salary.js';
 import * as calcOwnerIndex from './migrations/2026-11-28T0900-calc-owner-index.js';
+import * as periodClosedSeq from './migrations/2026-11-28T1000-period-closed-seq.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2000-calc-read-index': calcReadIndex,
   '2026-11-27T2100-assignment-base-salary': assignmentBaseSalary,
   '2026-11-28T0900-calc-owner-index': calcOwnerIndex,
+  '2026-11-28T1000-period-closed-seq': periodClosedSeq,
 };
 
 export interface MigrationReport {

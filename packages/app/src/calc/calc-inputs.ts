@@ -35,6 +35,13 @@ export interface CalcInputs {
   readonly drawBalances: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Version 2: the ranges of owners read (and hashed) apart, by as many threads (credit-partition.ts). */
   readonly partitions?: readonly Partition[];
+  /**
+   * Deals lost after their pay period closed: cancellations of the window dated in a closed
+   * period and numbered after its closing, transaction id -> the day the deal was lost. A plan
+   * with a clawback policy takes back what the policy says instead (closed-period-clawbacks.ts).
+   * Absent when there are none.
+   */
+  readonly lateCancellations?: Readonly<Record<string, string>>;
 }
 
 export type FrozenAssignment = Pick<PlanAssignment, 'id' | 'personId' | 'planId' | 'planVersion' | 'validFrom' | 'validTo' | 'ramp'> & {
@@ -119,7 +126,20 @@ export async function freezeCalcInputs(tx: Tx, args: {
     reportingLines: (await reportingLineRepo.listForOrg(tx, orgId)).map(({ personId, managerId, validFrom, validTo }) => ({ personId, managerId, validFrom, validTo })),
     rules: DEFAULT_CREDITING_RULES, earnedBefore, drawBalances, partitions: partitionsOf(people, args.partitions(people.length)),
   };
-  return { inputs, plans };
+  const late = await lateCancellations(tx, orgId, { ...inputs.window, seqThrough: BigInt(inputs.seqThrough) }, args.payPeriod);
+  return { inputs: Object.keys(late).length === 0 ? inputs : { ...inputs, lateCancellations: late }, plans };
+}
+
+/** Cancellations dated in a closed pay period (of the run's length) and numbered after it closed: transaction id -> the day the deal was lost. */
+async function lateCancellations(tx: Tx, orgId: string, query: DateRange & { seqThrough: bigint }, payPeriod: Plan['payPeriod']): Promise<Record<string, string>> {
+  const closed = (await compPeriodRepo.list(tx, orgId)).filter((p) => p.status === 'closed' && p.closedSeq !== null && p.key.includes('-M') === (payPeriod === 'month'));
+  if (closed.length === 0) return {};
+  const out: Record<string, string> = {};
+  for (const c of await compTransactionRepo.cancellationsForCalc(tx, orgId, query)) {
+    const period = closed.find((p) => p.startDate <= c.date && c.date <= p.endDate);
+    if (period && c.seq > (period.closedSeq as bigint)) out[c.transactionId] = c.occurredOn;
+  }
+  return out;
 }
 
 /** From the ledger: earnings of earlier periods inside the to-date window, and draw balances before the period. */

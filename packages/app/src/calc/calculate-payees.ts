@@ -2,11 +2,12 @@ import { canonicalJson, creditTransactions, DomainError, type Credit, type Credi
 import type { CalcTransaction } from '@attain/store';
 import { assignmentTerms } from '../assignments/assignment-terms.js';
 import { presentTerms } from '../assignments/assignment.presenter.js';
-import { calculatePlan, type PlanCalculation } from '../comp/plan-calculate.js';
+import type { PlanCalculation } from '../comp/plan-calculate.js';
 import type { Plan } from '../comp/plan-schema.js';
 import { explanationRows } from '../plans/plan-explanation.presenter.js';
 import { toCreditingTransaction } from '../transactions/to-crediting.js';
 import { componentSince, planKey, sha256, type CalcInputs, type FrozenAssignment } from './calc-inputs.js';
+import { calculateWithLateCancellations } from './late-cancellations.js';
 
 /** One payee's result of a run: the statement body (canonical JSON), its hash, and the ledger lines it asks for. */
 export interface PayeeResult {
@@ -28,6 +29,8 @@ function ledgerTargetsOf(personId: string, periodKey: string, plan: Plan, calc: 
   if (calc.totalMinor !== calc.earnedMinor) out.push({ ...base, type: 'earning', componentId: 'plan-cap', amountMinor: calc.totalMinor - calc.earnedMinor });
   if (calc.draw && calc.draw.drawAdvanceMinor !== 0n) out.push({ ...base, type: 'draw-advance', componentId: null, amountMinor: calc.draw.drawAdvanceMinor });
   if (calc.draw && calc.draw.recoveryMinor !== 0n) out.push({ ...base, type: 'draw-recovery', componentId: null, amountMinor: -calc.draw.recoveryMinor });
+  const clawedBackMinor = calc.clawbacks.reduce((s, c) => s + c.adjustmentMinor, 0n);
+  if (clawedBackMinor !== 0n) out.push({ ...base, type: 'clawback', componentId: null, amountMinor: clawedBackMinor });
   return out;
 }
 
@@ -60,13 +63,13 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
   const before = inputs.earnedBefore[a.personId] ?? {};
   const earnedBefore = Object.fromEntries(plan.components.filter((c) => before[`${plan.id}/${c.id}`] !== undefined).map((c) => [c.id, BigInt(before[`${plan.id}/${c.id}`] as string)]));
   const drawBalance = inputs.drawBalances[a.personId]?.[plan.id];
-  const calc = calculatePlan({
+  const calc = calculateWithLateCancellations({
     // calculatePlan keeps the credits dated while she was on the assignment (served).
     plan, credits, quotaMinor: periodTerms.quota?.amountMinor ?? 0n, targetIncentiveMinor: periodTerms.targetIncentive.amountMinor,
     // Served is her whole assignment: credits before the period still count towards a to-date measure.
     period: inputs.period, served: { from: a.validFrom, to: a.validTo ?? plan.effective.to ?? inputs.period.to }, derived: { quotaToDateMinor }, earnedBefore,
     ...(drawBalance === undefined ? {} : { drawBalanceMinor: BigInt(drawBalance) }),
-  });
+  }, inputs.lateCancellations);
   return { terms: periodTerms, calc };
 }
 

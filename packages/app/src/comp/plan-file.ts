@@ -304,15 +304,21 @@ function drawOf(r: Reader, raw: Field, path: string, currency: string): PlanDraw
 }
 
 function clawbackOf(r: Reader, raw: Field, path: string): PlanClawback | undefined {
-  const m = mapping(r, raw, path, ['method', 'percentage'], ['method']);
+  const m = mapping(r, raw, path, ['method', 'percentage', 'termMonths'], ['method']);
   if (!m) return undefined;
   const method = oneOf<ClawbackRule['method']>(r, m.get('method'), `${path}.method`, ['of-earned', 'of-paid', 'prorated-unserved']);
   const percentage = m.has('percentage') ? decimal(r, m.get('percentage'), `${path}.percentage`) : undefined;
   if (method === 'prorated-unserved' && m.has('percentage')) return add(r, `${path}.percentage`, m.get('percentage'), 'prorated-unserved takes the unserved share of the term, not a percentage');
+  if (method !== 'prorated-unserved' && m.has('termMonths')) return add(r, `${path}.termMonths`, m.get('termMonths'), 'only prorated-unserved has a contract term');
   if (percentage && (percentage.units < 0n || percentage.units > 10n ** BigInt(percentage.scale))) return add(r, `${path}.percentage`, m.get('percentage'), 'must be between 0 and 1');
-  if (!method || (m.has('percentage') && !percentage)) return undefined;
-  return { method, ...(percentage ? { percentage } : {}) };
+  const termMonths = m.has('termMonths') ? positiveInt(r, m.get('termMonths'), `${path}.termMonths`) : undefined;
+  if (termMonths !== undefined && termMonths > MAX_TERM_MONTHS) return add(r, `${path}.termMonths`, m.get('termMonths'), `must be at most ${MAX_TERM_MONTHS}`);
+  if (!method || (m.has('percentage') && !percentage) || (m.has('termMonths') && termMonths === undefined)) return undefined;
+  return { method, ...(percentage ? { percentage } : {}), ...(termMonths === undefined ? {} : { termMonths }) };
 }
+
+/** Ten years: a longer contract term is a typing error. */
+const MAX_TERM_MONTHS = 120;
 
 function formatIssue(issue: PlanIssue): string {
   return `line ${issue.line}, column ${issue.column}: ${issue.field}: ${issue.message}`;

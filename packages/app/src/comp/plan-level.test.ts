@@ -77,6 +77,9 @@ describe('plan-level constructs', () => {
   it('reports plan-level mistakes at their line and column', () => {
     expect(issuesOf(plan('  quotaPhasing: { by: quarter, weights: ["0.2", "0.2", "0.2", "0.3"] }\n'))).toEqual([expect.objectContaining({ field: 'plan.quotaPhasing.weights', message: 'weights must be >= 0 and sum to exactly 1', line: 7 })]);
     expect(issuesOf(plan('  clawback: { method: prorated-unserved, percentage: "0.5" }\n'))[0]).toMatchObject({ field: 'plan.clawback.percentage', line: 7 });
+    expect(issuesOf(plan('  clawback: { method: of-earned, termMonths: 12 }\n'))[0]).toMatchObject({ field: 'plan.clawback.termMonths', line: 7 });
+    expect(issuesOf(plan('  clawback: { method: prorated-unserved, termMonths: 121 }\n'))[0]).toMatchObject({ field: 'plan.clawback.termMonths', message: 'must be at most 120' });
+    expect(parsePlanFile({ text: plan('  clawback: { method: prorated-unserved, termMonths: 24 }\n') }).clawback).toEqual({ method: 'prorated-unserved', termMonths: 24 });
     expect(issuesOf(plan('  yearStartMonth: 13\n'))[0]).toMatchObject({ field: 'plan.yearStartMonth', line: 7, column: 19 });
   });
 

@@ -52,6 +52,8 @@ export interface PlanClawback {
   readonly method: ClawbackRule['method'];
   /** For 'of-earned' and 'of-paid' (default 1). */
   readonly percentage?: Decimal;
+  /** For 'prorated-unserved' in a calc run: the contract term a deal is taken to run from its close date (default 12 months). */
+  readonly termMonths?: number;
 }
 
 /** A cancellation an example or a run applies the plan's clawback to. */

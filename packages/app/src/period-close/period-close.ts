@@ -1,5 +1,5 @@
 import { DomainError, invalid, type Actor } from '@attain/core';
-import { calcRunRepo, compPeriodRepo, reopeningRepo, type CompPeriod, type Db, type PeriodReopening, type Tx } from '@attain/store';
+import { calcRunRepo, compPeriodRepo, compTransactionRepo, reopeningRepo, type CompPeriod, type Db, type PeriodReopening, type Tx } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
@@ -56,7 +56,7 @@ export async function closePeriod(ctx: AppContext, actor: Actor, input: { period
     if (unapproved.length > 0) {
       throw new DomainError('conflict', `${unapproved.length} statement(s) of ${period.key} are not approved as they stand: ${unapproved.slice(0, 10).join(', ')}${unapproved.length > 10 ? ', ...' : ''}`, [{ field: 'period', message: 'unapproved statements' }]);
     }
-    await compPeriodRepo.setStatus(tx, actor.orgId, period.key, { status: 'closed', at: ctx.now(), by: actor.userId });
+    await compPeriodRepo.setStatus(tx, actor.orgId, period.key, { status: 'closed', at: ctx.now(), by: actor.userId, seq: await compTransactionRepo.lastSeq(tx, actor.orgId) });
     await recordAudit(ctx, tx, { actor, action: 'comp_period.close', entity: 'comp_period', entityId: period.key, before: { status: 'open' }, after: { status: 'closed', statements: results.length } });
     return itemOf(tx, (await compPeriodRepo.find(tx, actor.orgId, period.key)) as CompPeriod);
   });
@@ -85,7 +85,7 @@ export async function approveReopen(ctx: AppContext, actor: Actor, input: { requ
     if (!request) throw new DomainError('not_found', 'reopening request not found');
     if (request.requestedBy === actor.userId) throw new DomainError('forbidden', 'reopening a period needs a second person: someone else must approve your request');
     if (!(await reopeningRepo.approve(tx, actor.orgId, request.id, { approvedBy: actor.userId, approvedAt: ctx.now() }))) throw new DomainError('conflict', 'this request was already approved');
-    await compPeriodRepo.setStatus(tx, actor.orgId, request.periodKey, { status: 'open', at: ctx.now(), by: null });
+    await compPeriodRepo.setStatus(tx, actor.orgId, request.periodKey, { status: 'open', at: ctx.now() });
     await recordAudit(ctx, tx, { actor, action: 'comp_period.reopen.approve', entity: 'comp_period', entityId: request.periodKey, before: { status: 'closed' }, after: { status: 'open', requestId: request.id } });
     return itemOf(tx, (await compPeriodRepo.find(tx, actor.orgId, request.periodKey)) as CompPeriod);
   });

@@ -63,6 +63,17 @@ function rowsOfLine(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, l
   }
 }
 
+/** A clawback in words: the cancelled transaction, and what of what it earned or was paid comes back. */
+function clawbackText(c: PlanCalculation['clawbacks'][number], currency: string): string {
+  const e = c.explanation;
+  const base = formatMinorAsMajor(e.baseMinor, currency);
+  if (e.proration) {
+    const p = e.proration;
+    return `${c.id}: ${base} earned x ${p.unservedDays}/${p.termDays} days of the term ${p.contractStart}..${p.contractEnd} not served (lost ${p.cancelledOn}), ${e.roundingMode}`;
+  }
+  return `${c.id}: ${e.fraction} of ${base} ${e.method === 'of-paid' ? 'paid' : 'earned'}, ${e.roundingMode}`;
+}
+
 /**
  * The sample calculation as table rows: per component its measure, every tier slice, the
  * rounding, each gate, qualifier, cap and floor, and what was paid. Quantities stay in
@@ -72,6 +83,7 @@ export function explanationRows(plan: Plan, calc: PlanCalculation): Row[] {
   const planBase = { componentId: 'plan', componentName: plan.name, unit: 'money' as const };
   const planRows: Row[] = [];
   if (calc.planCap) planRows.push({ ...planBase, step: 'plan-cap', amountMinor: calc.planCap.afterMinor.toString(), acted: adjustmentText({ step: 'cap', adjustment: calc.planCap }, plan.currency) });
+  for (const c of calc.clawbacks) planRows.push({ ...planBase, step: 'clawback', amountMinor: c.adjustmentMinor.toString(), acted: clawbackText(c, plan.currency) });
   if (calc.draw || calc.clawbacks.length > 0) planRows.push({ ...planBase, step: 'payout', amountMinor: calc.payoutMinor.toString(), acted: 'earnings with the draw and clawbacks' });
   const componentRows = calc.components.flatMap((c) => {
     const component = plan.components.find((p) => p.id === c.componentId);
