@@ -125,11 +125,19 @@ async function readRows(db: Db | Tx, orgId: string, query: CalcReadQuery, owners
 }
 
 /**
+ * Rows a page holds. A page's rows, transactions and credits live until it is credited: pages
+ * of 5,000 outgrew V8's young generation, so collecting them copied and promoted a page's worth
+ * each time (a quarter of 1.25M rows in two threads: 11.5 s in pages of 5,000, 9.5 s in pages of
+ * 2,000, 10.1 s in pages of 500, which cost more queries; docs/benchmarks.md).
+ */
+const PAGE_ROWS = 2000;
+
+/**
  * The run's transactions dated from..to and numbered at most seqThrough, of the owners in
  * range, in pages of `pageSize` rows: rows without an owner first (when the range is unbounded
  * below), then each owner's, by owner, date and id.
  */
-export async function* calcTransactionPages(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize = 5000): AsyncGenerator<CalcTransaction[]> {
+export async function* calcTransactionPages(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize = PAGE_ROWS): AsyncGenerator<CalcTransaction[]> {
   let page: Row[] = [];
   for await (const group of ownerGroups(db, orgId, query)) {
     // The owners of the group not yet read to the end; after a full read, the last row's owner continues after it.
