@@ -51,6 +51,10 @@ test('sales ops reads the assignments, assigns a plan to an SDR, reads its terms
     // Aug..Oct 2026: 92 days on the plan; 12,000 x 92 / 365 = 3,024.66 (the plan year runs from January).
     await expect(assignments.terms.getByTestId('terms-steps')).toContainText('target incentive 2026-08-01..2026-10-31');
     await expect(assignments.terms).toContainText('$3,024.66');
+    // A month of it: August, 31 days; 12,000 x 31 / 365 = 1,019.18.
+    await assignments.showTerms(row, 'FY2027-M07');
+    await expect(assignments.terms.getByTestId('terms-steps')).toContainText('target incentive 2026-08-01..2026-08-31');
+    await expect(assignments.terms).toContainText('$1,019.18');
   });
 
   await test.step('a raise from a date ends the row and starts a new one', async () => {

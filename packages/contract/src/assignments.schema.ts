@@ -42,6 +42,8 @@ export const PlanAssignmentItem = z.object({
   ramp: z.array(z.string()).nullable(),
   reason: z.string(),
   createdBy: z.string(),
+  /** Who set it, by name ("system" for the demo seeder and imports). */
+  createdByName: z.string(),
   createdAt: Instant,
   endedBy: z.string().nullable(),
   endedAt: Instant.nullable(),

@@ -1,6 +1,6 @@
 import { can, divideRounded, type Actor, type ExactFraction } from '@attain/core';
 import type { AssignmentTermsWire, PlanAssignmentItem } from '@attain/contract';
-import { compPlanRepo, type Db, type PlanAssignment, type Tx } from '@attain/store';
+import { compPlanRepo, userRepo, type Db, type PlanAssignment, type Tx } from '@attain/store';
 import { repos } from '../crm/repos.js';
 import type { AssignmentTerms } from './assignment-terms.js';
 
@@ -50,6 +50,7 @@ export async function presentAssignments(db: Db | Tx, actor: Actor, currency: st
   const planIds = new Set(rows.map((r) => r.planId));
   const plans = new Map((await compPlanRepo.listWithLatest(db, actor.orgId)).filter((p) => planIds.has(p.id)).map((p) => [p.id, p]));
   const writer = can(actor, 'plan_assignment:write');
+  const users = new Map((await userRepo.list(db, actor.orgId)).map((u) => [u.id, u.name]));
   return rows.map((a) => ({
     id: a.id,
     personId: a.personId,
@@ -67,6 +68,7 @@ export async function presentAssignments(db: Db | Tx, actor: Actor, currency: st
     ramp: a.ramp === null ? null : [...a.ramp],
     reason: a.reason,
     createdBy: a.createdBy,
+    createdByName: users.get(a.createdBy) ?? a.createdBy,
     createdAt: a.createdAt,
     endedBy: a.endedBy,
     endedAt: a.endedAt,

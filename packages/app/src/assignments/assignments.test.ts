@@ -43,6 +43,7 @@ describe.each(testDialects())('plan assignments on %s', (dialect) => {
     expect(made).toMatchObject({
       personName: 'Rita Rep', planKey: 'ae-quota-commission', planVersion: 1, validFrom: '2026-01-01', validTo: '2026-12-31',
       targetIncentiveMinor: '6000000', annualQuotaMinor: '80000000', ramp: null, currency: 'USD', abilities: { read: true, update: true },
+      createdBy: t.actors.finance.userId, createdByName: 'finance',
     });
     const audit = await auditRepo.list(database.db, { orgId: t.org.id, entityId: made.id, limit: 10 });
     expect(audit.map((e) => e.action)).toEqual(['plan_assignment.create']);

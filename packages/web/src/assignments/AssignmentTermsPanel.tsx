@@ -20,14 +20,14 @@ export function AssignmentTermsPanel({ item, fiscalYearStartMonth, onClose }: { 
   useEffect(() => {
     panel.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, []);
-  const listed = years.some((y) => y.year.key === period || y.quarters.some((q) => q.key === period));
+  const listed = years.some((y) => y.year.key === period || y.periods.some((p) => p.key === period));
   return (
     <section ref={panel} className="card assignments-terms" aria-labelledby={titleId} data-testid="assignment-terms">
       <header className="assignments-terms-header">
         <div>
           <h2 id={titleId}>{item.personName} · {item.planName} v{item.planVersion}</h2>
           <p className="muted small">
-            {formatDate(item.validFrom)} – {item.validTo ? formatDate(item.validTo) : 'open-ended'} · “{item.reason}” · set by {item.createdBy} {formatInstant(item.createdAt)}
+            {formatDate(item.validFrom)} – {item.validTo ? formatDate(item.validTo) : 'open-ended'} · “{item.reason}” · set by {item.createdByName} {formatInstant(item.createdAt)}
             {item.endedAt && ` · ended by ${item.endedBy ?? 'someone'} ${formatInstant(item.endedAt)}`}
           </p>
         </div>
@@ -40,7 +40,7 @@ export function AssignmentTermsPanel({ item, fiscalYearStartMonth, onClose }: { 
           {years.map((y) => (
             <optgroup key={y.year.key} label={y.year.key}>
               <option value={y.year.key}>{y.year.label}</option>
-              {y.quarters.map((q) => <option key={q.key} value={q.key}>{q.label}</option>)}
+              {y.periods.map((p) => <option key={p.key} value={p.key}>{p.key.includes('-M') ? `\u2003${p.label}` : p.label}</option>)}
             </optgroup>
           ))}
         </select>

@@ -3,7 +3,7 @@ import type { PlanAssignmentItem } from '@attain/contract';
 import { ApiError } from '../api/client.js';
 import { changeBodyOf, changeTextsOf, refusalOf } from './assignment-form.js';
 import { rampText } from './assignment-rows.js';
-import { defaultTermsPeriod } from './terms-periods.js';
+import { defaultTermsPeriod, termsPeriods } from './terms-periods.js';
 
 const item = {
   id: 'pas_1', personName: 'Ann', planVersion: 1, currency: 'USD', targetIncentiveMinor: '6000000', annualQuotaMinor: '60000000',
@@ -36,5 +36,14 @@ describe('ramps and periods', () => {
   it('opens the terms on today\'s quarter when the assignment covers today, else on its first quarter', () => {
     expect(defaultTermsPeriod(item, '2026-11-27', 2)).toBe('FY2027-Q4');
     expect(defaultTermsPeriod({ validFrom: '2026-03-24', validTo: '2026-06-30' }, '2026-11-27', 2)).toBe('FY2027-Q1');
+  });
+
+  it('lists each year of the fiscal calendar with its quarters, each followed by its months', () => {
+    const years = termsPeriods('2026-11-27', 2);
+    expect(years.map((y) => y.year.key)).toEqual(['FY2028', 'FY2027', 'FY2026']);
+    const fy2027 = years[1]?.periods ?? [];
+    expect(fy2027.map((p) => p.key).slice(0, 5)).toEqual(['FY2027-Q1', 'FY2027-M01', 'FY2027-M02', 'FY2027-M03', 'FY2027-Q2']);
+    expect(fy2027).toHaveLength(16);
+    expect(fy2027[1]?.label).toBe('FY2027-M01 · Feb 2026');
   });
 });

@@ -3,8 +3,8 @@ import type { PlanAssignmentItem } from '@attain/contract';
 import { periodSpan } from '../pay/period-options.js';
 
 /*
- * The periods an assignment's terms can be read for: the fiscal years around today and
- * their quarters. Future ones are included (unlike pay periods): a comp admin sets a
+ * The periods an assignment's terms can be read for: the fiscal years around today, their
+ * quarters and months (a monthly plan pays by month; a ramp acts month by month). Future ones are included (unlike pay periods): a comp admin sets a
  * quota before the quarter starts. Pure: today is an argument.
  */
 
@@ -13,14 +13,25 @@ export interface TermsPeriod {
   readonly label: string;
 }
 
-/** Each fiscal year from `yearsBack` before today's to the next, with its quarters, latest year first. */
-export function termsPeriods(today: string, fiscalYearStartMonth: number, yearsBack = 1): { year: TermsPeriod; quarters: TermsPeriod[] }[] {
+const optionOf = (key: string, fiscalYearStartMonth: number): TermsPeriod => {
+  const p = parseFiscalPeriod(key, fiscalYearStartMonth);
+  return { key: p.key, label: `${p.key} · ${periodSpan(p)}` };
+};
+
+/**
+ * Each fiscal year from `yearsBack` before today's to the next, latest first: the year, then
+ * each quarter followed by its three months.
+ */
+export function termsPeriods(today: string, fiscalYearStartMonth: number, yearsBack = 1): { year: TermsPeriod; periods: TermsPeriod[] }[] {
   const current = fiscalPeriodOf(today, fiscalYearStartMonth, 'year').fiscalYear;
   const years = [];
   for (let fy = current + 1; fy >= current - yearsBack; fy -= 1) {
     const year = parseFiscalPeriod(`FY${fy}`, fiscalYearStartMonth);
-    const quarters = [1, 2, 3, 4].map((q) => parseFiscalPeriod(`FY${fy}-Q${q}`, fiscalYearStartMonth)).map((p) => ({ key: p.key, label: `${p.key} · ${periodSpan(p)}` }));
-    years.push({ year: { key: year.key, label: `${year.key} (whole year)` }, quarters });
+    const periods = [1, 2, 3, 4].flatMap((q) => [
+      optionOf(`FY${fy}-Q${q}`, fiscalYearStartMonth),
+      ...[1, 2, 3].map((m) => optionOf(`FY${fy}-M${String((q - 1) * 3 + m).padStart(2, '0')}`, fiscalYearStartMonth)),
+    ]);
+    years.push({ year: { key: year.key, label: `${year.key} (whole year)` }, periods });
   }
   return years;
 }
