@@ -42,3 +42,4 @@ export * from './capitalization/index.js';
 export * from './disputes/index.js';
 export * from './what-if/index.js';
 export * from './my-pay/index.js';
+export * from './coverage/index.js';

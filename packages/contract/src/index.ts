@@ -12,3 +12,4 @@ export * from './calc.schema.js';
 export * from './capitalization.schema.js';
 export * from './what-if.schema.js';
 export * from './disputes.schema.js';
+export * from './coverage.schema.js';

@@ -38,3 +38,6 @@ export * from './comp/capitalization/movements.js';
 export * from './comp/capitalization/roll-forward.js';
 export * from './comp/capitalization/journal-entries.js';
 export * from './import-presets.js';
+export * from './coverage/account-filter.js';
+export * from './coverage/coverage-model.js';
+export * from './coverage/coverage-analysis.js';

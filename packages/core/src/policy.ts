@@ -50,7 +50,9 @@ export type Ability =
   | 'comp_period:manage'
   | 'payroll:export'
   | 'dispute:raise'
-  | 'dispute:manage';
+  | 'dispute:manage'
+  | 'coverage:read'
+  | 'coverage:write';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -91,6 +93,9 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   // Disputes: everyone raises and follows her own (a manager her team's, see core disputeParty); finance and admins handle them.
   if (ability === 'dispute:raise') return true;
   if (ability === 'dispute:manage') return role === 'admin' || role === 'finance';
+  // The coverage model is sales ops' strategy work; leaders and finance read it (aggregates over every account), reps do not.
+  if (ability === 'coverage:write') return ORG_WIDE.includes(role);
+  if (ability === 'coverage:read') return role !== 'rep';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -22,6 +22,7 @@ import { mountCalcRoutes } from './routes/calc.routes.js';
 import { mountCapitalizationRoutes } from './routes/capitalization.routes.js';
 import { mountPeriodCloseRoutes } from './routes/period-close.routes.js';
 import { mountWhatIfRoutes } from './routes/what-if.routes.js';
+import { mountCoverageRoutes } from './routes/coverage.routes.js';
 import { mountDisputeRoutes } from './routes/disputes.routes.js';
 import { mountViewRoutes } from './routes/views.routes.js';
 import { serveDirectory } from './static.js';
@@ -66,6 +67,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountCapitalizationRoutes(api, registry);
   mountPeriodCloseRoutes(api, registry);
   mountWhatIfRoutes(api, registry);
+  mountCoverageRoutes(api, registry);
   mountDisputeRoutes(api, registry);
 
   const openapi = () =>

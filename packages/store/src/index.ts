@@ -18,3 +18,4 @@ export * from './ledger.repo.js';
 export * from './approvals.repo.js';
 export * from './capitalization.repo.js';
 export * from './disputes.repo.js';
+export * from './coverage.repo.js';

@@ -18,6 +18,7 @@ import * as calcReadIndex from './migrations/2026-11-27T2000-calc-read-index.js'
 import * as assignmentBaseSalary from './migrations/2026-11-27T2100-assignment-base-salary.js';
 import * as calcOwnerIndex from './migrations/2026-11-28T0900-calc-owner-index.js';
 import * as periodClosedSeq from './migrations/2026-11-28T1000-period-closed-seq.js';
+import * as coverageModels from './migrations/2026-11-28T1100-coverage-models.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2100-assignment-base-salary': assignmentBaseSalary,
   '2026-11-28T0900-calc-owner-index': calcOwnerIndex,
   '2026-11-28T1000-period-closed-seq': periodClosedSeq,
+  '2026-11-28T1100-coverage-models': coverageModels,
 };
 
 export interface MigrationReport {
