@@ -57,7 +57,7 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly body?: unknown;
   readonly query?: Query;
   readonly signal?: AbortSignal;

@@ -18,6 +18,7 @@ const ImportPage = lazy(() => import('../import/ImportPage.js').then((m) => ({ d
 const EntityListPage = lazy(() => import('../lists/EntityListPage.js').then((m) => ({ default: m.EntityListPage })));
 const PlansArea = lazy(() => import('../plans/PlansArea.js').then((m) => ({ default: m.PlansArea })));
 const AssignmentsPage = lazy(() => import('../assignments/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
+const CoveragePage = lazy(() => import('../coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -55,6 +56,7 @@ function Screens() {
           <Route path="/import" component={ImportPage} />
           <Route path="/plans" nest component={PlansArea} />
           <Route path="/assignments" component={AssignmentsPage} />
+          <Route path="/coverage" component={CoveragePage} />
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />

@@ -19,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/leads', label: 'Leads', ability: 'lead:list', key: 'l' },
   { href: '/activities', label: 'Activities', ability: 'activity:list', key: 't' },
   { href: '/people', label: 'People', ability: 'person:list', key: 'p' },
+  // Sales ops shape the segments and capacity; leaders and finance read what the model gives.
+  { href: '/coverage', label: 'Coverage', ability: 'coverage:read', key: 'v' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
   { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
   // Readers (managers, reps) see their assignments on their statements; the screen is for those who set them.
