@@ -50,7 +50,11 @@ export const CoverageAnalysisWire = z.object({
     repsNeeded: z.string(),
     headcount: z.number().int().nullable(),
     covered: z.object({ accounts: z.number().int(), potentialMinor: MinorUnits, hours: Hours }).nullable(),
-    uncovered: z.object({ accounts: z.number().int(), potentialMinor: MinorUnits }).nullable(),
+    uncovered: z.object({
+      accounts: z.number().int(), potentialMinor: MinorUnits,
+      /** The largest accounts left uncovered (up to 10), by potential. */
+      largest: z.array(z.object({ id: z.string(), name: z.string(), potentialMinor: MinorUnits })),
+    }).nullable(),
   })),
 });
 export type CoverageAnalysisWire = z.infer<typeof CoverageAnalysisWire>;

@@ -13,6 +13,7 @@ export interface CoverageModelVersion {
 /** What the coverage model reads of an account (money in the account's currency). */
 export interface CoverageAccountRow {
   readonly id: string;
+  readonly name: string;
   readonly industry: string | null;
   readonly region: string | null;
   readonly country: string | null;
@@ -47,11 +48,11 @@ export const coverageRepo = {
     let after = '';
     for (;;) {
       const rows = await db.selectFrom('accounts')
-        .select(['id', 'industry', 'region', 'country', 'city', 'postal_code', 'employees', 'annual_revenue_minor', 'potential_minor', 'currency', 'segment'])
+        .select(['id', 'name', 'industry', 'region', 'country', 'city', 'postal_code', 'employees', 'annual_revenue_minor', 'potential_minor', 'currency', 'segment'])
         .where('org_id', '=', orgId).where('archived_at', 'is', null).where('id', '>', after).orderBy('id').limit(PAGE).execute();
       if (rows.length === 0) return;
       yield rows.map((r) => ({
-        id: String(r.id), industry: text(r.industry), region: text(r.region), country: text(r.country), city: text(r.city), postalCode: text(r.postal_code),
+        id: String(r.id), name: String(r.name), industry: text(r.industry), region: text(r.region), country: text(r.country), city: text(r.city), postalCode: text(r.postal_code),
         employees: big(r.employees), annualRevenueMinor: big(r.annual_revenue_minor), potentialMinor: big(r.potential_minor), currency: String(r.currency), segment: text(r.segment),
       }));
       if (rows.length < PAGE) return;

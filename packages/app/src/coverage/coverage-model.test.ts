@@ -63,7 +63,7 @@ describe.each(testDialects())('the coverage model on %s', (dialect) => {
     // Large: 2 x 30 h, the rest 2 x 5 h = 70 h; one AE has 40: Big (100,000.00 for 30 h) first, then Small (10,000.00/5 h), then Unknown size.
     const analysis = await analyzeCoverageModel(ctx, t.actors.finance);
     expect(analysis.segments.map((s) => [s.key, s.accounts, s.potentialMinor])).toEqual([['large', 2, '120000000'], ['rest', 2, '1500000']]);
-    expect(analysis.roles[0]).toMatchObject({ workloadHours: '70', repsNeeded: '2', covered: { accounts: 3, potentialMinor: '101500000', hours: '40' }, uncovered: { accounts: 1, potentialMinor: '20000000' } });
+    expect(analysis.roles[0]).toMatchObject({ workloadHours: '70', repsNeeded: '2', covered: { accounts: 3, potentialMinor: '101500000', hours: '40' }, uncovered: { accounts: 1, potentialMinor: '20000000', largest: [{ id: ids.Medium, name: 'Medium', potentialMinor: '20000000' }] } });
     expect(analysis.changes).toBe(4);
 
     const applied = await applyCoverageSegments(ctx, t.actors.ops);

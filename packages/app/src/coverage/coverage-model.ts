@@ -54,10 +54,12 @@ export async function saveCoverageModel(ctx: AppContext, actor: Actor, input: { 
 }
 
 /** Potential in the organisation's currency at today's rate; a currency without a rate is an error naming it. */
-async function accountsInOrgCurrency(db: Db | Tx, orgId: string, today: string): Promise<{ currency: string; accounts: (CoverageAccount & { segment: string | null })[] }> {
+type AnalysedAccount = CoverageAccount & { readonly name: string; readonly segment: string | null };
+
+async function accountsInOrgCurrency(db: Db | Tx, orgId: string, today: string): Promise<{ currency: string; accounts: AnalysedAccount[] }> {
   const { currency } = await orgCurrency(db, orgId);
   const rates = await orgRepo.rates(db, orgId);
-  const accounts: (CoverageAccount & { segment: string | null })[] = [];
+  const accounts: AnalysedAccount[] = [];
   const convert = (a: CoverageAccountRow): bigint | null => {
     if (a.potentialMinor === null || a.currency === currency) return a.potentialMinor;
     const rate = rateOn(rates, a.currency, today);
@@ -68,14 +70,17 @@ async function accountsInOrgCurrency(db: Db | Tx, orgId: string, today: string):
   return { currency, accounts };
 }
 
-function present(analysis: CoverageAnalysis, currency: string, changes: number): CoverageAnalysisWire {
+function present(analysis: CoverageAnalysis, currency: string, changes: number, nameOf: ReadonlyMap<string, string>): CoverageAnalysisWire {
   return {
     currency, accounts: analysis.accounts, potentialMinor: analysis.potentialMinor.toString(), changes,
     segments: analysis.segments.map((s) => ({ key: s.key, name: s.name, accounts: s.accounts, potentialMinor: s.potentialMinor.toString(), workload: s.workload.map((w) => ({ role: w.role, hours: formatHours(w.hundredths) })) })),
     roles: analysis.roles.map((r) => ({
       key: r.key, name: r.name, workloadHours: formatHours(r.workloadHundredths), hoursPerRep: formatHours(r.hundredthsPerRep), repsNeeded: r.repsNeeded.toString(), headcount: r.headcount,
       covered: r.covered && { accounts: r.covered.accounts, potentialMinor: r.covered.potentialMinor.toString(), hours: formatHours(r.covered.hundredths) },
-      uncovered: r.uncovered && { accounts: r.uncovered.accounts, potentialMinor: r.uncovered.potentialMinor.toString() },
+      uncovered: r.uncovered && {
+        accounts: r.uncovered.accounts, potentialMinor: r.uncovered.potentialMinor.toString(),
+        largest: r.uncovered.largest.map((a) => ({ id: a.id, name: nameOf.get(a.id) ?? '', potentialMinor: a.potentialMinor.toString() })),
+      },
     })),
   };
 }
@@ -96,9 +101,11 @@ export async function analyzeCoverageModel(ctx: AppContext, actor: Actor, input:
   requireAbility(actor, 'coverage:read');
   const model = await modelOf(ctx, actor, input.model);
   const { currency, accounts } = await accountsInOrgCurrency(ctx.database.db, actor.orgId, dateOfInstant(ctx.now()));
-  const nameOf = segmentNames(model);
-  const changes = accounts.filter((a) => a.segment !== nameOf.get(segmentOf(model, a))).length;
-  return present(analyzeCoverage(model, accounts), currency, changes);
+  const segmentName = segmentNames(model);
+  const changes = accounts.filter((a) => a.segment !== segmentName.get(segmentOf(model, a))).length;
+  const analysis = analyzeCoverage(model, accounts);
+  const listed = new Set(analysis.roles.flatMap((r) => r.uncovered?.largest.map((a) => a.id) ?? []));
+  return present(analysis, currency, changes, new Map(accounts.filter((a) => listed.has(a.id)).map((a) => [a.id, a.name])));
 }
 
 /**

@@ -22,7 +22,7 @@ export interface RoleSummary {
   readonly headcount: number | null;
   /** With a headcount: the accounts its hours cover, best potential per hour first, and what is left. */
   readonly covered: { readonly accounts: number; readonly potentialMinor: bigint; readonly hundredths: bigint } | null;
-  readonly uncovered: { readonly accounts: number; readonly potentialMinor: bigint } | null;
+  readonly uncovered: { readonly accounts: number; readonly potentialMinor: bigint; readonly largest: readonly { readonly id: string; readonly potentialMinor: bigint }[] } | null;
 }
 
 export interface CoverageAnalysis {
@@ -33,6 +33,11 @@ export interface CoverageAnalysis {
 }
 
 interface Need { readonly id: string; readonly potential: bigint; readonly hundredths: bigint }
+
+/** How many of the largest uncovered accounts a role lists: the ones a leader asks about first. */
+export const UNCOVERED_LISTED = 10;
+
+const byPotential = (a: Need, b: Need): number => (a.potential !== b.potential ? (a.potential > b.potential ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Best potential per hour first (compared exactly, by cross-multiplying), then id. */
 function byValuePerHour(a: Need, b: Need): number {
@@ -46,7 +51,8 @@ function byValuePerHour(a: Need, b: Need): number {
  * Places every account in its segment and sums, per segment, accounts, potential and the hours
  * each role must give them; per role, the reps full coverage needs and, for a planned headcount,
  * which accounts its hours cover: best potential per hour first, an account that no longer fits
- * skipped for smaller ones after it (first fit). The same accounts in any order give the same result.
+ * skipped for smaller ones after it (first fit), and the largest accounts left uncovered. The
+ * same accounts in any order give the same result.
  */
 export function analyzeCoverage(model: CoverageModel, accounts: Iterable<CoverageAccount>): CoverageAnalysis {
   const segmentIndex = new Map(model.segments.map((s, i) => [s.key, i]));
@@ -79,13 +85,17 @@ export function analyzeCoverage(model: CoverageModel, accounts: Iterable<Coverag
     let used = 0n;
     const covered = { accounts: 0, potentialMinor: 0n };
     const uncovered = { accounts: 0, potentialMinor: 0n };
+    const left: Need[] = [];
     for (const n of list.sort(byValuePerHour)) {
-      const into = used + n.hundredths <= capacity ? covered : uncovered;
-      if (into === covered) used += n.hundredths;
+      const fits = used + n.hundredths <= capacity;
+      const into = fits ? covered : uncovered;
+      if (fits) used += n.hundredths;
+      else left.push(n);
       into.accounts += 1;
       into.potentialMinor += n.potential;
     }
-    return { key: r.key, name: r.name, workloadHundredths: workload, hundredthsPerRep: r.hundredthsPerRep, repsNeeded, headcount: r.headcount, covered: { ...covered, hundredths: used }, uncovered };
+    const largest = left.sort(byPotential).slice(0, UNCOVERED_LISTED).map((n) => ({ id: n.id, potentialMinor: n.potential }));
+    return { key: r.key, name: r.name, workloadHundredths: workload, hundredthsPerRep: r.hundredthsPerRep, repsNeeded, headcount: r.headcount, covered: { ...covered, hundredths: used }, uncovered: { ...uncovered, largest } };
   });
   return { accounts: total, potentialMinor: totalPotential, segments, roles };
 }

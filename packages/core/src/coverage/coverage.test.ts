@@ -92,7 +92,8 @@ describe('coverage analysis', () => {
     // e1 (25,000/h, 40 h) fits, e2 (12,500/h, 40 h) does not, m1 (10,000/h, 10 h) does: 50 hours used, the rest uncovered.
     expect(r.roles[0]).toEqual({
       key: 'ae', name: 'Account executive', workloadHundredths: 10400n, hundredthsPerRep: 5000n, repsNeeded: 3n, headcount: 1,
-      covered: { accounts: 2, potentialMinor: 1_100_000n, hundredths: 5000n }, uncovered: { accounts: 4, potentialMinor: 506_000n },
+      covered: { accounts: 2, potentialMinor: 1_100_000n, hundredths: 5000n },
+      uncovered: { accounts: 4, potentialMinor: 506_000n, largest: [{ id: 'e2', potentialMinor: 500_000n }, { id: 's1', potentialMinor: 5_000n }, { id: 's2', potentialMinor: 1_000n }, { id: 'm2', potentialMinor: 0n }] },
     });
     expect(r.roles[1]).toMatchObject({ key: 'am', workloadHundredths: 4000n, repsNeeded: 1n, covered: null, uncovered: null });
     expect([r.accounts, r.potentialMinor]).toEqual([6, 1_606_000n]);

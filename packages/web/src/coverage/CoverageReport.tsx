@@ -2,6 +2,7 @@ import type { CoverageAnalysisWire } from '@attain/contract';
 import { CapacityTable } from './CapacityTable.js';
 import { SegmentChart } from './SegmentChart.js';
 import { SegmentsTable } from './SegmentsTable.js';
+import { UncoveredAccounts } from './UncoveredAccounts.js';
 
 interface Props {
   readonly analysis: CoverageAnalysisWire;
@@ -10,7 +11,7 @@ interface Props {
   readonly busy: boolean;
 }
 
-/** What a model does to the accounts: segments (table and chart) and each role's capacity. */
+/** What a model does to the accounts: segments (table and chart), each role's capacity and the largest accounts a headcount leaves uncovered. */
 export function CoverageReport({ analysis, rules, busy }: Props) {
   return (
     <>
@@ -25,6 +26,7 @@ export function CoverageReport({ analysis, rules, busy }: Props) {
         <h2 id="coverage-capacity">Capacity</h2>
         <p className="muted small">Hours a year. Reps needed cover every account; a headcount covers the accounts of most potential per hour first.</p>
         <CapacityTable analysis={analysis} />
+        <UncoveredAccounts analysis={analysis} />
       </section>
     </>
   );

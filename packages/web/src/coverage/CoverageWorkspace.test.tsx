@@ -27,7 +27,7 @@ const analysisOf = (midAccounts: number, headcount: number | null): CoverageAnal
   roles: [{
     key: 'ae', name: 'Account executive', workloadHours: '1234.5', hoursPerRep: '1200', repsNeeded: '2', headcount,
     covered: headcount === null ? null : { accounts: 12, potentialMinor: '900719925474000000', hours: '1200' },
-    uncovered: headcount === null ? null : { accounts: 88, potentialMinor: '99312' },
+    uncovered: headcount === null ? null : { accounts: 88, potentialMinor: '99312', largest: [{ id: 'acc_1', name: 'Initech', potentialMinor: '99000' }] },
   }],
 });
 
@@ -93,6 +93,7 @@ describe('CoverageWorkspace', () => {
     expect(screen.getByTestId('covered').textContent).toBe('$9,007,199,254,740,000.00 · 12 accounts');
     expect(screen.getByTestId('uncovered').textContent).toBe('$993.12 · 88 accounts');
     expect(screen.getByTestId('coverage-split')).toBeTruthy();
+    expect(within(screen.getByTestId('uncovered-accounts')).getByRole('link', { name: 'Initech' }).getAttribute('href')).toBe('/accounts/acc_1');
     // Debounced: the two edits made one request, not one per keystroke.
     expect(posted.filter((p) => p.url === '/api/v1/coverage/analysis')).toHaveLength(2);
   });
