@@ -24,7 +24,14 @@ describe('the contiguous-US counties as territory units', () => {
     expect(g.bridges.map(([a, b]) => [g.units[a]?.id, g.units[b]?.id])).toEqual([['25019', '25007'], ['53055', '53029']]);
     const seen = new Set([0]);
     const stack = [0];
-    while (stack.length > 0) for (const j of g.adjacency[stack.pop() as number] ?? []) if (!seen.has(j)) seen.add(j), stack.push(j);
+    while (stack.length > 0) {
+      for (const j of g.adjacency[stack.pop() as number] ?? []) {
+        if (!seen.has(j)) {
+          seen.add(j);
+          stack.push(j);
+        }
+      }
+    }
     expect(seen.size).toBe(3108);
   });
 

@@ -77,7 +77,13 @@ class CellIndex {
 function component(adjacency: readonly Set<number>[], start: number): Set<number> {
   const seen = new Set([start]);
   const stack = [start];
-  while (stack.length > 0) for (const j of adjacency[stack.pop() as number] ?? []) if (!seen.has(j)) stack.push(j), seen.add(j);
+  while (stack.length > 0) {
+    for (const j of adjacency[stack.pop() as number] ?? []) {
+      if (seen.has(j)) continue;
+      seen.add(j);
+      stack.push(j);
+    }
+  }
   return seen;
 }
 
