@@ -41,3 +41,5 @@ export * from './import-presets.js';
 export * from './coverage/account-filter.js';
 export * from './coverage/coverage-model.js';
 export * from './coverage/coverage-analysis.js';
+export * from './territory/partition.js';
+export * from './territory/metrics.js';

@@ -1,0 +1,192 @@
+/*
+ * Balanced contiguous territories of whole units: the first of the optimizer's methods. Units
+ * (counties, postal areas) have a weight (potential, population, workload), planar coordinates
+ * and an adjacency graph. Territories are grown from spread seeds, the lightest territory taking
+ * its nearest free neighbour each step, so every territory is connected from the start; then
+ * boundary units move from territories above the mean to neighbours below it, never cutting the
+ * territory they leave, until every territory is within the band or no move helps. Pure and
+ * deterministic: the seed is an argument.
+ */
+
+export interface UnitGraph {
+  readonly weights: readonly number[];
+  /** Neighbours of each unit; the graph must be connected (bridge islands first). */
+  readonly adjacency: readonly (readonly number[])[];
+  /** Planar [x, y] of each unit (project longitude and latitude first). */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+export interface PartitionOptions {
+  readonly territories: number;
+  /** The band: each territory's weight within mean x (1 +/- tolerance), e.g. 0.05. */
+  readonly tolerance: number;
+  readonly seed: number;
+  /** Moves tried at most in the balancing phase of one start (default 10 x units). */
+  readonly maxMoves?: number;
+  /** Starts from different seeds (seed, seed + 1, ...) until one is within the band; the best is kept (default 8). */
+  readonly starts?: number;
+}
+
+export interface PartitionResult {
+  /** The territory of each unit, 0..territories-1. */
+  readonly assignment: readonly number[];
+  readonly weights: readonly number[];
+  /** max |weight - mean| / mean over the territories. */
+  readonly maxDeviation: number;
+  readonly withinBand: boolean;
+  readonly moves: number;
+  /** The seed of the start kept, and how many were tried. */
+  readonly seed: number;
+  readonly starts: number;
+}
+
+/** A small seeded generator (mulberry32): the same seed, the same seeds of territories. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const distance2 = (a: readonly [number, number], b: readonly [number, number]): number => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
+
+/** Spread seeds (k-means++ on the points, weighted): the first at random, each next far from those chosen. */
+function seedUnits(graph: UnitGraph, count: number, random: () => number): number[] {
+  const n = graph.points.length;
+  const seeds = [Math.floor(random() * n)];
+  const nearest = graph.points.map((p) => distance2(p, graph.points[seeds[0] as number] as [number, number]));
+  while (seeds.length < count) {
+    const scores = nearest.map((d, i) => d * Math.max(1, graph.weights[i] as number));
+    const total = scores.reduce((s, x) => s + x, 0);
+    let pick = random() * total;
+    let chosen = scores.findIndex((s) => (pick -= s) <= 0);
+    if (chosen < 0 || seeds.includes(chosen)) chosen = nearest.indexOf(Math.max(...nearest));
+    seeds.push(chosen);
+    graph.points.forEach((p, i) => { nearest[i] = Math.min(nearest[i] as number, distance2(p, graph.points[chosen] as [number, number])); });
+  }
+  return seeds;
+}
+
+/** Grows territories from the seeds: the lightest territory with a free neighbour takes the one nearest its seed. */
+function grow(graph: UnitGraph, seeds: readonly number[]): number[] {
+  const assignment = graph.weights.map(() => -1);
+  const loads = seeds.map((s) => graph.weights[s] as number);
+  const frontier = seeds.map(() => new Set<number>());
+  seeds.forEach((s, t) => { assignment[s] = t; });
+  seeds.forEach((s, t) => { for (const j of graph.adjacency[s] ?? []) if (assignment[j] === -1) frontier[t]?.add(j); });
+  for (let left = graph.weights.length - seeds.length; left > 0; left--) {
+    let t = -1;
+    for (let k = 0; k < seeds.length; k++) if ((frontier[k]?.size ?? 0) > 0 && (t < 0 || (loads[k] as number) < (loads[t] as number))) t = k;
+    if (t < 0) throw new Error('the unit graph is not connected: bridge its islands first');
+    const seedPoint = graph.points[seeds[t] as number] as [number, number];
+    let best = -1;
+    for (const u of frontier[t] as Set<number>) if (best < 0 || distance2(graph.points[u] as [number, number], seedPoint) < distance2(graph.points[best] as [number, number], seedPoint)) best = u;
+    assignment[best] = t;
+    loads[t] = (loads[t] as number) + (graph.weights[best] as number);
+    for (const f of frontier) f.delete(best);
+    for (const j of graph.adjacency[best] ?? []) if (assignment[j] === -1) frontier[t]?.add(j);
+  }
+  return assignment;
+}
+
+/** Moves without a narrower widest gap after which a start is taken as stalled. */
+const STALL_MOVES = 300;
+
+/** Whether territory `t` stays connected without unit `u` (a search over its other units from one neighbour of u). */
+function staysConnected(graph: UnitGraph, assignment: readonly number[], t: number, u: number, size: number): boolean {
+  const start = (graph.adjacency[u] ?? []).find((j) => assignment[j] === t);
+  if (start === undefined) return size === 1;
+  const seen = new Set([u, start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const j of graph.adjacency[stack.pop() as number] ?? []) {
+      if (assignment[j] !== t || seen.has(j)) continue;
+      seen.add(j);
+      stack.push(j);
+    }
+  }
+  return seen.size === size; // u and the size - 1 others
+}
+
+/**
+ * Territories of whole units, each connected, balanced on the weights within the band when the
+ * units allow it (a unit heavier than the band cannot be balanced whole: `withinBand` says so).
+ * A start can stall short of the band (no move left that keeps territories whole), so several
+ * starts are tried from consecutive seeds until one is within it; the most balanced is kept.
+ */
+export function balancedPartition(graph: UnitGraph, options: PartitionOptions): PartitionResult {
+  const n = graph.weights.length;
+  const p = options.territories;
+  if (!Number.isInteger(p) || p < 1 || p > n) throw new RangeError(`territories must be a whole number from 1 to ${n}`);
+  const starts = options.starts ?? 8;
+  let best: Omit<PartitionResult, 'starts'> | undefined;
+  let tried = 0;
+  while (tried < starts && !best?.withinBand) {
+    const result = oneStart(graph, options, options.seed + tried);
+    tried += 1;
+    if (!best || result.maxDeviation < best.maxDeviation) best = result;
+  }
+  return { ...(best as Omit<PartitionResult, 'starts'>), starts: tried };
+}
+
+function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Omit<PartitionResult, 'starts'> {
+  const n = graph.weights.length;
+  const p = options.territories;
+  const assignment = grow(graph, seedUnits(graph, p, generator(seed)));
+  const loads = Array.from({ length: p }, () => 0);
+  const sizes = Array.from({ length: p }, () => 0);
+  assignment.forEach((t, i) => { loads[t] = (loads[t] as number) + (graph.weights[i] as number); sizes[t] = (sizes[t] as number) + 1; });
+  const mean = loads.reduce((s, x) => s + x, 0) / p;
+  const tooFar = (load: number) => Math.abs(load - mean) > options.tolerance * mean;
+  const maxMoves = options.maxMoves ?? 10 * n;
+  let moves = 0;
+  // A start that has not narrowed its widest gap in this many moves has stalled: small moves that
+  // lower the squared deviations but no longer the gap that matters.
+  let sinceBetter = 0;
+  let bestGap = Infinity;
+  // Balancing: the territory furthest from the mean gives a border unit to a lighter neighbour (or,
+  // below the mean, takes one from a heavier one): of the moves that lower the sum of squared
+  // deviations, the one that lowers it most and leaves the giving territory connected. When the
+  // furthest territory has no such move, the next furthest tries.
+  const gainOf = (w: number, from: number, to: number): number => {
+    const x = loads[from] as number;
+    const y = loads[to] as number;
+    return (x - mean) ** 2 + (y - mean) ** 2 - (x - w - mean) ** 2 - (y + w - mean) ** 2;
+  };
+  for (; moves < maxMoves && loads.some(tooFar); moves++) {
+    const order = loads.map((l, t) => [Math.abs(l - mean), t] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]).map(([, t]) => t);
+    let move: { u: number; from: number; to: number } | undefined;
+    for (const t of order) {
+      const heavy = (loads[t] as number) > mean;
+      const candidates: { u: number; from: number; to: number; gain: number }[] = [];
+      for (let u = 0; u < n; u++) {
+        const from = assignment[u] as number;
+        if ((sizes[from] as number) === 1 || (heavy ? from !== t : from === t)) continue;
+        for (const to of new Set((graph.adjacency[u] ?? []).map((j) => assignment[j] as number))) {
+          if (to === from || (!heavy && to !== t)) continue;
+          const gain = gainOf(graph.weights[u] as number, from, to);
+          if (gain > 1e-9 * mean * mean) candidates.push({ u, from, to, gain });
+        }
+      }
+      candidates.sort((x, y) => y.gain - x.gain || x.u - y.u || x.to - y.to);
+      move = candidates.find((c) => staysConnected(graph, assignment, c.from, c.u, sizes[c.from] as number));
+      if (move) break;
+    }
+    if (!move) break;
+    const w = graph.weights[move.u] as number;
+    assignment[move.u] = move.to;
+    loads[move.from] = (loads[move.from] as number) - w;
+    loads[move.to] = (loads[move.to] as number) + w;
+    sizes[move.from] = (sizes[move.from] as number) - 1;
+    sizes[move.to] = (sizes[move.to] as number) + 1;
+    const gap = Math.max(...loads.map((l) => Math.abs(l - mean)));
+    if (gap < bestGap) [bestGap, sinceBetter] = [gap, 0];
+    else if (++sinceBetter > STALL_MOVES) break;
+  }
+  const maxDeviation = Math.max(...loads.map((l) => Math.abs(l - mean) / mean));
+  return { assignment, weights: loads, maxDeviation, withinBand: !loads.some(tooFar), moves, seed };
+}
