@@ -93,8 +93,9 @@ function grow(graph: UnitGraph, seeds: readonly number[]): number[] {
   return assignment;
 }
 
-/** Moves without a narrower widest gap after which a start is taken as stalled. */
-const STALL_MOVES = 300;
+/** Moves without narrowing the widest gap by PROGRESS x mean after which a start is taken as stalled. */
+const STALL_MOVES = 200;
+const PROGRESS = 0.001;
 
 /** Whether territory `t` stays connected without unit `u` (a search over its other units from one neighbour of u). */
 function staysConnected(graph: UnitGraph, assignment: readonly number[], t: number, u: number, size: number): boolean {
@@ -157,6 +158,8 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     const y = loads[to] as number;
     return (x - mean) ** 2 + (y - mean) ** 2 - (x - w - mean) ** 2 - (y + w - mean) ** 2;
   };
+  const seenAt = new Int32Array(p);
+  let stamp = 0;
   for (; moves < maxMoves && loads.some(tooFar); moves++) {
     const order = loads.map((l, t) => [Math.abs(l - mean), t] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]).map(([, t]) => t);
     let move: { u: number; from: number; to: number } | undefined;
@@ -166,8 +169,12 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
       for (let u = 0; u < n; u++) {
         const from = assignment[u] as number;
         if ((sizes[from] as number) === 1 || (heavy ? from !== t : from === t)) continue;
-        for (const to of new Set((graph.adjacency[u] ?? []).map((j) => assignment[j] as number))) {
-          if (to === from || (!heavy && to !== t)) continue;
+        stamp += 1;
+        for (const j of graph.adjacency[u] ?? []) {
+          const to = assignment[j] as number;
+          // Each neighbouring territory once per unit.
+          if (to === from || (!heavy && to !== t) || seenAt[to] === stamp) continue;
+          seenAt[to] = stamp;
           const gain = gainOf(graph.weights[u] as number, from, to);
           if (gain > 1e-9 * mean * mean) candidates.push({ u, from, to, gain });
         }
@@ -184,7 +191,7 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     sizes[move.from] = (sizes[move.from] as number) - 1;
     sizes[move.to] = (sizes[move.to] as number) + 1;
     const gap = Math.max(...loads.map((l) => Math.abs(l - mean)));
-    if (gap < bestGap) [bestGap, sinceBetter] = [gap, 0];
+    if (gap < bestGap - PROGRESS * mean) [bestGap, sinceBetter] = [gap, 0];
     else if (++sinceBetter > STALL_MOVES) break;
   }
   const maxDeviation = Math.max(...loads.map((l) => Math.abs(l - mean) / mean));
