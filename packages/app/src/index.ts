@@ -43,3 +43,4 @@ export * from './disputes/index.js';
 export * from './what-if/index.js';
 export * from './my-pay/index.js';
 export * from './coverage/index.js';
+export * from './territories/index.js';
