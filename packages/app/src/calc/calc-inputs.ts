@@ -38,7 +38,7 @@ export interface CalcInputs {
   /**
    * Deals lost after their pay period closed: cancellations of the window dated in a closed
    * period and numbered after its closing, transaction id -> the day the deal was lost. A plan
-   * with a clawback policy takes back what the policy says instead (closed-period-clawbacks.ts).
+   * with a clawback policy takes back what the policy says instead (late-cancellations.ts).
    * Absent when there are none.
    */
   readonly lateCancellations?: Readonly<Record<string, string>>;
