@@ -139,11 +139,11 @@ export const compTransactionRepo = {
    * The cancellations a calc run reads (dated from..to, numbered at most `seqThrough`) with their
    * number and the day each deal was lost, from its clawback event: by date and id.
    */
-  async cancellationsForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery): Promise<{ transactionId: string; date: string; seq: bigint; occurredOn: string }[]> {
+  async cancellationsForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery): Promise<{ transactionId: string; opportunityId: string | null; date: string; seq: bigint; occurredOn: string }[]> {
     const rows = await db.selectFrom('clawback_events as e').innerJoin('comp_transactions as t', (j) => j.onRef('t.org_id', '=', 'e.org_id').onRef('t.id', '=', 'e.transaction_id'))
-      .select(['t.id', 't.date', 't.seq', 'e.occurred_on']).where('e.org_id', '=', orgId)
+      .select(['t.id', 't.date', 't.seq', 'e.occurred_on', 'e.opportunity_id']).where('e.org_id', '=', orgId)
       .where('t.date', '>=', query.from).where('t.date', '<=', query.to).where('t.seq', '<=', query.seqThrough).orderBy('t.date').orderBy('t.id').execute();
-    return rows.map((r) => ({ transactionId: String(r.id), date: String(r.date), seq: BigInt(String(r.seq)), occurredOn: String(r.occurred_on) }));
+    return rows.map((r) => ({ transactionId: String(r.id), opportunityId: text(r.opportunity_id), date: String(r.date), seq: BigInt(String(r.seq)), occurredOn: String(r.occurred_on) }));
   },
 
   /**

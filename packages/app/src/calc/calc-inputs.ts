@@ -6,6 +6,7 @@ import {
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
 import { partitionsOf, type Partition } from './credit-partition.js';
+import { bookingInForce } from '../transactions/transaction-sync.js';
 import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
 
 /**
@@ -130,14 +131,21 @@ export async function freezeCalcInputs(tx: Tx, args: {
   return { inputs: Object.keys(late).length === 0 ? inputs : { ...inputs, lateCancellations: late }, plans };
 }
 
-/** Cancellations dated in a closed pay period (of the run's length) and numbered after it closed: transaction id -> the day the deal was lost. */
+/**
+ * Cancellations dated in a closed pay period (of the run's length) and numbered after it closed,
+ * of deals not won again since (a deal won again is simply booked: its rows net to one deal):
+ * transaction id -> the day the deal was lost. Called under the write lock, so the deal's rows
+ * are those up to the run's number.
+ */
 async function lateCancellations(tx: Tx, orgId: string, query: DateRange & { seqThrough: bigint }, payPeriod: Plan['payPeriod']): Promise<Record<string, string>> {
   const closed = (await compPeriodRepo.list(tx, orgId)).filter((p) => p.status === 'closed' && p.closedSeq !== null && p.key.includes('-M') === (payPeriod === 'month'));
   if (closed.length === 0) return {};
   const out: Record<string, string> = {};
   for (const c of await compTransactionRepo.cancellationsForCalc(tx, orgId, query)) {
     const period = closed.find((p) => p.startDate <= c.date && c.date <= p.endDate);
-    if (period && c.seq > (period.closedSeq as bigint)) out[c.transactionId] = c.occurredOn;
+    if (!period || c.seq <= (period.closedSeq as bigint)) continue;
+    if (c.opportunityId !== null && bookingInForce(await compTransactionRepo.listForOpportunity(tx, orgId, c.opportunityId)) !== null) continue;
+    out[c.transactionId] = c.occurredOn;
   }
   return out;
 }

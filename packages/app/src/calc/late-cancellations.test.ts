@@ -6,6 +6,9 @@ import { assignPlan } from '../assignments/assign-plan.js';
 import type { AppContext } from '../context.js';
 import { approveStatement } from '../period-close/approve-statement.js';
 import { closePeriod } from '../period-close/period-close.js';
+import { opportunities } from '../crm/entities.js';
+import { getPipeline } from '../crm/pipelines.js';
+import { getRecord, updateRecord } from '../crm/records.js';
 import { createPlanFromSource, publishPlanVersion } from '../plans/save-plan-version.js';
 import { testContext } from '../test-support/factories.js';
 import { createPayCycleOrg, type PayCycleOrg } from '../test-support/pay-cycle-org.js';
@@ -76,5 +79,11 @@ describe.each(testDialects())('deals lost after their period closed, by the plan
     })]);
     expect(latest.earnedMinor).toBe('1000000');
     expect(await getStatement(ctx, t.actors.rep2, { personId: t.people.rep2.id, period: '2026-Q1' })).toMatchObject({ postedMinor: '1000000', approval: { status: 'approved' } });
+
+    // Rita wins the deal back, on its old date: it is booked again, so nothing is taken back after all.
+    const pipeline = await getPipeline(ctx, t.actors.rep, (await getRecord(ctx, t.actors.rep, opportunities, ritas.id)).pipelineId as string);
+    await updateRecord(ctx, t.actors.rep, opportunities, ritas.id, { stageId: pipeline.stages.find((st) => st.isWon)?.id as string });
+    await settleRecalculations(ctx);
+    expect(await q2Ledger(t.people.rep.id)).toEqual([['clawback', 'FY2026-Q1', '-500000'], ['clawback', 'FY2026-Q1', '500000']]);
   });
 });
