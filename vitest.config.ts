@@ -18,5 +18,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every core: vitest's own default left one of two idle, and the suite (database and CLI
+    // tests that wait on PostgreSQL and child processes) took twice as long.
+    maxWorkers: '100%',
   },
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAttain, spawnAttain } from './test-support/run-attain.js';
+import { copySmallDemo, runAttain, spawnAttain } from './test-support/run-attain.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attain-calc-kill-'));
 const db = join(dir, 'demo.db');
@@ -47,8 +47,7 @@ describe('a calc run killed mid-way', () => {
   let control: string;
 
   beforeAll(() => {
-    const seeded = attain(db, 'seed', 'demo', '--size', 'small');
-    expect(seeded.code, seeded.stderr).toBe(0);
+    copySmallDemo(db);
     // The same data, calculated without interruption, gives the hash a re-run must match.
     control = join(dir, 'control.db');
     copyFileSync(db, control);

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAttain } from './test-support/run-attain.js';
+import { copySmallDemo, runAttain } from './test-support/run-attain.js';
 
 describe('attain coverage', () => {
   it('shows the starter model on the demo, analyses a draft file, saves it, applies it; a bad file is named by path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'attain-coverage-'));
     const db = join(dir, 'demo.db');
-    expect(runAttain(['--db', db, 'seed', 'demo', '--size', 'small']).code).toBe(0);
+    copySmallDemo(db);
 
     // The starter model cuts segments as the demo data does: applying it changes nothing.
     const shown = runAttain(['--db', db, 'coverage', 'show', '--as', 'manager@example.com', '--json']);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAttain } from './test-support/run-attain.js';
+import { copySmallDemo, runAttain } from './test-support/run-attain.js';
 
 const AE = readFileSync(new URL('../../../plans/templates/ae-quota-commission.yaml', import.meta.url), 'utf8');
 
@@ -10,7 +10,7 @@ describe('attain plan save and publish', () => {
   it('stores a file as a draft, refuses its author as publisher, publishes it as someone else, and places a bad file\'s problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'attain-plan-save-'));
     const db = join(dir, 'demo.db');
-    expect(runAttain(['--db', db, 'seed', 'demo', '--size', 'small']).code).toBe(0);
+    copySmallDemo(db);
     const file = join(dir, 'ae-2028.yaml');
     writeFileSync(file, AE.replace('id: ae-quota-commission', 'id: ae-2028'));
 

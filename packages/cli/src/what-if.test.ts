@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAttain } from './test-support/run-attain.js';
+import { copySmallDemo, runAttain } from './test-support/run-attain.js';
 
 describe('attain plan what-if', () => {
   it('re-runs a quarter of the demo under the current version: every payee unchanged, nothing published', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'attain-what-if-')), 'demo.db');
-    expect(runAttain(['--db', db, 'seed', 'demo', '--size', 'small']).code).toBe(0);
+    copySmallDemo(db);
     const run = runAttain(['--db', db, 'plan', 'what-if', '--plan', 'ae-quota-commission', '--plan-version', '1', '--period', 'FY2027-Q1', '--as', 'finance@example.com', '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { periodKeys: string[]; payees: { differenceMinor: string }[]; totals: { differenceMinor: string; baselineMinor: string } };

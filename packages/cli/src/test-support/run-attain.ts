@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,4 +53,22 @@ export function runAttain(args: readonly string[]): AttainRun {
 /** Starts the real `attain` entry point without waiting for it (to stop or kill it mid-way). */
 export function spawnAttain(args: readonly string[]): ChildProcess {
   return spawn(process.execPath, [...entry(), ...args], { stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
+}
+
+/**
+ * Copies the small demo (seed 1, as `attain seed demo --size small` writes it) to `path`. The demo
+ * is seeded once per build of the CLI into the temp folder and copied after: seeding takes
+ * seconds, and several test files start from it. Written to a file of its own first and renamed,
+ * so two test files seeding at once never read half a database.
+ */
+export function copySmallDemo(path: string): void {
+  const build = Math.max(newest(join(packages, 'cli', buildIsFresh() ? 'dist' : 'src'), () => true), newest(join(packages, 'app', buildIsFresh() ? 'dist' : 'src'), () => true));
+  const template = join(tmpdir(), `attain-small-demo-${Math.round(build)}.db`);
+  if (!existsSync(template)) {
+    const own = `${template}.${process.pid}.tmp`;
+    const seeded = runAttain(['--db', own, 'seed', 'demo', '--size', 'small']);
+    if (seeded.code !== 0) throw new Error(`seeding the small demo failed: ${seeded.stderr}`);
+    renameSync(own, template);
+  }
+  copyFileSync(template, path);
 }
