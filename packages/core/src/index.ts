@@ -43,3 +43,4 @@ export * from './coverage/coverage-model.js';
 export * from './coverage/coverage-analysis.js';
 export * from './territory/partition.js';
 export * from './territory/metrics.js';
+export * from './territory/graph.js';

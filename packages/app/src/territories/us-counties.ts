@@ -3,6 +3,7 @@ import { geoBounds, geoCentroid, geoContains, geoDistance } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { feature, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { reachable } from '@attain/core';
 import { usPlaces } from '../demo/places.js';
 
 /*
@@ -73,20 +74,6 @@ class CellIndex {
   }
 }
 
-/** The units reachable from `start` over `adjacency`. */
-function component(adjacency: readonly Set<number>[], start: number): Set<number> {
-  const seen = new Set([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    for (const j of adjacency[stack.pop() as number] ?? []) {
-      if (seen.has(j)) continue;
-      seen.add(j);
-      stack.push(j);
-    }
-  }
-  return seen;
-}
-
 let cached: CountyGraph | undefined;
 
 /** The 3,108 counties of the 48 contiguous states and DC with their adjacency and place weights. Built once per process. */
@@ -105,10 +92,10 @@ export function contiguousUsCounties(): CountyGraph {
   // Islands and other pieces with no shared border: joined to the nearest county outside them, one bridge each, until one piece is left.
   const bridges: [number, number][] = [];
   for (;;) {
-    const main = component(adjacency, 0);
+    const main = reachable(adjacency, 0);
     if (main.size === kept.length) break;
     const cut = kept.findIndex((_, k) => !main.has(k));
-    const piece = component(adjacency, cut);
+    const piece = reachable(adjacency, cut);
     let best: [number, number, number] = [cut, 0, Infinity];
     for (const a of piece) for (let b = 0; b < kept.length; b++) {
       if (piece.has(b)) continue;

@@ -1,3 +1,4 @@
+import { reachable } from './graph.js';
 import type { UnitGraph } from './partition.js';
 
 /** What every territory plan reports, so plans (and methods) compare on the same figures. */
@@ -51,16 +52,7 @@ function spread(graph: UnitGraph, units: readonly number[], centre: Point): numb
 function connected(graph: UnitGraph, assignment: readonly number[], units: readonly number[]): boolean {
   if (units.length === 0) return true;
   const t = assignment[units[0] as number];
-  const seen = new Set([units[0] as number]);
-  const stack = [units[0] as number];
-  while (stack.length > 0) {
-    for (const j of graph.adjacency[stack.pop() as number] ?? []) {
-      if (assignment[j] !== t || seen.has(j)) continue;
-      seen.add(j);
-      stack.push(j);
-    }
-  }
-  return seen.size === units.length;
+  return reachable(graph.adjacency, units[0] as number, (j) => assignment[j] === t).size === units.length;
 }
 
 /** The figures of a plan: `assignment` gives each unit's territory, 0..territories-1. */

@@ -1,3 +1,5 @@
+import { reachable } from './graph.js';
+
 /*
  * Balanced contiguous territories of whole units: the first of the optimizer's methods. Units
  * (counties, postal areas) have a weight (potential, population, workload), planar coordinates
@@ -101,16 +103,7 @@ const PROGRESS = 0.001;
 function staysConnected(graph: UnitGraph, assignment: readonly number[], t: number, u: number, size: number): boolean {
   const start = (graph.adjacency[u] ?? []).find((j) => assignment[j] === t);
   if (start === undefined) return size === 1;
-  const seen = new Set([u, start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    for (const j of graph.adjacency[stack.pop() as number] ?? []) {
-      if (assignment[j] !== t || seen.has(j)) continue;
-      seen.add(j);
-      stack.push(j);
-    }
-  }
-  return seen.size === size; // u and the size - 1 others
+  return reachable(graph.adjacency, start, (j) => j !== u && assignment[j] === t).size === size - 1;
 }
 
 /**
