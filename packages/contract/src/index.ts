@@ -13,3 +13,4 @@ export * from './capitalization.schema.js';
 export * from './what-if.schema.js';
 export * from './disputes.schema.js';
 export * from './coverage.schema.js';
+export * from './territories.schema.js';

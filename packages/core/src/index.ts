@@ -44,3 +44,6 @@ export * from './coverage/coverage-analysis.js';
 export * from './territory/partition.js';
 export * from './territory/metrics.js';
 export * from './territory/graph.js';
+export * from './territory/territory-model.js';
+export * from './territory/territory-assignment.js';
+export * from './territory/territory-diff.js';

@@ -10,7 +10,7 @@ export interface CoverageModelVersion {
   readonly createdAt: string;
 }
 
-/** What the coverage model reads of an account (money in the account's currency). */
+/** What the coverage and territory models read of an account (money in the account's currency). */
 export interface CoverageAccountRow {
   readonly id: string;
   readonly name: string;
@@ -24,9 +24,13 @@ export interface CoverageAccountRow {
   readonly potentialMinor: bigint | null;
   readonly currency: string;
   readonly segment: string | null;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+  readonly ownerId: string | null;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const big = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(String(v)));
 
 /** Accounts per page when the model reads them all. */
@@ -48,12 +52,13 @@ export const coverageRepo = {
     let after = '';
     for (;;) {
       const rows = await db.selectFrom('accounts')
-        .select(['id', 'name', 'industry', 'region', 'country', 'city', 'postal_code', 'employees', 'annual_revenue_minor', 'potential_minor', 'currency', 'segment'])
+        .select(['id', 'name', 'industry', 'region', 'country', 'city', 'postal_code', 'employees', 'annual_revenue_minor', 'potential_minor', 'currency', 'segment', 'latitude', 'longitude', 'owner_id'])
         .where('org_id', '=', orgId).where('archived_at', 'is', null).where('id', '>', after).orderBy('id').limit(PAGE).execute();
       if (rows.length === 0) return;
       yield rows.map((r) => ({
         id: String(r.id), name: String(r.name), industry: text(r.industry), region: text(r.region), country: text(r.country), city: text(r.city), postalCode: text(r.postal_code),
         employees: big(r.employees), annualRevenueMinor: big(r.annual_revenue_minor), potentialMinor: big(r.potential_minor), currency: String(r.currency), segment: text(r.segment),
+        latitude: num(r.latitude), longitude: num(r.longitude), ownerId: text(r.owner_id),
       }));
       if (rows.length < PAGE) return;
       after = String(rows[rows.length - 1]?.id);

@@ -19,3 +19,4 @@ export * from './approvals.repo.js';
 export * from './capitalization.repo.js';
 export * from './disputes.repo.js';
 export * from './coverage.repo.js';
+export * from './territory-models.repo.js';

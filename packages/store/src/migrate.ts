@@ -19,6 +19,7 @@ import * as assignmentBaseSalary from './migrations/2026-11-27T2100-assignment-b
 import * as calcOwnerIndex from './migrations/2026-11-28T0900-calc-owner-index.js';
 import * as periodClosedSeq from './migrations/2026-11-28T1000-period-closed-seq.js';
 import * as coverageModels from './migrations/2026-11-28T1100-coverage-models.js';
+import * as territoryModels from './migrations/2026-11-29T0900-territory-models.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0900-calc-owner-index': calcOwnerIndex,
   '2026-11-28T1000-period-closed-seq': periodClosedSeq,
   '2026-11-28T1100-coverage-models': coverageModels,
+  '2026-11-29T0900-territory-models': territoryModels,
 };
 
 export interface MigrationReport {

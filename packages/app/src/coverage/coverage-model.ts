@@ -1,14 +1,15 @@
 import {
-  analyzeCoverage, convertMinor, dateOfInstant, DomainError, formatHours, rateOn, readCoverageModel, segmentOf, writeCoverageModel,
-  type Actor, type CoverageAccount, type CoverageAnalysis, type CoverageModel,
+  analyzeCoverage, dateOfInstant, DomainError, filterReads, formatHours, readCoverageModel, segmentOf, writeCoverageModel,
+  type Actor, type CoverageAnalysis, type CoverageModel,
 } from '@attain/core';
 import type { CoverageAnalysisWire, CoverageApplyResult, CoverageModelDetail, CoverageModelJson } from '@attain/contract';
-import { coverageRepo, orgRepo, type CoverageAccountRow, type Db, type Tx } from '@attain/store';
-import { orgCurrency } from '../assignments/assignment-rules.js';
+import { coverageRepo } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { inOrgTransaction } from '../org-transaction.js';
+import { countyAt } from '../territories/us-counties.js';
+import { modelAccounts } from './model-accounts.js';
 
 /**
  * Where an organisation without a saved model starts: segments by employees (2,000 and 200, the
@@ -53,23 +54,6 @@ export async function saveCoverageModel(ctx: AppContext, actor: Actor, input: { 
   });
 }
 
-/** Potential in the organisation's currency at today's rate; a currency without a rate is an error naming it. */
-type AnalysedAccount = CoverageAccount & { readonly name: string; readonly segment: string | null };
-
-async function accountsInOrgCurrency(db: Db | Tx, orgId: string, today: string): Promise<{ currency: string; accounts: AnalysedAccount[] }> {
-  const { currency } = await orgCurrency(db, orgId);
-  const rates = await orgRepo.rates(db, orgId);
-  const accounts: AnalysedAccount[] = [];
-  const convert = (a: CoverageAccountRow): bigint | null => {
-    if (a.potentialMinor === null || a.currency === currency) return a.potentialMinor;
-    const rate = rateOn(rates, a.currency, today);
-    if (!rate) throw new DomainError('validation_failed', `no exchange rate for ${a.currency} on ${today}: account ${a.id}'s potential cannot be counted in ${currency}`, [{ field: 'currency', message: `no rate for ${a.currency}` }]);
-    return convertMinor({ amountMinor: a.potentialMinor, from: a.currency, to: currency, rateE9: rate.rateE9 });
-  };
-  for await (const page of coverageRepo.accounts(db, orgId)) for (const a of page) accounts.push({ ...a, potentialMinor: convert(a) });
-  return { currency, accounts };
-}
-
 function present(analysis: CoverageAnalysis, currency: string, changes: number, nameOf: ReadonlyMap<string, string>): CoverageAnalysisWire {
   return {
     currency, accounts: analysis.accounts, potentialMinor: analysis.potentialMinor.toString(), changes,
@@ -88,6 +72,8 @@ function present(analysis: CoverageAnalysis, currency: string, changes: number, 
 /** An account's segment field holds its segment's name, as the CRM shows it (keys name segments in the model and the API). */
 const segmentNames = (model: CoverageModel): Map<string, string> => new Map(model.segments.map((s) => [s.key, s.name]));
 
+const readsCounty = (model: CoverageModel): boolean => model.segments.some((s) => s.rule !== null && filterReads(s.rule, 'county'));
+
 async function modelOf(ctx: AppContext, actor: Actor, raw: unknown): Promise<CoverageModel> {
   return readCoverageModel(raw === undefined ? (await getCoverageModel(ctx, actor)).model : raw);
 }
@@ -100,7 +86,7 @@ async function modelOf(ctx: AppContext, actor: Actor, raw: unknown): Promise<Cov
 export async function analyzeCoverageModel(ctx: AppContext, actor: Actor, input: { model?: unknown } = {}): Promise<CoverageAnalysisWire> {
   requireAbility(actor, 'coverage:read');
   const model = await modelOf(ctx, actor, input.model);
-  const { currency, accounts } = await accountsInOrgCurrency(ctx.database.db, actor.orgId, dateOfInstant(ctx.now()));
+  const { currency, accounts } = await modelAccounts(ctx.database.db, actor.orgId, dateOfInstant(ctx.now()), { county: readsCounty(model) });
   const segmentName = segmentNames(model);
   const changes = accounts.filter((a) => a.segment !== segmentName.get(segmentOf(model, a))).length;
   const analysis = analyzeCoverage(model, accounts);
@@ -120,9 +106,10 @@ export async function applyCoverageSegments(ctx: AppContext, actor: Actor): Prom
     const model = readCoverageModel(JSON.parse(saved.definition));
     const nameOf = segmentNames(model);
     const moves = new Map<string, string[]>(model.segments.map((s) => [s.key, []]));
+    const county = readsCounty(model);
     for await (const page of coverageRepo.accounts(tx, actor.orgId)) {
       for (const a of page) {
-        const key = segmentOf(model, a);
+        const key = segmentOf(model, { ...a, county: county ? countyAt(a.latitude, a.longitude) : null });
         if (a.segment !== nameOf.get(key)) moves.get(key)?.push(a.id);
       }
     }

@@ -1,5 +1,5 @@
 import { changedTrackedFields, invalid, stageDerivedFields, type ForecastCategory, type Opportunity, type Stage } from '@attain/core';
-import { opportunityHistoryRepo, type Tx } from '@attain/store';
+import { accountTerritoryRepo, opportunityHistoryRepo, type Tx } from '@attain/store';
 import type { WriteArgs } from './definition.js';
 import { repos, stagesOf } from './repos.js';
 
@@ -35,7 +35,9 @@ export async function deriveOpportunity({ tx, actor, before, next, input }: Writ
     now: next.updatedAt,
   });
   const probabilityBps = !stage.isClosed && typeof input.probabilityBps === 'number' ? input.probabilityBps : derived.probabilityBps;
-  return { ...next, pipelineId, stageId, ...derived, probabilityBps };
+  // An opportunity belongs to its account's territory on its close date (once a territory model placed the account then).
+  const placed = next.accountId === null ? undefined : await accountTerritoryRepo.territoryOn(tx, actor.orgId, next.accountId, next.closeDate);
+  return { ...next, pipelineId, stageId, ...derived, probabilityBps, territoryId: placed === undefined ? next.territoryId : placed };
 }
 
 /** Appends the tracked state to the history when a tracked field changed (every create). */

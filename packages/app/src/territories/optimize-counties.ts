@@ -18,7 +18,7 @@ export interface CountyPlan {
 }
 
 /** Longitude is shortened by the cosine of the 48 states' middle latitude, so distances are about right. */
-const SCALE = Math.cos((39 * Math.PI) / 180);
+export const SCALE = Math.cos((39 * Math.PI) / 180);
 
 /** Territories of whole contiguous-US counties balanced on population (see docs/territories.md). */
 export function optimizeUsCounties(options: { territories: number; tolerance: number; seed: number }): CountyPlan {

@@ -74,7 +74,24 @@ class CellIndex {
   }
 }
 
-let cached: CountyGraph | undefined;
+type Locate = (lon: number, lat: number) => { unit: number; snapped: boolean } | undefined;
+
+/**
+ * The county a point is in, or for a coastal point the simplified shapes leave in the water the
+ * nearest county around it (snapped); undefined far from every county.
+ */
+function pointLocator(shapes: readonly Feature<Geometry, CountyProperties>[], centroids: readonly [number, number][]): Locate {
+  const index = new CellIndex(shapes.map((s) => geoBounds(s) as [[number, number], [number, number]]));
+  return (lon, lat) => {
+    const point: [number, number] = [lon, lat];
+    const unit = index.near(lon, lat).find((c) => geoContains(shapes[c] as Feature, point));
+    if (unit !== undefined) return { unit, snapped: false };
+    const near = index.near(lon, lat, 1).reduce<number | undefined>((b, c) => (b === undefined || geoDistance(point, centroids[c] as [number, number]) < geoDistance(point, centroids[b] as [number, number]) ? c : b), undefined);
+    return near === undefined ? undefined : { unit: near, snapped: true };
+  };
+}
+
+let cached: (CountyGraph & { readonly locate: Locate }) | undefined;
 
 /** The 3,108 counties of the 48 contiguous states and DC with their adjacency and place weights. Built once per process. */
 export function contiguousUsCounties(): CountyGraph {
@@ -107,21 +124,18 @@ export function contiguousUsCounties(): CountyGraph {
     bridges.push([best[0], best[1]]);
   }
 
-  const index = new CellIndex(shapes.map((s) => geoBounds(s) as [[number, number], [number, number]]));
+  const locate = pointLocator(shapes, centroids);
   const weight = kept.map(() => 0);
   const places = kept.map(() => 0);
   let inside = 0;
   let snapped = 0;
   for (const p of usPlaces()) {
     if (PLACES_OUTSIDE.has(p.state)) continue;
-    const point: [number, number] = [p.longitude, p.latitude];
-    let k = index.near(p.longitude, p.latitude).find((c) => geoContains(shapes[c] as Feature, point));
-    if (k === undefined) {
-      // A coastal point the simplified shapes leave in the water: the nearest county around it.
-      k = index.near(p.longitude, p.latitude, 1).reduce<number | undefined>((b, c) => (b === undefined || geoDistance(point, centroids[c] as [number, number]) < geoDistance(point, centroids[b] as [number, number]) ? c : b), undefined);
-      if (k === undefined) throw new Error(`place ${p.name}, ${p.state} is near no county`);
-      snapped += 1;
-    } else inside += 1;
+    const found = locate(p.longitude, p.latitude);
+    if (!found) throw new Error(`place ${p.name}, ${p.state} is near no county`);
+    const k = found.unit;
+    if (found.snapped) snapped += 1;
+    else inside += 1;
     weight[k] = (weight[k] as number) + p.population;
     places[k] = (places[k] as number) + 1;
   }
@@ -131,6 +145,27 @@ export function contiguousUsCounties(): CountyGraph {
     bridges,
     placesInside: inside,
     placesSnapped: snapped,
+    locate,
   };
   return cached;
+}
+
+const counties = new Map<string, string | null>();
+
+/**
+ * The FIPS code of the contiguous-US county a location falls in (null outside them: Alaska,
+ * Hawaii, abroad, or no location). Remembered per location, as accounts share their places.
+ */
+export function countyAt(latitude: number | null, longitude: number | null): string | null {
+  if (latitude === null || longitude === null) return null;
+  const key = `${latitude},${longitude}`;
+  let fips = counties.get(key);
+  if (fips === undefined) {
+    contiguousUsCounties();
+    const graph = cached as NonNullable<typeof cached>;
+    const found = graph.locate(longitude, latitude);
+    fips = found ? (graph.units[found.unit]?.id ?? null) : null;
+    counties.set(key, fips);
+  }
+  return fips;
 }

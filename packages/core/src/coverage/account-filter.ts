@@ -6,7 +6,8 @@ import type { FieldIssue } from '../errors.js';
  * An empty field matches only `isEmpty`, `isNot` and `notIn`.
  */
 
-export const TEXT_FIELDS = ['industry', 'region', 'country', 'city', 'postalCode'] as const;
+/** `county` is the five-digit FIPS code of the US county an account's location falls in. */
+export const TEXT_FIELDS = ['industry', 'region', 'country', 'city', 'postalCode', 'county'] as const;
 export const NUMBER_FIELDS = ['employees', 'annualRevenueMinor', 'potentialMinor'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type NumberField = (typeof NUMBER_FIELDS)[number];
@@ -48,7 +49,8 @@ export function matchesFilter(filter: AccountFilter, account: FilterableAccount)
 
 /** Nesting deeper than this is a mistake, not a rule. */
 const MAX_DEPTH = 8;
-const MAX_VALUES = 1000;
+/** Enough for every US county in one list. */
+const MAX_VALUES = 5000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const includes = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
@@ -106,4 +108,12 @@ export function writeAccountFilter(filter: AccountFilter): unknown {
   if ('not' in filter) return { not: writeAccountFilter(filter.not) };
   if ('value' in filter) return { field: filter.field, op: filter.op, value: typeof filter.value === 'bigint' ? filter.value.toString() : filter.value };
   return { ...filter };
+}
+
+/** Whether a filter reads a field anywhere in it (a field that costs something to compute is computed only then). */
+export function filterReads(filter: AccountFilter, field: TextField | NumberField): boolean {
+  if ('all' in filter) return filter.all.some((f) => filterReads(f, field));
+  if ('any' in filter) return filter.any.some((f) => filterReads(f, field));
+  if ('not' in filter) return filterReads(filter.not, field);
+  return filter.field === field;
 }

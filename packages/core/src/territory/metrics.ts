@@ -1,9 +1,8 @@
 import { reachable } from './graph.js';
 import type { UnitGraph } from './partition.js';
 
-/** What every territory plan reports, so plans (and methods) compare on the same figures. */
-export interface PlanMetrics {
-  readonly territories: number;
+/** How even a set of territory loads is. */
+export interface LoadBalance {
   /** max |weight - mean| / mean. */
   readonly maxDeviation: number;
   /** Coefficient of variation of the territories' weights (population standard deviation / mean). */
@@ -12,6 +11,27 @@ export interface PlanMetrics {
   readonly gini: number;
   /** Heaviest over lightest (Infinity with an empty-weight territory). */
   readonly maxOverMin: number;
+}
+
+/** The balance of territory loads (a mean of 0 gives zeros: nothing to balance). */
+export function loadBalance(loads: readonly number[]): LoadBalance {
+  const n = loads.length;
+  const mean = loads.reduce((s, x) => s + x, 0) / n;
+  if (n === 0 || mean === 0) return { maxDeviation: 0, cv: 0, gini: 0, maxOverMin: n === 0 ? 0 : 1 };
+  const variance = loads.reduce((s, x) => s + (x - mean) ** 2, 0) / n;
+  let pairs = 0;
+  for (const a of loads) for (const b of loads) pairs += Math.abs(a - b);
+  return {
+    maxDeviation: Math.max(...loads.map((l) => Math.abs(l - mean))) / mean,
+    cv: Math.sqrt(variance) / mean,
+    gini: pairs / (2 * n * n * mean),
+    maxOverMin: Math.max(...loads) / Math.min(...loads),
+  };
+}
+
+/** What every territory plan reports, so plans (and methods) compare on the same figures. */
+export interface PlanMetrics extends LoadBalance {
+  readonly territories: number;
   /**
    * Weighted mean squared distance of the units to their territory's weighted centre, over the
    * same to the centre of all units: 0 is every territory a point, 1 no better than one territory.
@@ -60,19 +80,12 @@ export function planMetrics(graph: UnitGraph, assignment: readonly number[], ter
   const members: number[][] = Array.from({ length: territories }, () => []);
   assignment.forEach((t, u) => members[t]?.push(u));
   const loads = members.map((units) => units.reduce((s, u) => s + (graph.weights[u] as number), 0));
-  const mean = loads.reduce((s, x) => s + x, 0) / territories;
-  const variance = loads.reduce((s, x) => s + (x - mean) ** 2, 0) / territories;
-  let pairs = 0;
-  for (const a of loads) for (const b of loads) pairs += Math.abs(a - b);
   const all = graph.weights.map((_, u) => u);
   const total = spread(graph, all, centreOf(graph, all));
   const within = members.reduce((s, units) => s + (units.length === 0 ? 0 : spread(graph, units, centreOf(graph, units))), 0);
   return {
     territories,
-    maxDeviation: Math.max(...loads.map((l) => Math.abs(l - mean))) / mean,
-    cv: Math.sqrt(variance) / mean,
-    gini: pairs / (2 * territories * territories * mean),
-    maxOverMin: Math.max(...loads) / Math.min(...loads),
+    ...loadBalance(loads),
     compactness: total === 0 ? 0 : within / total,
     disconnected: members.filter((units) => !connected(graph, assignment, units)).length,
     empty: members.filter((units) => units.length === 0).length,

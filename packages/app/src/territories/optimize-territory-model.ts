@@ -1,0 +1,113 @@
+import { balancedPartition, dateOfInstant, DomainError, planMetrics, writeTerritoryModel, type Actor, type Territory, type TerritoryModel } from '@attain/core';
+import type { TerritoryOptimizeBody, TerritoryOptimizeResult } from '@attain/contract';
+import { TerritoryOptimizeBody as Body } from '@attain/contract';
+import { requireAbility } from '../authorize.js';
+import type { AppContext } from '../context.js';
+import { modelAccounts, type ModelAccount } from '../coverage/model-accounts.js';
+import { inOrgTransaction } from '../org-transaction.js';
+import { SCALE } from './optimize-counties.js';
+import { loadModel, modelOfRow, saveDefinition } from './territory-models.js';
+import { contiguousUsCounties } from './us-counties.js';
+
+/*
+ * Territories for the organisation's own accounts: the contiguous-US counties are the units, each
+ * weighted by the potential (or the count) of the accounts located in it; core's balanced
+ * partition cuts them into contiguous territories; each territory gets one rule, "county in
+ * [...]", and as owner the rep who holds most of its potential today (the least disruption).
+ */
+
+const key = (i: number, n: number): string => `T${String(i + 1).padStart(String(n).length < 2 ? 2 : String(n).length, '0')}`;
+
+/** "T03 · CA, NV": the territory's key and the states holding most of its potential. */
+function territoryName(k: string, accounts: readonly ModelAccount[]): string {
+  const byState = new Map<string, bigint>();
+  for (const a of accounts) if (a.region) byState.set(a.region, (byState.get(a.region) ?? 0n) + (a.potentialMinor ?? 0n) + 1n);
+  const states = [...byState].sort((x, y) => (y[1] > x[1] ? 1 : y[1] < x[1] ? -1 : x[0] < y[0] ? -1 : 1)).slice(0, 2).map(([s]) => s);
+  return states.length === 0 ? k : `${k} · ${states.join(', ')}`;
+}
+
+/**
+ * Owners with the least disruption: the (rep, territory) pairs taken by the potential the rep
+ * holds there today, largest first, each rep and territory once (greedy; ties by ids).
+ */
+function chooseOwners(accountsOf: readonly ModelAccount[][]): (string | null)[] {
+  const held = new Map<string, bigint>();
+  accountsOf.forEach((list, t) => {
+    for (const a of list) if (a.ownerId) held.set(`${a.ownerId}|${t}`, (held.get(`${a.ownerId}|${t}`) ?? 0n) + (a.potentialMinor ?? 0n) + 1n);
+  });
+  const pairs = [...held].map(([k, v]) => ({ rep: k.slice(0, k.lastIndexOf('|')), t: Number(k.slice(k.lastIndexOf('|') + 1)), v }))
+    .sort((a, b) => (b.v > a.v ? 1 : b.v < a.v ? -1 : a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : a.t - b.t));
+  const owners: (string | null)[] = accountsOf.map(() => null);
+  const taken = new Set<string>();
+  for (const p of pairs) {
+    if (owners[p.t] !== null || taken.has(p.rep)) continue;
+    owners[p.t] = p.rep;
+    taken.add(p.rep);
+  }
+  return owners;
+}
+
+/** Rebuilds a planning model's territories, rules and owners from the accounts' counties, and saves it as the next version. */
+export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: string, input: TerritoryOptimizeBody): Promise<TerritoryOptimizeResult> {
+  requireAbility(actor, 'coverage:write');
+  const body = Body.parse(input);
+  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
+    const row = await loadModel(tx, actor.orgId, id);
+    const current: TerritoryModel = modelOfRow(row);
+    const { accounts } = await modelAccounts(tx, actor.orgId, dateOfInstant(ctx.now()), { county: true });
+    const counties = contiguousUsCounties();
+    const unitOf = new Map(counties.units.map((u, i) => [u.id, i]));
+    const weights = counties.units.map(() => 0);
+    const inUnit: ModelAccount[][] = counties.units.map(() => []);
+    const outside: ModelAccount[] = [];
+    for (const a of accounts) {
+      const u = a.county === null ? undefined : unitOf.get(a.county);
+      if (u === undefined) {
+        outside.push(a);
+        continue;
+      }
+      inUnit[u]?.push(a);
+      weights[u] = (weights[u] as number) + (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
+    }
+    if (weights.every((w) => w === 0)) throw new DomainError('validation_failed', 'no account with a location in the contiguous US counties has any weight: nothing to balance', [{ field: 'measure', message: 'no weight' }]);
+    const graph = { weights, adjacency: counties.adjacency, points: counties.units.map((u) => [u.centroid[0] * SCALE, u.centroid[1]] as const) };
+    const n = body.territories;
+    const r = balancedPartition(graph, { territories: n, tolerance: body.tolerance, seed: body.seed ?? 1 });
+
+    // Accounts outside the counties (Alaska, Hawaii, abroad) go by hand to the territory of the county nearest them; those without a location to none.
+    const manual: { accountId: string; territory: string }[] = [];
+    const accountsOf: ModelAccount[][] = Array.from({ length: n }, () => []);
+    inUnit.forEach((list, u) => accountsOf[r.assignment[u] as number]?.push(...list));
+    for (const a of outside) {
+      if (a.latitude === null || a.longitude === null) continue;
+      let best = 0;
+      let bestD = Infinity;
+      counties.units.forEach((u, i) => {
+        const d = (u.centroid[0] - (a.longitude as number)) ** 2 + (u.centroid[1] - (a.latitude as number)) ** 2;
+        if (d < bestD) [best, bestD] = [i, d];
+      });
+      const t = r.assignment[best] as number;
+      manual.push({ accountId: a.id, territory: key(t, n) });
+      accountsOf[t]?.push(a);
+    }
+    const owners = chooseOwners(accountsOf);
+    const territories: Territory[] = accountsOf.map((list, t) => ({
+      key: key(t, n), name: territoryName(key(t, n), list), parent: null, level: 'territory', type: null,
+      members: [owners[t] ? { personId: owners[t], placeholder: null, role: current.ownerRole, from: null, to: null } : { personId: null, placeholder: `To be hired (${key(t, n)})`, role: current.ownerRole, from: null, to: null }],
+    }));
+    const unitsOf: string[][] = Array.from({ length: n }, () => []);
+    counties.units.forEach((u, i) => unitsOf[r.assignment[i] as number]?.push(u.id));
+    const next: TerritoryModel = {
+      ownerRole: current.ownerRole, types: current.types, territories,
+      rules: unitsOf.flatMap((fips, t) => (fips.length === 0 ? [] : [{ territory: key(t, n), filter: { field: 'county' as const, op: 'in' as const, values: fips } }])),
+      manual, locks: current.locks,
+    };
+    const model = await saveDefinition(ctx, tx, actor, id, { name: row.name, raw: writeTerritoryModel(next), baseVersion: body.baseVersion }, 'territory_model.optimize');
+    const m = planMetrics(graph, r.assignment, n);
+    return {
+      model, measure: body.measure, withinBand: r.withinBand,
+      metrics: { maxDeviation: m.maxDeviation, cv: m.cv, gini: m.gini, maxOverMin: m.maxOverMin, compactness: m.compactness, disconnected: m.disconnected, empty: m.empty },
+      counties: inUnit.filter((l) => l.length > 0).length, accountsOutside: outside.length,
+    };
+  });
+}
