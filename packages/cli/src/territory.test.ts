@@ -1,8 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAttain } from './test-support/run-attain.js';
+import { countyAt } from '@attain/app';
+import type { AccountTerritoryHistory, TerritoryActivateResult, TerritoryDiffWire, TerritoryModelDetail, TerritoryOptimizeResult } from '@attain/contract';
+import { openDatabase } from '@attain/store';
+import { copySmallDemo, runAttain } from './test-support/run-attain.js';
 
 describe('attain territory optimize', () => {
   it('cuts the US counties into connected territories within the band and writes a plan anyone can check', () => {
@@ -18,4 +21,71 @@ describe('attain territory optimize', () => {
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('--territories: must be a whole number');
   }, 60_000);
+});
+
+/** The demo's accounts as the database holds them (read in process, between the commands). */
+async function demoAccounts(db: string): Promise<{ id: string; latitude: number | null; longitude: number | null; ownerId: string | null }[]> {
+  const database = openDatabase(db);
+  try {
+    const rows = await database.db.selectFrom('accounts').select(['id', 'latitude', 'longitude', 'owner_id']).where('archived_at', 'is', null).execute();
+    return rows.map((r) => ({ id: String(r.id), latitude: r.latitude === null ? null : Number(r.latitude), longitude: r.longitude === null ? null : Number(r.longitude), ownerId: r.owner_id === null ? null : String(r.owner_id) }));
+  } finally {
+    await database.close();
+  }
+}
+
+describe('attain territory models', () => {
+  it('creates a model on the demo, optimizes it into contiguous county territories, shows the dry run, activates it today; a rep may not, a bad file is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attain-territory-models-'));
+    const db = join(dir, 'demo.db');
+    copySmallDemo(db);
+    const attain = (...args: string[]) => runAttain(['--db', db, 'territory', ...args]);
+    const json = <T>(run: { code: number | null; stdout: string; stderr: string }): T => {
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as T;
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await demoAccounts(db);
+
+    const created = json<TerritoryModelDetail>(attain('create', '--name', 'FY27 regions', '--as', 'ops@example.com', '--json'));
+    expect([created.status, created.version, created.territories]).toEqual(['planning', 1, 0]);
+
+    // By name: a model is its id or its name.
+    const optimized = json<TerritoryOptimizeResult>(attain('optimize', '--model', 'FY27 regions', '--territories', '6', '--tolerance', '0.1', '--as', 'ops@example.com', '--json'));
+    const d = optimized.model.definition;
+    expect([optimized.model.id, optimized.model.version, d.territories.length, optimized.metrics.disconnected, optimized.metrics.empty]).toEqual([created.id, 2, 6, 0, 0]);
+    // Every account located in a county is in exactly one rule.
+    const rulesOf = new Map<string, number>();
+    for (const r of d.rules) for (const fips of (r.filter as { values: string[] }).values) rulesOf.set(fips, (rulesOf.get(fips) ?? 0) + 1);
+    const located = before.map((a) => countyAt(a.latitude, a.longitude)).filter((fips): fips is string => fips !== null);
+    expect(located.length).toBeGreaterThan(before.length / 2);
+    expect(located.filter((fips) => rulesOf.get(fips) !== 1)).toEqual([]);
+
+    const diff = json<TerritoryDiffWire>(attain('diff', created.id, '--date', today, '--as', 'ops@example.com', '--json'));
+    expect([diff.modelId, diff.effectiveDate, diff.accounts]).toEqual([created.id, today, before.length]);
+    expect(diff.moved.accounts).toBeGreaterThan(0);
+    expect(diff.moved.accounts).toBeLessThanOrEqual(diff.accounts);
+
+    const activated = json<TerritoryActivateResult>(attain('activate', created.id, '--date', today, '--as', 'ops@example.com', '--json'));
+    expect([activated.model.status, activated.model.effectiveFrom, activated.pending, activated.accountOwnersSet]).toEqual(['active', today, false, diff.moved.accounts]);
+
+    // An account whose owner the activation changed has a row from today with its new owner.
+    const after = new Map((await demoAccounts(db)).map((a) => [a.id, a.ownerId]));
+    const moved = before.find((a) => after.get(a.id) !== a.ownerId);
+    expect(moved).toBeDefined();
+    const history = json<AccountTerritoryHistory>(attain('history', moved?.id as string, '--as', 'ops@example.com', '--json'));
+    expect(history.items).toContainEqual(expect.objectContaining({ validFrom: today, validTo: null, modelId: created.id, ownerId: after.get(moved?.id as string) }));
+
+    expect(attain('models', '--as', 'manager@example.com')).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`${created.id}\\s+FY27 regions\\s+active\\s+6\\s+${today}\\s+2\\n`)) });
+
+    const refused = attain('create', '--name', 'Mine', '--as', 'rep@example.com');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/not allowed/);
+
+    const file = join(dir, 'model.json');
+    writeFileSync(file, '{"ownerRole": "ae",');
+    const bad = attain('save', created.id, '--file', file, '--as', 'ops@example.com');
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain(`${file} is not JSON`);
+  }, 120_000);
 });

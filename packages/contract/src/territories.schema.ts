@@ -71,9 +71,9 @@ export const TerritoryOptimizeResult = z.object({
   measure: z.enum(['potential', 'accounts']),
   withinBand: z.boolean(),
   metrics: LoadBalanceWire.extend({ compactness: z.number(), disconnected: z.number().int(), empty: z.number().int() }),
-  /** Counties with accounts, and those without (they join the territory around them so every territory is one piece). */
+  /** Counties with weight: those with accounts, and those nearest an account outside them (the others join the territory around them, so every territory is one piece). */
   counties: z.number().int(),
-  /** Accounts outside the contiguous US counties (Alaska, Hawaii, abroad, no location), given to the territory nearest them. */
+  /** Accounts outside the contiguous US counties (Alaska, Hawaii, abroad), counted in the county nearest them and placed by hand in its territory; those without a location are in none. */
   accountsOutside: z.number().int(),
 });
 export type TerritoryOptimizeResult = z.infer<typeof TerritoryOptimizeResult>;

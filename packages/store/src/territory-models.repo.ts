@@ -85,6 +85,18 @@ export const territoryModelRepo = {
       .where('org_id', '=', orgId).where('id', '=', id).execute();
   },
 
+  /** Back to active: the model a withdrawn activation had replaced. */
+  async reactivate(tx: Tx, orgId: string, id: string, at: string, by: string): Promise<void> {
+    await tx.updateTable('territory_models').set({ status: 'active', archived_at: null, updated_at: at, updated_by: by }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  },
+
+  /** The archived model that was in force before `date` (the latest to take effect before it). */
+  async previous(db: Db | Tx, orgId: string, date: string): Promise<TerritoryModelRow | undefined> {
+    const row = await db.selectFrom('territory_models').selectAll().where('org_id', '=', orgId).where('status', '=', 'archived').where('effective_from', '<', date)
+      .orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
+    return row && toModel(row);
+  },
+
   async archive(tx: Tx, orgId: string, id: string, at: string, by: string): Promise<void> {
     await tx.updateTable('territory_models').set({ status: 'archived', archived_at: at, updated_at: at, updated_by: by }).where('org_id', '=', orgId).where('id', '=', id).execute();
   },
@@ -109,6 +121,21 @@ export const accountTerritoryRepo = {
       .where('valid_from', '<=', date).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
     if (!row || (row.valid_to !== null && String(row.valid_to) < date)) return undefined;
     return text(row.territory);
+  },
+
+  /** The latest date any row starts on (a new activation must come after it). */
+  async latestFrom(db: Db | Tx, orgId: string): Promise<string | null> {
+    const row = await db.selectFrom('account_territories').select((eb) => eb.fn.max<string>('valid_from').as('latest')).where('org_id', '=', orgId).executeTakeFirst();
+    return text(row?.latest);
+  },
+
+  /**
+   * Withdraws a model's rows that never took effect (its date is still to come): they are deleted,
+   * and the rows its activation ended the day before are open again.
+   */
+  async withdraw(tx: Tx, orgId: string, modelId: string, validFrom: string, dayBefore: string): Promise<void> {
+    await tx.deleteFrom('account_territories').where('org_id', '=', orgId).where('model_id', '=', modelId).where('valid_from', '=', validFrom).execute();
+    await tx.updateTable('account_territories').set({ valid_to: null }).where('org_id', '=', orgId).where('valid_to', '=', dayBefore).execute();
   },
 
   /** Ends the open rows of these accounts on `validTo`. */

@@ -67,8 +67,10 @@ export async function activateTerritoryModel(ctx: AppContext, actor: Actor, id: 
     await accountTerritoryRepo.close(tx, actor.orgId, changed.map((r) => r.accountId), addDays(date, -1));
     await accountTerritoryRepo.insert(tx, actor.orgId, rows);
     const previous = await territoryModelRepo.active(tx, actor.orgId);
-    if (previous) await territoryModelRepo.archive(tx, actor.orgId, previous.id, ctx.now(), actor.userId);
-    await territoryModelRepo.activate(tx, actor.orgId, id, { effectiveFrom: date, activatedAt: ctx.now(), activatedBy: actor.userId });
+    // One instant for both, so withdrawing this activation later knows which model it replaced.
+    const at = ctx.now();
+    if (previous) await territoryModelRepo.archive(tx, actor.orgId, previous.id, at, actor.userId);
+    await territoryModelRepo.activate(tx, actor.orgId, id, { effectiveFrom: date, activatedAt: at, activatedBy: actor.userId });
     const applied = due ? await applyOwners(ctx, tx, actor, org, rows) : { accounts: 0, opportunities: 0 };
     const result: TerritoryActivateResult = {
       model: summaryOf(await loadModel(tx, actor.orgId, id)), changed: rows.length, accountOwnersSet: applied.accounts, opportunitiesMoved: applied.opportunities, pending: !due,

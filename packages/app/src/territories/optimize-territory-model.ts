@@ -5,6 +5,7 @@ import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { modelAccounts, type ModelAccount } from '../coverage/model-accounts.js';
 import { inOrgTransaction } from '../org-transaction.js';
+import { parseInput } from '../validation.js';
 import { SCALE } from './optimize-counties.js';
 import { loadModel, modelOfRow, saveDefinition } from './territory-models.js';
 import { contiguousUsCounties } from './us-counties.js';
@@ -50,7 +51,7 @@ function chooseOwners(accountsOf: readonly ModelAccount[][]): (string | null)[] 
 /** Rebuilds a planning model's territories, rules and owners from the accounts' counties, and saves it as the next version. */
 export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: string, input: TerritoryOptimizeBody): Promise<TerritoryOptimizeResult> {
   requireAbility(actor, 'coverage:write');
-  const body = Body.parse(input);
+  const body = parseInput(Body, input);
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const row = await loadModel(tx, actor.orgId, id);
     const current: TerritoryModel = modelOfRow(row);
@@ -60,12 +61,22 @@ export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const weights = counties.units.map(() => 0);
     const inUnit: ModelAccount[][] = counties.units.map(() => []);
     const outside: ModelAccount[] = [];
+    // Accounts outside the counties (Alaska, Hawaii, abroad) count in the county nearest them and go by hand to its territory; those without a location to none.
+    const nearest = (a: ModelAccount): number | undefined => {
+      if (a.latitude === null || a.longitude === null) return undefined;
+      let best = 0;
+      let bestD = Infinity;
+      counties.units.forEach((u, i) => {
+        const d = (u.centroid[0] - (a.longitude as number)) ** 2 + (u.centroid[1] - (a.latitude as number)) ** 2;
+        if (d < bestD) [best, bestD] = [i, d];
+      });
+      return best;
+    };
     for (const a of accounts) {
-      const u = a.county === null ? undefined : unitOf.get(a.county);
-      if (u === undefined) {
-        outside.push(a);
-        continue;
-      }
+      const inside = a.county === null ? undefined : unitOf.get(a.county);
+      const u = inside ?? nearest(a);
+      if (inside === undefined) outside.push(a);
+      if (u === undefined) continue;
       inUnit[u]?.push(a);
       weights[u] = (weights[u] as number) + (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
     }
@@ -74,22 +85,10 @@ export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const n = body.territories;
     const r = balancedPartition(graph, { territories: n, tolerance: body.tolerance, seed: body.seed ?? 1 });
 
-    // Accounts outside the counties (Alaska, Hawaii, abroad) go by hand to the territory of the county nearest them; those without a location to none.
-    const manual: { accountId: string; territory: string }[] = [];
     const accountsOf: ModelAccount[][] = Array.from({ length: n }, () => []);
     inUnit.forEach((list, u) => accountsOf[r.assignment[u] as number]?.push(...list));
-    for (const a of outside) {
-      if (a.latitude === null || a.longitude === null) continue;
-      let best = 0;
-      let bestD = Infinity;
-      counties.units.forEach((u, i) => {
-        const d = (u.centroid[0] - (a.longitude as number)) ** 2 + (u.centroid[1] - (a.latitude as number)) ** 2;
-        if (d < bestD) [best, bestD] = [i, d];
-      });
-      const t = r.assignment[best] as number;
-      manual.push({ accountId: a.id, territory: key(t, n) });
-      accountsOf[t]?.push(a);
-    }
+    const territoryOf = new Map(inUnit.flatMap((list, u) => list.map((a) => [a.id, r.assignment[u] as number] as const)));
+    const manual = outside.filter((a) => territoryOf.has(a.id)).map((a) => ({ accountId: a.id, territory: key(territoryOf.get(a.id) as number, n) }));
     const owners = chooseOwners(accountsOf);
     const territories: Territory[] = accountsOf.map((list, t) => ({
       key: key(t, n), name: territoryName(key(t, n), list), parent: null, level: 'territory', type: null,

@@ -1,6 +1,6 @@
-import { addDays, dateOfInstant, daysBetween, divideRounded, DomainError, fiscalPeriodOf, territoryDiff, type Actor, type TerritoryDiff, type Values } from '@attain/core';
+import { addDays, dateOfInstant, invalid, isCalendarDate, daysBetween, divideRounded, DomainError, fiscalPeriodOf, territoryDiff, type Actor, type TerritoryDiff, type Values } from '@attain/core';
 import type { TerritoryDiffWire } from '@attain/contract';
-import { planAssignmentRepo, territoryModelRepo, type Db, type Tx } from '@attain/store';
+import { accountTerritoryRepo, planAssignmentRepo, type Db, type Tx } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
@@ -21,15 +21,15 @@ export function quotaImpact(quotaMinor: bigint, before: bigint, after: bigint, d
   return divideRounded(quotaMinor * (after - before) * left, before * days);
 }
 
-/** The first date an activation may take: today, and after the active model's own date (its rows start then). */
+/** The first date an activation may take: today, and after the last date any territory row starts on (moves are prospective, and history is never rewritten). */
 export async function earliestActivation(db: Db | Tx, orgId: string, today: string): Promise<string> {
-  const active = await territoryModelRepo.active(db, orgId);
-  const after = active?.effectiveFrom ?? null;
-  return after !== null && after >= today ? addDays(after, 1) : today;
+  const latest = await accountTerritoryRepo.latestFrom(db, orgId);
+  return latest !== null && latest >= today ? addDays(latest, 1) : today;
 }
 
 export function checkEffectiveDate(date: string, earliest: string): void {
-  if (date < earliest) throw new DomainError('validation_failed', `a model takes effect from ${earliest} on: moves are prospective, and the active model took effect before`, [{ field: 'effectiveDate', message: `must be ${earliest} or later` }]);
+  if (!isCalendarDate(date)) throw invalid('effectiveDate', 'must be a date as YYYY-MM-DD');
+  if (date < earliest) throw new DomainError('validation_failed', `a model takes effect from ${earliest} on: moves are prospective, and never before a date already planned`, [{ field: 'effectiveDate', message: `must be ${earliest} or later` }]);
 }
 
 /** The dry run: what activating the model on `date` would change, per rep, per territory and in total. */
@@ -69,5 +69,6 @@ export async function diffTerritoryModel(ctx: AppContext, actor: Actor, id: stri
   const db = ctx.database.db;
   const today = dateOfInstant(ctx.now());
   const date = effectiveDate ?? (await earliestActivation(db, actor.orgId, today));
+  if (!isCalendarDate(date)) throw invalid('effectiveDate', 'must be a date as YYYY-MM-DD');
   return (await diffOf(ctx, db, actor.orgId, id, date)).wire;
 }

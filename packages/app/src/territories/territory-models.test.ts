@@ -133,12 +133,29 @@ describe.each(testDialects())('territory models on %s', (dialect) => {
     now = new Date('2026-11-27T12:00:00Z');
   });
 
+  it('withdraws an activation whose date is still to come: its rows go, the rows it ended and the model it replaced are back', async () => {
+    const active = (await listTerritoryModels(ctx, t.actors.ops)).find((m) => m.status === 'active');
+    const later = await createTerritoryModel(ctx, t.actors.ops, { name: 'FY28', definition: definition() });
+    await expect(activateTerritoryModel(ctx, t.actors.ops, later.id, { effectiveDate: '2027-02-01' })).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'effectiveDate', message: 'must be 2027-02-02 or later' }] });
+    await expect(activateTerritoryModel(ctx, t.actors.ops, later.id, { effectiveDate: '2027-02-30' })).rejects.toMatchObject({ issues: [{ field: 'effectiveDate' }] });
+    await activateTerritoryModel(ctx, t.actors.ops, later.id, { effectiveDate: '2027-03-01' });
+    expect((await accountTerritoryHistory(ctx, t.actors.ops, ids.boston as string)).items.map((r) => [r.validFrom, r.validTo, r.territory])).toEqual([
+      ['2026-11-27', '2027-01-31', 'EAST'], ['2027-02-01', '2027-02-28', 'WEST'], ['2027-03-01', null, 'EAST'],
+    ]);
+    await archiveTerritoryModel(ctx, t.actors.ops, later.id);
+    expect((await accountTerritoryHistory(ctx, t.actors.ops, ids.boston as string)).items.map((r) => [r.validFrom, r.validTo, r.territory])).toEqual([
+      ['2026-11-27', '2027-01-31', 'EAST'], ['2027-02-01', null, 'WEST'],
+    ]);
+    expect((await getTerritoryModel(ctx, t.actors.ops, active?.id as string)).status).toBe('active');
+    expect(await applyDueTerritoryOwners(ctx, t.org.id)).toEqual({ accounts: 0, opportunities: 0 });
+  });
+
   it('optimizes a planning model into contiguous county territories, owners chosen where they hold most', async () => {
     const model = await createTerritoryModel(ctx, t.actors.ops, { name: 'Optimized' });
     const result = await optimizeTerritoryModel(ctx, t.actors.ops, model.id, { territories: 2, measure: 'potential', tolerance: 0.5, seed: 1, baseVersion: 1 });
     const d = result.model.definition;
-    expect([result.model.version, d.territories.length, result.counties, result.accountsOutside, result.metrics.disconnected]).toEqual([2, 2, 4, 2, 0]);
-    // Every one of the 3,108 counties is in exactly one rule.
+    expect([result.model.version, d.territories.length, result.counties, result.accountsOutside, result.metrics.disconnected]).toEqual([2, 2, 5, 2, 0]);
+    // Anchorage counts in the county nearest it (5 counties with weight); every one of the 3,108 counties is in exactly one rule.
     const fips = d.rules.flatMap((r) => (r.filter as { values: string[] }).values);
     expect([fips.length, new Set(fips).size]).toEqual([3108, 3108]);
     expect(d.manual.map((m) => m.accountId)).toEqual([ids.anchorage]);

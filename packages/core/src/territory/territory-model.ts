@@ -101,8 +101,8 @@ export function readTerritoryModel(raw: unknown): TerritoryModel {
   rawTerritories.forEach((t, i) => {
     const at = `territories[${i}]`;
     if (!isObject(t)) return bad(at, 'must be an object');
-    const k = key(t.key, `${at}.key`);
-    if (k && territories.some((x) => x.key === k)) bad(`${at}.key`, `${k} is listed twice`);
+    let k = key(t.key, `${at}.key`);
+    if (k && rawTerritories.slice(0, i).some((x) => isObject(x) && x.key === k)) k = bad(`${at}.key`, `${k} is listed twice`);
     const name = text(t.name, `${at}.name`);
     const level = t.level === undefined ? 'territory' : text(t.level, `${at}.level`, 40);
     const parent = t.parent === null || t.parent === undefined ? null : typeof t.parent === 'string' && keys.has(t.parent) && t.parent !== k ? t.parent : bad(`${at}.parent`, 'must be the key of another territory of the model, or null');
