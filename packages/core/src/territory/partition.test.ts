@@ -95,6 +95,15 @@ describe('balanced contiguous partition of whole units', () => {
     }), { numRuns: 15 });
   });
 
+  it('reaches weight behind units of none (sparse accounts): a weighted unit moves with the empty ones before it', () => {
+    // Weight on every third unit of every third row only: most borders are empty units.
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const graph = lattice(15, 15, (i) => (i % 3 === 0 && Math.floor(i / 15) % 3 === 0 ? 1 + (i % 7) : 0));
+      const r = balancedPartition(graph, { territories: 4, tolerance: 0.1, seed, starts: 1 });
+      expectValidPlan(graph, r.assignment, 4, 0.1);
+    }
+  });
+
   it('says when a unit heavier than the band makes it unreachable, and refuses a graph in pieces', () => {
     const graph = lattice(5, 5, (i) => (i === 12 ? 1000 : 1));
     const r = balancedPartition(graph, { territories: 4, tolerance: 0.05, seed: 1 });

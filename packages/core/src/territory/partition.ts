@@ -106,6 +106,72 @@ function staysConnected(graph: UnitGraph, assignment: readonly number[], t: numb
   return reachable(graph.adjacency, start, (j) => j !== u && assignment[j] === t).size === size - 1;
 }
 
+interface PathMove {
+  readonly from: number;
+  readonly to: number;
+  /** A weighted unit and the weightless units leading to it from the border, border first. */
+  readonly units: readonly number[];
+}
+
+/** Weightless units crossed at most to reach a weighted one. */
+const MAX_PATH = 12;
+
+/**
+ * The best compound move for territory `t`: heavy, it gives a weighted unit of its own to a
+ * lighter neighbour together with the weightless units between it and their border; light, it
+ * takes one so from a heavier neighbour. Only moves that lower the squared deviations and leave
+ * the giving territory connected count.
+ */
+function pathMove(graph: UnitGraph, assignment: number[], loads: readonly number[], sizes: readonly number[], t: number, heavy: boolean, gainOf: (w: number, from: number, to: number) => number): PathMove | undefined {
+  const pairs = new Map<string, { from: number; to: number }>();
+  assignment.forEach((from, u) => {
+    if (heavy ? from !== t : false) return;
+    for (const j of graph.adjacency[u] ?? []) {
+      const to = assignment[j] as number;
+      if (to === from) continue;
+      if (heavy) pairs.set(`${from}>${to}`, { from, to });
+      else if (to === t) pairs.set(`${from}>${to}`, { from, to });
+    }
+  });
+  const candidates: (PathMove & { gain: number })[] = [];
+  for (const { from, to } of [...pairs.values()].sort((a, b) => a.from - b.from || a.to - b.to)) {
+    // Breadth first inside `from`, from its units on the border with `to`, through weightless units.
+    const previous = new Map<number, number>();
+    let level: number[] = [];
+    assignment.forEach((owner, u) => {
+      if (owner === from && (graph.adjacency[u] ?? []).some((j) => assignment[j] === to)) {
+        previous.set(u, -1);
+        level.push(u);
+      }
+    });
+    for (let depth = 0; depth <= MAX_PATH && level.length > 0; depth++) {
+      const next: number[] = [];
+      for (const u of level) {
+        const w = graph.weights[u] as number;
+        if (w > 0) {
+          const gain = gainOf(w, from, to);
+          if (gain > 0 && depth > 0) {
+            const units: number[] = [];
+            for (let k = u; k !== -1; k = previous.get(k) as number) units.unshift(k);
+            candidates.push({ from, to, units, gain });
+          }
+          continue;
+        }
+        for (const j of graph.adjacency[u] ?? []) if (assignment[j] === from && !previous.has(j)) previous.set(j, u), next.push(j);
+      }
+      level = next;
+    }
+  }
+  candidates.sort((a, b) => b.gain - a.gain || a.units.length - b.units.length || (a.units[a.units.length - 1] as number) - (b.units[b.units.length - 1] as number));
+  return candidates.find((c) => {
+    const size = sizes[c.from] as number;
+    if (c.units.length >= size) return false;
+    const leaving = new Set(c.units);
+    const start = assignment.findIndex((owner, u) => owner === c.from && !leaving.has(u));
+    return reachable(graph.adjacency, start, (j) => assignment[j] === c.from && !leaving.has(j)).size === size - c.units.length;
+  });
+}
+
 /**
  * Territories of whole units, each connected, balanced on the weights within the band when the
  * units allow it (a unit heavier than the band cannot be balanced whole: `withinBand` says so).
@@ -176,13 +242,20 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
       move = candidates.find((c) => staysConnected(graph, assignment, c.from, c.u, sizes[c.from] as number));
       if (move) break;
     }
-    if (!move) break;
-    const w = graph.weights[move.u] as number;
-    assignment[move.u] = move.to;
-    loads[move.from] = (loads[move.from] as number) - w;
-    loads[move.to] = (loads[move.to] as number) + w;
-    sizes[move.from] = (sizes[move.from] as number) - 1;
-    sizes[move.to] = (sizes[move.to] as number) + 1;
+    // No single border unit helps: weight may sit behind units of none (sparse accounts), so a
+    // weighted unit and the weightless ones between it and the border move together.
+    const units = move ? [move.u] : undefined;
+    const path = units ? undefined : order.reduce<PathMove | undefined>((found, t) => found ?? pathMove(graph, assignment, loads, sizes, t, (loads[t] as number) > mean, gainOf), undefined);
+    if (!move && !path) break;
+    const { from, to } = (move ?? path) as { from: number; to: number };
+    for (const u of units ?? (path as PathMove).units) {
+      const w = graph.weights[u] as number;
+      assignment[u] = to;
+      loads[from] = (loads[from] as number) - w;
+      loads[to] = (loads[to] as number) + w;
+      sizes[from] = (sizes[from] as number) - 1;
+      sizes[to] = (sizes[to] as number) + 1;
+    }
     const gap = Math.max(...loads.map((l) => Math.abs(l - mean)));
     if (gap < bestGap - PROGRESS * mean) [bestGap, sinceBetter] = [gap, 0];
     else if (++sinceBetter > STALL_MOVES) break;
