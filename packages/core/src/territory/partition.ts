@@ -221,24 +221,26 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
   let stamp = 0;
   for (; moves < maxMoves && loads.some(tooFar); moves++) {
     const order = loads.map((l, t) => [Math.abs(l - mean), t] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]).map(([, t]) => t);
+    // Every improving border move at once, listed under the territory it helps: a heavy giver, a light taker.
+    const listed: { u: number; from: number; to: number; gain: number }[][] = loads.map(() => []);
+    for (let u = 0; u < n; u++) {
+      const from = assignment[u] as number;
+      if ((sizes[from] as number) === 1) continue;
+      stamp += 1;
+      for (const j of graph.adjacency[u] ?? []) {
+        const to = assignment[j] as number;
+        // Each neighbouring territory once per unit.
+        if (to === from || seenAt[to] === stamp) continue;
+        seenAt[to] = stamp;
+        const gain = gainOf(graph.weights[u] as number, from, to);
+        if (gain <= 1e-9 * mean * mean) continue;
+        if ((loads[from] as number) > mean) listed[from]?.push({ u, from, to, gain });
+        if ((loads[to] as number) <= mean) listed[to]?.push({ u, from, to, gain });
+      }
+    }
     let move: { u: number; from: number; to: number } | undefined;
     for (const t of order) {
-      const heavy = (loads[t] as number) > mean;
-      const candidates: { u: number; from: number; to: number; gain: number }[] = [];
-      for (let u = 0; u < n; u++) {
-        const from = assignment[u] as number;
-        if ((sizes[from] as number) === 1 || (heavy ? from !== t : from === t)) continue;
-        stamp += 1;
-        for (const j of graph.adjacency[u] ?? []) {
-          const to = assignment[j] as number;
-          // Each neighbouring territory once per unit.
-          if (to === from || (!heavy && to !== t) || seenAt[to] === stamp) continue;
-          seenAt[to] = stamp;
-          const gain = gainOf(graph.weights[u] as number, from, to);
-          if (gain > 1e-9 * mean * mean) candidates.push({ u, from, to, gain });
-        }
-      }
-      candidates.sort((x, y) => y.gain - x.gain || x.u - y.u || x.to - y.to);
+      const candidates = (listed[t] as { u: number; from: number; to: number; gain: number }[]).sort((x, y) => y.gain - x.gain || x.u - y.u || x.to - y.to);
       move = candidates.find((c) => staysConnected(graph, assignment, c.from, c.u, sizes[c.from] as number));
       if (move) break;
     }
