@@ -19,6 +19,7 @@ const EntityListPage = lazy(() => import('../lists/EntityListPage.js').then((m) 
 const PlansArea = lazy(() => import('../plans/PlansArea.js').then((m) => ({ default: m.PlansArea })));
 const AssignmentsPage = lazy(() => import('../assignments/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
 const CoveragePage = lazy(() => import('../coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
+const TerritoriesArea = lazy(() => import('../territories/TerritoriesArea.js').then((m) => ({ default: m.TerritoriesArea })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -57,6 +58,7 @@ function Screens() {
           <Route path="/plans" nest component={PlansArea} />
           <Route path="/assignments" component={AssignmentsPage} />
           <Route path="/coverage" component={CoveragePage} />
+          <Route path="/territories" nest component={TerritoriesArea} />
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />

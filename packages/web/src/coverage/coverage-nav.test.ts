@@ -4,8 +4,8 @@ import { NAV_ITEMS, navItemsFor } from '../shell/nav-items.js';
 const labels = (abilities: readonly string[]) => navItemsFor((a) => abilities.includes(a)).map((i) => i.label);
 
 describe('coverage navigation', () => {
-  it('shows Coverage right after People to those who read the coverage model, not to others', () => {
-    expect(labels(['person:list', 'coverage:read', 'import:run'])).toEqual(['People', 'Coverage', 'Import']);
+  it('shows Coverage and Territories right after People to those who read the coverage model, not to others', () => {
+    expect(labels(['person:list', 'coverage:read', 'import:run'])).toEqual(['People', 'Coverage', 'Territories', 'Import']);
     expect(labels(['person:list', 'import:run'])).toEqual(['People', 'Import']);
   });
 

@@ -21,6 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/people', label: 'People', ability: 'person:list', key: 'p' },
   // Sales ops shape the segments and capacity; leaders and finance read what the model gives.
   { href: '/coverage', label: 'Coverage', ability: 'coverage:read', key: 'v' },
+  // Territory models on the map: the same readers as coverage; sales ops plan and activate them.
+  { href: '/territories', label: 'Territories', ability: 'coverage:read', key: 'r' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
   { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
   // Readers (managers, reps) see their assignments on their statements; the screen is for those who set them.
