@@ -6,7 +6,7 @@ import { formatHours, readCoverageModel, segmentOf, writeCoverageModel } from '.
 import type { FieldIssue } from '../errors.js';
 
 const account = (id: string, over: Partial<CoverageAccount> = {}): CoverageAccount => ({
-  id, industry: null, region: null, country: null, city: null, postalCode: null, employees: null, annualRevenueMinor: null, potentialMinor: null, ...over,
+  id, industry: null, region: null, country: null, city: null, postalCode: null, county: null, employees: null, annualRevenueMinor: null, potentialMinor: null, ...over,
 });
 
 const read = (raw: unknown): { filter: AccountFilter | undefined; issues: FieldIssue[] } => {

@@ -157,7 +157,11 @@ function pathMove(graph: UnitGraph, assignment: number[], loads: readonly number
           }
           continue;
         }
-        for (const j of graph.adjacency[u] ?? []) if (assignment[j] === from && !previous.has(j)) previous.set(j, u), next.push(j);
+        for (const j of graph.adjacency[u] ?? []) {
+          if (assignment[j] !== from || previous.has(j)) continue;
+          previous.set(j, u);
+          next.push(j);
+        }
       }
       level = next;
     }
