@@ -60,6 +60,8 @@ describe.each(testDialects())('the demo seed on %s', (dialect) => {
     await seedDemo(createAppContext(second, () => new Date('2030-01-01T00:00:00.000Z')), { size: 'small', seed: 7, asOf: AS_OF });
     const [a, b] = await Promise.all([dump(first), dump(second)]);
     expect(b).toEqual(a);
+    // What a seed generates does not depend on the dialect: one database shows another seed differs.
+    if (dialect !== 'sqlite') return;
     const third = await openTestDatabase(dialect);
     try {
       await seedDemo(contextAt(third), { size: 'small', seed: 8, asOf: AS_OF });
