@@ -6,6 +6,9 @@
  *
  *   node bench/territory-counties.mjs [--territories 10] [--seeds 1,2,3,4,5]
  *
+ * Recursive bisection (no seed) is printed as cut, and with the pieces a cut left apart joined to
+ * a neighbouring territory; with `split` a county may be shared at each cut.
+ *
  * Points are longitude scaled by cos(39°) and latitude (a plain projection for the 48 states).
  * k-means is weighted Lloyd's algorithm from the same k-means++ seeds; balanced k-means gives
  * each centre an equal number of units (the nearest pairs first). Run `npx tsc -b` first.
@@ -16,8 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { balancedPartition, planMetrics } = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
+const { balancedPartition, joinPieces, loadBalance, planMetrics, reachable, recursiveBisection } = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
 const { contiguousUsCounties } = await import(pathToFileURL(join(root, 'packages/app/dist/territories/us-counties.js')).href);
+const { balancedKmeans, kmeans, pct, row } = await import('./territory-baselines.mjs');
 
 const { values } = parseArgs({ options: { territories: { type: 'string', default: '10' }, seeds: { type: 'string', default: '1,2,3,4,5' } } });
 const p = Number(values.territories);
@@ -28,68 +32,6 @@ const counties = contiguousUsCounties();
 console.log(`units: ${counties.units.length} counties, ${counties.bridges.length} island bridges, built in ${Math.round(performance.now() - t)} ms`);
 const scale = Math.cos((39 * Math.PI) / 180);
 const graph = { weights: counties.units.map((u) => u.weight), adjacency: counties.adjacency, points: counties.units.map((u) => [u.centroid[0] * scale, u.centroid[1]]) };
-const d2 = (a, b) => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
-
-/** k-means++ seeds as points, from a seeded generator (mulberry32). */
-function kmeansSeeds(seed) {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const centres = [graph.points[Math.floor(random() * graph.points.length)]];
-  while (centres.length < p) {
-    const scores = graph.points.map((q, i) => Math.min(...centres.map((c) => d2(q, c))) * Math.max(1, graph.weights[i]));
-    let pick = random() * scores.reduce((s, x) => s + x, 0);
-    centres.push(graph.points[Math.max(0, scores.findIndex((s) => (pick -= s) <= 0))]);
-  }
-  return centres;
-}
-
-function recentre(assignment) {
-  const sums = Array.from({ length: p }, () => [0, 0, 0]);
-  assignment.forEach((k, i) => {
-    const w = Math.max(1, graph.weights[i]);
-    sums[k][0] += w * graph.points[i][0];
-    sums[k][1] += w * graph.points[i][1];
-    sums[k][2] += w;
-  });
-  return sums.map(([x, y, w]) => [x / w, y / w]);
-}
-
-function kmeans(seed) {
-  let centres = kmeansSeeds(seed);
-  let assignment = [];
-  for (let round = 0; round < 50; round++) {
-    assignment = graph.points.map((q) => centres.reduce((best, c, k) => (d2(q, c) < d2(q, centres[best]) ? k : best), 0));
-    centres = recentre(assignment);
-  }
-  return assignment;
-}
-
-function balancedKmeans(seed) {
-  let centres = kmeansSeeds(seed);
-  const capacity = Math.ceil(graph.points.length / p);
-  let assignment = [];
-  for (let round = 0; round < 20; round++) {
-    const pairs = [];
-    graph.points.forEach((q, i) => centres.forEach((c, k) => pairs.push([d2(q, c), i, k])));
-    pairs.sort((x, y) => x[0] - y[0]);
-    assignment = graph.points.map(() => -1);
-    const count = centres.map(() => 0);
-    for (const [, i, k] of pairs) if (assignment[i] === -1 && count[k] < capacity) [assignment[i], count[k]] = [k, count[k] + 1];
-    centres = recentre(assignment);
-  }
-  return assignment;
-}
-
-const pct = (x) => `${(100 * x).toFixed(2)}%`;
-const row = (name, seed, ms, m, extra = '') =>
-  console.log(`${name.padEnd(26)} seed ${seed}  ${String(ms).padStart(6)} ms  max dev ${pct(m.maxDeviation).padStart(8)}  CV ${m.cv.toFixed(3)}  Gini ${m.gini.toFixed(3)}  max/min ${m.maxOverMin.toFixed(2)}  compactness ${m.compactness.toFixed(3)}  disconnected ${m.disconnected}${extra}`);
-
 for (const seed of seeds) {
   for (const tolerance of [0.05, 0.02]) {
     t = performance.now();
@@ -97,9 +39,28 @@ for (const seed of seeds) {
     row(`balancedPartition ${pct(tolerance)}`, seed, Math.round(performance.now() - t), planMetrics(graph, r.assignment, p), `  starts ${r.starts}, moves ${r.moves}${r.withinBand ? '' : ', NOT within the band'}`);
   }
   t = performance.now();
-  const k = kmeans(seed);
+  const k = kmeans(graph, p, seed);
   row('k-means', seed, Math.round(performance.now() - t), planMetrics(graph, k, p));
   t = performance.now();
-  const b = balancedKmeans(seed);
+  const b = balancedKmeans(graph, p, seed);
   row('balanced k-means (counts)', seed, Math.round(performance.now() - t), planMetrics(graph, b, p));
+}
+
+/** Territories not in one piece, a territory being every unit it holds a share of. */
+function piecesApart(shares) {
+  const members = Array.from({ length: p }, () => new Set());
+  shares.forEach((s, u) => s.forEach((x) => members[x.territory].add(u)));
+  return members.filter((m) => m.size > 0 && reachable(graph.adjacency, [...m][0], (j) => m.has(j)).size !== m.size).length;
+}
+
+// Recursive bisection has no seed: one plan per input. Whole counties, and counties split at the cuts (at most p - 1).
+for (const divisible of [false, true]) {
+  t = performance.now();
+  const cut = recursiveBisection(graph.points, graph.weights, p, { divisible, adjacency: graph.adjacency });
+  const joined = joinPieces(graph.adjacency, cut);
+  const ms = Math.round(performance.now() - t);
+  const figures = (r) => ({ ...planMetrics(graph, r.shares.map((x) => x[0].territory), p), ...loadBalance(r.weights), disconnected: piecesApart(r.shares) });
+  const name = `recursiveBisection ${divisible ? 'split' : 'whole'}`;
+  row(name, '-', ms, figures(cut), `  split units ${cut.split} (as cut)`);
+  row(`${name} + join`, '-', ms, figures(joined), `  split units ${joined.split} (pieces joined to a neighbour)`);
 }

@@ -47,3 +47,4 @@ export * from './territory/graph.js';
 export * from './territory/territory-model.js';
 export * from './territory/territory-assignment.js';
 export * from './territory/territory-diff.js';
+export * from './territory/bisection.js';
