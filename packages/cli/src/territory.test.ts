@@ -17,6 +17,12 @@ describe('attain territory optimize', () => {
     expect(new Set(Object.values(plan.assignment))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     expect(plan).toMatchObject({ withinBand: true, metrics: { disconnected: 0 } });
     expect(plan.metrics.maxDeviation).toBeLessThanOrEqual(0.05);
+    // Fifty territories need Los Angeles (2.2 means) split: the plan says which counties, and how.
+    const split = runAttain(['territory', 'optimize', '--territories', '50', '--split', '--json']);
+    const fifty = JSON.parse(split.stdout) as { splits: Record<string, Record<string, number>>; withinBand: boolean; metrics: { disconnected: number; maxDeviation: number } };
+    expect(fifty).toMatchObject({ withinBand: true, metrics: { disconnected: 0 } });
+    expect(Object.keys(fifty.splits).length).toBeLessThanOrEqual(49);
+    expect(Object.keys(fifty.splits['06037'] ?? {}).length).toBeGreaterThan(1);
     const bad = runAttain(['territory', 'optimize', '--territories', 'ten']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('--territories: must be a whole number');

@@ -7,7 +7,7 @@ import { formatActivated, formatDiff, formatOptimized } from './territory-format
 import { registerTerritoryArchiveAndHistory, registerTerritoryModels } from './territory-models.js';
 import { acting, actorFor, calendarDate, fraction, resolveModel, whole, type ActingOptions } from './territory-options.js';
 
-type OptimizeOptions = ActingOptions & { model?: string; units: string; territories: string; measure?: string; tolerance: string; seed: string; out?: string };
+type OptimizeOptions = ActingOptions & { model?: string; units: string; territories: string; measure?: string; tolerance: string; seed: string; out?: string; split?: boolean };
 
 /** Without a model: territories of the US counties balanced on population, as a plan anyone can check. No database. */
 function optimizeCounties(o: OptimizeOptions, json: boolean): void {
@@ -17,13 +17,13 @@ function optimizeCounties(o: OptimizeOptions, json: boolean): void {
     if (o.measure !== undefined) throw invalid('--measure', 'applies to a model (--model): the counties alone are balanced on population');
     const tolerance = fraction(o.tolerance, '--tolerance', 0.000001, 0.999999);
     const started = performance.now();
-    const plan = optimizeUsCounties({ territories: whole(o.territories, '--territories', 1, 3108), tolerance, seed: whole(o.seed, '--seed', 0, 1_000_000) });
+    const plan = optimizeUsCounties({ territories: whole(o.territories, '--territories', 1, 3108), tolerance, seed: whole(o.seed, '--seed', 0, 1_000_000), split: o.split ?? false });
     const ms = Math.round(performance.now() - started);
     if (o.out) writeFileSync(o.out, `${JSON.stringify(plan, null, 2)}\n`);
     const m = plan.metrics;
     const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
     output(rt, o.out ? { ...plan, assignment: undefined, out: o.out, ms } : { ...plan, ms }, () => [
-      `${plan.territories} territories of ${Object.keys(plan.assignment).length} counties in ${ms} ms (seed ${plan.seed}): ${plan.withinBand ? 'every territory within' : 'NOT every territory within'} +/-${pct(plan.tolerance)} of the mean`,
+      `${plan.territories} territories of ${Object.keys(plan.assignment).length} counties in ${ms} ms (${plan.seed === null ? `${Object.keys(plan.splits).length} counties split` : `seed ${plan.seed}`}): ${plan.withinBand ? 'every territory within' : 'NOT every territory within'} +/-${pct(plan.tolerance)} of the mean`,
       `  max deviation ${pct(m.maxDeviation)}, CV ${m.cv.toFixed(3)}, Gini ${m.gini.toFixed(3)}, max/min ${m.maxOverMin.toFixed(2)}, compactness ${m.compactness.toFixed(3)}, disconnected ${m.disconnected}`,
       ...plan.weights.map((w, t) => `  territory ${t}: population ${w.toLocaleString('en-US')}`),
       ...(o.out ? [`plan written to ${o.out}`] : []),
@@ -37,6 +37,7 @@ function optimizeCounties(o: OptimizeOptions, json: boolean): void {
 function optimizeModel(model: string, o: OptimizeOptions, options: GlobalOptions): Promise<void> {
   return runCommand(options, async (rt) => {
     if (o.out !== undefined) throw invalid('--out', 'applies without --model: the model itself is saved (`attain territory show --json` prints it)');
+    if (o.split) throw invalid('--split', 'applies without --model: a model splits a county by placing accounts by hand');
     if (o.units !== 'us-counties') throw invalid('--units', 'must be us-counties (the only units so far)');
     const measure = o.measure ?? 'potential';
     if (measure !== 'potential' && measure !== 'accounts') throw invalid('--measure', 'must be potential or accounts');
@@ -65,7 +66,8 @@ export function registerTerritory(program: Command): void {
     .option('--measure <measure>', 'with --model: potential or accounts (default potential)')
     .option('--tolerance <fraction>', 'the band around the mean, e.g. 0.05 for +/-5%', '0.05')
     .option('--seed <n>', 'the seed of the first start', '1')
-    .option('--out <file>', 'without --model: write the plan as JSON'))
+    .option('--out <file>', 'without --model: write the plan as JSON')
+    .option('--split', 'without --model: split counties where balance needs it (recursive bisection), the shares in the plan'))
     .action((o: OptimizeOptions, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       if (o.model !== undefined) return optimizeModel(o.model, o, options);

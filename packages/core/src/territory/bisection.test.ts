@@ -32,12 +32,23 @@ describe('territories by recursive bisection', () => {
   it('balances divisible weights exactly, splitting at most one unit per cut', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 2, max: 12 }), (seed, p) => {
       const g = lattice(12, 9, noisy(seed));
-      const r = recursiveBisection(g.points, g.weights, p, { divisible: true, adjacency: g.adjacency });
+      const r = recursiveBisection(g.points, g.weights, p, { divisible: true });
       expectConserved(g.weights, r, p);
       const mean = g.weights.reduce((s, w) => s + w, 0) / p;
       for (const load of r.weights) expect(Math.abs(load - mean)).toBeLessThan(1e-6 * mean);
       expect(r.split).toBeLessThanOrEqual(p - 1);
     }), { numRuns: 40 });
+  });
+
+  it('over the graph, keeps every territory one piece and the balance exact, fjords and all', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 7 }), (seed, p, fjord) => {
+      const g = lattice(20, 10, noisy(seed), (x, y) => x <= 12 && (y === fjord || y === fjord + 1));
+      const r = recursiveBisection(g.points, g.weights, p, { divisible: true, adjacency: g.adjacency });
+      expectConserved(g.weights, r, p);
+      const mean = g.weights.reduce((s, w) => s + w, 0) / p;
+      for (const load of r.weights) expect(Math.abs(load - mean)).toBeLessThan(1e-6 * mean);
+      expect(apart(g.adjacency, r, p)).toBe(0);
+    }), { numRuns: 60 });
   });
 
   it('keeps whole units whole, each territory within one unit of the mean', () => {

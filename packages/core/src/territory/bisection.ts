@@ -120,6 +120,72 @@ function sweep(adjacency: readonly (readonly number[])[], pieces: readonly Piece
   return order;
 }
 
+/** The pieces' units in connected groups over the graph, heaviest first. */
+function groups(adjacency: readonly (readonly number[])[], pieces: readonly Piece[]): Piece[][] {
+  const byUnit = new Map(pieces.map((p) => [p.unit, p]));
+  const seen = new Set<number>();
+  const out: Piece[][] = [];
+  for (const p of pieces) {
+    if (seen.has(p.unit)) continue;
+    const group = [...reachable(adjacency, p.unit, (j) => byUnit.has(j))].map((u) => byUnit.get(u) as Piece);
+    for (const g of group) seen.add(g.unit);
+    out.push(group);
+  }
+  const weight = (g: Piece[]) => g.reduce((sum, p) => sum + p.weight, 0);
+  return out.sort((a, b) => weight(b) - weight(a) || (a[0] as Piece).unit - (b[0] as Piece).unit);
+}
+
+/**
+ * Makes the upper side of a cut one piece (the lower, a sweep's prefix, is one already): a group
+ * of upper units cut off from the rest joins the lower side, which touches it, and the same
+ * weight goes back up through lower units that touch the upper side, split where they must be.
+ * Each side stays connected, so every territory cut from it can be.
+ */
+function keepSidesWhole(adjacency: readonly (readonly number[])[], lower: Piece[], upper: Piece[]): void {
+  const apart = groups(adjacency, upper).slice(1).flat();
+  if (apart.length === 0) return;
+  let excess = 0;
+  for (const p of apart) {
+    upper.splice(upper.indexOf(p), 1);
+    // A unit the cut split has its other share in lower: the two shares become one again.
+    const other = lower.findIndex((q) => q.unit === p.unit);
+    if (other >= 0) lower[other] = { unit: p.unit, weight: (lower[other] as Piece).weight + p.weight };
+    else lower.push(p);
+    excess += p.weight;
+  }
+  const upperUnits = new Set(upper.map((p) => p.unit));
+  const give = (i: number, amount: number) => {
+    const p = lower[i] as Piece;
+    if (amount >= p.weight) lower.splice(i, 1);
+    else lower[i] = { unit: p.unit, weight: p.weight - amount };
+    const shared = upper.findIndex((q) => q.unit === p.unit);
+    if (shared >= 0) upper[shared] = { unit: p.unit, weight: (upper[shared] as Piece).weight + amount };
+    else upper.push({ unit: p.unit, weight: amount });
+    upperUnits.add(p.unit);
+    excess -= amount;
+  };
+  /** Whether lower stays one piece without unit `u`. */
+  const lowerWholeWithout = (u: number): boolean => {
+    const rest = new Set(lower.map((p) => p.unit).filter((x) => x !== u));
+    const start = rest.values().next().value;
+    return start !== undefined && reachable(adjacency, start, (j) => rest.has(j)).size === rest.size;
+  };
+  // The excess goes back up: a whole unit that fits and leaves lower whole (no split), else part of
+  // the heaviest unit touching upper (one split). A unit given in part touches both sides, so the
+  // units behind it touch upper now and can give next.
+  for (let guard = 0; excess > 1e-12 && guard < 10_000; guard++) {
+    const touching = lower.map((p, i) => ({ p, i })).filter(({ p }) => (upperUnits.has(p.unit) || (adjacency[p.unit] ?? []).some((j) => upperUnits.has(j))));
+    if (touching.length === 0) break;
+    const whole = touching.filter(({ p }) => p.weight <= excess && !upperUnits.has(p.unit) && lowerWholeWithout(p.unit)).sort((x, y) => y.p.weight - x.p.weight || x.p.unit - y.p.unit)[0];
+    if (whole) {
+      give(whole.i, whole.p.weight);
+      continue;
+    }
+    const part = touching.sort((x, y) => y.p.weight - x.p.weight || x.p.unit - y.p.unit)[0] as { p: Piece; i: number };
+    give(part.i, Math.min(excess, part.p.weight > excess ? excess : part.p.weight / 2));
+  }
+}
+
 export function recursiveBisection(points: readonly Point[], weights: readonly number[], territories: number, options: { divisible: boolean; adjacency?: readonly (readonly number[])[] }): BisectionResult {
   if (!Number.isInteger(territories) || territories < 1) throw new RangeError('territories must be a whole number of at least 1');
   const held: Map<number, number>[] = weights.map(() => new Map());
@@ -173,6 +239,7 @@ export function recursiveBisection(points: readonly Point[], weights: readonly n
       else upper.push(at);
       upper.push(...rest);
     }
+    if (options.divisible && options.adjacency) keepSidesWhole(options.adjacency, lower, upper);
     cut(lower, left, first);
     cut(upper, k - left, first + left);
   };
