@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { balancedPartition, joinPieces, loadBalance, planMetrics, reachable, recursiveBisection } = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
+const { balancedPartition, joinPieces, loadBalance, planMetrics, recursiveBisection, territoriesApart } = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
 const { contiguousUsCounties } = await import(pathToFileURL(join(root, 'packages/app/dist/territories/us-counties.js')).href);
 const { balancedKmeans, kmeans, pct, row } = await import('./territory-baselines.mjs');
 
@@ -46,20 +46,13 @@ for (const seed of seeds) {
   row('balanced k-means (counts)', seed, Math.round(performance.now() - t), planMetrics(graph, b, p));
 }
 
-/** Territories not in one piece, a territory being every unit it holds a share of. */
-function piecesApart(shares) {
-  const members = Array.from({ length: p }, () => new Set());
-  shares.forEach((s, u) => s.forEach((x) => members[x.territory].add(u)));
-  return members.filter((m) => m.size > 0 && reachable(graph.adjacency, [...m][0], (j) => m.has(j)).size !== m.size).length;
-}
-
 // Recursive bisection has no seed: one plan per input. Whole counties, and counties split at the cuts (at most p - 1).
 for (const divisible of [false, true]) {
   t = performance.now();
   const cut = recursiveBisection(graph.points, graph.weights, p, { divisible, adjacency: graph.adjacency });
   const joined = joinPieces(graph.adjacency, cut);
   const ms = Math.round(performance.now() - t);
-  const figures = (r) => ({ ...planMetrics(graph, r.shares.map((x) => x[0].territory), p), ...loadBalance(r.weights), disconnected: piecesApart(r.shares) });
+  const figures = (r) => ({ ...planMetrics(graph, r.shares.map((x) => x[0].territory), p), ...loadBalance(r.weights), disconnected: territoriesApart(graph.adjacency, r.shares, p) });
   const name = `recursiveBisection ${divisible ? 'split' : 'whole'}`;
   row(name, '-', ms, figures(cut), `  split units ${cut.split} (as cut)`);
   row(`${name} + join`, '-', ms, figures(joined), `  split units ${joined.split} (pieces joined to a neighbour)`);

@@ -69,7 +69,11 @@ export const LoadBalanceWire = z.object({ maxDeviation: z.number(), cv: z.number
 export const TerritoryOptimizeResult = z.object({
   model: TerritoryModelDetail,
   measure: z.enum(['potential', 'accounts']),
+  /** bisection: counties split at the cuts, their accounts carved out by hand; partition: whole counties. */
+  method: z.enum(['bisection', 'partition']),
   withinBand: z.boolean(),
+  /** Counties whose accounts are shared by more than one territory. */
+  splitCounties: z.number().int(),
   metrics: LoadBalanceWire.extend({ compactness: z.number(), disconnected: z.number().int(), empty: z.number().int() }),
   /** Counties with weight: those with accounts, and those nearest an account outside them (the others join the territory around them, so every territory is one piece). */
   counties: z.number().int(),

@@ -1,4 +1,4 @@
-import { balancedPartition, joinPieces, loadBalance, planMetrics, reachable, recursiveBisection, type PlanMetrics } from '@attain/core';
+import { balancedPartition, joinPieces, loadBalance, planMetrics, recursiveBisection, territoriesApart, type PlanMetrics } from '@attain/core';
 import { contiguousUsCounties } from './us-counties.js';
 
 /** A territory plan of the US counties as anyone can check it: each county's territory by FIPS code, and the shares of split counties. */
@@ -41,16 +41,12 @@ export function optimizeUsCounties(options: { territories: number; tolerance: nu
   }
   const r = joinPieces(graph.adjacency, recursiveBisection(graph.points, graph.weights, options.territories, { divisible: true, adjacency: graph.adjacency }));
   const primary = r.shares.map((s) => s[0]?.territory as number);
-  // A territory is every county it holds a share of: contiguity is judged on those.
-  const members = r.weights.map(() => new Set<number>());
-  r.shares.forEach((s, u) => { for (const x of s) members[x.territory]?.add(u); });
-  const apart = members.filter((m) => m.size > 0 && reachable(graph.adjacency, [...m][0] as number, (j) => m.has(j)).size !== m.size).length;
   const balance = loadBalance(r.weights);
   return {
     ...base, method: 'recursive-bisection', seed: null, withinBand: balance.maxDeviation <= options.tolerance,
     assignment: Object.fromEntries(counties.units.map((u, i) => [u.id, primary[i] as number])),
     splits: Object.fromEntries(r.shares.flatMap((s, i) => (s.length > 1 ? [[counties.units[i]?.id as string, Object.fromEntries(s.map((x) => [String(x.territory), x.weight / (graph.weights[i] as number)]))]] : []))),
     weights: r.weights,
-    metrics: { ...planMetrics(graph, primary, options.territories), ...balance, disconnected: apart },
+    metrics: { ...planMetrics(graph, primary, options.territories), ...balance, disconnected: territoriesApart(graph.adjacency, r.shares, options.territories) },
   };
 }

@@ -1,4 +1,4 @@
-import { balancedPartition, dateOfInstant, DomainError, planMetrics, writeTerritoryModel, type Actor, type Territory, type TerritoryModel } from '@attain/core';
+import { balancedPartition, dateOfInstant, DomainError, joinPieces, loadBalance, planMetrics, recursiveBisection, territoriesApart, writeTerritoryModel, type LoadBalance, type UnitGraph, type Actor, type Territory, type TerritoryModel } from '@attain/core';
 import type { TerritoryOptimizeBody, TerritoryOptimizeResult } from '@attain/contract';
 import { TerritoryOptimizeBody as Body } from '@attain/contract';
 import { requireAbility } from '../authorize.js';
@@ -12,8 +12,10 @@ import { contiguousUsCounties } from './us-counties.js';
 
 /*
  * Territories for the organisation's own accounts: the contiguous-US counties are the units, each
- * weighted by the potential (or the count) of the accounts located in it; core's balanced
- * partition cuts them into contiguous territories; each territory gets one rule, "county in
+ * weighted by the potential (or the count) of the accounts located in it. Recursive bisection
+ * cuts them into contiguous territories, splitting a county where balance needs it (its accounts
+ * are then carved out by hand); when that misses the band, the balanced partition of whole
+ * counties is tried too, and the more even plan kept. Each territory gets one rule, "county in
  * [...]", and as owner the rep who holds most of its potential today (the least disruption).
  */
 
@@ -47,6 +49,54 @@ function chooseOwners(accountsOf: readonly ModelAccount[][]): (string | null)[] 
   }
   return owners;
 }
+
+/** A plan of the counties for a model: each county's territory, each account's (a split county's accounts may differ), and its figures. */
+interface CountiesPlan {
+  readonly method: 'bisection' | 'partition';
+  readonly countyTerritory: readonly number[];
+  readonly territoryOf: ReadonlyMap<string, number>;
+  readonly splitCounties: number;
+  readonly apart: number;
+  /** Over the accounts as placed (a split county's accounts are whole). */
+  readonly balance: LoadBalance;
+}
+
+const balanceOf = (territoryOf: ReadonlyMap<string, number>, inUnit: readonly ModelAccount[][], n: number, weightOf: (a: ModelAccount) => number): LoadBalance => {
+  const loads = Array.from({ length: n }, () => 0);
+  for (const list of inUnit) for (const a of list) { const t = territoryOf.get(a.id) as number; loads[t] = (loads[t] as number) + weightOf(a); }
+  return loadBalance(loads);
+};
+
+/**
+ * Recursive bisection with counties split at the cuts; a split county's accounts go, heaviest
+ * first, to whichever of its territories has most of its share left (carved out by hand).
+ */
+function splitCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccount[][], n: number, weightOf: (a: ModelAccount) => number): CountiesPlan {
+  const b = joinPieces(graph.adjacency, recursiveBisection(graph.points, graph.weights, n, { divisible: true, adjacency: graph.adjacency }));
+  const territoryOf = new Map<string, number>();
+  b.shares.forEach((shares, u) => {
+    const left = new Map(shares.map((x) => [x.territory, x.weight]));
+    const list = [...(inUnit[u] ?? [])].sort((x, y) => weightOf(y) - weightOf(x) || (x.id < y.id ? -1 : 1));
+    for (const a of list) {
+      const [t] = [...left].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] as [number, number];
+      left.set(t, (left.get(t) as number) - weightOf(a));
+      territoryOf.set(a.id, t);
+    }
+  });
+  return {
+    method: 'bisection', countyTerritory: b.shares.map((s) => s[0]?.territory as number), territoryOf, splitCounties: b.split,
+    apart: territoriesApart(graph.adjacency, b.shares, n), balance: balanceOf(territoryOf, inUnit, n, weightOf),
+  };
+}
+
+/** The balanced partition of whole counties. */
+function wholeCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccount[][], n: number, tolerance: number, seed: number, weightOf: (a: ModelAccount) => number): CountiesPlan {
+  const r = balancedPartition(graph, { territories: n, tolerance, seed });
+  const territoryOf = new Map(inUnit.flatMap((list, u) => list.map((a) => [a.id, r.assignment[u] as number] as const)));
+  return { method: 'partition', countyTerritory: r.assignment, territoryOf, splitCounties: 0, apart: planMetrics(graph, r.assignment, n).disconnected, balance: balanceOf(territoryOf, inUnit, n, weightOf) };
+}
+
+const betterOf = (a: CountiesPlan, b: CountiesPlan): CountiesPlan => (b.balance.maxDeviation < a.balance.maxDeviation ? b : a);
 
 /** Rebuilds a planning model's territories, rules and owners from the accounts' counties, and saves it as the next version. */
 export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: string, input: TerritoryOptimizeBody): Promise<TerritoryOptimizeResult> {
@@ -83,29 +133,32 @@ export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: 
     if (weights.every((w) => w === 0)) throw new DomainError('validation_failed', 'no account with a location in the contiguous US counties has any weight: nothing to balance', [{ field: 'measure', message: 'no weight' }]);
     const graph = { weights, adjacency: counties.adjacency, points: counties.units.map((u) => [u.centroid[0] * SCALE, u.centroid[1]] as const) };
     const n = body.territories;
-    const r = balancedPartition(graph, { territories: n, tolerance: body.tolerance, seed: body.seed ?? 1 });
+    const weightOf = (a: ModelAccount): number => (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
+    const split = splitCountiesPlan(graph, inUnit, n, weightOf);
+    const plan = split.balance.maxDeviation <= body.tolerance ? split : betterOf(split, wholeCountiesPlan(graph, inUnit, n, body.tolerance, body.seed ?? 1, weightOf));
 
     const accountsOf: ModelAccount[][] = Array.from({ length: n }, () => []);
-    inUnit.forEach((list, u) => accountsOf[r.assignment[u] as number]?.push(...list));
-    const territoryOf = new Map(inUnit.flatMap((list, u) => list.map((a) => [a.id, r.assignment[u] as number] as const)));
-    const manual = outside.filter((a) => territoryOf.has(a.id)).map((a) => ({ accountId: a.id, territory: key(territoryOf.get(a.id) as number, n) }));
+    for (const list of inUnit) for (const a of list) accountsOf[plan.territoryOf.get(a.id) as number]?.push(a);
+    // By hand: accounts outside the counties, and those carved out of a split county for another of its territories.
+    const manual = inUnit.flatMap((list, u) => list.filter((a) => a.county === null || !unitOf.has(a.county) || plan.territoryOf.get(a.id) !== plan.countyTerritory[u])
+      .map((a) => ({ accountId: a.id, territory: key(plan.territoryOf.get(a.id) as number, n) })));
     const owners = chooseOwners(accountsOf);
     const territories: Territory[] = accountsOf.map((list, t) => ({
       key: key(t, n), name: territoryName(key(t, n), list), parent: null, level: 'territory', type: null,
       members: [owners[t] ? { personId: owners[t], placeholder: null, role: current.ownerRole, from: null, to: null } : { personId: null, placeholder: `To be hired (${key(t, n)})`, role: current.ownerRole, from: null, to: null }],
     }));
     const unitsOf: string[][] = Array.from({ length: n }, () => []);
-    counties.units.forEach((u, i) => unitsOf[r.assignment[i] as number]?.push(u.id));
+    counties.units.forEach((u, i) => unitsOf[plan.countyTerritory[i] as number]?.push(u.id));
     const next: TerritoryModel = {
       ownerRole: current.ownerRole, types: current.types, territories,
       rules: unitsOf.flatMap((fips, t) => (fips.length === 0 ? [] : [{ territory: key(t, n), filter: { field: 'county' as const, op: 'in' as const, values: fips } }])),
       manual, locks: current.locks,
     };
     const model = await saveDefinition(ctx, tx, actor, id, { name: row.name, raw: writeTerritoryModel(next), baseVersion: body.baseVersion }, 'territory_model.optimize');
-    const m = planMetrics(graph, r.assignment, n);
+    const m = planMetrics(graph, plan.countyTerritory, n);
     return {
-      model, measure: body.measure, withinBand: r.withinBand,
-      metrics: { maxDeviation: m.maxDeviation, cv: m.cv, gini: m.gini, maxOverMin: m.maxOverMin, compactness: m.compactness, disconnected: m.disconnected, empty: m.empty },
+      model, measure: body.measure, method: plan.method, withinBand: plan.balance.maxDeviation <= body.tolerance, splitCounties: plan.splitCounties,
+      metrics: { ...plan.balance, compactness: m.compactness, disconnected: plan.apart, empty: m.empty },
       counties: inUnit.filter((l) => l.length > 0).length, accountsOutside: outside.length,
     };
   });

@@ -170,19 +170,23 @@ function keepSidesWhole(adjacency: readonly (readonly number[])[], lower: Piece[
     const start = rest.values().next().value;
     return start !== undefined && reachable(adjacency, start, (j) => rest.has(j)).size === rest.size;
   };
-  // The excess goes back up: a whole unit that fits and leaves lower whole (no split), else part of
-  // the heaviest unit touching upper (one split). A unit given in part touches both sides, so the
-  // units behind it touch upper now and can give next.
-  for (let guard = 0; excess > 1e-12 && guard < 10_000; guard++) {
+  // The excess goes back up through units touching upper. A unit given in part touches both sides,
+  // so the units behind it touch upper now and can give next. Weights can be large (minor units):
+  // what is left below this share of the sides is rounding.
+  const crumb = 1e-12 * [...lower, ...upper].reduce((sum, p) => sum + p.weight, 0);
+  for (let guard = 0; excess > crumb && guard < 10_000; guard++) {
     const touching = lower.map((p, i) => ({ p, i })).filter(({ p }) => (upperUnits.has(p.unit) || (adjacency[p.unit] ?? []).some((j) => upperUnits.has(j))));
     if (touching.length === 0) break;
-    const whole = touching.filter(({ p }) => p.weight <= excess && !upperUnits.has(p.unit) && lowerWholeWithout(p.unit)).sort((x, y) => y.p.weight - x.p.weight || x.p.unit - y.p.unit)[0];
-    if (whole) {
-      give(whole.i, whole.p.weight);
-      continue;
-    }
-    const part = touching.sort((x, y) => y.p.weight - x.p.weight || x.p.unit - y.p.unit)[0] as { p: Piece; i: number };
-    give(part.i, Math.min(excess, part.p.weight > excess ? excess : part.p.weight / 2));
+    const byWeight = (x: { p: Piece }, y: { p: Piece }) => y.p.weight - x.p.weight || x.p.unit - y.p.unit;
+    const canLeave = ({ p }: { p: Piece }) => !upperUnits.has(p.unit) && lowerWholeWithout(p.unit);
+    // In order: a weighted unit that fits whole; part of one heavier than what is left (done);
+    // a weightless unit whole, which brings the border to the weight behind it; half of the heaviest.
+    const whole = touching.filter(({ p }) => p.weight > crumb && p.weight <= excess).sort(byWeight).find(canLeave);
+    const finish = touching.filter(({ p }) => p.weight > excess).sort(byWeight)[0];
+    const weightless = whole || finish ? undefined : touching.filter(({ p }) => p.weight <= crumb).find(canLeave);
+    const pick = whole ?? finish ?? weightless ?? touching.filter(({ p }) => p.weight > crumb).sort(byWeight)[0];
+    if (!pick) break;
+    give(pick.i, pick === finish ? excess : pick === whole || pick === weightless ? pick.p.weight : pick.p.weight / 2);
   }
 }
 
@@ -296,4 +300,11 @@ export function joinPieces(adjacency: readonly (readonly number[])[], result: Bi
   }
   const shares = held.map((m) => [...m].map(([territory, weight]) => ({ territory, weight })).sort((a, b) => b.weight - a.weight || a.territory - b.territory));
   return { shares, weights: loads, split: shares.filter((s) => s.length > 1).length };
+}
+
+/** Territories not in one piece over `adjacency`, a territory being every unit it holds a share of. */
+export function territoriesApart(adjacency: readonly (readonly number[])[], shares: readonly (readonly BisectionShare[])[], territories: number): number {
+  const members = Array.from({ length: territories }, () => new Set<number>());
+  shares.forEach((s, u) => { for (const x of s) members[x.territory]?.add(u); });
+  return members.filter((m) => m.size > 0 && reachable(adjacency, [...m][0] as number, (j) => m.has(j)).size !== m.size).length;
 }
