@@ -111,6 +111,7 @@ export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const weights = counties.units.map(() => 0);
     const inUnit: ModelAccount[][] = counties.units.map(() => []);
     const outside: ModelAccount[] = [];
+    const weightOf = (a: ModelAccount): number => (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
     // Accounts outside the counties (Alaska, Hawaii, abroad) count in the county nearest them and go by hand to its territory; those without a location to none.
     const nearest = (a: ModelAccount): number | undefined => {
       if (a.latitude === null || a.longitude === null) return undefined;
@@ -128,12 +129,11 @@ export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: 
       if (inside === undefined) outside.push(a);
       if (u === undefined) continue;
       inUnit[u]?.push(a);
-      weights[u] = (weights[u] as number) + (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
+      weights[u] = (weights[u] as number) + weightOf(a);
     }
     if (weights.every((w) => w === 0)) throw new DomainError('validation_failed', 'no account with a location in the contiguous US counties has any weight: nothing to balance', [{ field: 'measure', message: 'no weight' }]);
     const graph = { weights, adjacency: counties.adjacency, points: counties.units.map((u) => [u.centroid[0] * SCALE, u.centroid[1]] as const) };
     const n = body.territories;
-    const weightOf = (a: ModelAccount): number => (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
     const split = splitCountiesPlan(graph, inUnit, n, weightOf);
     const plan = split.balance.maxDeviation <= body.tolerance ? split : betterOf(split, wholeCountiesPlan(graph, inUnit, n, body.tolerance, body.seed ?? 1, weightOf));
 
