@@ -19,6 +19,14 @@ test('sales ops plans territories on the map, moves a county by hand, saves, dry
   });
 
   let map = { territories: [] as { key: string; name: string; accounts: number }[], counties: [] as { fips: string; territory: string | null; accounts: number; potentialMinor: string }[] };
+  await test.step('the market supports so many territories of a minimum potential, and that count can be taken', async () => {
+    const supported = page.getByTestId('supported-territories');
+    await supported.getByLabel(/Least potential per territory/).fill('5000000');
+    await supported.getByRole('button', { name: 'Count' }).click();
+    await expect(supported.getByTestId('supported-result')).toContainText('territories of at least');
+    await supported.getByRole('button', { name: /^Use \d+$/ }).click();
+  });
+
   await test.step('optimizing into 8 territories on potential colours the counties and draws the balance', async () => {
     map = await territories.optimize({ territories: 8, measure: 'Potential', seed: '1' });
     expect(map.territories).toHaveLength(8);

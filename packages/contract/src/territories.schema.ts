@@ -149,3 +149,20 @@ export const AccountTerritoryHistory = z.object({
   })),
 });
 export type AccountTerritoryHistory = z.infer<typeof AccountTerritoryHistory>;
+
+/** GET /territories/supported: how many territories the market supports with at least this potential each. */
+export const TerritoriesSupportedQuery = z.object({ minimumMinor: MinorUnits });
+export type TerritoriesSupportedQuery = z.infer<typeof TerritoriesSupportedQuery>;
+
+export const TerritoriesSupportedWire = z.object({
+  currency: z.string(),
+  minimumMinor: MinorUnits,
+  /** The potential of the accounts the counties place (every account with a location). */
+  totalMinor: MinorUnits,
+  /** The most territories whose plan (recursive bisection, accounts whole) gives each at least the minimum; 0 when not even one. */
+  territories: z.number().int(),
+  /** The smallest and largest territory of that plan. */
+  smallestMinor: MinorUnits.nullable(),
+  largestMinor: MinorUnits.nullable(),
+});
+export type TerritoriesSupportedWire = z.infer<typeof TerritoriesSupportedWire>;

@@ -6,3 +6,4 @@ export { territoryMap } from './territory-map.js';
 export { diffTerritoryModel, quotaImpact } from './territory-diff.js';
 export { activateTerritoryModel, applyAllDueTerritoryOwners, applyDueTerritoryOwners } from './activate-territory-model.js';
 export { accountTerritoryHistory } from './account-territories.js';
+export { territoriesSupported } from './territories-supported.js';

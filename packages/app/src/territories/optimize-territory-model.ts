@@ -1,4 +1,4 @@
-import { balancedPartition, dateOfInstant, DomainError, joinPieces, loadBalance, planMetrics, recursiveBisection, territoriesApart, writeTerritoryModel, type LoadBalance, type UnitGraph, type Actor, type Territory, type TerritoryModel } from '@attain/core';
+import { dateOfInstant, planMetrics, writeTerritoryModel, type Actor, type Territory, type TerritoryModel } from '@attain/core';
 import type { TerritoryOptimizeBody, TerritoryOptimizeResult } from '@attain/contract';
 import { TerritoryOptimizeBody as Body } from '@attain/contract';
 import { requireAbility } from '../authorize.js';
@@ -6,9 +6,8 @@ import type { AppContext } from '../context.js';
 import { modelAccounts, type ModelAccount } from '../coverage/model-accounts.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { parseInput } from '../validation.js';
-import { SCALE } from './optimize-counties.js';
+import { betterOf, countyUnits, splitCountiesPlan, wholeCountiesPlan } from './county-plans.js';
 import { loadModel, modelOfRow, saveDefinition } from './territory-models.js';
-import { contiguousUsCounties } from './us-counties.js';
 
 /*
  * Territories for the organisation's own accounts: the contiguous-US counties are the units, each
@@ -50,54 +49,6 @@ function chooseOwners(accountsOf: readonly ModelAccount[][]): (string | null)[] 
   return owners;
 }
 
-/** A plan of the counties for a model: each county's territory, each account's (a split county's accounts may differ), and its figures. */
-interface CountiesPlan {
-  readonly method: 'bisection' | 'partition';
-  readonly countyTerritory: readonly number[];
-  readonly territoryOf: ReadonlyMap<string, number>;
-  readonly splitCounties: number;
-  readonly apart: number;
-  /** Over the accounts as placed (a split county's accounts are whole). */
-  readonly balance: LoadBalance;
-}
-
-const balanceOf = (territoryOf: ReadonlyMap<string, number>, inUnit: readonly ModelAccount[][], n: number, weightOf: (a: ModelAccount) => number): LoadBalance => {
-  const loads = Array.from({ length: n }, () => 0);
-  for (const list of inUnit) for (const a of list) { const t = territoryOf.get(a.id) as number; loads[t] = (loads[t] as number) + weightOf(a); }
-  return loadBalance(loads);
-};
-
-/**
- * Recursive bisection with counties split at the cuts; a split county's accounts go, heaviest
- * first, to whichever of its territories has most of its share left (carved out by hand).
- */
-function splitCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccount[][], n: number, weightOf: (a: ModelAccount) => number): CountiesPlan {
-  const b = joinPieces(graph.adjacency, recursiveBisection(graph.points, graph.weights, n, { divisible: true, adjacency: graph.adjacency }));
-  const territoryOf = new Map<string, number>();
-  b.shares.forEach((shares, u) => {
-    const left = new Map(shares.map((x) => [x.territory, x.weight]));
-    const list = [...(inUnit[u] ?? [])].sort((x, y) => weightOf(y) - weightOf(x) || (x.id < y.id ? -1 : 1));
-    for (const a of list) {
-      const [t] = [...left].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0] as [number, number];
-      left.set(t, (left.get(t) as number) - weightOf(a));
-      territoryOf.set(a.id, t);
-    }
-  });
-  return {
-    method: 'bisection', countyTerritory: b.shares.map((s) => s[0]?.territory as number), territoryOf, splitCounties: b.split,
-    apart: territoriesApart(graph.adjacency, b.shares, n), balance: balanceOf(territoryOf, inUnit, n, weightOf),
-  };
-}
-
-/** The balanced partition of whole counties. */
-function wholeCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccount[][], n: number, tolerance: number, seed: number, weightOf: (a: ModelAccount) => number): CountiesPlan {
-  const r = balancedPartition(graph, { territories: n, tolerance, seed });
-  const territoryOf = new Map(inUnit.flatMap((list, u) => list.map((a) => [a.id, r.assignment[u] as number] as const)));
-  return { method: 'partition', countyTerritory: r.assignment, territoryOf, splitCounties: 0, apart: planMetrics(graph, r.assignment, n).disconnected, balance: balanceOf(territoryOf, inUnit, n, weightOf) };
-}
-
-const betterOf = (a: CountiesPlan, b: CountiesPlan): CountiesPlan => (b.balance.maxDeviation < a.balance.maxDeviation ? b : a);
-
 /** Rebuilds a planning model's territories, rules and owners from the accounts' counties, and saves it as the next version. */
 export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: string, input: TerritoryOptimizeBody): Promise<TerritoryOptimizeResult> {
   requireAbility(actor, 'coverage:write');
@@ -106,33 +57,7 @@ export async function optimizeTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const row = await loadModel(tx, actor.orgId, id);
     const current: TerritoryModel = modelOfRow(row);
     const { accounts } = await modelAccounts(tx, actor.orgId, dateOfInstant(ctx.now()), { county: true });
-    const counties = contiguousUsCounties();
-    const unitOf = new Map(counties.units.map((u, i) => [u.id, i]));
-    const weights = counties.units.map(() => 0);
-    const inUnit: ModelAccount[][] = counties.units.map(() => []);
-    const outside: ModelAccount[] = [];
-    const weightOf = (a: ModelAccount): number => (body.measure === 'accounts' ? 1 : Number(a.potentialMinor ?? 0n));
-    // Accounts outside the counties (Alaska, Hawaii, abroad) count in the county nearest them and go by hand to its territory; those without a location to none.
-    const nearest = (a: ModelAccount): number | undefined => {
-      if (a.latitude === null || a.longitude === null) return undefined;
-      let best = 0;
-      let bestD = Infinity;
-      counties.units.forEach((u, i) => {
-        const d = (u.centroid[0] - (a.longitude as number)) ** 2 + (u.centroid[1] - (a.latitude as number)) ** 2;
-        if (d < bestD) [best, bestD] = [i, d];
-      });
-      return best;
-    };
-    for (const a of accounts) {
-      const inside = a.county === null ? undefined : unitOf.get(a.county);
-      const u = inside ?? nearest(a);
-      if (inside === undefined) outside.push(a);
-      if (u === undefined) continue;
-      inUnit[u]?.push(a);
-      weights[u] = (weights[u] as number) + weightOf(a);
-    }
-    if (weights.every((w) => w === 0)) throw new DomainError('validation_failed', 'no account with a location in the contiguous US counties has any weight: nothing to balance', [{ field: 'measure', message: 'no weight' }]);
-    const graph = { weights, adjacency: counties.adjacency, points: counties.units.map((u) => [u.centroid[0] * SCALE, u.centroid[1]] as const) };
+    const { counties, unitOf, graph, inUnit, outside, weightOf } = countyUnits(accounts, body.measure);
     const n = body.territories;
     const split = splitCountiesPlan(graph, inUnit, n, weightOf);
     const plan = split.balance.maxDeviation <= body.tolerance ? split : betterOf(split, wholeCountiesPlan(graph, inUnit, n, body.tolerance, body.seed ?? 1, weightOf));

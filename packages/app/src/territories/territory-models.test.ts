@@ -8,6 +8,7 @@ import { createTestOrg, testContext, type TestOrg } from '../test-support/factor
 import { accountTerritoryHistory } from './account-territories.js';
 import { activateTerritoryModel, applyDueTerritoryOwners } from './activate-territory-model.js';
 import { optimizeTerritoryModel } from './optimize-territory-model.js';
+import { territoriesSupported } from './territories-supported.js';
 import { diffTerritoryModel, quotaImpact } from './territory-diff.js';
 import { territoryMap } from './territory-map.js';
 import { archiveTerritoryModel, createTerritoryModel, getTerritoryModel, listTerritoryModels, saveTerritoryModel } from './territory-models.js';
@@ -161,6 +162,18 @@ describe.each(testDialects())('territory models on %s', (dialect) => {
     expect(d.manual.map((m) => m.accountId)).toEqual([ids.anchorage]);
     const owners = d.territories.map((x) => x.members[0]?.personId);
     expect(new Set(owners)).toEqual(new Set([t.people.rep.id, t.people.rep2.id]));
+  });
+
+  it('says how many territories the market supports with a minimum potential each', async () => {
+    // 150,000.00 of potential on the map (the account with no location is on none): three of 50,000.00 at most.
+    const three = await territoriesSupported(ctx, t.actors.manager, { minimumMinor: '5000000' });
+    expect([three.totalMinor, three.territories]).toEqual(['15000000', expect.any(Number)]);
+    expect(three.territories).toBeGreaterThanOrEqual(1);
+    expect(three.territories).toBeLessThanOrEqual(3);
+    expect(BigInt(three.smallestMinor as string)).toBeGreaterThanOrEqual(5000000n);
+    expect(await territoriesSupported(ctx, t.actors.manager, { minimumMinor: '15000001' })).toMatchObject({ territories: 0, smallestMinor: null });
+    await expect(territoriesSupported(ctx, t.actors.manager, { minimumMinor: '0' })).rejects.toMatchObject({ issues: [{ field: 'minimumMinor' }] });
+    await expect(territoriesSupported(ctx, t.actors.rep, { minimumMinor: '1' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('carries quota with the potential moved, pro rata for the rest of the year', () => {

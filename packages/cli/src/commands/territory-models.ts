@@ -1,12 +1,12 @@
-import { accountTerritoryHistory, archiveTerritoryModel, createTerritoryModel, getTerritoryModel, listTerritoryModels, repos, saveTerritoryModel, territoryMap } from '@attain/app';
-import { invalid } from '@attain/core';
+import { accountTerritoryHistory, archiveTerritoryModel, createTerritoryModel, getTerritoryModel, listTerritoryModels, repos, saveTerritoryModel, territoriesSupported, territoryMap } from '@attain/app';
+import { formatMinorAsMajor, invalid, parseMajorToMinor } from '@attain/core';
 import type { Command } from 'commander';
 import { output, runCommand, type GlobalOptions } from '../runtime.js';
 import { formatHistory, formatModel, formatModels, summaryLine } from './territory-format.js';
 import { acting, actorFor, readDefinitionFile, resolveModel, whole, type ActingOptions } from './territory-options.js';
 
 /*
- * `attain territory models|show|create|save|archive|history`: territory models as documents
+ * `attain territory models|show|create|save|archive|history|supported`: territory models as documents
  * (docs/territories.md). A <model> is its id, or its name when one model has it.
  */
 
@@ -101,6 +101,27 @@ export function registerTerritoryArchiveAndHistory(territory: Command): void {
         // Owners by name: the caller may read the account, and so who owns it.
         const people = await repos.person.getMany(rt.database.db, org.id, [...new Set(history.items.flatMap((r) => (r.ownerId === null ? [] : [r.ownerId])))]);
         output(rt, history, () => formatHistory(accountId, history, new Map([...people].map(([id, p]) => [id, p.name]))));
+      }),
+    );
+
+  acting(territory
+    .command('supported')
+    .description('how many territories the market supports with at least this potential each (major units of the org currency)')
+    .requiredOption('--minimum <amount>', 'the least potential a territory needs, e.g. 2500000.00'))
+    .action((o: ActingOptions & { minimum: string }, command: Command) =>
+      runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
+        const { org, actor } = await actorFor(rt, o);
+        let minimumMinor: string;
+        try {
+          minimumMinor = parseMajorToMinor(o.minimum, org.defaultCurrency).toString();
+        } catch {
+          throw invalid('--minimum', `must be an amount in ${org.defaultCurrency}, e.g. 2500000.00`);
+        }
+        const r = await territoriesSupported(rt.ctx, actor, { minimumMinor });
+        const money = (m: string) => `${formatMinorAsMajor(BigInt(m), r.currency)} ${r.currency}`;
+        output(rt, r, () => r.territories === 0
+          ? `The market (${money(r.totalMinor)} of potential) does not support one territory of ${money(r.minimumMinor)}.`
+          : `${r.territories} territories of at least ${money(r.minimumMinor)} each: ${money(r.totalMinor)} of potential, the smallest ${money(r.smallestMinor as string)}, the largest ${money(r.largestMinor as string)}.`);
       }),
     );
 }

@@ -46,6 +46,8 @@ describe.each(testDialects())('territory model API on %s', (dialect) => {
     expect((await ops.post(`/territory-models/${id}/activate`, { effectiveDate: '2020-01-01' })).status).toBe(422);
     const activated = await ops.post<TerritoryActivateResult>(`/territory-models/${id}/activate`, { effectiveDate: '2030-01-01' });
     expect(activated.body).toMatchObject({ model: { status: 'active', effectiveFrom: '2030-01-01' }, changed: 1, pending: true });
+    expect((await manager.get('/territories/supported?minimumMinor=50000')).body).toMatchObject({ totalMinor: '100000', territories: 1, smallestMinor: '100000' });
+    expect((await manager.get('/territories/supported?minimumMinor=-1')).status).toBe(422);
     const history = await ops.get<{ items: unknown[] }>(`/accounts/${accountId}/territories`);
     expect(history.body.items).toEqual([expect.objectContaining({ validFrom: '2030-01-01', territory: 'CA', territoryName: 'California', ownerId: t.people.rep2.id })]);
   });
@@ -69,8 +71,12 @@ describe.each(testDialects())('territory model API on %s', (dialect) => {
       for (const [method, path, body] of writes) expect([who, path, (await client.request(method, path, body)).status]).toEqual([who, path, 403]);
       expect((await client.get(`/territory-models/${id}`)).status).toBe(200);
     }
+    expect((await rep.get('/territories/supported?minimumMinor=100')).status).toBe(403);
+    expect((await s.anonymous.get('/territories/supported?minimumMinor=100')).status).toBe(401);
     const stranger = await s.as(other, 'ops');
     expect((await stranger.get<{ items: unknown[] }>('/territory-models')).body.items).toEqual([]);
+    // Another organisation's market is its own: no accounts, no territory.
+    expect((await stranger.get('/territories/supported?minimumMinor=100')).body).toMatchObject({ totalMinor: '0', territories: 0 });
     for (const [method, path, body] of [...writes.slice(1), ...reads.slice(1)]) expect([path, (await stranger.request(method, path, body)).status]).toEqual([path, 404]);
     expect((await stranger.get(`/accounts/${accountId}/territories`)).status).toBe(404);
     // A rep reads the history of her own accounts only.

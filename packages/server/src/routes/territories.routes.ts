@@ -1,10 +1,10 @@
 import {
   accountTerritoryHistory, activateTerritoryModel, archiveTerritoryModel, createTerritoryModel, diffTerritoryModel, getTerritoryModel, listTerritoryModels,
-  optimizeTerritoryModel, saveTerritoryModel, territoryMap,
+  optimizeTerritoryModel, saveTerritoryModel, territoriesSupported, territoryMap,
 } from '@attain/app';
 import {
   AccountTerritoryHistory, TerritoryActivateBody, TerritoryActivateResult, TerritoryDiffQuery, TerritoryDiffWire, TerritoryMapWire, TerritoryModelCreateBody,
-  TerritoryModelDetail, TerritoryModelSaveBody, TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeResult,
+  TerritoriesSupportedQuery, TerritoriesSupportedWire, TerritoryModelDetail, TerritoryModelSaveBody, TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeResult,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
@@ -61,6 +61,12 @@ export function mountTerritoryRoutes(api: Api, registry: RouteRegistry): void {
     method: 'post', path: '/territory-models/{id}/archive', ability: 'coverage:write', tag: 'territories',
     summary: 'Archive a model', params: IdParam, response: TerritoryModelSummary,
     handler: async (c) => c.json(await archiveTerritoryModel(c.get('ctx'), actorOf(c), valid<{ id: string }>(c, 'param').id)),
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/territories/supported', ability: 'coverage:read', tag: 'territories',
+    summary: 'How many territories the market supports with at least a minimum potential each (the most whose optimized plan gives every one that much)',
+    query: TerritoriesSupportedQuery, response: TerritoriesSupportedWire,
+    handler: async (c) => c.json(await territoriesSupported(c.get('ctx'), actorOf(c), valid<TerritoriesSupportedQuery>(c, 'query'))),
   });
   defineRoute(api, registry, {
     method: 'get', path: '/accounts/{id}/territories', ability: 'account:read', tag: 'accounts',

@@ -71,7 +71,7 @@ export function ModelWorkspace({ detail, writer, currency, lastOptimize, onOptim
       <ModelHeader detail={detail} writer={writer} />
       <div aria-live="polite">{notice && <p className="notice" data-testid="move-notice">{notice}</p>}</div>
       {editing && (
-        <OptimizePanel id={detail.id} version={detail.version} dirty={dirty} defaultTerritories={leafKeys(detail.definition).length || 8} last={lastOptimize} onOptimized={onOptimized} />
+        <OptimizePanel id={detail.id} version={detail.version} dirty={dirty} defaultTerritories={leafKeys(detail.definition).length || 8} last={lastOptimize} onOptimized={onOptimized} currency={currencyShown} />
       )}
       {editing && (
         <DraftBar name={name} onName={setName} dirty={dirty} moves={moves} saving={save.isPending} error={save.error} onDiscard={discard} onReload={onReload}

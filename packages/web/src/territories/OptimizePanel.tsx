@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.js';
 import { formatCount } from '../ui/format.js';
 import { formatCoefficient, formatRatio } from './balance-chart.js';
 import type { Measure } from './draft-figures.js';
+import { SupportedTerritories } from './SupportedTerritories.js';
 import { useOptimizeTerritoryModel } from './use-territories.js';
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
   /** The last optimization and what it was asked (kept by the page: the workspace starts afresh on each version). */
   readonly last: LastOptimize | null;
   readonly onOptimized: (last: LastOptimize) => void;
+  readonly currency: string;
 }
 
 export interface LastOptimize {
@@ -27,7 +29,7 @@ export interface LastOptimize {
 }
 
 /** "Optimize": the model's territories rebuilt from the US counties, balanced on a measure within a band; saved as the next version. */
-export function OptimizePanel({ id, version, dirty, defaultTerritories, last, onOptimized }: Props) {
+export function OptimizePanel({ id, version, dirty, defaultTerritories, last, onOptimized, currency }: Props) {
   const optimize = useOptimizeTerritoryModel(id);
   const [territories, setTerritories] = useState(last?.territories ?? String(defaultTerritories));
   const [measure, setMeasure] = useState<Measure>(last?.measure ?? 'potential');
@@ -82,6 +84,7 @@ export function OptimizePanel({ id, version, dirty, defaultTerritories, last, on
           {optimize.isPending ? 'Optimizing…' : 'Optimize'}
         </button>
       </form>
+      <SupportedTerritories currency={currency} onUse={(n) => setTerritories(String(n))} />
       {dirty && <p className="muted small">Save or discard the changes first.</p>}
       <div aria-live="polite">
         {error && (
@@ -102,6 +105,7 @@ function OptimizeResult({ result }: { result: TerritoryOptimizeResult }) {
       <p>
         <span className={`badge ${result.withinBand ? 'ok' : 'warn'}`} data-testid="optimize-within-band">{result.withinBand ? 'Within band: yes' : 'Within band: no'}</span>
         {' '}Version {result.model.version}: {formatCount(result.model.territories)} territories of {formatCount(result.counties)} counties on {result.measure}
+        {result.method === 'bisection' ? `, ${formatCount(result.splitCounties)} counties split (their accounts placed by hand)` : ', whole counties'}
         {result.accountsOutside > 0 && `, ${formatCount(result.accountsOutside)} accounts outside the contiguous US given to the nearest territory`}.
       </p>
       <dl className="tm-figures">

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TerritoryActivateResult, TerritoryDiffWire, TerritoryMapWire, TerritoryModelCreateBody, TerritoryModelDetail, TerritoryModelSaveBody,
-  TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeResult,
+  TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeResult, TerritoriesSupportedWire,
 } from '@attain/contract';
 import { api } from '../api/client.js';
 
@@ -39,6 +39,16 @@ export function useTerritoryDiff(id: string, version: number, effectiveDate: str
     queryFn: ({ signal }) => api<TerritoryDiffWire>(path(id, '/diff'), { query: { effectiveDate }, signal }),
     enabled: effectiveDate !== null,
     staleTime: 0,
+    retry: false,
+  });
+}
+
+/** How many territories the market supports with at least `minimumMinor` of potential each (asked once a minimum is given). */
+export function useTerritoriesSupported(minimumMinor: string | null) {
+  return useQuery({
+    queryKey: ['territories-supported', minimumMinor],
+    queryFn: ({ signal }) => api<TerritoriesSupportedWire>('/territories/supported', { query: { minimumMinor }, signal }),
+    enabled: minimumMinor !== null,
     retry: false,
   });
 }
