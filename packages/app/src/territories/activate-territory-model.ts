@@ -59,12 +59,9 @@ export async function activateTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const { placed, diff } = await diffOf(ctx, tx, actor.orgId, id, date);
     const due = date <= today;
     // A row for every account whose territory or owner changes, and for every account placed for the first time, so its history starts.
-    const open = await accountTerritoryRepo.open(tx, actor.orgId);
-    const rows = placed
-      .filter((p) => !open.has(p.accountId) || p.before.territory !== p.after.territory || p.before.ownerId !== p.after.ownerId)
-      .map((p): AccountTerritoryRow => ({ accountId: p.accountId, validFrom: date, validTo: null, territory: p.after.territory, modelId: id, ownerId: p.after.ownerId, source: p.source, ownerApplied: false }));
-    const changed = rows.filter((r) => open.has(r.accountId));
-    await accountTerritoryRepo.close(tx, actor.orgId, changed.map((r) => r.accountId), addDays(date, -1));
+    const moving = placed.filter((p) => !p.hasRow || p.before.territory !== p.after.territory || p.before.ownerId !== p.after.ownerId);
+    const rows = moving.map((p): AccountTerritoryRow => ({ accountId: p.accountId, validFrom: date, validTo: null, territory: p.after.territory, modelId: id, ownerId: p.after.ownerId, source: p.source, ownerApplied: false }));
+    await accountTerritoryRepo.close(tx, actor.orgId, moving.filter((p) => p.hasRow).map((p) => p.accountId), addDays(date, -1));
     await accountTerritoryRepo.insert(tx, actor.orgId, rows);
     const previous = await territoryModelRepo.active(tx, actor.orgId);
     // One instant for both, so withdrawing this activation later knows which model it replaced.

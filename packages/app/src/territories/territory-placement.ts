@@ -8,6 +8,8 @@ export interface PlacedAccount extends AccountChange {
   readonly source: PlacementSource;
   /** Its territory's owner seat is a placeholder or empty on the date: the account stays with its owner. */
   readonly vacant: boolean;
+  /** Whether a model placed it before (it has an open territory row). */
+  readonly hasRow: boolean;
 }
 
 export const modelReadsCounty = (model: TerritoryModel): boolean => model.rules.some((r) => filterReads(r.filter, 'county'));
@@ -38,7 +40,7 @@ export async function placeAccounts(db: Db | Tx, orgId: string, model: Territory
     const vacant = territory !== null && owner?.personId == null;
     const v = sums.get(account.id);
     return {
-      accountId: account.id, account, source, vacant, before,
+      accountId: account.id, account, source, vacant, hasRow: row !== undefined, before,
       after: { territory, ownerId: vacant || territory === null ? before.ownerId : (owner?.personId ?? null) },
       potentialMinor: account.potentialMinor ?? 0n, pipelineMinor: v?.pipelineMinor ?? 0n, bookMinor: v?.bookMinor ?? 0n,
     };

@@ -95,6 +95,11 @@ let cached: (CountyGraph & { readonly locate: Locate }) | undefined;
 
 /** The 3,108 counties of the 48 contiguous states and DC with their adjacency and place weights. Built once per process. */
 export function contiguousUsCounties(): CountyGraph {
+  return loaded();
+}
+
+/** The graph with the point locator built beside it. */
+function loaded(): CountyGraph & { readonly locate: Locate } {
   if (cached) return cached;
   const topology = loadTopology();
   const geometries = topology.objects.counties.geometries;
@@ -161,8 +166,7 @@ export function countyAt(latitude: number | null, longitude: number | null): str
   const key = `${latitude},${longitude}`;
   let fips = counties.get(key);
   if (fips === undefined) {
-    contiguousUsCounties();
-    const graph = cached as NonNullable<typeof cached>;
+    const graph = loaded();
     const found = graph.locate(longitude, latitude);
     fips = found ? (graph.units[found.unit]?.id ?? null) : null;
     counties.set(key, fips);
