@@ -48,3 +48,6 @@ export * from './territory/territory-model.js';
 export * from './territory/territory-assignment.js';
 export * from './territory/territory-diff.js';
 export * from './territory/bisection.js';
+export * from './territory/compaction.js';
+export * from './territory/plan-state.js';
+export * from './territory/districting-mip.js';

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lattice, noisy } from '../test-support/lattice.js';
 import { joinPieces, recursiveBisection, type BisectionResult } from './bisection.js';
 import { reachable } from './graph.js';
-
-/** A w x h lattice with 4-neighbour adjacency, without the `hole` cells (a lake). */
-function lattice(w: number, h: number, weight: (i: number) => number, hole: (x: number, y: number) => boolean = () => false) {
-  const index = new Map<string, number>();
-  const points: [number, number][] = [];
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (!hole(x, y)) index.set(`${x},${y}`, points.push([x, y]) - 1);
-  const adjacency = points.map(([x, y]) => [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]].map(([a, b]) => index.get(`${a},${b}`)).filter((j): j is number => j !== undefined));
-  return { weights: points.map((_, i) => weight(i)), adjacency, points };
-}
-
-const noisy = (seed: number) => (i: number) => 1 + ((Math.imul(i + 1, 2654435761) ^ seed) >>> 0) % 100;
 
 /** Every unit's shares add up to its weight, and the territories' weights to the shares. */
 function expectConserved(weights: readonly number[], r: BisectionResult, territories: number) {

@@ -1,24 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lattice, noisy } from '../test-support/lattice.js';
 import { planMetrics } from './metrics.js';
 import { balancedPartition, type UnitGraph } from './partition.js';
-
-/** A w x h lattice of units with 4-neighbour adjacency and the given weights (row by row). */
-function lattice(w: number, h: number, weight: (i: number) => number): UnitGraph {
-  const at = (x: number, y: number) => y * w + x;
-  const adjacency: number[][] = [];
-  const points: [number, number][] = [];
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      adjacency.push([[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]].filter(([a, b]) => (a as number) >= 0 && (a as number) < w && (b as number) >= 0 && (b as number) < h).map(([a, b]) => at(a as number, b as number)));
-      points.push([x, y]);
-    }
-  }
-  return { weights: Array.from({ length: w * h }, (_, i) => weight(i)), adjacency, points };
-}
-
-/** A reproducible weight in 1..100 per unit. */
-const noisy = (seed: number) => (i: number) => 1 + ((Math.imul(i + 1, 2654435761) ^ seed) >>> 0) % 100;
 
 /** The invariants every plan must keep. */
 function expectValidPlan(graph: UnitGraph, assignment: readonly number[], territories: number, tolerance: number) {

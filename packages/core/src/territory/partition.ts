@@ -1,4 +1,7 @@
+import { centredInertia, compact } from './compaction.js';
 import { reachable } from './graph.js';
+import { balanceSecondary } from './secondary-balance.js';
+import { PlanState, type PlanConstraints, type SecondaryMeasure } from './plan-state.js';
 
 /*
  * Balanced contiguous territories of whole units: the first of the optimizer's methods. Units
@@ -25,8 +28,24 @@ export interface PartitionOptions {
   readonly seed: number;
   /** Moves tried at most in the balancing phase of one start (default 10 x units). */
   readonly maxMoves?: number;
-  /** Starts from different seeds (seed, seed + 1, ...) until one is within the band; the best is kept (default 8). */
+  /** Starts from different seeds (seed, seed + 1, ...) until one is within the band; the best is kept (default 8; compacting, more on small instances). */
   readonly starts?: number;
+  /** What each territory carries already outside the units (locked accounts). */
+  readonly baseLoads?: readonly number[];
+  /** Units that stay in a territory: unit -> territory. */
+  readonly locked?: ReadonlyMap<number, number>;
+  /** Start from this plan (today's territories) instead of growing from seeds: one start, and moved weight counts from it. */
+  readonly start?: readonly number[];
+  /** With `start`: at most this much weight may change territory (the disruption cap). */
+  readonly maxMovedWeight?: number;
+  /** Further measures kept within their own, wider bands. */
+  readonly secondary?: readonly SecondaryMeasure[];
+  /**
+   * Then make the territories compact within the band (compaction.ts), and keep, of all starts,
+   * the plan within the band with the least centred inertia (default false: the first start
+   * within the band).
+   */
+  readonly compact?: boolean;
 }
 
 export interface PartitionResult {
@@ -40,7 +59,21 @@ export interface PartitionResult {
   /** The seed of the start kept, and how many were tried. */
   readonly seed: number;
   readonly starts: number;
+  /** Primary weight in another territory than at `start` (0 without a start). */
+  readonly movedWeight: number;
+  /** Each secondary measure's max relative deviation, and whether all are within their bands. */
+  readonly secondaryDeviations: readonly number[];
+  readonly secondaryWithinBand: boolean;
+  /** The centred inertia (compaction.ts) when compacted. */
+  readonly inertia?: number;
 }
+
+/**
+ * Starts tried when compacting: local search settles in local optima, and on small instances
+ * starts cost little, so there are many (200 for 100 units, 8 from 2,500 units on); by size,
+ * never by the clock, so the same input gives the same plan.
+ */
+const compactStarts = (units: number): number => Math.min(200, Math.max(8, Math.ceil(20_000 / units)));
 
 /** A small seeded generator (mulberry32): the same seed, the same seeds of territories. */
 function generator(seed: number): () => number {
@@ -56,41 +89,66 @@ function generator(seed: number): () => number {
 
 const distance2 = (a: readonly [number, number], b: readonly [number, number]): number => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
 
-/** Spread seeds (k-means++ on the points, weighted): the first at random, each next far from those chosen. */
-function seedUnits(graph: UnitGraph, count: number, random: () => number): number[] {
+/**
+ * Spread seeds (k-means++ on the points, weighted): a territory with locked units starts from the
+ * first of them; the others, the first at random, each next far from those chosen.
+ */
+function seedUnits(graph: UnitGraph, count: number, random: () => number, locked: ReadonlyMap<number, number>): number[] {
   const n = graph.points.length;
-  const seeds = [Math.floor(random() * n)];
-  const nearest = graph.points.map((p) => distance2(p, graph.points[seeds[0] as number] as [number, number]));
-  while (seeds.length < count) {
-    const scores = nearest.map((d, i) => d * Math.max(1, graph.weights[i] as number));
-    const total = scores.reduce((s, x) => s + x, 0);
-    let pick = random() * total;
-    let chosen = scores.findIndex((s) => (pick -= s) <= 0);
-    if (chosen < 0 || seeds.includes(chosen)) chosen = nearest.indexOf(Math.max(...nearest));
-    seeds.push(chosen);
-    graph.points.forEach((p, i) => { nearest[i] = Math.min(nearest[i] as number, distance2(p, graph.points[chosen] as [number, number])); });
+  const seeds: number[] = Array.from({ length: count }, () => -1);
+  for (const [u, t] of [...locked].sort((x, y) => x[0] - y[0])) if (seeds[t] === -1) seeds[t] = u;
+  const nearest = graph.points.map(() => Infinity);
+  const chosen = (s: number) => graph.points.forEach((p, i) => { nearest[i] = Math.min(nearest[i] as number, distance2(p, graph.points[s] as [number, number])); });
+  seeds.filter((s) => s >= 0).forEach(chosen);
+  for (let t = 0; t < count; t++) {
+    if ((seeds[t] as number) >= 0) continue;
+    let pick: number;
+    if (nearest.every((d) => d === Infinity)) pick = Math.floor(random() * n);
+    else {
+      const scores = nearest.map((d, i) => (locked.has(i) ? 0 : d * Math.max(1, graph.weights[i] as number)));
+      let left = random() * scores.reduce((s, x) => s + x, 0);
+      pick = scores.findIndex((s) => (left -= s) <= 0);
+    }
+    if (pick < 0 || seeds.includes(pick) || locked.has(pick)) pick = nearest.reduce((best, d, i) => (!locked.has(i) && !seeds.includes(i) && (best < 0 || d > (nearest[best] as number)) ? i : best), -1);
+    seeds[t] = pick;
+    chosen(pick);
   }
   return seeds;
 }
 
-/** Grows territories from the seeds: the lightest territory with a free neighbour takes the one nearest its seed. */
-function grow(graph: UnitGraph, seeds: readonly number[]): number[] {
+interface Measure { readonly weights: readonly number[]; readonly baseLoads?: readonly number[] }
+
+/**
+ * Grows territories from the seeds (and locked units): the territory with a free neighbour that is
+ * lightest takes the one nearest its seed. With secondary measures, lightest is by the largest of
+ * its loads each over that measure's mean, so growth already evens them all.
+ */
+function grow(graph: UnitGraph, seeds: readonly number[], locked: ReadonlyMap<number, number>, measures: readonly Measure[]): number[] {
+  const p = seeds.length;
   const assignment = graph.weights.map(() => -1);
-  const loads = seeds.map((s) => graph.weights[s] as number);
+  const loads = measures.map((m) => seeds.map((_, t) => m.baseLoads?.[t] ?? 0));
+  const scale = measures.map((m, k) => {
+    const total = m.weights.reduce((s, w) => s + w, 0) + (loads[k] as number[]).reduce((s, w) => s + w, 0);
+    return total === 0 ? 0 : p / total;
+  });
+  const size = (t: number) => measures.reduce((s, _, k) => Math.max(s, ((loads[k] as number[])[t] as number) * (scale[k] as number)), -Infinity);
   const frontier = seeds.map(() => new Set<number>());
-  seeds.forEach((s, t) => { assignment[s] = t; });
-  seeds.forEach((s, t) => { for (const j of graph.adjacency[s] ?? []) if (assignment[j] === -1) frontier[t]?.add(j); });
-  for (let left = graph.weights.length - seeds.length; left > 0; left--) {
+  const take = (u: number, t: number) => {
+    assignment[u] = t;
+    measures.forEach((m, k) => { (loads[k] as number[])[t] = ((loads[k] as number[])[t] as number) + (m.weights[u] as number); });
+    for (const f of frontier) f.delete(u);
+    for (const j of graph.adjacency[u] ?? []) if (assignment[j] === -1) frontier[t]?.add(j);
+  };
+  for (const [u, t] of locked) take(u, t);
+  seeds.forEach((s, t) => { if (assignment[s] === -1) take(s, t); });
+  for (let left = assignment.filter((t) => t === -1).length; left > 0; left--) {
     let t = -1;
-    for (let k = 0; k < seeds.length; k++) if ((frontier[k]?.size ?? 0) > 0 && (t < 0 || (loads[k] as number) < (loads[t] as number))) t = k;
+    for (let k = 0; k < p; k++) if ((frontier[k]?.size ?? 0) > 0 && (t < 0 || size(k) < size(t))) t = k;
     if (t < 0) throw new Error('the unit graph is not connected: bridge its islands first');
     const seedPoint = graph.points[seeds[t] as number] as [number, number];
     let best = -1;
     for (const u of frontier[t] as Set<number>) if (best < 0 || distance2(graph.points[u] as [number, number], seedPoint) < distance2(graph.points[best] as [number, number], seedPoint)) best = u;
-    assignment[best] = t;
-    loads[t] = (loads[t] as number) + (graph.weights[best] as number);
-    for (const f of frontier) f.delete(best);
-    for (const j of graph.adjacency[best] ?? []) if (assignment[j] === -1) frontier[t]?.add(j);
+    take(best, t);
   }
   return assignment;
 }
@@ -122,7 +180,8 @@ const MAX_PATH = 12;
  * takes one so from a heavier neighbour. Only moves that lower the squared deviations and leave
  * the giving territory connected count.
  */
-function pathMove(graph: UnitGraph, assignment: number[], loads: readonly number[], sizes: readonly number[], t: number, heavy: boolean, gainOf: (w: number, from: number, to: number) => number): PathMove | undefined {
+function pathMove(graph: UnitGraph, state: PlanState, t: number, heavy: boolean, gainOf: (w: number, from: number, to: number) => number): PathMove | undefined {
+  const { assignment, sizes } = state;
   const pairs = new Map<string, { from: number; to: number }>();
   assignment.forEach((from, u) => {
     if (heavy ? from !== t : false) return;
@@ -169,7 +228,7 @@ function pathMove(graph: UnitGraph, assignment: number[], loads: readonly number
   candidates.sort((a, b) => b.gain - a.gain || a.units.length - b.units.length || (a.units[a.units.length - 1] as number) - (b.units[b.units.length - 1] as number));
   return candidates.find((c) => {
     const size = sizes[c.from] as number;
-    if (c.units.length >= size) return false;
+    if (c.units.length >= size || !state.allows(c.units, c.from, c.to, false)) return false;
     const leaving = new Set(c.units);
     const start = assignment.findIndex((owner, u) => owner === c.from && !leaving.has(u));
     return reachable(graph.adjacency, start, (j) => assignment[j] === c.from && !leaving.has(j)).size === size - c.units.length;
@@ -186,13 +245,23 @@ export function balancedPartition(graph: UnitGraph, options: PartitionOptions): 
   const n = graph.weights.length;
   const p = options.territories;
   if (!Number.isInteger(p) || p < 1 || p > n) throw new RangeError(`territories must be a whole number from 1 to ${n}`);
-  const starts = options.starts ?? 8;
+  if (options.start && options.start.length !== n) throw new RangeError(`start must give a territory for each of the ${n} units`);
+  const starts = options.start ? 1 : options.starts ?? (options.compact ? compactStarts(n) : 8);
+  // Every start is tried when there is more to gain than the band: compactness or secondary bands.
+  const tryAll = options.compact === true || (options.secondary?.length ?? 0) > 0;
+  const excess = (r: Omit<PartitionResult, 'starts'>) => r.secondaryDeviations.reduce((s, d, k) => s + Math.max(0, d - (options.secondary?.[k]?.tolerance ?? 0)), 0);
+  const better = (a: Omit<PartitionResult, 'starts'>, b: Omit<PartitionResult, 'starts'>): boolean => {
+    if (a.withinBand !== b.withinBand) return a.withinBand;
+    if (!a.withinBand) return a.maxDeviation < b.maxDeviation;
+    if (excess(a) !== excess(b)) return excess(a) < excess(b);
+    return options.compact ? (a.inertia as number) < (b.inertia as number) : a.maxDeviation < b.maxDeviation;
+  };
   let best: Omit<PartitionResult, 'starts'> | undefined;
   let tried = 0;
-  while (tried < starts && !best?.withinBand) {
+  while (tried < starts && (tryAll || !best?.withinBand)) {
     const result = oneStart(graph, options, options.seed + tried);
     tried += 1;
-    if (!best || result.maxDeviation < best.maxDeviation) best = result;
+    if (!best || better(result, best)) best = result;
   }
   return { ...(best as Omit<PartitionResult, 'starts'>), starts: tried };
 }
@@ -200,11 +269,11 @@ export function balancedPartition(graph: UnitGraph, options: PartitionOptions): 
 function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Omit<PartitionResult, 'starts'> {
   const n = graph.weights.length;
   const p = options.territories;
-  const assignment = grow(graph, seedUnits(graph, p, generator(seed)));
-  const loads = Array.from({ length: p }, () => 0);
-  const sizes = Array.from({ length: p }, () => 0);
-  assignment.forEach((t, i) => { loads[t] = (loads[t] as number) + (graph.weights[i] as number); sizes[t] = (sizes[t] as number) + 1; });
-  const mean = loads.reduce((s, x) => s + x, 0) / p;
+  const locked = options.locked ?? new Map<number, number>();
+  const start = options.start ? [...options.start] : grow(graph, seedUnits(graph, p, generator(seed), locked), locked, [{ weights: graph.weights, baseLoads: options.baseLoads }, ...(options.secondary ?? [])]);
+  for (const [u, t] of locked) start[u] = t;
+  const state = new PlanState(graph, start, p, options.baseLoads, { locked, home: options.start, maxMovedWeight: options.maxMovedWeight, secondary: options.secondary });
+  const { assignment, loads, sizes, mean } = state;
   const tooFar = (load: number) => Math.abs(load - mean) > options.tolerance * mean;
   const maxMoves = options.maxMoves ?? 10 * n;
   let moves = 0;
@@ -229,7 +298,7 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     const listed: { u: number; from: number; to: number; gain: number }[][] = loads.map(() => []);
     for (let u = 0; u < n; u++) {
       const from = assignment[u] as number;
-      if ((sizes[from] as number) === 1) continue;
+      if ((sizes[from] as number) === 1 || state.isLocked(u)) continue;
       stamp += 1;
       for (const j of graph.adjacency[u] ?? []) {
         const to = assignment[j] as number;
@@ -245,27 +314,26 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     let move: { u: number; from: number; to: number } | undefined;
     for (const t of order) {
       const candidates = (listed[t] as { u: number; from: number; to: number; gain: number }[]).sort((x, y) => y.gain - x.gain || x.u - y.u || x.to - y.to);
-      move = candidates.find((c) => staysConnected(graph, assignment, c.from, c.u, sizes[c.from] as number));
+      move = candidates.find((c) => state.allows([c.u], c.from, c.to, false) && staysConnected(graph, assignment, c.from, c.u, sizes[c.from] as number));
       if (move) break;
     }
     // No single border unit helps: weight may sit behind units of none (sparse accounts), so a
     // weighted unit and the weightless ones between it and the border move together.
-    const units = move ? [move.u] : undefined;
-    const path = units ? undefined : order.reduce<PathMove | undefined>((found, t) => found ?? pathMove(graph, assignment, loads, sizes, t, (loads[t] as number) > mean, gainOf), undefined);
+    const path = move ? undefined : order.reduce<PathMove | undefined>((found, t) => found ?? pathMove(graph, state, t, (loads[t] as number) > mean, gainOf), undefined);
     if (!move && !path) break;
-    const { from, to } = (move ?? path) as { from: number; to: number };
-    for (const u of units ?? (path as PathMove).units) {
-      const w = graph.weights[u] as number;
-      assignment[u] = to;
-      loads[from] = (loads[from] as number) - w;
-      loads[to] = (loads[to] as number) + w;
-      sizes[from] = (sizes[from] as number) - 1;
-      sizes[to] = (sizes[to] as number) + 1;
-    }
+    if (move) state.apply([move.u], move.from, move.to);
+    else if (path) state.apply(path.units, path.from, path.to);
     const gap = Math.max(...loads.map((l) => Math.abs(l - mean)));
     if (gap < bestGap - PROGRESS * mean) [bestGap, sinceBetter] = [gap, 0];
     else if (++sinceBetter > STALL_MOVES) break;
   }
-  const maxDeviation = Math.max(...loads.map((l) => Math.abs(l - mean) / mean));
-  return { assignment, weights: loads, maxDeviation, withinBand: !loads.some(tooFar), moves, seed };
+  const withinBand = !loads.some(tooFar);
+  if (withinBand && options.secondary?.length) moves += balanceSecondary(graph, state, options.tolerance, maxMoves);
+  if (withinBand && options.compact) moves += compact(graph, state, p, options.tolerance);
+  const maxDeviation = mean === 0 ? 0 : Math.max(...loads.map((l) => Math.abs(l - mean) / mean));
+  return {
+    assignment, weights: [...loads], maxDeviation, withinBand, moves, seed, movedWeight: state.moved,
+    secondaryDeviations: state.secondaryDeviations(), secondaryWithinBand: state.secondaryExcess() <= 1e-12,
+    ...(options.compact ? { inertia: centredInertia(graph, assignment, p) } : {}),
+  };
 }

@@ -1,0 +1,186 @@
+import { reachable } from './graph.js';
+import type { UnitGraph } from './partition.js';
+import type { PlanState } from './plan-state.js';
+
+/*
+ * Compactness once the band is met, by the classic districting objective (Hess et al., 1965):
+ * the weighted squared distance of every unit to its territory's centre unit,
+ * sum over t of sum over i in t of w_i d(i, c_t)^2, with c_t the unit of t that makes it least.
+ * Border units move to a neighbouring territory when that lowers the sum, every band,
+ * lock, cap and territory's connection holding; then each centre is chosen again. When no single
+ * move helps (territories at their band's edge), two border units swap territories, or three
+ * move round a cycle of three territories (a to b, b to c, c to a). Until nothing changes. The same objective is what an exact solver minimizes in the optimality check.
+ */
+
+const d2 = (a: readonly [number, number], b: readonly [number, number]): number => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
+
+/** The unit of each territory that is the best centre: least weighted squared distance to its units. */
+export function centreUnits(graph: UnitGraph, assignment: readonly number[], territories: number): number[] {
+  const members: number[][] = Array.from({ length: territories }, () => []);
+  assignment.forEach((t, u) => members[t]?.push(u));
+  return members.map((units) => {
+    let best = units[0] ?? -1;
+    let bestCost = Infinity;
+    for (const c of units) {
+      let cost = 0;
+      const pc = graph.points[c] as [number, number];
+      for (const u of units) {
+        cost += (graph.weights[u] as number) * d2(graph.points[u] as [number, number], pc);
+        if (cost >= bestCost) break;
+      }
+      if (cost < bestCost) [best, bestCost] = [c, cost];
+    }
+    return best;
+  });
+}
+
+/** The objective: each unit's weight times its squared distance to its territory's centre unit. */
+export function centredInertia(graph: UnitGraph, assignment: readonly number[], territories: number): number {
+  const centres = centreUnits(graph, assignment, territories);
+  let s = 0;
+  assignment.forEach((t, u) => { s += (graph.weights[u] as number) * d2(graph.points[u] as [number, number], graph.points[centres[t] as number] as [number, number]); });
+  return s;
+}
+
+/** Rounds of moving and re-centring at most. */
+const MAX_ROUNDS = 100;
+
+/** Improves the plan in place while every territory stays within `tolerance` of the mean; returns the moves made. */
+export function compact(graph: UnitGraph, state: PlanState, territories: number, tolerance: number): number {
+  const { assignment, loads, sizes, mean } = state;
+  const band = tolerance * mean + 1e-9 * Math.max(1, mean);
+  const inBand = (load: number) => Math.abs(load - mean) <= band;
+  let moves = 0;
+  let centres = centreUnits(graph, assignment, territories);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let movedThisRound = 0;
+    for (let u = 0; u < assignment.length; u++) {
+      const from = assignment[u] as number;
+      const w = graph.weights[u] as number;
+      if (w === 0 || u === centres[from] || (sizes[from] as number) === 1 || state.isLocked(u)) continue;
+      const p = graph.points[u] as [number, number];
+      const here = d2(p, graph.points[centres[from] as number] as [number, number]);
+      let to = -1;
+      let gain = 1e-12 * here;
+      for (const j of graph.adjacency[u] ?? []) {
+        const t = assignment[j] as number;
+        if (t === from || !inBand((loads[t] as number) + w) || !inBand((loads[from] as number) - w)) continue;
+        const g = here - d2(p, graph.points[centres[t] as number] as [number, number]);
+        if (g > gain || (g === gain && t < to)) [to, gain] = [t, g];
+      }
+      if (to < 0 || !state.allows([u], from, to)) continue;
+      const start = (graph.adjacency[u] ?? []).find((j) => assignment[j] === from);
+      if (start === undefined || reachable(graph.adjacency, start, (j) => j !== u && assignment[j] === from).size !== (sizes[from] as number) - 1) continue;
+      state.apply([u], from, to);
+      movedThisRound += 1;
+    }
+    moves += movedThisRound;
+    const next = centreUnits(graph, assignment, territories);
+    const recentred = next.some((c, t) => c !== centres[t]);
+    centres = next;
+    if (movedThisRound > 0 || recentred) continue;
+    const swap = bestSwap(graph, state, centres, inBand);
+    if (swap) {
+      state.apply([swap.u], swap.a, swap.b);
+      state.apply([swap.v], swap.b, swap.a);
+      moves += 2;
+      continue;
+    }
+    if (!cycle(graph, state, centres, inBand)) break;
+    moves += 3;
+  }
+  return moves;
+}
+
+/** Whether territory `t` is connected with `leaving` gone and `joining` added. */
+function connectedAfter(graph: UnitGraph, assignment: readonly number[], t: number, size: number, leaving: number, joining: number): boolean {
+  const start = (graph.adjacency[joining] ?? []).find((j) => j !== leaving && assignment[j] === t) === undefined ? -1 : joining;
+  if (start < 0) return false;
+  return reachable(graph.adjacency, start, (j) => j === joining || (j !== leaving && assignment[j] === t)).size === size;
+}
+
+/**
+ * The swap of two border units (u from a to b, v from b to a) that lowers the objective most,
+ * keeping both loads within the band, the constraints and both territories connected.
+ */
+function bestSwap(graph: UnitGraph, state: PlanState, centres: readonly number[], inBand: (load: number) => boolean): { u: number; v: number; a: number; b: number } | undefined {
+  const { assignment, loads, sizes } = state;
+  const cost = (u: number, t: number) => (graph.weights[u] as number) * d2(graph.points[u] as [number, number], graph.points[centres[t] as number] as [number, number]);
+  // Border units by the territory pair they could move between, with what the move alone gains.
+  const border = new Map<string, { u: number; gain: number }[]>();
+  assignment.forEach((a, u) => {
+    if (u === centres[a] || state.isLocked(u) || (graph.weights[u] as number) === 0) return;
+    for (const b of new Set((graph.adjacency[u] ?? []).map((j) => assignment[j] as number))) {
+      if (b === a) continue;
+      const list = border.get(`${a}>${b}`) ?? [];
+      list.push({ u, gain: cost(u, a) - cost(u, b) });
+      border.set(`${a}>${b}`, list);
+    }
+  });
+  let best: { u: number; v: number; a: number; b: number } | undefined;
+  let bestGain = 0;
+  for (const [pair, forth] of border) {
+    const [a, b] = pair.split('>').map(Number) as [number, number];
+    if (a > b) continue;
+    const back = border.get(`${b}>${a}`) ?? [];
+    for (const f of forth) {
+      for (const k of back) {
+        const gain = f.gain + k.gain;
+        if (gain <= bestGain * (1 + 1e-12) + 1e-12) continue;
+        const delta = (graph.weights[f.u] as number) - (graph.weights[k.u] as number);
+        if (!inBand((loads[a] as number) - delta) || !inBand((loads[b] as number) + delta)) continue;
+        if (!state.allows([f.u], a, b) || !state.allows([k.u], b, a)) continue;
+        if (!connectedAfter(graph, assignment, a, sizes[a] as number, f.u, k.u) || !connectedAfter(graph, assignment, b, sizes[b] as number, k.u, f.u)) continue;
+        [best, bestGain] = [{ u: f.u, v: k.u, a, b }, gain];
+      }
+    }
+  }
+  return best;
+}
+
+/** Of each border list, the best this many moves are combined into cycles. */
+const CYCLE_CANDIDATES = 12;
+
+/** Makes the best improving cycle of three border moves (a to b, b to c, c to a) that keeps every band and connection; false when there is none. */
+function cycle(graph: UnitGraph, state: PlanState, centres: readonly number[], inBand: (load: number) => boolean): boolean {
+  const { assignment, loads } = state;
+  const cost = (u: number, t: number) => (graph.weights[u] as number) * d2(graph.points[u] as [number, number], graph.points[centres[t] as number] as [number, number]);
+  const border = new Map<string, { u: number; gain: number }[]>();
+  assignment.forEach((a, u) => {
+    if (u === centres[a] || state.isLocked(u) || (graph.weights[u] as number) === 0) return;
+    for (const b of new Set((graph.adjacency[u] ?? []).map((j) => assignment[j] as number))) {
+      if (b !== a) border.set(`${a}>${b}`, [...(border.get(`${a}>${b}`) ?? []), { u, gain: cost(u, a) - cost(u, b) }]);
+    }
+  });
+  for (const list of border.values()) list.sort((x, y) => y.gain - x.gain || x.u - y.u).splice(CYCLE_CANDIDATES);
+  const options: { moves: [number, number, number][]; gain: number }[] = [];
+  for (const [pair, ab] of border) {
+    const [a, b] = pair.split('>').map(Number) as [number, number];
+    for (const [pair2, bc] of border) {
+      const [b2, c] = pair2.split('>').map(Number) as [number, number];
+      // Each cycle once: from its lowest territory.
+      if (b2 !== b || c === a || a > b || a > c) continue;
+      const ca = border.get(`${c}>${a}`);
+      if (!ca) continue;
+      for (const x of ab) for (const y of bc) for (const z of ca) {
+        const gain = x.gain + y.gain + z.gain;
+        if (gain <= 1e-12) continue;
+        const [wx, wy, wz] = [graph.weights[x.u] as number, graph.weights[y.u] as number, graph.weights[z.u] as number];
+        if (!inBand((loads[a] as number) - wx + wz) || !inBand((loads[b] as number) - wy + wx) || !inBand((loads[c] as number) - wz + wy)) continue;
+        options.push({ moves: [[x.u, a, b], [y.u, b, c], [z.u, c, a]], gain });
+      }
+    }
+  }
+  options.sort((p, q) => q.gain - p.gain);
+  for (const option of options) {
+    if (!option.moves.every(([u, from, to]) => state.allows([u], from, to))) continue;
+    for (const [u, from, to] of option.moves) state.apply([u], from, to);
+    const whole = option.moves.every(([, from]) => {
+      const start = assignment.indexOf(from);
+      return start >= 0 && reachable(graph.adjacency, start, (j) => assignment[j] === from).size === state.sizes[from];
+    });
+    if (whole) return true;
+    for (const [u, from, to] of [...option.moves].reverse()) state.apply([u], to, from);
+  }
+  return false;
+}
