@@ -84,6 +84,14 @@ describe('attain territory models', () => {
 
     expect(attain('models', '--as', 'manager@example.com')).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`${created.id}\\s+FY27 regions\\s+active\\s+6\\s+${today}\\s+2\\n`)) });
 
+    // A copy of the active model rebalanced: the same territories, at most 10% of the potential moving.
+    json<TerritoryModelDetail>(attain('create', '--name', 'FY27 rebalanced', '--copy-of', created.id, '--as', 'ops@example.com', '--json'));
+    const rebalanced = json<TerritoryOptimizeResult>(attain('optimize', '--model', 'FY27 rebalanced', '--rebalance', '--max-disruption', '0.1', '--secondary', 'accounts:0.5', '--tolerance', '0.05', '--as', 'ops@example.com', '--json'));
+    expect(rebalanced.model.definition.territories.map((x) => x.key)).toEqual(d.territories.map((x) => x.key));
+    expect([rebalanced.from, rebalanced.secondary.map((x) => x.measure)]).toEqual(['current', ['accounts']]);
+    expect(rebalanced.movedShare).toBeLessThanOrEqual(0.1);
+    expect(attain('optimize', '--model', 'FY27 rebalanced', '--rebalance', '--territories', '4', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--territories') });
+
     const refused = attain('create', '--name', 'Mine', '--as', 'rep@example.com');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/not allowed/);

@@ -54,13 +54,27 @@ export type TerritoryModelSaveBody = z.infer<typeof TerritoryModelSaveBody>;
  * accounts are in, balanced on a measure, each with a county rule, and the reps who hold most of
  * each territory's potential today as its owners (least disruption).
  */
+/** What a territory's load is measured in: potential, account count, or open pipeline. */
+export const TerritoryMeasure = z.enum(['potential', 'accounts', 'pipeline']);
+export type TerritoryMeasure = z.infer<typeof TerritoryMeasure>;
+
 export const TerritoryOptimizeBody = z.object({
-  territories: z.number().int().min(2).max(500),
+  /** scratch: new territories T01..Tn; current: the model's own territories rebalanced, each county starting where its accounts are today. */
+  from: z.enum(['scratch', 'current']).default('scratch'),
+  /** How many territories (from scratch; rebalancing keeps the model's). */
+  territories: z.number().int().min(2).max(500).optional(),
   measure: z.enum(['potential', 'accounts']).default('potential'),
   /** The band around the mean each territory should be within (0.05 = 5%). */
   tolerance: z.number().min(0.001).max(0.5).default(0.05),
+  /** Further measures kept within their own, usually wider, bands. */
+  secondary: z.array(z.object({ measure: TerritoryMeasure, tolerance: z.number().min(0.001).max(1) })).max(3).default([]),
+  /** Rebalancing: at most this share of the measure may change territory (0.1 = 10%). */
+  maxDisruption: z.number().min(0).max(1).optional(),
   seed: z.number().int().min(0).max(1_000_000).optional(),
   baseVersion: z.number().int(),
+}).superRefine((b, ctx) => {
+  if (b.from === 'scratch' && b.territories === undefined) ctx.addIssue({ code: 'custom', path: ['territories'], message: 'how many territories: required from scratch' });
+  if (b.from === 'scratch' && b.maxDisruption !== undefined) ctx.addIssue({ code: 'custom', path: ['maxDisruption'], message: 'a disruption cap needs today\'s territories: rebalance from current' });
 });
 export type TerritoryOptimizeBody = z.input<typeof TerritoryOptimizeBody>;
 
@@ -68,6 +82,7 @@ export const LoadBalanceWire = z.object({ maxDeviation: z.number(), cv: z.number
 
 export const TerritoryOptimizeResult = z.object({
   model: TerritoryModelDetail,
+  from: z.enum(['scratch', 'current']),
   measure: z.enum(['potential', 'accounts']),
   /** bisection: counties split at the cuts, their accounts carved out by hand; partition: whole counties. */
   method: z.enum(['bisection', 'partition']),
@@ -79,8 +94,17 @@ export const TerritoryOptimizeResult = z.object({
   counties: z.number().int(),
   /** Accounts outside the contiguous US counties (Alaska, Hawaii, abroad), counted in the county nearest them and placed by hand in its territory; those without a location are in none. */
   accountsOutside: z.number().int(),
+  secondary: z.array(z.object({ measure: TerritoryMeasure, tolerance: z.number(), maxDeviation: z.number(), withinBand: z.boolean() })),
+  /** Rebalancing: the share of the measure that changes territory, and the accounts that stay put (by hand, locked, outside the counties). */
+  movedShare: z.number().nullable(),
+  heldAccounts: z.number().int(),
 });
 export type TerritoryOptimizeResult = z.infer<typeof TerritoryOptimizeResult>;
+
+/** The NDJSON variant of optimize: progress lines (optimizing: starts done of at most `total`), then the result. */
+export const TerritoryOptimizeProgressLine = z.object({ type: z.literal('progress'), stage: z.enum(['reading', 'optimizing', 'saving']), done: z.number().int(), total: z.number().int() });
+export type TerritoryOptimizeProgressLine = z.infer<typeof TerritoryOptimizeProgressLine>;
+export const TerritoryOptimizeResultLine = z.object({ type: z.literal('result'), result: TerritoryOptimizeResult });
 
 const Values = z.object({ accounts: z.number().int(), potentialMinor: MinorUnits, pipelineMinor: MinorUnits, bookMinor: MinorUnits });
 

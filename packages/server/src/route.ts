@@ -29,6 +29,9 @@ export interface RouteSpec {
   /** The success body; left out only with status 204, which has none. */
   readonly response?: z.ZodType;
   readonly status?: 200 | 201 | 204;
+  /** The lines of its NDJSON variant (`Accept: application/x-ndjson`: progress, then the result), when it has one; `description` says how. */
+  readonly stream?: z.ZodType;
+  readonly description?: string;
   readonly handler: (c: Context<AppEnv>) => Promise<Response>;
 }
 
@@ -43,6 +46,7 @@ export function defineRoute(api: Api, registry: RouteRegistry, spec: RouteSpec):
     path: spec.path,
     tags: [spec.tag],
     summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
     ...(spec.ability === 'public' ? {} : { middleware: [requireAbility(spec.ability)], security: [{ session: [] }, { bearer: [] }] }),
     request: {
       ...(spec.params ? { params: spec.params } : {}),
@@ -50,7 +54,9 @@ export function defineRoute(api: Api, registry: RouteRegistry, spec: RouteSpec):
       ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
     },
     responses: {
-      [status]: spec.response ? { description: 'Success', content: { 'application/json': { schema: spec.response } } } : { description: 'Success, no content' },
+      [status]: spec.response
+        ? { description: 'Success', content: { 'application/json': { schema: spec.response }, ...(spec.stream ? { 'application/x-ndjson': { schema: spec.stream } } : {}) } }
+        : { description: 'Success, no content' },
       ...(spec.ability === 'public' ? { 422: errors[422] } : errors),
     },
   };

@@ -1,4 +1,4 @@
-import { balancedPartition, DomainError, joinPieces, loadBalance, planMetrics, recursiveBisection, territoriesApart, type LoadBalance, type UnitGraph } from '@attain/core';
+import { DomainError, joinPieces, loadBalance, planMetrics, partitionSteps, recursiveBisection, territoriesApart, type LoadBalance, type PartitionProgress, type SecondaryMeasure, type UnitGraph } from '@attain/core';
 import type { ModelAccount } from '../coverage/model-accounts.js';
 import { SCALE } from './optimize-counties.js';
 import { contiguousUsCounties, type CountyGraph } from './us-counties.js';
@@ -92,11 +92,11 @@ export function splitCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccoun
   };
 }
 
-/** The balanced partition of whole counties. */
-export function wholeCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccount[][], n: number, tolerance: number, seed: number, weightOf: (a: ModelAccount) => number): CountiesPlan {
-  const r = balancedPartition(graph, { territories: n, tolerance, seed });
+/** The balanced partition of whole counties, made compact within the band, secondary measures within theirs; in steps (core partitionSteps). */
+export function* wholeCountiesPlan(graph: UnitGraph, inUnit: readonly ModelAccount[][], n: number, tolerance: number, seed: number, weightOf: (a: ModelAccount) => number, secondary: readonly SecondaryMeasure[] = []): Generator<PartitionProgress, CountiesPlan> {
+  const r = yield* partitionSteps(graph, { territories: n, tolerance, seed, secondary, compact: true });
   const territoryOf = new Map(inUnit.flatMap((list, u) => list.map((a) => [a.id, r.assignment[u] as number] as const)));
   return { method: 'partition', countyTerritory: r.assignment, territoryOf, splitCounties: 0, apart: planMetrics(graph, r.assignment, n).disconnected, ...loadsOf(territoryOf, inUnit, n, weightOf) };
 }
 
-export const betterOf = (a: CountiesPlan, b: CountiesPlan): CountiesPlan => (b.balance.maxDeviation < a.balance.maxDeviation ? b : a);
+export const betterOf = (a: CountiesPlan | undefined, b: CountiesPlan): CountiesPlan => (a === undefined || b.balance.maxDeviation < a.balance.maxDeviation ? b : a);

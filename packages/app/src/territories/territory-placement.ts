@@ -20,8 +20,8 @@ export const modelReadsCounty = (model: TerritoryModel): boolean => model.rules.
  * owner on the date. Pipeline is the open opportunities; book what was won in the twelve months
  * to `today`.
  */
-export async function placeAccounts(db: Db | Tx, orgId: string, model: TerritoryModel, date: string, today: string): Promise<{ money: OrgMoney; placed: PlacedAccount[] }> {
-  const { money, accounts } = await modelAccounts(db, orgId, today, { county: modelReadsCounty(model) });
+export async function placeAccounts(db: Db | Tx, orgId: string, model: TerritoryModel, date: string, today: string, options: { county?: boolean } = {}): Promise<{ money: OrgMoney; placed: PlacedAccount[] }> {
+  const { money, accounts } = await modelAccounts(db, orgId, today, { county: options.county ?? modelReadsCounty(model) });
   const open = await accountTerritoryRepo.open(db, orgId);
   const sums = new Map<string, { pipelineMinor: bigint; bookMinor: bigint }>();
   for (const s of await accountMoneyRepo.sums(db, orgId, addDays(today, -365))) {

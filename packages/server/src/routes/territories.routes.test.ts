@@ -52,6 +52,22 @@ describe.each(testDialects())('territory model API on %s', (dialect) => {
     expect(history.body.items).toEqual([expect.objectContaining({ validFrom: '2030-01-01', territory: 'CA', territoryName: 'California', ownerId: t.people.rep2.id })]);
   });
 
+  it('streams the optimizer\'s progress, then its result, with Accept: application/x-ndjson; a bad body is still plain JSON', async () => {
+    const ops = await s.as(t, 'ops');
+    const id = (await ops.post<TerritoryModelDetail>('/territory-models', { name: 'Streamed' })).body.id;
+    const res = await ops.post<string>(`/territory-models/${id}/optimize`, { territories: 2, tolerance: 0.5, baseVersion: 1 }, { accept: 'application/x-ndjson' });
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/x-ndjson; charset=utf-8']);
+    const lines = (res.body as string).trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; stage?: string; done?: number; total?: number; result?: { model: { version: number } } });
+    expect(lines.map((l) => l.stage ?? l.type)).toEqual(['reading', ...lines.slice(1, -2).map(() => 'optimizing'), 'saving', 'result']);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.at(-1)?.result?.model.version).toBe(2);
+    // The same refusal as the JSON variant, as the last line: the model moved on to version 2.
+    const stale = await ops.post<string>(`/territory-models/${id}/optimize`, { territories: 2, tolerance: 0.5, baseVersion: 1 }, { accept: 'application/x-ndjson' });
+    expect(JSON.parse((stale.body as string).trimEnd().split('\n').at(-1) as string)).toMatchObject({ type: 'error', status: 409, error: { code: 'conflict' } });
+    const bad = await ops.post(`/territory-models/${id}/optimize`, { territories: 1, baseVersion: 2 }, { accept: 'application/x-ndjson' });
+    expect(bad).toMatchObject({ status: 422, body: { error: { details: [{ field: 'territories' }] } } });
+  });
+
   it('refuses reps (403) and strangers (401), lets leaders read but not write, and keeps organisations apart', async () => {
     const ops = await s.as(t, 'ops');
     const id = (await ops.post<TerritoryModelDetail>('/territory-models', { name: 'Scope' })).body.id;

@@ -4,12 +4,15 @@ import {
 } from '@attain/app';
 import {
   AccountTerritoryHistory, TerritoryActivateBody, TerritoryActivateResult, TerritoryDiffQuery, TerritoryDiffWire, TerritoryMapWire, TerritoryModelCreateBody,
-  TerritoriesSupportedQuery, TerritoriesSupportedWire, TerritoryModelDetail, TerritoryModelSaveBody, TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeResult,
+  TerritoriesSupportedQuery, TerritoriesSupportedWire, TerritoryModelDetail, TerritoryModelSaveBody, TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeProgressLine,
+  TerritoryOptimizeResult, TerritoryOptimizeResultLine,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
 import { defineRoute, IdParam, valid, type Api } from '../route.js';
 import type { RouteRegistry } from '../route-registry.js';
+import { wantsNdjson } from './import-progress.js';
+import { ErrorLineSchema, streamJob } from './ndjson-job.js';
 
 /** Territory models: sales ops design, optimize and activate them; leaders and finance read (docs/territories.md). */
 export function mountTerritoryRoutes(api: Api, registry: RouteRegistry): void {
@@ -36,9 +39,20 @@ export function mountTerritoryRoutes(api: Api, registry: RouteRegistry): void {
   });
   defineRoute(api, registry, {
     method: 'post', path: '/territory-models/{id}/optimize', ability: 'coverage:write', tag: 'territories',
-    summary: "Rebuild a planning model's territories from the accounts' US counties, balanced and contiguous, owners chosen for the least disruption; saved as the next version",
+    summary: "Rebuild a planning model's territories from the accounts' US counties (or rebalance its own), balanced and contiguous; saved as the next version",
+    description: [
+      'Answers the result as JSON, unless the request says `Accept: application/x-ndjson`: then `200` at once and NDJSON lines while it',
+      'runs: `{"type":"progress","stage":"reading"|"optimizing"|"saving","done":N,"total":N}` (optimizing: starts done of at most `total`),',
+      'then exactly one `{"type":"result","result":{...}}` or `{"type":"error","status":N,"error":{...}}` (what the JSON variant would answer).',
+      'Invalid bodies and refusals are still plain JSON with their status.',
+    ].join(' '),
     params: IdParam, body: TerritoryOptimizeBody, response: TerritoryOptimizeResult,
-    handler: async (c) => c.json(await optimizeTerritoryModel(c.get('ctx'), actorOf(c), valid<{ id: string }>(c, 'param').id, valid<TerritoryOptimizeBody>(c, 'json'))),
+    stream: z.discriminatedUnion('type', [TerritoryOptimizeProgressLine, TerritoryOptimizeResultLine, ErrorLineSchema]),
+    handler: async (c) => {
+      const run = (onProgress?: (p: object) => void) => optimizeTerritoryModel(c.get('ctx'), actorOf(c), valid<{ id: string }>(c, 'param').id, valid<TerritoryOptimizeBody>(c, 'json'), onProgress);
+      if (!wantsNdjson(c.req.header('accept'))) return c.json(await run());
+      return streamJob(c, async (send) => ({ type: 'result', result: await run((p) => send({ type: 'progress', ...p })) }));
+    },
   });
   defineRoute(api, registry, {
     method: 'get', path: '/territory-models/{id}/map', ability: 'coverage:read', tag: 'territories',
