@@ -67,6 +67,18 @@ export class TerritoriesPage {
     return body;
   }
 
+  /** Rebalances the model's own territories from where its accounts are today, at most `maxMoved` percent moving. */
+  async rebalance(options: { maxMoved: string; tolerance: string }): Promise<void> {
+    const panel = this.page.getByTestId('optimize-panel');
+    await panel.getByLabel('Start from').selectOption({ label: "Today's territories" });
+    await panel.getByLabel('Max moved %').fill(options.maxMoved);
+    await panel.getByLabel('Tolerance %').fill(options.tolerance);
+    const optimized = this.page.waitForResponse(isApi('POST', /\/optimize$/), { timeout: 60_000 });
+    await panel.getByRole('button', { name: 'Optimize' }).click();
+    expect((await optimized).status()).toBe(200);
+    await expect(this.page.getByTestId('optimize-moved')).toBeVisible();
+  }
+
   county(fips: string): Locator {
     return this.map.locator(`path[data-fips="${fips}"]`);
   }

@@ -60,6 +60,14 @@ test('sales ops plans territories on the map, moves a county by hand, saves, dry
     await expect(territories.unsaved).toContainText('All changes saved');
   });
 
+  await test.step('rebalancing today\'s territories moves no more than the cap and says how much moved', async () => {
+    await territories.rebalance({ maxMoved: '5', tolerance: '3' });
+    await expect(territories.version).toHaveText('Version 4');
+    const moved = Number(/([\d.]+)% of the potential changes territory/.exec((await page.getByTestId('optimize-moved').textContent()) ?? '')?.[1]);
+    expect(moved).toBeLessThanOrEqual(5);
+    await expect(page.getByTestId('territory-row')).toHaveCount(8);
+  });
+
   await test.step('the dry run for today shows what moves, per rep', async () => {
     await territories.dryRun(today());
     const totals = page.getByTestId('diff-totals');

@@ -2,28 +2,13 @@ import { executeCalcRun, getStatement, listCalcRuns, listPeriods, listStatements
 import { formatMinorAsMajor, invalid, type Actor } from '@attain/core';
 import type { CalcRunItem, StatementWire } from '@attain/contract';
 import type { CalcRunVerification } from '@attain/app';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { actAs } from '../lookup/act-as.js';
 import { resolvePerson } from '../lookup/resolve-person.js';
+import { phasedBar } from '../progress-bar.js';
 import { cliActor, EXIT, output, resolveOrg, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
 
 const money = (minor: string | null, currency: string): string => (minor === null ? '-' : `${formatMinorAsMajor(BigInt(minor), currency)} ${currency}`);
-
-/** A bar over the payees on an interactive terminal; nothing otherwise (CI logs, --json). */
-function progressBar(enabled: boolean) {
-  if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ format: 'calc [{bar}] {percentage}% {value}/{total} payees', stream: process.stderr, hideCursor: true });
-  let started = false;
-  return {
-    update: (done: number, total: number) => {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => started && bar.stop(),
-  };
-}
 
 const describeRun = (r: CalcRunItem): string =>
   `${r.id}  ${r.periodKey}  ${r.kind}  ${r.status}  ${r.payeeCount ?? r.progressTotal} payees  payout ${money(r.payoutMinor, r.currency)}  ${r.startedAt}${r.error ? `  error: ${r.error}` : ''}`;
@@ -73,9 +58,9 @@ export function registerCalc(program: Command): void {
         const org = await resolveOrg(rt, o.org);
         const actor = await actAs(rt, org, o.as);
         const started = await startCalcRun(rt.ctx, actor, { period: o.period });
-        const bar = progressBar(!rt.json);
+        const bar = phasedBar(!rt.json);
         try {
-          const run = presentRun(await executeCalcRun(rt.ctx, actor, started.id, bar.update));
+          const run = presentRun(await executeCalcRun(rt.ctx, actor, started.id, (done, total) => bar.update({ phase: 'calc payees', done, total })));
           bar.stop();
           output(rt, run, () => `published ${describeRun(run)}\n  inputs  ${run.inputsHash}\n  outputs ${run.outputsHash}`);
         } finally {

@@ -1,30 +1,11 @@
 import { DEMO_PASSWORD, seedDemo, type DemoSize } from '@attain/app';
 import { invalid } from '@attain/core';
 import { refreshStatistics } from '@attain/store';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { output, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
+import { phasedBar } from '../progress-bar.js';
 
 const SIZES: readonly DemoSize[] = ['small', 'medium', 'large'];
-
-/** A progress bar on an interactive terminal, nothing otherwise (CI logs, --json). */
-function progressBar(enabled: boolean) {
-  if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ format: '{phase} [{bar}] {percentage}% {value}/{total}', stream: process.stderr, hideCursor: true });
-  let started = false;
-  let phase = '';
-  return {
-    update: (p: { phase: string; done: number; total: number }) => {
-      if (!started || p.phase !== phase) {
-        if (started) bar.stop();
-        bar.start(p.total, p.done, { phase: p.phase.padEnd(14) });
-        started = true;
-        phase = p.phase;
-      } else bar.update(p.done);
-    },
-    stop: () => started && bar.stop(),
-  };
-}
 
 /** Seeds the small demo organisation; used by `serve` on an empty database. */
 export async function ensureDemo(rt: Runtime) {
@@ -45,7 +26,7 @@ export function registerSeed(program: Command): void {
       await runCommand(globals, async (rt) => {
         if (!SIZES.includes(o.size as DemoSize)) throw invalid('--size', 'must be small, medium or large');
         if (!/^\d+$/.test(o.seed)) throw invalid('--seed', 'must be a whole number');
-        const bar = progressBar(!rt.json);
+        const bar = phasedBar(!rt.json);
         const result = await seedDemo(rt.ctx, {
           size: o.size as DemoSize,
           seed: Number(o.seed),

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { activateTerritoryModel, diffTerritoryModel, optimizeTerritoryModel, optimizeUsCounties, territoryMap } from '@attain/app';
 import { invalid } from '@attain/core';
 import type { Command } from 'commander';
+import { phasedBar } from '../progress-bar.js';
 import { output, reportError, runCommand, type GlobalOptions } from '../runtime.js';
 import { formatActivated, formatDiff, formatOptimized } from './territory-format.js';
 import { registerTerritoryArchiveAndHistory, registerTerritoryModels } from './territory-models.js';
@@ -68,7 +69,9 @@ function optimizeModel(model: string, o: OptimizeOptions, options: GlobalOptions
     } as const;
     const { actor } = await actorFor(rt, o);
     const current = await resolveModel(rt, actor, model);
-    const result = await optimizeTerritoryModel(rt.ctx, actor, current.id, { ...input, baseVersion: current.version });
+    const bar = phasedBar(!rt.json);
+    const result = await optimizeTerritoryModel(rt.ctx, actor, current.id, { ...input, baseVersion: current.version }, (p) => bar.update({ phase: p.stage, done: p.done, total: p.total }))
+      .finally(() => bar.stop());
     // The sums per territory only for people: --json gives the use case's result as it is.
     const map = rt.json ? undefined : await territoryMap(rt.ctx, actor, current.id);
     output(rt, result, () => formatOptimized(result, map));

@@ -1,7 +1,7 @@
 import { centredInertia, compact } from './compaction.js';
 import { reachable } from './graph.js';
 import { balanceSecondary } from './secondary-balance.js';
-import { PlanState, type PlanConstraints, type SecondaryMeasure } from './plan-state.js';
+import { PlanState, type SecondaryMeasure } from './plan-state.js';
 
 /*
  * Balanced contiguous territories of whole units: the first of the optimizer's methods. Units

@@ -6,7 +6,7 @@ import { recordsAtLines } from './csv-preview.js';
 import { percentOf, STREAM_CUT } from './import-api.js';
 import type { ImportEntity } from './import-columns.js';
 import { IssuesTable } from './IssuesTable.js';
-import { ProgressBar } from './ProgressBar.js';
+import { ProgressBar } from '../ui/ProgressBar.js';
 import { ReportCounts } from './ReportCounts.js';
 import { progressDetail, type RunState } from './run-state.js';
 import { StepHeading } from './StepHeading.js';

@@ -3,7 +3,7 @@ import { formatCount } from '../ui/format.js';
 import { recordsAtLines } from './csv-preview.js';
 import { percentOf } from './import-api.js';
 import { IssuesTable } from './IssuesTable.js';
-import { ProgressBar } from './ProgressBar.js';
+import { ProgressBar } from '../ui/ProgressBar.js';
 import { ReportCounts } from './ReportCounts.js';
 import { progressDetail, type RunState } from './run-state.js';
 import { StepHeading } from './StepHeading.js';

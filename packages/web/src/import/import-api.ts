@@ -1,4 +1,5 @@
-import { ApiError, currentCsrfToken, errorOf, notifySessionExpired, withQuery } from '../api/client.js';
+import { withQuery } from '../api/client.js';
+import { postWithProgress } from '../api/ndjson.js';
 import type { ImportEntity } from './import-columns.js';
 import type { ImportSource } from './import-presets.js';
 
@@ -39,31 +40,7 @@ export interface ImportProgress {
   readonly total: number;
 }
 
-type StreamLine =
-  | ({ type: 'progress' } & ImportProgress)
-  | { type: 'report'; report: ImportReport }
-  | { type: 'error'; status: number; error: { code?: string; message?: string; details?: ImportIssue[] } };
-
-export const NDJSON = 'application/x-ndjson';
-
-/** The JSON values of an NDJSON byte stream, one per non-empty line, as they arrive. */
-export async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let pending = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      const lines = pending.split('\n');
-      pending = done ? '' : (lines.pop() ?? '');
-      for (const line of lines) if (line.trim() !== '') yield JSON.parse(line) as unknown;
-      if (done) return;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
+export { ndjsonLines, STREAM_CUT } from '../api/ndjson.js';
 
 export interface RunImportOptions {
   readonly entity: ImportEntity;
@@ -77,35 +54,18 @@ export interface RunImportOptions {
   readonly signal?: AbortSignal;
 }
 
-/** A stream that ended without its last line: the server may or may not have finished. */
-export const STREAM_CUT = 'stream_cut';
-
 /**
  * Runs an import (or a dry run) and resolves with its report. Rejects with an `ApiError`:
  * `import_failed` with every bad row in `issues` for a real import of a bad file, the
  * guard's refusals (401, 403, 413), or `stream_cut` when the answer stopped half-way.
  */
-export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+export function runImport(options: RunImportOptions): Promise<ImportReport> {
   const path = withQuery(`/api/v1/imports/${options.entity}`, { dryRun: options.dryRun, preset: options.source, mapping: options.mapping });
-  const headers: Record<string, string> = { 'content-type': 'text/csv', accept: `${NDJSON}, application/json` };
-  const csrf = currentCsrfToken();
-  if (csrf) headers['x-csrf-token'] = csrf;
-  const response = await fetch(path, {
-    method: 'POST', credentials: 'same-origin', headers, body: options.body, ...(options.signal ? { signal: options.signal } : {}),
+  return postWithProgress<ImportReport, ImportProgress>(path, {
+    body: options.body, contentType: 'text/csv', final: 'report', cutMessage: 'The connection ended before the server said how the import went.',
+    ...(options.onProgress ? { onProgress: (p) => options.onProgress?.({ rows: p.rows, done: p.done, total: p.total }) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as Parameters<typeof errorOf>[1];
-    if (response.status === 401) notifySessionExpired();
-    throw errorOf(response.status, body);
-  }
-  if (!(response.headers.get('content-type') ?? '').includes(NDJSON) || !response.body) return (await response.json()) as ImportReport;
-  for await (const value of ndjsonLines(response.body)) {
-    const line = value as StreamLine;
-    if (line.type === 'progress') options.onProgress?.({ rows: line.rows, done: line.done, total: line.total });
-    else if (line.type === 'report') return line.report;
-    else if (line.type === 'error') throw errorOf(line.status, { error: line.error });
-  }
-  throw new ApiError(0, STREAM_CUT, 'The connection ended before the server said how the import went.');
 }
 
 /** Percent (0-100, whole) of the file the server has read. */

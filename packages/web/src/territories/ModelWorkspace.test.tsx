@@ -25,9 +25,26 @@ const DIFF: TerritoryDiffWire = {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const calls: { url: string; method: string; body: unknown }[] = [];
+const OPTIMIZED = { model: { ...DETAIL, version: 3 }, from: 'scratch', measure: 'potential', method: 'partition', withinBand: true, splitCounties: 0, metrics: { ...MAP.balance, compactness: 0.2, disconnected: 0, empty: 0 }, counties: 3, accountsOutside: 0, secondary: [], movedShare: null, heldAccounts: 0 };
+/** When set, optimize answers as the server's NDJSON variant: these lines, then the result once `finish` is called. */
+let streamed: { lines: object[]; finish?: () => void } | undefined;
+
+function ndjson(lines: object[], until: Promise<void>, last: object): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (const line of lines) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      await until;
+      controller.enqueue(encoder.encode(`${JSON.stringify(last)}\n`));
+      controller.close();
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson; charset=utf-8' } });
+}
 
 beforeEach(() => {
   calls.length = 0;
+  streamed = undefined;
   vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push({ url, method, body: init?.body === undefined ? undefined : JSON.parse(String(init.body)) });
@@ -35,7 +52,11 @@ beforeEach(() => {
     if (url === '/api/v1/territory-models/tm_1' && method === 'PUT') return json(200, { ...DETAIL, version: 3 });
     if (url.startsWith('/api/v1/territory-models/tm_1/diff')) return json(200, DIFF);
     if (url === '/api/v1/territory-models/tm_1/activate') return json(200, { model: { ...DETAIL, status: 'active', effectiveFrom: '2026-12-01' }, changed: 4, accountOwnersSet: 0, opportunitiesMoved: 0, pending: true });
-    if (url === '/api/v1/territory-models/tm_1/optimize') return json(200, { model: { ...DETAIL, version: 3 }, measure: 'potential', withinBand: true, metrics: { ...MAP.balance, compactness: 0.2, disconnected: 0, empty: 0 }, counties: 3, accountsOutside: 0 });
+    if (url === '/api/v1/territory-models/tm_1/optimize' && streamed) {
+      const s = streamed;
+      return ndjson(s.lines, new Promise<void>((resolve) => { s.finish = resolve; }), { type: 'result', result: OPTIMIZED });
+    }
+    if (url === '/api/v1/territory-models/tm_1/optimize') return json(200, OPTIMIZED);
     return json(404, { error: { code: 'not_found', message: `no ${method} ${url}` } });
   }));
 });
@@ -164,7 +185,39 @@ describe('ModelWorkspace', () => {
     fireEvent.change(within(panel).getByLabelText('Tolerance %'), { target: { value: '2.5' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Optimize' }));
     await waitFor(() => expect(onOptimized).toHaveBeenCalled());
-    expect(calls.find((c) => c.url.endsWith('/optimize'))?.body).toEqual({ territories: 8, measure: 'potential', tolerance: 0.025, baseVersion: 2 });
+    expect(calls.find((c) => c.url.endsWith('/optimize'))?.body).toEqual({ from: 'scratch', territories: 8, measure: 'potential', tolerance: 0.025, baseVersion: 2 });
+  });
+
+  it('shows the server\'s progress while it optimizes', async () => {
+    streamed = { lines: [{ type: 'progress', stage: 'reading', done: 0, total: 1 }, { type: 'progress', stage: 'optimizing', done: 3, total: 8 }] };
+    const onOptimized = vi.fn();
+    show({ writer: true, onOptimized });
+    const panel = await screen.findByTestId('optimize-panel');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Optimize' }));
+    const bar = await within(panel).findByRole('progressbar', { name: 'Optimizing…' });
+    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('37'));
+    expect(within(panel).getByText('start 3 of at most 8')).toBeTruthy();
+    act(() => streamed?.finish?.());
+    await waitFor(() => expect(onOptimized).toHaveBeenCalled());
+    expect(within(panel).queryByRole('progressbar')).toBeNull();
+  });
+
+  it('rebalances today\'s territories with a cap on what moves and a second measure in its own band', async () => {
+    const onOptimized = vi.fn();
+    show({ writer: true, onOptimized });
+    const panel = await screen.findByTestId('optimize-panel');
+    fireEvent.change(within(panel).getByLabelText('Start from'), { target: { value: 'current' } });
+    expect(within(panel).queryByLabelText('Territories')).toBeNull();
+    fireEvent.change(within(panel).getByLabelText('Max moved %'), { target: { value: '150' } });
+    expect(within(panel).getByText('from 0% to 100%, or empty for no cap')).toBeTruthy();
+    fireEvent.change(within(panel).getByLabelText('Max moved %'), { target: { value: '10' } });
+    fireEvent.change(within(panel).getByLabelText('Also balance'), { target: { value: 'accounts' } });
+    fireEvent.change(within(panel).getByLabelText('Its band %'), { target: { value: '25' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Optimize' }));
+    await waitFor(() => expect(onOptimized).toHaveBeenCalled());
+    expect(calls.find((c) => c.url.endsWith('/optimize'))?.body).toEqual({
+      from: 'current', measure: 'potential', tolerance: 0.05, maxDisruption: 0.1, secondary: [{ measure: 'accounts', tolerance: 0.25 }], baseVersion: 2,
+    });
   });
 });
 

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TerritoryActivateResult, TerritoryDiffWire, TerritoryMapWire, TerritoryModelCreateBody, TerritoryModelDetail, TerritoryModelSaveBody,
-  TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeResult, TerritoriesSupportedWire,
+  TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeProgressLine, TerritoryOptimizeResult, TerritoriesSupportedWire,
 } from '@attain/contract';
+import { useState } from 'react';
 import { api } from '../api/client.js';
+import { postWithProgress } from '../api/ndjson.js';
 
 /*
  * The territory models API. A model's detail, map and dry runs are cached by id (the map and a
@@ -80,8 +82,17 @@ export function useSaveTerritoryModel(id: string) {
   return useModelWrite((body: TerritoryModelSaveBody) => api<TerritoryModelDetail>(path(id), { method: 'PUT', body }), (m) => m);
 }
 
+/** Optimizing with its progress (the route's NDJSON variant): `progress` is the last line heard while it runs. */
 export function useOptimizeTerritoryModel(id: string) {
-  return useModelWrite((body: TerritoryOptimizeBody) => api<TerritoryOptimizeResult>(path(id, '/optimize'), { method: 'POST', body }), (r) => r.model);
+  const [progress, setProgress] = useState<TerritoryOptimizeProgressLine | null>(null);
+  const mutation = useModelWrite((body: TerritoryOptimizeBody) => {
+    setProgress(null);
+    return postWithProgress<TerritoryOptimizeResult, TerritoryOptimizeProgressLine>(`/api/v1${path(id, '/optimize')}`, {
+      body: JSON.stringify(body), contentType: 'application/json', final: 'result', onProgress: setProgress,
+      cutMessage: 'The connection ended before the optimizer finished: reload the model to see whether it saved a new version.',
+    });
+  }, (r) => r.model);
+  return { mutation, progress };
 }
 
 export function useActivateTerritoryModel(id: string) {

@@ -1,17 +1,20 @@
+import { useId } from 'react';
+
 /**
  * A progress bar for a long server task. `percent` null means not known yet (the request is
  * on its way): the bar is then indeterminate, without `aria-valuenow`.
  */
 export function ProgressBar({ label, percent, detail }: { label: string; percent: number | null; detail?: string | undefined }) {
+  const labelId = useId();
   return (
     <div className="import-progress">
       <div className="import-progress-head">
-        <span id="import-progress-label">{label}</span>
+        <span id={labelId}>{label}</span>
         <span className="muted small num">{percent === null ? '' : `${percent}%`}</span>
       </div>
       <div
         role="progressbar"
-        aria-labelledby="import-progress-label"
+        aria-labelledby={labelId}
         aria-valuemin={0}
         aria-valuemax={100}
         {...(percent === null ? {} : { 'aria-valuenow': percent })}
