@@ -1,4 +1,4 @@
-import { reachable } from './graph.js';
+import { connectedWithout, reachable } from './graph.js';
 import type { UnitGraph } from './partition.js';
 import type { PlanState } from './plan-state.js';
 
@@ -14,24 +14,30 @@ import type { PlanState } from './plan-state.js';
 
 const d2 = (a: readonly [number, number], b: readonly [number, number]): number => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
 
-/** The unit of each territory that is the best centre: least weighted squared distance to its units. */
+/**
+ * The unit of each territory that is the best centre: least weighted squared distance to its units.
+ * As sum of w_i |p_i - c|^2 = sum of w_i |p_i - m|^2 + W |m - c|^2 (m the weighted mean point, W
+ * the weight), that is the unit nearest the weighted mean; a territory of no weight takes its first unit.
+ */
 export function centreUnits(graph: UnitGraph, assignment: readonly number[], territories: number): number[] {
-  const members: number[][] = Array.from({ length: territories }, () => []);
-  assignment.forEach((t, u) => members[t]?.push(u));
-  return members.map((units) => {
-    let best = units[0] ?? -1;
-    let bestCost = Infinity;
-    for (const c of units) {
-      let cost = 0;
-      const pc = graph.points[c] as [number, number];
-      for (const u of units) {
-        cost += (graph.weights[u] as number) * d2(graph.points[u] as [number, number], pc);
-        if (cost >= bestCost) break;
-      }
-      if (cost < bestCost) [best, bestCost] = [c, cost];
-    }
-    return best;
+  const w = Array.from({ length: territories }, () => 0);
+  const x = Array.from({ length: territories }, () => 0);
+  const y = Array.from({ length: territories }, () => 0);
+  assignment.forEach((t, u) => {
+    const weight = graph.weights[u] as number;
+    const [px, py] = graph.points[u] as [number, number];
+    w[t] = (w[t] as number) + weight;
+    x[t] = (x[t] as number) + weight * px;
+    y[t] = (y[t] as number) + weight * py;
   });
+  const best = Array.from({ length: territories }, () => -1);
+  const bestD = Array.from({ length: territories }, () => Infinity);
+  assignment.forEach((t, u) => {
+    const total = w[t] as number;
+    const d = total === 0 ? 0 : d2(graph.points[u] as [number, number], [(x[t] as number) / total, (y[t] as number) / total]);
+    if (d < (bestD[t] as number)) [best[t], bestD[t]] = [u, d];
+  });
+  return best;
 }
 
 /** The objective: each unit's weight times its squared distance to its territory's centre unit. */
@@ -69,8 +75,7 @@ export function compact(graph: UnitGraph, state: PlanState, territories: number,
         if (g > gain || (g === gain && t < to)) [to, gain] = [t, g];
       }
       if (to < 0 || !state.allows([u], from, to)) continue;
-      const start = (graph.adjacency[u] ?? []).find((j) => assignment[j] === from);
-      if (start === undefined || reachable(graph.adjacency, start, (j) => j !== u && assignment[j] === from).size !== (sizes[from] as number) - 1) continue;
+      if (!connectedWithout(graph.adjacency, assignment, from, u, sizes[from] as number)) continue;
       state.apply([u], from, to);
       movedThisRound += 1;
     }
@@ -92,13 +97,6 @@ export function compact(graph: UnitGraph, state: PlanState, territories: number,
   return moves;
 }
 
-/** Whether territory `t` is connected with `leaving` gone and `joining` added. */
-function connectedAfter(graph: UnitGraph, assignment: readonly number[], t: number, size: number, leaving: number, joining: number): boolean {
-  const start = (graph.adjacency[joining] ?? []).find((j) => j !== leaving && assignment[j] === t) === undefined ? -1 : joining;
-  if (start < 0) return false;
-  return reachable(graph.adjacency, start, (j) => j === joining || (j !== leaving && assignment[j] === t)).size === size;
-}
-
 /**
  * The swap of two border units (u from a to b, v from b to a) that lowers the objective most,
  * keeping both loads within the band, the constraints and both territories connected.
@@ -117,25 +115,27 @@ function bestSwap(graph: UnitGraph, state: PlanState, centres: readonly number[]
       border.set(`${a}>${b}`, list);
     }
   });
-  let best: { u: number; v: number; a: number; b: number } | undefined;
-  let bestGain = 0;
+  // Every improving pair that keeps the band, best first; the connection checks (the costly part) only until one holds.
+  const pairs: { u: number; v: number; a: number; b: number; gain: number }[] = [];
   for (const [pair, forth] of border) {
     const [a, b] = pair.split('>').map(Number) as [number, number];
     if (a > b) continue;
-    const back = border.get(`${b}>${a}`) ?? [];
     for (const f of forth) {
-      for (const k of back) {
+      for (const k of border.get(`${b}>${a}`) ?? []) {
         const gain = f.gain + k.gain;
-        if (gain <= bestGain * (1 + 1e-12) + 1e-12) continue;
         const delta = (graph.weights[f.u] as number) - (graph.weights[k.u] as number);
-        if (!inBand((loads[a] as number) - delta) || !inBand((loads[b] as number) + delta)) continue;
-        if (!state.allows([f.u], a, b) || !state.allows([k.u], b, a)) continue;
-        if (!connectedAfter(graph, assignment, a, sizes[a] as number, f.u, k.u) || !connectedAfter(graph, assignment, b, sizes[b] as number, k.u, f.u)) continue;
-        [best, bestGain] = [{ u: f.u, v: k.u, a, b }, gain];
+        if (gain > 1e-12 && inBand((loads[a] as number) - delta) && inBand((loads[b] as number) + delta)) pairs.push({ u: f.u, v: k.u, a, b, gain });
       }
     }
   }
-  return best;
+  pairs.sort((x, y) => y.gain - x.gain || x.u - y.u || x.v - y.v);
+  // Each side stays whole when its unit could leave alone and the unit coming in touches what is left (a unit
+  // that cuts its territory is not swapped, even where the one coming in would mend the cut).
+  const removable = new Map<number, boolean>();
+  const canLeave = (u: number, t: number) => removable.get(u) ?? removable.set(u, connectedWithout(graph.adjacency, assignment, t, u, sizes[t] as number)).get(u) as boolean;
+  const joins = (v: number, t: number, leaving: number) => (graph.adjacency[v] ?? []).some((j) => j !== leaving && assignment[j] === t);
+  return pairs.find((s) => state.allows([s.u], s.a, s.b) && state.allows([s.v], s.b, s.a)
+    && canLeave(s.u, s.a) && canLeave(s.v, s.b) && joins(s.v, s.a, s.u) && joins(s.u, s.b, s.v));
 }
 
 /** Of each border list, the best this many moves are combined into cycles. */
@@ -172,15 +172,15 @@ function cycle(graph: UnitGraph, state: PlanState, centres: readonly number[], i
     }
   }
   options.sort((p, q) => q.gain - p.gain);
-  for (const option of options) {
-    if (!option.moves.every(([u, from, to]) => state.allows([u], from, to))) continue;
-    for (const [u, from, to] of option.moves) state.apply([u], from, to);
-    const whole = option.moves.every(([, from]) => {
-      const start = assignment.indexOf(from);
-      return start >= 0 && reachable(graph.adjacency, start, (j) => assignment[j] === from).size === state.sizes[from];
-    });
-    if (whole) return true;
-    for (const [u, from, to] of [...option.moves].reverse()) state.apply([u], to, from);
-  }
-  return false;
+  // As with swaps: each unit could leave its territory alone and the one coming in touches what is left.
+  const removable = new Map<number, boolean>();
+  const canLeave = (u: number, t: number) => removable.get(u) ?? removable.set(u, connectedWithout(graph.adjacency, assignment, t, u, state.sizes[t] as number)).get(u) as boolean;
+  const joins = (v: number, t: number, leaving: number) => (graph.adjacency[v] ?? []).some((j) => j !== leaving && assignment[j] === t);
+  const option = options.find(({ moves }) => moves.every(([u, from, to], k) => {
+    const [incoming] = moves[(k + moves.length - 1) % moves.length] as [number, number, number];
+    return state.allows([u], from, to) && canLeave(u, from) && joins(incoming, from, u);
+  }));
+  if (!option) return false;
+  for (const [u, from, to] of option.moves) state.apply([u], from, to);
+  return true;
 }

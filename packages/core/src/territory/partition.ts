@@ -1,5 +1,5 @@
 import { centredInertia, compact } from './compaction.js';
-import { reachable } from './graph.js';
+import { connectedWithout, reachable } from './graph.js';
 import { balanceSecondary } from './secondary-balance.js';
 import { PlanState, type SecondaryMeasure } from './plan-state.js';
 
@@ -70,10 +70,10 @@ export interface PartitionResult {
 
 /**
  * Starts tried when compacting: local search settles in local optima, and on small instances
- * starts cost little, so there are many (200 for 100 units, 8 from 2,500 units on); by size,
+ * starts cost little, so there are many (200 up to 25 units, 50 for 100, 2 from 2,500 on); by size,
  * never by the clock, so the same input gives the same plan.
  */
-const compactStarts = (units: number): number => Math.min(200, Math.max(8, Math.ceil(20_000 / units)));
+const compactStarts = (units: number): number => Math.min(200, Math.max(2, Math.ceil(5_000 / units)));
 
 /** A small seeded generator (mulberry32): the same seed, the same seeds of territories. */
 function generator(seed: number): () => number {
@@ -156,13 +156,6 @@ function grow(graph: UnitGraph, seeds: readonly number[], locked: ReadonlyMap<nu
 /** Moves without narrowing the widest gap by PROGRESS x mean after which a start is taken as stalled. */
 const STALL_MOVES = 200;
 const PROGRESS = 0.001;
-
-/** Whether territory `t` stays connected without unit `u` (a search over its other units from one neighbour of u). */
-function staysConnected(graph: UnitGraph, assignment: readonly number[], t: number, u: number, size: number): boolean {
-  const start = (graph.adjacency[u] ?? []).find((j) => assignment[j] === t);
-  if (start === undefined) return size === 1;
-  return reachable(graph.adjacency, start, (j) => j !== u && assignment[j] === t).size === size - 1;
-}
 
 interface PathMove {
   readonly from: number;
@@ -333,7 +326,7 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     let move: { u: number; from: number; to: number } | undefined;
     for (const t of order) {
       const candidates = (listed[t] as { u: number; from: number; to: number; gain: number }[]).sort((x, y) => y.gain - x.gain || x.u - y.u || x.to - y.to);
-      move = candidates.find((c) => state.allows([c.u], c.from, c.to, false) && staysConnected(graph, assignment, c.from, c.u, sizes[c.from] as number));
+      move = candidates.find((c) => state.allows([c.u], c.from, c.to, false) && connectedWithout(graph.adjacency, assignment, c.from, c.u, sizes[c.from] as number));
       if (move) break;
     }
     // No single border unit helps: weight may sit behind units of none (sparse accounts), so a

@@ -1,4 +1,4 @@
-import { reachable } from './graph.js';
+import { connectedWithout, reachable } from './graph.js';
 import type { UnitGraph } from './partition.js';
 import type { PlanState } from './plan-state.js';
 
@@ -21,7 +21,7 @@ export function balanceSecondary(graph: UnitGraph, state: PlanState, tolerance: 
   if (mean === 0) return 0;
   const band = tolerance * mean + 1e-9 * Math.max(1, mean);
   const inBand = (load: number) => Math.abs(load - mean) <= band;
-  const connectedWithout = (t: number, leaving: ReadonlySet<number>, joining = -1): boolean => {
+  const connectedAfterSwap = (t: number, leaving: ReadonlySet<number>, joining = -1): boolean => {
     const start = assignment.findIndex((owner, u) => (owner === t && !leaving.has(u)) || u === joining);
     if (start < 0) return false;
     const size = (sizes[t] as number) - leaving.size + (joining >= 0 ? 1 : 0);
@@ -43,7 +43,7 @@ export function balanceSecondary(graph: UnitGraph, state: PlanState, tolerance: 
   let made = 0;
   while (made < maxMoves && state.secondaryExcess() > 1e-12) {
     const single = borderMoves((from, to, w) => inBand((loads[from] as number) - w) && inBand((loads[to] as number) + w))
-      .find((m) => m.gain > 1e-12 && state.allows([m.u], m.from, m.to, false) && connectedWithout(m.from, new Set([m.u])));
+      .find((m) => m.gain > 1e-12 && state.allows([m.u], m.from, m.to, false) && connectedWithout(graph.adjacency, assignment, m.from, m.u, sizes[m.from] as number));
     if (single) {
       state.apply([single.u], single.from, single.to);
       made += 1;
@@ -71,7 +71,7 @@ export function balanceSecondary(graph: UnitGraph, state: PlanState, tolerance: 
         const gain = state.secondaryGain([a.u], a.from, a.to) - state.secondaryGain([v], a.from, a.to);
         if (gain <= bestGain) continue;
         const back: Move = { u: v, from: a.to, to: a.from, gain };
-        if (!state.allows([v], a.to, a.from, false) || !connectedWithout(a.from, new Set([a.u]), v) || !connectedWithout(a.to, new Set([v]), a.u)) continue;
+        if (!state.allows([v], a.to, a.from, false) || !connectedAfterSwap(a.from, new Set([a.u]), v) || !connectedAfterSwap(a.to, new Set([v]), a.u)) continue;
         [best, bestGain] = [[a, back], gain];
       }
     }
