@@ -1,4 +1,4 @@
-import { connectedWithout, reachable } from './graph.js';
+import { connectedWithout } from './graph.js';
 import type { UnitGraph } from './partition.js';
 import type { PlanState } from './plan-state.js';
 
