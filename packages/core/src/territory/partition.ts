@@ -1,5 +1,6 @@
 import { centredInertia, compact } from './compaction.js';
-import { connectedWithout, reachable } from './graph.js';
+import { connectedWithout } from './graph.js';
+import { bestPathMove, neighbourPairs, type PathMove } from './path-moves.js';
 import { balanceSecondary } from './secondary-balance.js';
 import { PlanState, type SecondaryMeasure } from './plan-state.js';
 
@@ -157,77 +158,6 @@ function grow(graph: UnitGraph, seeds: readonly number[], locked: ReadonlyMap<nu
 const STALL_MOVES = 200;
 const PROGRESS = 0.001;
 
-interface PathMove {
-  readonly from: number;
-  readonly to: number;
-  /** A weighted unit and the weightless units leading to it from the border, border first. */
-  readonly units: readonly number[];
-}
-
-/** Weightless units crossed at most to reach a weighted one. */
-const MAX_PATH = 40;
-
-/**
- * The best compound move for territory `t`: heavy, it gives a weighted unit of its own to a
- * lighter neighbour together with the weightless units between it and their border; light, it
- * takes one so from a heavier neighbour. Only moves that lower the squared deviations and leave
- * the giving territory connected count.
- */
-function pathMove(graph: UnitGraph, state: PlanState, t: number, heavy: boolean, gainOf: (w: number, from: number, to: number) => number): PathMove | undefined {
-  const { assignment, sizes } = state;
-  const pairs = new Map<string, { from: number; to: number }>();
-  assignment.forEach((from, u) => {
-    if (heavy ? from !== t : false) return;
-    for (const j of graph.adjacency[u] ?? []) {
-      const to = assignment[j] as number;
-      if (to === from) continue;
-      if (heavy) pairs.set(`${from}>${to}`, { from, to });
-      else if (to === t) pairs.set(`${from}>${to}`, { from, to });
-    }
-  });
-  const candidates: (PathMove & { gain: number })[] = [];
-  for (const { from, to } of [...pairs.values()].sort((a, b) => a.from - b.from || a.to - b.to)) {
-    // Breadth first inside `from`, from its units on the border with `to`, through weightless units.
-    const previous = new Map<number, number>();
-    let level: number[] = [];
-    assignment.forEach((owner, u) => {
-      if (owner === from && (graph.adjacency[u] ?? []).some((j) => assignment[j] === to)) {
-        previous.set(u, -1);
-        level.push(u);
-      }
-    });
-    for (let depth = 0; depth <= MAX_PATH && level.length > 0; depth++) {
-      const next: number[] = [];
-      for (const u of level) {
-        const w = graph.weights[u] as number;
-        if (w > 0) {
-          const gain = gainOf(w, from, to);
-          if (gain > 0 && depth > 0) {
-            const units: number[] = [];
-            for (let k = u; k !== -1; k = previous.get(k) as number) units.unshift(k);
-            candidates.push({ from, to, units, gain });
-          }
-          continue;
-        }
-        for (const j of graph.adjacency[u] ?? []) {
-          if (assignment[j] !== from || previous.has(j)) continue;
-          previous.set(j, u);
-          next.push(j);
-        }
-      }
-      level = next;
-    }
-  }
-  candidates.sort((a, b) => b.gain - a.gain || a.units.length - b.units.length || (a.units[a.units.length - 1] as number) - (b.units[b.units.length - 1] as number));
-  return candidates.find((c) => {
-    const size = sizes[c.from] as number;
-    if (c.units.length >= size || !state.allows(c.units, c.from, c.to, false)) return false;
-    const leaving = new Set(c.units);
-    const start = assignment.findIndex((owner, u) => owner === c.from && !leaving.has(u));
-    return reachable(graph.adjacency, start, (j) => assignment[j] === c.from && !leaving.has(j)).size === size - c.units.length;
-  });
-}
-
 /**
  * Territories of whole units, each connected, balanced on the weights within the band when the
  * units allow it (a unit heavier than the band cannot be balanced whole: `withinBand` says so).
@@ -302,6 +232,8 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     const y = loads[to] as number;
     return (x - mean) ** 2 + (y - mean) ** 2 - (x - w - mean) ** 2 - (y + w - mean) ** 2;
   };
+  const weightless = (u: number) => (graph.weights[u] as number) === 0;
+  const pathGain = (units: readonly number[], from: number, to: number) => gainOf(units.reduce((w, u) => w + (graph.weights[u] as number), 0), from, to);
   const seenAt = new Int32Array(p);
   let stamp = 0;
   for (; moves < maxMoves && loads.some(tooFar); moves++) {
@@ -331,7 +263,10 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
     }
     // No single border unit helps: weight may sit behind units of none (sparse accounts), so a
     // weighted unit and the weightless ones between it and the border move together.
-    const path = move ? undefined : order.reduce<PathMove | undefined>((found, t) => found ?? pathMove(graph, state, t, (loads[t] as number) > mean, gainOf), undefined);
+    const path = move ? undefined : order.reduce<PathMove | undefined>((found, t) => {
+      const heavy = (loads[t] as number) > mean;
+      return found ?? bestPathMove(graph, state, neighbourPairs(graph, assignment, (from, to) => (heavy ? from === t : to === t)), weightless, pathGain);
+    }, undefined);
     if (!move && !path) break;
     if (move) state.apply([move.u], move.from, move.to);
     else if (path) state.apply(path.units, path.from, path.to);

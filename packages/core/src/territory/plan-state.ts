@@ -60,6 +60,11 @@ export class PlanState {
     this.secondaryMeans = this.secondaryLoads.map((l) => sum(l) / territories);
   }
 
+  /** Whether the unit carries none of any secondary measure. */
+  isEmpty(u: number): boolean {
+    return (this.constraints.secondary ?? []).every((s) => (s.weights[u] as number) === 0);
+  }
+
   isLocked(u: number): boolean {
     return this.constraints.locked?.has(u) ?? false;
   }

@@ -1,4 +1,5 @@
 import { connectedWithout, reachable } from './graph.js';
+import { bestPathMove, neighbourPairs } from './path-moves.js';
 import type { UnitGraph } from './partition.js';
 import type { PlanState } from './plan-state.js';
 
@@ -6,8 +7,9 @@ import type { PlanState } from './plan-state.js';
  * Secondary measures into their wider bands once the primary is within its own. A border move
  * counts by how much it lowers the secondary loads' total excess over their bands; the best one
  * keeping both territories within the primary band, the locks and the disruption cap, and the
- * giving territory connected is made. When none is left (the primary at its band's edge), a swap:
- * a unit one way and another back, which moves the secondary measure while the primary stays.
+ * giving territory connected is made. When none is left: a path move (a weighted unit with the
+ * empty units between it and the border), or a swap (a unit one way and another back, which moves
+ * the secondary measure while the primary stays at its band's edge).
  * Until every band holds or nothing helps.
  */
 
@@ -40,6 +42,7 @@ export function balanceSecondary(graph: UnitGraph, state: PlanState, tolerance: 
     }
     return moves.sort((a, b) => b.gain - a.gain || a.u - b.u || a.to - b.to);
   };
+  const empty = (u: number) => (graph.weights[u] as number) === 0 && state.isEmpty(u);
   let made = 0;
   while (made < maxMoves && state.secondaryExcess() > 1e-12) {
     const single = borderMoves((from, to, w) => inBand((loads[from] as number) - w) && inBand((loads[to] as number) + w))
@@ -47,6 +50,16 @@ export function balanceSecondary(graph: UnitGraph, state: PlanState, tolerance: 
     if (single) {
       state.apply([single.u], single.from, single.to);
       made += 1;
+      continue;
+    }
+    // Weight behind empty units: a weighted unit with the empty ones between it and the border.
+    const path = bestPathMove(graph, state, neighbourPairs(graph, assignment, () => true), empty, (units, from, to) => {
+      const w = units.reduce((sum, u) => sum + (graph.weights[u] as number), 0);
+      return inBand((loads[from] as number) - w) && inBand((loads[to] as number) + w) ? state.secondaryGain(units, from, to) : 0;
+    });
+    if (path) {
+      state.apply(path.units, path.from, path.to);
+      made += path.units.length;
       continue;
     }
     const swap = bestSwap();
