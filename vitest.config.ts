@@ -13,7 +13,6 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -21,5 +20,13 @@ export default defineConfig({
     // Every core: vitest's own default left one of two idle, and the suite (database and CLI
     // tests that wait on PostgreSQL and child processes) took twice as long.
     maxWorkers: '100%',
+    projects: [
+      // The server side's test files share a worker's module cache (not isolated): each would
+      // otherwise load the app again, which took as long as many of their tests. None mocks a
+      // module; each opens its own database.
+      { extends: true, test: { name: 'server side', include: ['packages/{core,contract,store,app,server,cli}/src/**/*.test.ts'], isolate: false } },
+      // The web app's tests mock modules and globals: each file in a fresh module cache.
+      { extends: true, test: { name: 'web', include: ['packages/web/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx'] } },
+    ],
   },
 });

@@ -4,6 +4,7 @@ import { createUser } from '../auth/users.js';
 import { settleRecalculations } from '../calc/recalculate-payees.js';
 import { createAppContext, type AppContext } from '../context.js';
 import { persons } from '../crm/entities.js';
+import { hashPassword } from '../passwords.js';
 import { createRecord } from '../crm/records.js';
 import { createOrganisation, systemActor } from '../orgs.js';
 import type { Database } from '@attain/store';
@@ -25,6 +26,10 @@ let counter = 0;
  * A fresh organisation built through the real use cases: a VP, two managers, three reps, and
  * a user for each role. E-mails carry a unique tag so many orgs can share one database.
  */
+/** TEST_PASSWORD's hash, made once per process: seven test users a test organisation would otherwise cost about a second of scrypt. */
+let passwordHashOnce: Promise<string> | undefined;
+const testPasswordHash = (): Promise<string> => (passwordHashOnce ??= hashPassword(TEST_PASSWORD));
+
 export async function createTestOrg(ctx: AppContext, name = 'Test Org'): Promise<TestOrg> {
   const tag = `${Date.now().toString(36)}${(counter++).toString(36)}`;
   const org = await createOrganisation(ctx, { name: `${name} ${tag}`, fiscalYearStartMonth: 1, defaultCurrency: 'USD', currencies: ['EUR'] });
@@ -36,8 +41,9 @@ export async function createTestOrg(ctx: AppContext, name = 'Test Org'): Promise
   const rep2 = await person({ name: 'Rob Rep', kind: 'ae', hireDate: '2022-02-01', managerId: manager.id });
   const otherManager = await person({ name: 'Otto Manager', kind: 'manager', hireDate: '2021-01-01', managerId: vp.id });
   const otherRep = await person({ name: 'Olga Rep', kind: 'ae', hireDate: '2022-03-01', managerId: otherManager.id });
+  const passwordHash = await testPasswordHash();
   const mk = (key: string, role: Role, personId: string | null) =>
-    createUser(ctx, admin, { email: `${key}.${tag}@test.example`, name: key, role, personId, password: TEST_PASSWORD });
+    createUser(ctx, admin, { email: `${key}.${tag}@test.example`, name: key, role, personId, passwordHash });
   const users = {
     admin: await mk('admin', 'admin', null),
     ops: await mk('ops', 'sales_ops', null),
