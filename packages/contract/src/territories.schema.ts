@@ -95,8 +95,9 @@ export const TerritoryOptimizeResult = z.object({
   /** Accounts outside the contiguous US counties (Alaska, Hawaii, abroad), counted in the county nearest them and placed by hand in its territory; those without a location are in none. */
   accountsOutside: z.number().int(),
   secondary: z.array(z.object({ measure: TerritoryMeasure, tolerance: z.number(), maxDeviation: z.number(), withinBand: z.boolean() })),
-  /** Rebalancing: the share of the measure that changes territory, and the accounts that stay put (by hand, locked, outside the counties). */
+  /** Rebalancing: the share of the measure and the accounts that change territory, and the accounts that stay put (by hand, locked, outside the counties). */
   movedShare: z.number().nullable(),
+  movedAccounts: z.number().int().nullable(),
   heldAccounts: z.number().int(),
 });
 export type TerritoryOptimizeResult = z.infer<typeof TerritoryOptimizeResult>;

@@ -138,7 +138,7 @@ function* fromScratch(current: TerritoryModel, placed: readonly PlacedAccount[],
         const maxDeviation = loadBalance(secondaryLoads[k] as number[]).maxDeviation;
         return { measure: s.measure, tolerance: s.tolerance, maxDeviation, withinBand: maxDeviation <= s.tolerance + 1e-12 };
       }),
-      movedShare: null, heldAccounts: 0,
+      movedShare: null, movedAccounts: null, heldAccounts: 0,
     },
   };
 }
@@ -164,7 +164,7 @@ function* fromCurrent(current: TerritoryModel, placed: readonly PlacedAccount[],
       method: 'partition', withinBand: plan.withinBand, splitCounties: 0,
       metrics: { ...plan.balance, compactness: plan.metrics.compactness, disconnected: plan.metrics.disconnected, empty: plan.metrics.empty },
       counties: plan.countiesWithAccounts, accountsOutside: plan.keptByHand.length,
-      secondary: [...plan.secondary], movedShare: plan.movedShare, heldAccounts: plan.held,
+      secondary: [...plan.secondary], movedShare: plan.movedShare, movedAccounts: plan.movedAccounts, heldAccounts: plan.held,
     },
   };
 }

@@ -32,8 +32,9 @@ export interface RebalancePlan {
   readonly balance: LoadBalance;
   readonly withinBand: boolean;
   readonly secondary: readonly SecondaryFigure[];
-  /** Share of the measure in another territory than today. */
+  /** Share of the measure in another territory than today, and how many accounts. */
   readonly movedShare: number;
+  readonly movedAccounts: number;
   /** Accounts that stay where they are: by hand, locked, or outside the counties. */
   readonly held: number;
   /** Counties with accounts that move with them. */
@@ -92,12 +93,14 @@ export function* rebalancePlan(placed: readonly PlacedAccount[], leaves: readonl
   // Every county, with accounts or not, so the rules place an account that comes later.
   const countiesOf: string[][] = leaves.map(() => []);
   r.assignment.forEach((t, u) => countiesOf[t]?.push(counties.units[u]?.id as string));
-  const moved = movable.reduce((s, m) => s + (m.today !== undefined && m.today !== r.assignment[m.unit] ? measureOf(m.p, o.measure) : 0), 0);
+  const movers = movable.filter((m) => m.today !== undefined && m.today !== r.assignment[m.unit]);
+  const moved = movers.reduce((s, m) => s + measureOf(m.p, o.measure), 0);
   return {
     countiesOf: countiesOf.map((list) => list.sort()), keptByHand,
     balance: loadBalance(r.weights), withinBand: r.withinBand,
     secondary: o.secondary.map((s, k) => ({ measure: s.measure, tolerance: s.tolerance, maxDeviation: r.secondaryDeviations[k] as number, withinBand: (r.secondaryDeviations[k] as number) <= s.tolerance + 1e-12 })),
     movedShare: total === 0 ? 0 : moved / total,
+    movedAccounts: movers.length,
     held: heldCount,
     countiesWithAccounts: new Set(movable.map((m) => m.unit)).size,
     metrics: planMetrics(graph, r.assignment, p),

@@ -47,7 +47,7 @@ export function formatOptimized(r: TerritoryOptimizeResult, map: TerritoryMapWir
     `  max deviation ${pct(m.maxDeviation)}, CV ${m.cv.toFixed(3)}, Gini ${m.gini.toFixed(3)}, max/min ${m.maxOverMin.toFixed(2)}, compactness ${m.compactness.toFixed(3)}, disconnected ${m.disconnected}, empty ${m.empty}`,
     `  ${plural(r.counties, 'county', 'counties')} with accounts; ${plural(r.accountsOutside, 'account')} outside the contiguous US counties`,
     ...r.secondary.map((x) => `  ${x.measure}: max deviation ${pct(x.maxDeviation)}, ${x.withinBand ? 'within' : 'NOT within'} its band of +/-${pct(x.tolerance)}`),
-    ...(r.movedShare === null ? [] : [`  rebalanced from today: ${pct(r.movedShare)} of the ${r.measure} changes territory; ${plural(r.heldAccounts, 'account')} stay put (by hand, locked, outside the counties)`]),
+    ...(r.movedShare === null ? [] : [`  rebalanced from today: ${pct(r.movedShare)} of the ${r.measure} changes territory (${plural(r.movedAccounts ?? 0, 'account')}); ${plural(r.heldAccounts, 'account')} stay put (by hand, locked, outside the counties)`]),
     ...(map ? [table(['key', 'name', 'owner', 'accounts', `potential (${map.currency})`],
       map.territories.map((t) => [t.key, t.name, t.owner?.name ?? '-', String(t.accounts), moneyIn(map.currency)(t.potentialMinor)]), [3, 4])] : []),
   ].join('\n');

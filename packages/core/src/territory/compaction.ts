@@ -84,67 +84,30 @@ export function compact(graph: UnitGraph, state: PlanState, territories: number,
     const recentred = next.some((c, t) => c !== centres[t]);
     centres = next;
     if (movedThisRound > 0 || recentred) continue;
-    const swap = bestSwap(graph, state, centres, inBand);
-    if (swap) {
-      state.apply([swap.u], swap.a, swap.b);
-      state.apply([swap.v], swap.b, swap.a);
-      moves += 2;
-      continue;
-    }
-    if (!cycle(graph, state, centres, inBand)) break;
-    moves += 3;
+    const length = exchange(graph, state, centres, inBand, 2) ? 2 : exchange(graph, state, centres, inBand, 3) ? 3 : 0;
+    if (length === 0) break;
+    moves += length;
   }
   return moves;
 }
 
-/**
- * The swap of two border units (u from a to b, v from b to a) that lowers the objective most,
- * keeping both loads within the band, the constraints and both territories connected.
- */
-function bestSwap(graph: UnitGraph, state: PlanState, centres: readonly number[], inBand: (load: number) => boolean): { u: number; v: number; a: number; b: number } | undefined {
-  const { assignment, loads, sizes } = state;
-  const cost = (u: number, t: number) => (graph.weights[u] as number) * d2(graph.points[u] as [number, number], graph.points[centres[t] as number] as [number, number]);
-  // Border units by the territory pair they could move between, with what the move alone gains.
-  const border = new Map<string, { u: number; gain: number }[]>();
-  assignment.forEach((a, u) => {
-    if (u === centres[a] || state.isLocked(u) || (graph.weights[u] as number) === 0) return;
-    for (const b of new Set((graph.adjacency[u] ?? []).map((j) => assignment[j] as number))) {
-      if (b === a) continue;
-      const list = border.get(`${a}>${b}`) ?? [];
-      list.push({ u, gain: cost(u, a) - cost(u, b) });
-      border.set(`${a}>${b}`, list);
-    }
-  });
-  // Every improving pair that keeps the band, best first; the connection checks (the costly part) only until one holds.
-  const pairs: { u: number; v: number; a: number; b: number; gain: number }[] = [];
-  for (const [pair, forth] of border) {
-    const [a, b] = pair.split('>').map(Number) as [number, number];
-    if (a > b) continue;
-    for (const f of forth) {
-      for (const k of border.get(`${b}>${a}`) ?? []) {
-        const gain = f.gain + k.gain;
-        const delta = (graph.weights[f.u] as number) - (graph.weights[k.u] as number);
-        if (gain > 1e-12 && inBand((loads[a] as number) - delta) && inBand((loads[b] as number) + delta)) pairs.push({ u: f.u, v: k.u, a, b, gain });
-      }
-    }
-  }
-  pairs.sort((x, y) => y.gain - x.gain || x.u - y.u || x.v - y.v);
-  // Each side stays whole when its unit could leave alone and the unit coming in touches what is left (a unit
-  // that cuts its territory is not swapped, even where the one coming in would mend the cut).
-  const removable = new Map<number, boolean>();
-  const canLeave = (u: number, t: number) => removable.get(u) ?? removable.set(u, connectedWithout(graph.adjacency, assignment, t, u, sizes[t] as number)).get(u) as boolean;
-  const joins = (v: number, t: number, leaving: number) => (graph.adjacency[v] ?? []).some((j) => j !== leaving && assignment[j] === t);
-  return pairs.find((s) => state.allows([s.u], s.a, s.b) && state.allows([s.v], s.b, s.a)
-    && canLeave(s.u, s.a) && canLeave(s.v, s.b) && joins(s.v, s.a, s.u) && joins(s.u, s.b, s.v));
-}
+/** A move of one unit: [unit, from, to]. */
+type Move = readonly [number, number, number];
 
-/** Of each border list, the best this many moves are combined into cycles. */
+/** Of each border list, the best this many moves are combined into cycles of three (all into swaps). */
 const CYCLE_CANDIDATES = 12;
 
-/** Makes the best improving cycle of three border moves (a to b, b to c, c to a) that keeps every band and connection; false when there is none. */
-function cycle(graph: UnitGraph, state: PlanState, centres: readonly number[], inBand: (load: number) => boolean): boolean {
+/**
+ * Makes the best improving exchange of `length` border moves round a cycle of territories (2: a
+ * swap, a to b and b to a; 3: a to b, b to c, c to a), every load within the band; false when
+ * there is none. Each territory stays whole when its unit could leave alone and the unit coming
+ * in touches what is left (a unit that cuts its territory is not moved, even where the one coming
+ * in would mend the cut), so no search is needed.
+ */
+function exchange(graph: UnitGraph, state: PlanState, centres: readonly number[], inBand: (load: number) => boolean, length: 2 | 3): boolean {
   const { assignment, loads } = state;
   const cost = (u: number, t: number) => (graph.weights[u] as number) * d2(graph.points[u] as [number, number], graph.points[centres[t] as number] as [number, number]);
+  // Border units by the territory pair they could move between, with what the move alone gains.
   const border = new Map<string, { u: number; gain: number }[]>();
   assignment.forEach((a, u) => {
     if (u === centres[a] || state.isLocked(u) || (graph.weights[u] as number) === 0) return;
@@ -152,32 +115,35 @@ function cycle(graph: UnitGraph, state: PlanState, centres: readonly number[], i
       if (b !== a) border.set(`${a}>${b}`, [...(border.get(`${a}>${b}`) ?? []), { u, gain: cost(u, a) - cost(u, b) }]);
     }
   });
-  for (const list of border.values()) list.sort((x, y) => y.gain - x.gain || x.u - y.u).splice(CYCLE_CANDIDATES);
-  const options: { moves: [number, number, number][]; gain: number }[] = [];
+  if (length === 3) for (const list of border.values()) list.sort((x, y) => y.gain - x.gain || x.u - y.u).splice(CYCLE_CANDIDATES);
+  const options: { moves: Move[]; gain: number }[] = [];
+  const consider = (moves: Move[]) => {
+    const gain = moves.reduce((s, [u, from, to]) => s + cost(u, from) - cost(u, to), 0);
+    // Territory of move k loses its unit and gains that of the move before.
+    const keeps = moves.every(([u, from], k) => inBand((loads[from] as number) - (graph.weights[u] as number) + (graph.weights[(moves[(k + length - 1) % length] as Move)[0]] as number)));
+    if (gain > 1e-12 && keeps) options.push({ moves, gain });
+  };
   for (const [pair, ab] of border) {
     const [a, b] = pair.split('>').map(Number) as [number, number];
+    if (a > b) continue;
+    if (length === 2) {
+      for (const x of ab) for (const y of border.get(`${b}>${a}`) ?? []) consider([[x.u, a, b], [y.u, b, a]]);
+      continue;
+    }
+    // Each cycle of three once: from its lowest territory.
     for (const [pair2, bc] of border) {
       const [b2, c] = pair2.split('>').map(Number) as [number, number];
-      // Each cycle once: from its lowest territory.
-      if (b2 !== b || c === a || a > b || a > c) continue;
       const ca = border.get(`${c}>${a}`);
-      if (!ca) continue;
-      for (const x of ab) for (const y of bc) for (const z of ca) {
-        const gain = x.gain + y.gain + z.gain;
-        if (gain <= 1e-12) continue;
-        const [wx, wy, wz] = [graph.weights[x.u] as number, graph.weights[y.u] as number, graph.weights[z.u] as number];
-        if (!inBand((loads[a] as number) - wx + wz) || !inBand((loads[b] as number) - wy + wx) || !inBand((loads[c] as number) - wz + wy)) continue;
-        options.push({ moves: [[x.u, a, b], [y.u, b, c], [z.u, c, a]], gain });
-      }
+      if (b2 !== b || c === a || a > c || !ca) continue;
+      for (const x of ab) for (const y of bc) for (const z of ca) consider([[x.u, a, b], [y.u, b, c], [z.u, c, a]]);
     }
   }
   options.sort((p, q) => q.gain - p.gain);
-  // As with swaps: each unit could leave its territory alone and the one coming in touches what is left.
   const removable = new Map<number, boolean>();
   const canLeave = (u: number, t: number) => removable.get(u) ?? removable.set(u, connectedWithout(graph.adjacency, assignment, t, u, state.sizes[t] as number)).get(u) as boolean;
   const joins = (v: number, t: number, leaving: number) => (graph.adjacency[v] ?? []).some((j) => j !== leaving && assignment[j] === t);
   const option = options.find(({ moves }) => moves.every(([u, from, to], k) => {
-    const [incoming] = moves[(k + moves.length - 1) % moves.length] as [number, number, number];
+    const [incoming] = moves[(k + length - 1) % length] as Move;
     return state.allows([u], from, to) && canLeave(u, from) && joins(incoming, from, u);
   }));
   if (!option) return false;

@@ -25,7 +25,7 @@ const DIFF: TerritoryDiffWire = {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const calls: { url: string; method: string; body: unknown }[] = [];
-const OPTIMIZED = { model: { ...DETAIL, version: 3 }, from: 'scratch', measure: 'potential', method: 'partition', withinBand: true, splitCounties: 0, metrics: { ...MAP.balance, compactness: 0.2, disconnected: 0, empty: 0 }, counties: 3, accountsOutside: 0, secondary: [], movedShare: null, heldAccounts: 0 };
+const OPTIMIZED = { model: { ...DETAIL, version: 3 }, from: 'scratch', measure: 'potential', method: 'partition', withinBand: true, splitCounties: 0, metrics: { ...MAP.balance, compactness: 0.2, disconnected: 0, empty: 0 }, counties: 3, accountsOutside: 0, secondary: [], movedShare: null, movedAccounts: null, heldAccounts: 0 };
 /** When set, optimize answers as the server's NDJSON variant: these lines, then the result once `finish` is called. */
 let streamed: { lines: object[]; finish?: () => void } | undefined;
 

@@ -14,7 +14,7 @@ export function OptimizeResult({ result }: { result: TerritoryOptimizeResult }) 
         {result.from === 'scratch' && result.accountsOutside > 0 && `, ${formatCount(result.accountsOutside)} accounts outside the contiguous US given to the nearest territory`}.
       </p>
       {result.movedShare !== null && (
-        <p data-testid="optimize-moved">{formatRatio(result.movedShare)} of the {result.measure} changes territory; {formatCount(result.heldAccounts)} accounts stay put (by hand, locked, outside the counties).</p>
+        <p data-testid="optimize-moved">{formatRatio(result.movedShare)} of the {result.measure} changes territory ({formatCount(result.movedAccounts ?? 0)} accounts); {formatCount(result.heldAccounts)} accounts stay put (by hand, locked, outside the counties).</p>
       )}
       <dl className="tm-figures">
         <div><dt>Max deviation</dt><dd>{formatRatio(m.maxDeviation)}</dd></div>
