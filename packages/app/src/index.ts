@@ -44,3 +44,4 @@ export * from './what-if/index.js';
 export * from './my-pay/index.js';
 export * from './coverage/index.js';
 export * from './territories/index.js';
+export * from './quotas/index.js';

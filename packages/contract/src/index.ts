@@ -14,3 +14,4 @@ export * from './what-if.schema.js';
 export * from './disputes.schema.js';
 export * from './coverage.schema.js';
 export * from './territories.schema.js';
+export * from './quotas.schema.js';

@@ -51,3 +51,4 @@ export * from './territory/bisection.js';
 export * from './territory/compaction.js';
 export * from './territory/plan-state.js';
 export * from './territory/districting-mip.js';
+export * from './quota/allocation.js';

@@ -52,7 +52,8 @@ export type Ability =
   | 'dispute:raise'
   | 'dispute:manage'
   | 'coverage:read'
-  | 'coverage:write';
+  | 'coverage:write'
+  | 'quota:plan';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -96,6 +97,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   // The coverage model is sales ops' strategy work; leaders and finance read it (aggregates over every account), reps do not.
   if (ability === 'coverage:write') return ORG_WIDE.includes(role);
   if (ability === 'coverage:read') return role !== 'rep';
+  // Quota planning reads everyone's bookings: sales ops, finance and admins.
+  if (ability === 'quota:plan') return ORG_WIDE.includes(role) || role === 'finance';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -22,6 +22,7 @@ import { mountCalcRoutes } from './routes/calc.routes.js';
 import { mountCapitalizationRoutes } from './routes/capitalization.routes.js';
 import { mountPeriodCloseRoutes } from './routes/period-close.routes.js';
 import { mountWhatIfRoutes } from './routes/what-if.routes.js';
+import { mountQuotaRoutes } from './routes/quotas.routes.js';
 import { mountTerritoryRoutes } from './routes/territories.routes.js';
 import { mountCoverageRoutes } from './routes/coverage.routes.js';
 import { mountDisputeRoutes } from './routes/disputes.routes.js';
@@ -70,6 +71,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountWhatIfRoutes(api, registry);
   mountCoverageRoutes(api, registry);
   mountTerritoryRoutes(api, registry);
+  mountQuotaRoutes(api, registry);
   mountDisputeRoutes(api, registry);
 
   const openapi = () =>

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@attain/store';
+import { openTestDatabase, testDialects, warnIfPostgresSkipped } from '@attain/store/test-support';
+import type { AppContext } from '../context.js';
+import { accounts, opportunities } from '../crm/entities.js';
+import { getPipeline } from '../crm/pipelines.js';
+import { createRecord, updateRecord } from '../crm/records.js';
+import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
+import { allocateQuotas } from './allocate-quotas.js';
+
+warnIfPostgresSkipped();
+
+describe.each(testDialects())('quota allocation on %s', (dialect) => {
+  let database: Database;
+  let ctx: AppContext;
+  let t: TestOrg;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    ctx = testContext(database, () => new Date('2026-11-27T12:00:00Z'));
+    t = await createTestOrg(ctx, 'Quotas');
+    const { rep, rep2, otherRep } = t.people;
+    // Potential 6,000.00 / 3,000.00 / 1,000.00; bookings in FY2026 2,000.00 / 3,000.00 / 5,000.00.
+    const plan: [string, string, string][] = [[rep.id, '600000', '200000'], [rep2.id, '300000', '300000'], [otherRep.id, '100000', '500000']];
+    let won: string | undefined;
+    for (const [ownerId, potentialMinor, bookedMinor] of plan) {
+      const account = await createRecord(ctx, t.actors.ops, accounts, { name: `Account of ${ownerId}`, potentialMinor, ownerId });
+      const deal = await createRecord(ctx, t.actors.ops, opportunities, { name: 'Won', accountId: account.id, amountMinor: bookedMinor, closeDate: '2026-06-30', ownerId });
+      won ??= (await getPipeline(ctx, t.actors.ops, deal.pipelineId)).stages.find((s) => s.isWon)?.id;
+      await updateRecord(ctx, t.actors.ops, opportunities, deal.id, { stageId: won });
+      // Neither a deal won the year before nor one still open counts.
+      const old = await createRecord(ctx, t.actors.ops, opportunities, { name: 'Old', accountId: account.id, amountMinor: '999999', closeDate: '2025-06-30', ownerId });
+      await updateRecord(ctx, t.actors.ops, opportunities, old.id, { stageId: won });
+      await createRecord(ctx, t.actors.ops, opportunities, { name: 'Open', accountId: account.id, amountMinor: '777777', closeDate: '2026-07-31', ownerId });
+    }
+  });
+  afterAll(async () => database.close());
+
+  const quotasOf = (a: Awaited<ReturnType<typeof allocateQuotas>>) => Object.fromEntries(a.sellers.map((s) => [s.name, s.quotaMinor]));
+
+  it('cascades the company number by the even blend of last year\'s bookings and potential, summed up the hierarchy', async () => {
+    const a = await allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '1000000' });
+    // Shares 0.5 x 0.2 + 0.5 x 0.6 = 0.4, 0.3 and 0.3.
+    expect(quotasOf(a)).toEqual({ 'Rita Rep': '400000', 'Rob Rep': '300000', 'Olga Rep': '300000' });
+    expect([a.historyFrom, a.historyTo, a.totalMinor, a.currency]).toEqual(['2026-01-01', '2026-12-31', '1000000', 'USD']);
+    expect(a.sellers.find((s) => s.name === 'Olga Rep')).toMatchObject({ historyMinor: '500000', potentialMinor: '100000', share: 0.3, growth: -0.4, managerName: 'Otto Manager', bound: null });
+    expect(a.managers.map((m) => [m.name, m.sellers, m.quotaMinor])).toEqual([['Vera VP', 3, '1000000'], ['Mona Manager', 2, '700000'], ['Otto Manager', 1, '300000']]);
+  });
+
+  it('weights history by role, keeps floors and caps against last year, and takes overrides with their reason', async () => {
+    expect(quotasOf(await allocateQuotas(ctx, t.actors.finance, { fiscalYear: 2027, targetMinor: '1000000', weightsByRole: { ae: '1' } })))
+      .toEqual({ 'Rita Rep': '200000', 'Rob Rep': '300000', 'Olga Rep': '500000' });
+    // At least last year's bookings, at most half as much again: a cap of 300,000 and a floor of 500,000 leave Rob 200,000, under his floor of 300,000: each gets her floor.
+    const bounded = await allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '1000000', minGrowth: '0', maxGrowth: '0.5' });
+    expect(quotasOf(bounded)).toEqual({ 'Rita Rep': '200000', 'Rob Rep': '300000', 'Olga Rep': '500000' });
+    const overridden = await allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '1000000', overrides: [{ personId: t.people.otherRep.id, amountMinor: '100000', reason: 'moves to a new territory in March' }] });
+    expect(quotasOf(overridden)).toEqual({ 'Rita Rep': '514286', 'Rob Rep': '385714', 'Olga Rep': '100000' });
+    expect(overridden.sellers.find((s) => s.name === 'Olga Rep')).toMatchObject({ bound: 'override', reason: 'moves to a new territory in March' });
+  });
+
+  it('names what is wrong, and is not for reps or managers', async () => {
+    await expect(allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '-5' })).rejects.toMatchObject({ issues: [{ field: 'targetMinor' }] });
+    await expect(allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '100', historyWeight: '1.5' })).rejects.toMatchObject({ issues: [{ field: 'historyWeight' }] });
+    await expect(allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '100', roles: ['se'] })).rejects.toMatchObject({ issues: [{ field: 'roles' }] });
+    await expect(allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '100', overrides: [{ personId: t.people.manager.id, amountMinor: '1', reason: 'x' }] }))
+      .rejects.toMatchObject({ issues: [{ field: 'overrides[0].personId' }] });
+    await expect(allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '100', minGrowth: '0' })).rejects.toMatchObject({ issues: [{ field: 'targetMinor', message: expect.stringContaining('floors') }] });
+    await expect(allocateQuotas(ctx, t.actors.rep, { fiscalYear: 2027, targetMinor: '100' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(allocateQuotas(ctx, t.actors.manager, { fiscalYear: 2027, targetMinor: '100' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -1,0 +1,1 @@
+export { allocateQuotas } from './allocate-quotas.js';

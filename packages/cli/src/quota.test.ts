@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { QuotaAllocation } from '@attain/contract';
+import { copySmallDemo, runAttain } from './test-support/run-attain.js';
+
+describe('attain quota allocate', () => {
+  it('cascades next year\'s number on the demo to the sellers, exactly, with overrides; a rep may not; a bad option is named', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'attain-quota-')), 'demo.db');
+    copySmallDemo(db);
+    const attain = (...args: string[]) => runAttain(['--db', db, 'quota', 'allocate', ...args]);
+    const run = attain('--year', '2027', '--target', '60000000.00', '--history-weight', '0.6', '--weight', 'am=0.8', '--max-growth', '1',
+      '--override', 'rep@example.com=1500000.00:takes over a new region', '--as', 'ops@example.com', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const a = JSON.parse(run.stdout) as QuotaAllocation;
+    expect([a.fiscalYear, a.targetMinor, a.totalMinor]).toEqual([2027, '6000000000', '6000000000']);
+    expect(a.sellers.reduce((s, x) => s + BigInt(x.quotaMinor), 0n)).toBe(6_000_000_000n);
+    expect(a.sellers.find((s) => s.bound === 'override')).toMatchObject({ quotaMinor: '150000000', reason: 'takes over a new region' });
+    expect(new Set(a.sellers.filter((s) => s.role === 'am').map((s) => s.historyWeight))).toEqual(new Set(['0.8']));
+    // No one above twice last year's bookings.
+    for (const s of a.sellers) if (BigInt(s.historyMinor) > 0n && s.bound !== 'override') expect(BigInt(s.quotaMinor)).toBeLessThanOrEqual(2n * BigInt(s.historyMinor));
+
+    const text = attain('--year', '2027', '--target', '60000000.00', '--as', 'finance@example.com');
+    expect(text).toMatchObject({ code: 0, stdout: expect.stringContaining('FY2027: 60000000.00 USD to') });
+    expect(text.stdout).toContain("The cascade: each manager's sellers summed");
+    expect(attain('--year', '2027', '--target', '1.00', '--as', 'rep@example.com')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not allowed/) });
+    expect(attain('--year', '2027', '--target', 'lots', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--target') });
+    expect(attain('--year', '2027', '--target', '1.00', '--weight', 'boss=1', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--weight') });
+  }, 60_000);
+});

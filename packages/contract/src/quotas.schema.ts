@@ -1,0 +1,54 @@
+import { PERSON_KINDS } from '@attain/core';
+import { z } from 'zod';
+import { Id, MinorUnits } from './primitives.schema.js';
+
+/** An exact decimal weight in [0, 1], as text ("0.6"). */
+const Weight = z.string().trim().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must be a decimal from 0 to 1 such as 0.6');
+/** A growth over last year's bookings as an exact decimal ("-0.1" = 10% less, "0.5" = 50% more). */
+const Growth = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,6})?$/, 'must be a decimal such as -0.1 or 0.5');
+
+/**
+ * POST /quotas/allocate: the company number for a fiscal year cascaded to the sellers by last
+ * year's bookings and the potential they cover (a preview: nothing is written).
+ */
+export const QuotaAllocateBody = z.object({
+  /** The fiscal year, named by the calendar year it ends in (2027 = FY2027). */
+  fiscalYear: z.number().int().min(2000).max(2100),
+  targetMinor: MinorUnits,
+  /** How much last year's bookings count against potential, 0..1 (0.5 = the even blend). */
+  historyWeight: Weight.default('0.5'),
+  /** A weight per role, over `historyWeight` (e.g. account managers 0.8, AEs 0.3). */
+  weightsByRole: z.partialRecord(z.enum(PERSON_KINDS), Weight).default({}),
+  /** The roles that carry quota. */
+  roles: z.array(z.enum(PERSON_KINDS)).min(1).default(['ae', 'am']),
+  /** Bounds on each seller's quota against her bookings last year (for sellers who booked). */
+  minGrowth: Growth.optional(),
+  maxGrowth: Growth.optional(),
+  overrides: z.array(z.object({ personId: Id, amountMinor: MinorUnits, reason: z.string().trim().min(1).max(500) })).max(1000).default([]),
+});
+export type QuotaAllocateBody = z.input<typeof QuotaAllocateBody>;
+
+export const QuotaSellerLine = z.object({
+  personId: Id, name: z.string(), role: z.enum(PERSON_KINDS), managerId: Id.nullable(), managerName: z.string().nullable(),
+  historyMinor: MinorUnits, potentialMinor: MinorUnits, historyWeight: z.string(),
+  /** Her share of the blend before bounds, 0..1. */
+  share: z.number(),
+  quotaMinor: MinorUnits,
+  /** Quota over last year's bookings, minus 1; null without bookings. */
+  growth: z.number().nullable(),
+  bound: z.enum(['override', 'floor', 'cap']).nullable(),
+  reason: z.string().nullable(),
+});
+
+export const QuotaAllocation = z.object({
+  fiscalYear: z.number().int(),
+  currency: z.string(),
+  targetMinor: MinorUnits,
+  /** Last year's bookings are the deals won from `historyFrom` to `historyTo`. */
+  historyFrom: z.string(), historyTo: z.string(),
+  sellers: z.array(QuotaSellerLine),
+  /** Each manager's sellers' quotas summed: the cascade, level by level. */
+  managers: z.array(z.object({ personId: Id, name: z.string(), sellers: z.number().int(), quotaMinor: MinorUnits, historyMinor: MinorUnits })),
+  totalMinor: MinorUnits,
+});
+export type QuotaAllocation = z.infer<typeof QuotaAllocation>;
