@@ -118,7 +118,9 @@ export function allocateTopDown(totalMinor: bigint, items: readonly AllocationIt
   const quota = new Map<number, bigint>();
   const bound = new Map<number, AllocationBound>();
   items.forEach((i, k) => {
-    if (i.override) [quota.set(k, i.override.amountMinor), bound.set(k, 'override')];
+    if (!i.override) return;
+    quota.set(k, i.override.amountMinor);
+    bound.set(k, 'override');
   });
   let left = totalMinor - sum([...quota.values()]);
   let free: Scored[] = items.flatMap((item, index) => (item.override ? [] : [{ item, index, score: all[index] as bigint }]));
@@ -129,7 +131,7 @@ export function allocateTopDown(totalMinor: bigint, items: readonly AllocationIt
       return (s.item.floorMinor !== undefined && q < s.item.floorMinor) || (s.item.capMinor !== undefined && q > s.item.capMinor);
     });
     if (outside.length === 0) {
-      for (const [k, q] of shared) [quota.set(k, q), bound.set(k, null)];
+      for (const [k, q] of shared) quota.set(k, q);
       break;
     }
     // Only one side at a time, the one further out: raising floors takes from everyone else (which
