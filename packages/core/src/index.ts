@@ -52,3 +52,4 @@ export * from './territory/compaction.js';
 export * from './territory/plan-state.js';
 export * from './territory/districting-mip.js';
 export * from './quota/allocation.js';
+export * from './quota/diagnostics.js';

@@ -1,4 +1,4 @@
-import { allocateTopDown, dateOfInstant, DomainError, invalid, parseDecimal, parseFiscalPeriod, pow10, type Actor, type AllocationItem, type Decimal, type Person } from '@attain/core';
+import { addDays, allocateTopDown, dateParts, formatDate, dateOfInstant, DomainError, invalid, parseDecimal, parseFiscalPeriod, pow10, MIN_GROWTH_HISTORY, predictShareAtQuota, quotaPerPotential, type Actor, type AllocationItem, type Decimal, type Person } from '@attain/core';
 import { QuotaAllocateBody as Body, type QuotaAllocateBody, type QuotaAllocation } from '@attain/contract';
 import { insightsRepo, type Db, type Tx } from '@attain/store';
 import { requireAbility } from '../authorize.js';
@@ -14,6 +14,27 @@ import { parseInput } from '../validation.js';
  * the people of the quota-carrying roles employed on the year's first day. A preview: nothing is
  * written (quota plans, approval and the link to plan assignments come next, see docs/quotas.md).
  */
+
+/** A year counts as history when deals were won in at least this many of its months. */
+const MIN_MONTHS = 10;
+
+/** The first day of the month `months` after the month of `date` (a first of the month). */
+const addMonths = (date: string, months: number): string => {
+  const { year, month } = dateParts(date);
+  const index = year * 12 + month - 1 + months;
+  return formatDate(Math.floor(index / 12), (index % 12) + 1, 1);
+};
+
+/** In how many of the twelve months from `start` the organisation won deals. */
+async function monthsWithBookings(db: Db | Tx, orgId: string, start: string): Promise<number> {
+  let months = 0;
+  for (let m = 0; m < 12; m++) {
+    const from = addMonths(start, m);
+    const sums = await insightsRepo.sumOpportunities(db, { orgId, ownerIds: null, isWon: true, closeFrom: from, closeTo: addDays(addMonths(from, 1), -1) }, { groupBy: [], rateBreaks: [] });
+    if (sums.some((r) => r.count > 0)) months += 1;
+  }
+  return months;
+}
 
 async function allPeople(db: Db | Tx, orgId: string): Promise<Person[]> {
   const out: Person[] = [];
@@ -57,9 +78,15 @@ export async function allocateQuotas(ctx: AppContext, actor: Actor, input: Quota
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   if (sellers.length === 0) throw invalid('roles', `no one of the roles ${body.roles.join(', ')} works in FY${body.fiscalYear}`);
 
-  const history = new Map<string, bigint>();
-  const won = await insightsRepo.sumOpportunities(db, { orgId: actor.orgId, ownerIds: sellers.map((s) => s.id), isWon: true, closeFrom: last.start, closeTo: last.end }, { groupBy: ['ownerId'], rateBreaks: [] });
-  for (const r of won) if (r.ownerId) history.set(r.ownerId, (history.get(r.ownerId) ?? 0n) + money.convert(r.amountMinor, r.currency, `${r.ownerId}'s bookings`));
+  const bookings = async (from: string, to: string): Promise<Map<string, bigint>> => {
+    const out = new Map<string, bigint>();
+    const won = await insightsRepo.sumOpportunities(db, { orgId: actor.orgId, ownerIds: sellers.map((s) => s.id), isWon: true, closeFrom: from, closeTo: to }, { groupBy: ['ownerId'], rateBreaks: [] });
+    for (const r of won) if (r.ownerId) out.set(r.ownerId, (out.get(r.ownerId) ?? 0n) + money.convert(r.amountMinor, r.currency, `${r.ownerId}'s bookings`));
+    return out;
+  };
+  const history = await bookings(last.start, last.end);
+  const before = parseFiscalPeriod(`FY${body.fiscalYear - 2}`, money.fiscalYearStartMonth);
+  const earlier = await bookings(before.start, before.end);
   const potential = new Map<string, bigint>();
   for (const a of accounts) if (a.ownerId) potential.set(a.ownerId, (potential.get(a.ownerId) ?? 0n) + (a.potentialMinor ?? 0n));
 
@@ -93,7 +120,29 @@ export async function allocateQuotas(ctx: AppContext, actor: Actor, input: Quota
       managers.set(m, { sellers: sum.sellers + 1, quotaMinor: sum.quotaMinor + l.quotaMinor, historyMinor: sum.historyMinor + (items[k]?.historyMinor ?? 0n) });
     }
   });
+  // Each seller's growth the year before, for the prediction: only from two whole years of
+  // bookings (both over, deals won in at least 10 months of each), else not enough history.
+  const gap = async (y: typeof last): Promise<string | null> => {
+    if (y.end >= today) return `${y.key} is not over`;
+    const months = await monthsWithBookings(db, actor.orgId, y.start);
+    return months >= MIN_MONTHS ? null : `${y.key} has deals won in ${months} of its 12 months`;
+  };
+  const missing = (await gap(last)) ?? (await gap(before));
+  const growths = missing !== null ? [] : sellers.flatMap((p) => {
+    const [h, e] = [history.get(p.id) ?? 0n, earlier.get(p.id) ?? 0n];
+    return h > 0n && e > 0n ? [Number(h) / Number(e)] : [];
+  });
+  const prediction = predictShareAtQuota(lines.map((l, k) => ({ quota: Number(l.quotaMinor), history: Number(items[k]?.historyMinor ?? 0n) })), growths);
+  const totalHistory = items.reduce((s, i) => s + i.historyMinor, 0n);
+  const diagnostics = {
+    shareAtQuota: prediction && { mean: prediction.shareAtQuota, p10: prediction.p10, p90: prediction.p90, sellers: prediction.sellers },
+    notEnoughHistory: prediction ? null : (missing ?? `${growths.length} sellers booked in both ${before.key} and ${last.key}; ${MIN_GROWTH_HISTORY} are needed`),
+    growthsKnown: growths.length,
+    quotaPerPotential: quotaPerPotential(lines.map((l, k) => ({ quota: Number(l.quotaMinor), potential: Number(items[k]?.potentialMinor ?? 0n) }))),
+    totalOverBookings: totalHistory === 0n ? null : Number(BigInt(body.targetMinor)) / Number(totalHistory),
+  };
   return {
+    diagnostics,
     fiscalYear: body.fiscalYear, currency: money.currency, targetMinor: body.targetMinor, historyFrom: last.start, historyTo: last.end,
     sellers: lines.map((l, k) => {
       const p = sellers[k] as Person;

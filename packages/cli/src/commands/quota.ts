@@ -24,6 +24,16 @@ function weightsOption(text: string): Partial<Record<PersonKind, string>> {
 
 const pct = (x: number | null) => (x === null ? '-' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
 
+function diagnosticsLine(a: QuotaAllocation): string {
+  const d = a.diagnostics;
+  const share = d.shareAtQuota === null
+    ? `at quota: not enough history to predict (${d.notEnoughHistory ?? ''})`
+    : `predicted at or above quota: ${(100 * d.shareAtQuota.mean).toFixed(0)}% of ${d.shareAtQuota.sellers} sellers (P10-P90 ${(100 * d.shareAtQuota.p10).toFixed(0)}-${(100 * d.shareAtQuota.p90).toFixed(0)}%; healthy 55-70%)`;
+  const potential = d.quotaPerPotential === null ? '' : `; quota per unit of potential: Gini ${d.quotaPerPotential.gini.toFixed(3)}`;
+  const growth = d.totalOverBookings === null ? '' : `; the total is ${pct(d.totalOverBookings - 1)} over last year's bookings`;
+  return `${share}${potential}${growth}`;
+}
+
 export function formatAllocation(a: QuotaAllocation): string {
   const money = (minor: string) => formatMinorAsMajor(BigInt(minor), a.currency);
   return [
@@ -31,6 +41,7 @@ export function formatAllocation(a: QuotaAllocation): string {
     table(['seller', 'role', 'manager', 'bookings', 'potential', 'weight', 'share', 'quota', 'vs bookings', 'bound'],
       a.sellers.map((s) => [s.name, s.role, s.managerName ?? '-', money(s.historyMinor), money(s.potentialMinor), s.historyWeight, `${(100 * s.share).toFixed(1)}%`, money(s.quotaMinor), pct(s.growth),
         s.bound === null ? '' : s.bound === 'override' ? `override: ${s.reason ?? ''}` : s.bound]), [3, 4, 5, 6, 7, 8]),
+    diagnosticsLine(a),
     'The cascade: each manager\'s sellers summed',
     table(['manager', 'sellers', 'bookings', 'quota'], a.managers.map((m) => [m.name, String(m.sellers), money(m.historyMinor), money(m.quotaMinor)]), [1, 2, 3]),
   ].join('\n');

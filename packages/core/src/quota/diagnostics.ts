@@ -1,0 +1,64 @@
+import { loadBalance } from '../territory/metrics.js';
+
+/*
+ * How fair and how reachable an allocation is, before anyone is paid on it (statistics in floating
+ * point: these are estimates, never money).
+ *
+ * The predicted share of sellers at or above 100%: each seller's bookings next year are her
+ * bookings last year times a growth drawn from the sellers' own growth the year before (this
+ * year's bookings over last year's, for those who booked in both), over many seeded trials.
+ * A balanced quota lets 55-70% of sellers reach 100% (Alexander Group); fewer means the number
+ * is out of reach for most, more that it is soft.
+ */
+
+/** Fewer sellers with two years of bookings than this: not enough history to predict. */
+export const MIN_GROWTH_HISTORY = 5;
+
+export interface AttainmentPrediction {
+  /** Mean share of the sellers predicted (those with bookings last year) at or above quota. */
+  readonly shareAtQuota: number;
+  /** The 10th and 90th percentile of that share over the trials. */
+  readonly p10: number;
+  readonly p90: number;
+  readonly sellers: number;
+  readonly trials: number;
+}
+
+/** mulberry32: the same seed, the same draws. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The predicted share of sellers at or above quota; null when fewer than MIN_GROWTH_HISTORY
+ * growths are known ("not enough history" rather than a number).
+ */
+export function predictShareAtQuota(sellers: readonly { readonly quota: number; readonly history: number }[], growths: readonly number[], options: { trials?: number; seed?: number } = {}): AttainmentPrediction | null {
+  const known = sellers.filter((s) => s.history > 0 && s.quota > 0);
+  if (growths.length < MIN_GROWTH_HISTORY || known.length === 0) return null;
+  const trials = options.trials ?? 2000;
+  const random = generator(options.seed ?? 1);
+  const shares: number[] = [];
+  for (let k = 0; k < trials; k++) {
+    let at = 0;
+    for (const s of known) if (s.history * (growths[Math.floor(random() * growths.length)] as number) >= s.quota) at += 1;
+    shares.push(at / known.length);
+  }
+  shares.sort((a, b) => a - b);
+  const pick = (q: number) => shares[Math.min(trials - 1, Math.floor(q * trials))] as number;
+  return { shareAtQuota: shares.reduce((s, x) => s + x, 0) / trials, p10: pick(0.1), p90: pick(0.9), sellers: known.length, trials };
+}
+
+/** Quota per unit of potential across the sellers who cover some: how evenly the number follows the market (Gini 0 = in proportion). */
+export function quotaPerPotential(sellers: readonly { readonly quota: number; readonly potential: number }[]): { readonly gini: number; readonly min: number; readonly max: number; readonly sellers: number } | null {
+  const ratios = sellers.filter((s) => s.potential > 0).map((s) => s.quota / s.potential);
+  if (ratios.length === 0) return null;
+  return { gini: loadBalance(ratios).gini, min: Math.min(...ratios), max: Math.max(...ratios), sellers: ratios.length };
+}
