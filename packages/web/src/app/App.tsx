@@ -20,6 +20,7 @@ const PlansArea = lazy(() => import('../plans/PlansArea.js').then((m) => ({ defa
 const AssignmentsPage = lazy(() => import('../assignments/AssignmentsPage.js').then((m) => ({ default: m.AssignmentsPage })));
 const CoveragePage = lazy(() => import('../coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
 const TerritoriesArea = lazy(() => import('../territories/TerritoriesArea.js').then((m) => ({ default: m.TerritoriesArea })));
+const QuotasArea = lazy(() => import('../quotas/QuotasArea.js').then((m) => ({ default: m.QuotasArea })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -59,6 +60,7 @@ function Screens() {
           <Route path="/assignments" component={AssignmentsPage} />
           <Route path="/coverage" component={CoveragePage} />
           <Route path="/territories" nest component={TerritoriesArea} />
+          <Route path="/quotas" component={QuotasArea} />
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />

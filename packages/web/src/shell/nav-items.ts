@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/coverage', label: 'Coverage', ability: 'coverage:read', key: 'v' },
   // Territory models on the map: the same readers as coverage; sales ops plan and activate them.
   { href: '/territories', label: 'Territories', ability: 'coverage:read', key: 'r' },
+  // The company number cascaded to the sellers: sales ops and finance plan it.
+  { href: '/quotas', label: 'Quotas', ability: 'quota:plan', key: 'q' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
   { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
   // Readers (managers, reps) see their assignments on their statements; the screen is for those who set them.

@@ -1,0 +1,81 @@
+import { useId, useState, type FormEvent, type JSX } from 'react';
+import { formatDecimal, parseDecimal, parseMajorToMinor } from '@attain/core';
+import type { QuotaAllocateBody } from '@attain/contract';
+
+interface Props {
+  readonly currency: string;
+  readonly defaultYear: number;
+  readonly pending: boolean;
+  readonly onSubmit: (body: QuotaAllocateBody) => void;
+}
+
+/** A percent as typed ("60", "-10") as an exact decimal fraction ("0.6", "-0.1"), or null when it is not one within [min, max]. */
+export function percentToFraction(text: string, min: number, max: number): string | null {
+  if (!/^-?\d{1,4}(\.\d{1,4})?$/.test(text.trim()) || Number(text) < min || Number(text) > max) return null;
+  const d = parseDecimal(text.trim());
+  return formatDecimal({ units: d.units, scale: d.scale + 2 });
+}
+
+/** What the allocation is asked: the year, the number, how history and potential blend, and the bounds. */
+export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Props) {
+  const ids = useId();
+  const [year, setYear] = useState(String(defaultYear));
+  const [target, setTarget] = useState('');
+  const [historyWeight, setHistoryWeight] = useState('50');
+  const [amWeight, setAmWeight] = useState('');
+  const [minGrowth, setMinGrowth] = useState('');
+  const [maxGrowth, setMaxGrowth] = useState('');
+  const targetMinor = (() => {
+    try {
+      const v = parseMajorToMinor(target.trim(), currency);
+      return v >= 0n ? v.toString() : null;
+    } catch {
+      return null;
+    }
+  })();
+  const values = {
+    year: /^\d{4}$/.test(year) ? Number(year) : null,
+    historyWeight: percentToFraction(historyWeight, 0, 100),
+    amWeight: amWeight === '' ? undefined : percentToFraction(amWeight, 0, 100),
+    minGrowth: minGrowth === '' ? undefined : percentToFraction(minGrowth, -100, 1000),
+    maxGrowth: maxGrowth === '' ? undefined : percentToFraction(maxGrowth, -100, 1000),
+  };
+  const problems: Record<string, string | null> = {
+    year: values.year === null ? 'a year such as 2027' : null,
+    target: targetMinor === null ? `an amount in ${currency}` : null,
+    historyWeight: values.historyWeight === null ? 'from 0% to 100%' : null,
+    amWeight: values.amWeight === null ? 'from 0% to 100%, or empty' : null,
+    minGrowth: values.minGrowth === null ? 'a percent such as -10, or empty' : null,
+    maxGrowth: values.maxGrowth === null ? 'a percent such as 50, or empty' : null,
+  };
+  const valid = Object.values(problems).every((p) => p === null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    onSubmit({
+      fiscalYear: values.year as number, targetMinor: targetMinor as string, historyWeight: values.historyWeight as string,
+      ...(values.amWeight ? { weightsByRole: { am: values.amWeight } } : {}),
+      ...(values.minGrowth ? { minGrowth: values.minGrowth } : {}),
+      ...(values.maxGrowth ? { maxGrowth: values.maxGrowth } : {}),
+    });
+  };
+  const field = (key: string, label: string, value: string, set: (v: string) => void, extra: JSX.IntrinsicElements['input'] = {}) => (
+    <div className="field compact">
+      <label htmlFor={`${ids}-${key}`}>{label}</label>
+      <input id={`${ids}-${key}`} value={value} onChange={(e) => set(e.target.value)} inputMode="decimal" {...extra}
+        aria-invalid={problems[key] !== null && value !== ''} aria-describedby={problems[key] && value !== '' ? `${ids}-${key}-error` : undefined} />
+      {problems[key] && value !== '' && <p className="field-error" id={`${ids}-${key}-error`}>{problems[key]}</p>}
+    </div>
+  );
+  return (
+    <form className="card quota-form" onSubmit={submit} noValidate data-testid="quota-form">
+      {field('year', 'Fiscal year', year, setYear)}
+      {field('target', `Company number (${currency})`, target, setTarget, { placeholder: 'e.g. 60000000' })}
+      {field('historyWeight', 'History weight %', historyWeight, setHistoryWeight)}
+      {field('amWeight', 'Account managers %', amWeight, setAmWeight, { placeholder: 'as above' })}
+      {field('minGrowth', 'Min vs last year %', minGrowth, setMinGrowth, { placeholder: 'none' })}
+      {field('maxGrowth', 'Max vs last year %', maxGrowth, setMaxGrowth, { placeholder: 'none' })}
+      <button type="submit" className="primary" disabled={!valid || pending} aria-busy={pending}>{pending ? 'Allocating…' : 'Allocate'}</button>
+    </form>
+  );
+}
