@@ -1,4 +1,5 @@
 import { loadBalance } from '../territory/metrics.js';
+import { seededRandom } from '../seeded-random.js';
 
 /*
  * How fair and how reachable an allocation is, before anyone is paid on it (statistics in floating
@@ -24,18 +25,6 @@ export interface AttainmentPrediction {
   readonly trials: number;
 }
 
-/** mulberry32: the same seed, the same draws. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The predicted share of sellers at or above quota; null when fewer than MIN_GROWTH_HISTORY
  * growths are known ("not enough history" rather than a number).
@@ -44,7 +33,7 @@ export function predictShareAtQuota(sellers: readonly { readonly quota: number; 
   const known = sellers.filter((s) => s.history > 0 && s.quota > 0);
   if (growths.length < MIN_GROWTH_HISTORY || known.length === 0) return null;
   const trials = options.trials ?? 2000;
-  const random = generator(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const shares: number[] = [];
   for (let k = 0; k < trials; k++) {
     let at = 0;

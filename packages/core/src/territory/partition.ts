@@ -3,6 +3,7 @@ import { connectedWithout } from './graph.js';
 import { bestPathMove, neighbourPairs, type PathMove } from './path-moves.js';
 import { balanceSecondary } from './secondary-balance.js';
 import { PlanState, type SecondaryMeasure } from './plan-state.js';
+import { seededRandom } from '../seeded-random.js';
 
 /*
  * Balanced contiguous territories of whole units: the first of the optimizer's methods. Units
@@ -75,18 +76,6 @@ export interface PartitionResult {
  * never by the clock, so the same input gives the same plan.
  */
 const compactStarts = (units: number): number => Math.min(200, Math.max(2, Math.ceil(5_000 / units)));
-
-/** A small seeded generator (mulberry32): the same seed, the same seeds of territories. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const distance2 = (a: readonly [number, number], b: readonly [number, number]): number => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
 
@@ -212,7 +201,7 @@ function oneStart(graph: UnitGraph, options: PartitionOptions, seed: number): Om
   const n = graph.weights.length;
   const p = options.territories;
   const locked = options.locked ?? new Map<number, number>();
-  const start = options.start ? [...options.start] : grow(graph, seedUnits(graph, p, generator(seed), locked), locked, [{ weights: graph.weights, baseLoads: options.baseLoads }, ...(options.secondary ?? [])]);
+  const start = options.start ? [...options.start] : grow(graph, seedUnits(graph, p, seededRandom(seed), locked), locked, [{ weights: graph.weights, baseLoads: options.baseLoads }, ...(options.secondary ?? [])]);
   for (const [u, t] of locked) start[u] = t;
   const state = new PlanState(graph, start, p, options.baseLoads, { locked, home: options.start, maxMovedWeight: options.maxMovedWeight, secondary: options.secondary });
   const { assignment, loads, sizes, mean } = state;
