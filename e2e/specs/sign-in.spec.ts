@@ -5,13 +5,13 @@ import { ShellPage } from '../pages/shell.page.js';
 
 const CRM = ['Home', 'Pipeline board', 'Opportunities', 'Accounts', 'Contacts', 'Leads', 'Activities', 'People'];
 
-// The navigation each demo role sees: every role works the CRM; all but reps read coverage and territories; only admin and
-// sales ops import; the comp admins (admin, sales ops, finance) edit plans and assignments and see the pay cycle;
+// The navigation each demo role sees: every role works the CRM; all but reps read coverage and territories; admin, sales
+// ops and finance plan quotas; only admin and sales ops import; the comp admins (admin, sales ops, finance) edit plans and assignments and see the pay cycle;
 // admin and finance handle disputes; managers and reps see their own pay.
 const roles = [
-  ['admin@example.com', 'admin', [...CRM, 'Coverage', 'Territories', 'Import', 'Plans', 'Assignments', 'Pay cycle', 'Disputes']],
-  ['ops@example.com', 'sales_ops', [...CRM, 'Coverage', 'Territories', 'Import', 'Plans', 'Assignments', 'Pay cycle']],
-  ['finance@example.com', 'finance', [...CRM, 'Coverage', 'Territories', 'Plans', 'Assignments', 'Pay cycle', 'Disputes']],
+  ['admin@example.com', 'admin', [...CRM, 'Coverage', 'Territories', 'Quotas', 'Import', 'Plans', 'Assignments', 'Pay cycle', 'Disputes']],
+  ['ops@example.com', 'sales_ops', [...CRM, 'Coverage', 'Territories', 'Quotas', 'Import', 'Plans', 'Assignments', 'Pay cycle']],
+  ['finance@example.com', 'finance', [...CRM, 'Coverage', 'Territories', 'Quotas', 'Plans', 'Assignments', 'Pay cycle', 'Disputes']],
   ['manager@example.com', 'manager', [...CRM, 'Coverage', 'Territories', 'My pay']],
   ['rep@example.com', 'rep', [...CRM, 'My pay']],
 ] as const;
