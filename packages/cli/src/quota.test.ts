@@ -18,6 +18,12 @@ describe('attain quota allocate', () => {
     expect(a.sellers.reduce((s, x) => s + BigInt(x.quotaMinor), 0n)).toBe(6_000_000_000n);
     expect(a.sellers.find((s) => s.bound === 'override')).toMatchObject({ quotaMinor: '150000000', reason: 'takes over a new region' });
     expect(new Set(a.sellers.filter((s) => s.role === 'am').map((s) => s.historyWeight))).toEqual(new Set(['0.8']));
+    // The demo's AEs have plan assignments: quota over their on-target earnings.
+    const ote = a.diagnostics.quotaToOte;
+    expect(ote?.sellers).toBeGreaterThan(5);
+    expect(ote?.median).toBeGreaterThanOrEqual(ote?.min as number);
+    expect(ote?.median).toBeLessThanOrEqual(ote?.max as number);
+    expect(a.sellers.filter((s) => s.quotaToOte !== null)).toHaveLength(ote?.sellers as number);
     // No one above twice last year's bookings.
     for (const s of a.sellers) if (BigInt(s.historyMinor) > 0n && s.bound !== 'override') expect(BigInt(s.quotaMinor)).toBeLessThanOrEqual(2n * BigInt(s.historyMinor));
 

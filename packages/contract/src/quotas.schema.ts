@@ -38,6 +38,8 @@ export const QuotaSellerLine = z.object({
   growth: z.number().nullable(),
   bound: z.enum(['override', 'floor', 'cap']).nullable(),
   reason: z.string().nullable(),
+  /** Quota over on-target earnings (base salary plus target incentive of the plan assignment in force today); null without one. */
+  quotaToOte: z.number().nullable(),
 });
 
 export const QuotaAllocation = z.object({
@@ -61,6 +63,8 @@ export const QuotaAllocation = z.object({
     quotaPerPotential: z.object({ gini: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
     /** The total over last year's bookings (1.2 = 20% growth asked); null without bookings. */
     totalOverBookings: z.number().nullable(),
+    /** Quota over on-target earnings across the sellers who have an OTE (a median around 5x is common). */
+    quotaToOte: z.object({ median: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
   }),
 });
 export type QuotaAllocation = z.infer<typeof QuotaAllocation>;

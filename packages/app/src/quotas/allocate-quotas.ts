@@ -1,6 +1,6 @@
 import { addDays, allocateTopDown, dateParts, formatDate, dateOfInstant, DomainError, invalid, parseDecimal, parseFiscalPeriod, pow10, MIN_GROWTH_HISTORY, predictShareAtQuota, quotaPerPotential, type Actor, type AllocationItem, type Decimal, type Person } from '@attain/core';
 import { QuotaAllocateBody as Body, type QuotaAllocateBody, type QuotaAllocation } from '@attain/contract';
-import { insightsRepo, type Db, type Tx } from '@attain/store';
+import { insightsRepo, planAssignmentRepo, type Db, type Tx } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { modelAccounts } from '../coverage/model-accounts.js';
@@ -35,6 +35,12 @@ async function monthsWithBookings(db: Db | Tx, orgId: string, start: string): Pr
   }
   return months;
 }
+
+/** The middle of sorted numbers (the mean of the two middle ones when even). */
+const median = (sorted: readonly number[]): number => {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
 async function allPeople(db: Db | Tx, orgId: string): Promise<Person[]> {
   const out: Person[] = [];
@@ -134,12 +140,23 @@ export async function allocateQuotas(ctx: AppContext, actor: Actor, input: Quota
   });
   const prediction = predictShareAtQuota(lines.map((l, k) => ({ quota: Number(l.quotaMinor), history: Number(items[k]?.historyMinor ?? 0n) })), growths);
   const totalHistory = items.reduce((s, i) => s + i.historyMinor, 0n);
+  // On-target earnings from the plan assignments in force today: base salary plus target incentive.
+  const ote = new Map<string, bigint>();
+  for (const a of await planAssignmentRepo.list(db, actor.orgId, { personIds: sellers.map((p) => p.id), asOf: today })) {
+    if (a.baseSalaryMinor !== null) ote.set(a.personId, a.baseSalaryMinor + a.targetIncentiveMinor);
+  }
+  const ratioToOte = (k: number): number | null => {
+    const o = ote.get(sellers[k]?.id as string);
+    return o === undefined || o === 0n ? null : Number(lines[k]?.quotaMinor ?? 0n) / Number(o);
+  };
+  const ratios = lines.flatMap((_, k) => { const r = ratioToOte(k); return r === null ? [] : [r]; }).sort((a, b) => a - b);
   const diagnostics = {
     shareAtQuota: prediction && { mean: prediction.shareAtQuota, p10: prediction.p10, p90: prediction.p90, sellers: prediction.sellers },
     notEnoughHistory: prediction ? null : (missing ?? `${growths.length} sellers booked in both ${before.key} and ${last.key}; ${MIN_GROWTH_HISTORY} are needed`),
     growthsKnown: growths.length,
     quotaPerPotential: quotaPerPotential(lines.map((l, k) => ({ quota: Number(l.quotaMinor), potential: Number(items[k]?.potentialMinor ?? 0n) }))),
     totalOverBookings: totalHistory === 0n ? null : Number(BigInt(body.targetMinor)) / Number(totalHistory),
+    quotaToOte: ratios.length === 0 ? null : { median: median(ratios), min: ratios[0] as number, max: ratios[ratios.length - 1] as number, sellers: ratios.length },
   };
   return {
     diagnostics,
@@ -151,7 +168,7 @@ export async function allocateQuotas(ctx: AppContext, actor: Actor, input: Quota
         personId: p.id, name: p.name, role: p.kind, managerId: p.managerId, managerName: p.managerId ? (byId.get(p.managerId)?.name ?? null) : null,
         historyMinor: String(h), potentialMinor: String(items[k]?.potentialMinor ?? 0n), historyWeight: weightOf(p),
         share: Number(l.share.numerator) / Number(l.share.denominator), quotaMinor: String(l.quotaMinor),
-        growth: h === 0n ? null : Number(l.quotaMinor - h) / Number(h), bound: l.bound, reason: overrides.get(p.id)?.reason ?? null,
+        growth: h === 0n ? null : Number(l.quotaMinor - h) / Number(h), bound: l.bound, reason: overrides.get(p.id)?.reason ?? null, quotaToOte: ratioToOte(k),
       };
     }),
     managers: [...managers].map(([id, m]) => ({ personId: id, name: byId.get(id)?.name ?? id, sellers: m.sellers, quotaMinor: String(m.quotaMinor), historyMinor: String(m.historyMinor) }))

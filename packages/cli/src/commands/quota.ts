@@ -31,7 +31,8 @@ function diagnosticsLine(a: QuotaAllocation): string {
     : `predicted at or above quota: ${(100 * d.shareAtQuota.mean).toFixed(0)}% of ${d.shareAtQuota.sellers} sellers (P10-P90 ${(100 * d.shareAtQuota.p10).toFixed(0)}-${(100 * d.shareAtQuota.p90).toFixed(0)}%; healthy 55-70%)`;
   const potential = d.quotaPerPotential === null ? '' : `; quota per unit of potential: Gini ${d.quotaPerPotential.gini.toFixed(3)}`;
   const growth = d.totalOverBookings === null ? '' : `; the total is ${pct(d.totalOverBookings - 1)} over last year's bookings`;
-  return `${share}${potential}${growth}`;
+  const ote = d.quotaToOte === null ? '' : `; quota to OTE: median ${d.quotaToOte.median.toFixed(1)}x (${d.quotaToOte.min.toFixed(1)}-${d.quotaToOte.max.toFixed(1)}x)`;
+  return `${share}${potential}${growth}${ote}`;
 }
 
 export function formatAllocation(a: QuotaAllocation): string {

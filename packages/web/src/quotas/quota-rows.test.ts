@@ -3,7 +3,7 @@ import { filterSellers, quotaBars, sortSellers, type Seller } from './quota-rows
 
 const seller = (name: string, quotaMinor: string, historyMinor: string, growth: number | null): Seller => ({
   personId: `per_${name}`, name, role: 'ae', managerId: null, managerName: name === 'Ann' ? 'Mona' : null, historyMinor, potentialMinor: '0', historyWeight: '0.5',
-  share: 0, quotaMinor, growth, bound: null, reason: null,
+  share: 0, quotaMinor, growth, bound: null, reason: null, quotaToOte: null,
 });
 
 describe('quota rows', () => {
