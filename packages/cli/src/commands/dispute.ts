@@ -1,10 +1,11 @@
 import { getDispute, listDisputes, resolveDispute } from '@attain/app';
-import { formatMinorAsMajor, invalid, parseMajorToMinor } from '@attain/core';
+import { formatMinorAsMajor } from '@attain/core';
 import type { DisputeDetail, DisputeItem } from '@attain/contract';
 import type { Command } from 'commander';
 import { actAs } from '../lookup/act-as.js';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, resolveOrg, runCommand, type GlobalOptions } from '../runtime.js';
+import { amountOption } from './amount-option.js';
 
 type WithOrg = { org?: string; as?: string };
 
@@ -63,14 +64,7 @@ export function registerDispute(program: Command): void {
     .action((id: string, o: WithOrg & { resolution: string; adjustment?: string; reason?: string; period?: string }, command: Command) =>
       runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
         const org = await resolveOrg(rt, o.org);
-        let amountMinor: bigint | undefined;
-        if (o.adjustment !== undefined) {
-          try {
-            amountMinor = parseMajorToMinor(o.adjustment, org.defaultCurrency);
-          } catch (error) {
-            throw invalid('--adjustment', (error as Error).message);
-          }
-        }
+        const amountMinor = o.adjustment === undefined ? undefined : amountOption(o.adjustment, '--adjustment', org.defaultCurrency);
         const d = await resolveDispute(rt.ctx, await actAs(rt, org, o.as), id, {
           resolution: o.resolution,
           ...(amountMinor === undefined ? {} : { adjustment: { amountMinor: amountMinor.toString(), ...(o.reason ? { reason: o.reason } : {}), ...(o.period ? { period: o.period } : {}) } }),

@@ -1,8 +1,9 @@
 import { calculatePlan, parseCreditsCsv, parsePlanFile, PLAN_FILE_LIMITS, runPlanExamples, type Plan, type PlanIssue } from '@attain/app';
-import { DomainError, invalid, parseDecimal, parseFiscalPeriod, parseMajorToMinor, type Decimal } from '@attain/core';
+import { DomainError, invalid, parseDecimal, parseFiscalPeriod, type Decimal } from '@attain/core';
 import type { Command } from 'commander';
 import { readText } from '../files.js';
 import { EXIT, output, reportError, type GlobalOptions } from '../runtime.js';
+import { amountOption } from './amount-option.js';
 import { calculationForJson, formatCalculation, formatExamples } from './plan-format.js';
 
 /** Plan file problems, one per line as compilers print them: file:line:column: path: message. */
@@ -64,14 +65,6 @@ function decimalOption(text: string, option: string): Decimal {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function amount(text: string, option: string, currency: string): bigint {
-  try {
-    return parseMajorToMinor(text, currency);
-  } catch (error) {
-    throw invalid(option, (error as Error).message);
-  }
-}
-
 interface RunFlags {
   readonly credits: string;
   readonly quota?: string;
@@ -131,7 +124,7 @@ export function registerPlan(program: Command): void {
       const { json = false } = command.optsWithGlobals<GlobalOptions>();
       withPlan(file, json, (p) => {
         if (o.quota === undefined && o.annualQuota === undefined) throw invalid('--quota', 'give --quota or --annual-quota');
-        const money = (text: string, option: string): bigint => amount(text, option, p.currency);
+        const money = (text: string, option: string): bigint => amountOption(text, option, p.currency);
         const credits = parseCreditsCsv({ text: readText(o.credits, '--credits', 20_000_000), currency: p.currency });
         const measures = Object.fromEntries(pairs(o.measure, '--measure').map(([k, v]) => {
           const [value = '', quota] = v.split('/');

@@ -1,9 +1,10 @@
 import { allocateQuotas } from '@attain/app';
-import { formatMinorAsMajor, invalid, parseMajorToMinor, PERSON_KINDS, type PersonKind } from '@attain/core';
+import { formatMinorAsMajor, invalid, PERSON_KINDS, type PersonKind } from '@attain/core';
 import type { QuotaAllocateBody, QuotaAllocation } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, runCommand, type GlobalOptions } from '../runtime.js';
+import { amountOption } from './amount-option.js';
 import { table } from './territory-format.js';
 import { acting, actorFor, whole, type ActingOptions } from './territory-options.js';
 
@@ -65,24 +66,14 @@ export function registerQuota(program: Command): void {
     .action((o: AllocateOptions, command: Command) =>
       runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
         const { org, actor } = await actorFor(rt, o);
-        let targetMinor: string;
-        try {
-          targetMinor = parseMajorToMinor(o.target, org.defaultCurrency).toString();
-        } catch {
-          throw invalid('--target', `must be an amount in ${org.defaultCurrency}, e.g. 12000000.00`);
-        }
+        const targetMinor = amountOption(o.target, '--target', org.defaultCurrency, `must be an amount in ${org.defaultCurrency}, e.g. 12000000.00`).toString();
         const roles = (o.roles ?? 'ae,am').split(',').map((r) => r.trim());
         const bad = roles.find((r) => !isKind(r));
         if (bad !== undefined) throw invalid('--roles', `"${bad}" is not a role (${PERSON_KINDS.join(', ')})`);
         const overrides = await Promise.all((o.override ?? []).map(async (text) => {
           const m = /^([^=]+)=([^:]+):(.+)$/.exec(text);
           if (!m) throw invalid('--override', 'must be person=amount:reason, e.g. rita@example.com=850000.00:new territory');
-          let amountMinor: string;
-          try {
-            amountMinor = parseMajorToMinor((m[2] as string).trim(), org.defaultCurrency).toString();
-          } catch {
-            throw invalid('--override', `"${m[2]}" is not an amount in ${org.defaultCurrency}`);
-          }
+          const amountMinor = amountOption(m[2] as string, '--override', org.defaultCurrency, `"${m[2]}" is not an amount in ${org.defaultCurrency}`).toString();
           return { personId: await resolvePerson(rt, org, (m[1] as string).trim()), amountMinor, reason: (m[3] as string).trim() };
         }));
         const body: QuotaAllocateBody = {

@@ -1,7 +1,8 @@
 import { accountTerritoryHistory, archiveTerritoryModel, createTerritoryModel, getTerritoryModel, listTerritoryModels, repos, saveTerritoryModel, territoriesSupported, territoryMap } from '@attain/app';
-import { formatMinorAsMajor, invalid, parseMajorToMinor } from '@attain/core';
+import { formatMinorAsMajor, invalid } from '@attain/core';
 import type { Command } from 'commander';
 import { output, runCommand, type GlobalOptions } from '../runtime.js';
+import { amountOption } from './amount-option.js';
 import { formatHistory, formatModel, formatModels, summaryLine } from './territory-format.js';
 import { acting, actorFor, readDefinitionFile, resolveModel, whole, type ActingOptions } from './territory-options.js';
 
@@ -111,12 +112,7 @@ export function registerTerritoryArchiveAndHistory(territory: Command): void {
     .action((o: ActingOptions & { minimum: string }, command: Command) =>
       runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
         const { org, actor } = await actorFor(rt, o);
-        let minimumMinor: string;
-        try {
-          minimumMinor = parseMajorToMinor(o.minimum, org.defaultCurrency).toString();
-        } catch {
-          throw invalid('--minimum', `must be an amount in ${org.defaultCurrency}, e.g. 2500000.00`);
-        }
+        const minimumMinor = amountOption(o.minimum, '--minimum', org.defaultCurrency, `must be an amount in ${org.defaultCurrency}, e.g. 2500000.00`).toString();
         const r = await territoriesSupported(rt.ctx, actor, { minimumMinor });
         const money = (m: string) => `${formatMinorAsMajor(BigInt(m), r.currency)} ${r.currency}`;
         output(rt, r, () => r.territories === 0
