@@ -40,6 +40,8 @@ export const PlanAssignmentItem = z.object({
   /** The pay mix as whole-percent shares of OTE (base / variable, e.g. "50/50"), rounded half-even; null without a base salary. */
   payMix: z.string().nullable(),
   ramp: z.array(z.string()).nullable(),
+  /** Seasonality an approved quota plan set (weights from the month `yearStartMonth`), over the plan's; null = the plan's. */
+  quotaPhasing: z.object({ by: z.enum(['quarter', 'month']), weights: z.array(z.string()), yearStartMonth: z.number().int() }).nullable(),
   reason: z.string(),
   createdBy: z.string(),
   /** Who set it, by name ("system" for the demo seeder and imports). */

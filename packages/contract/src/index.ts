@@ -15,3 +15,4 @@ export * from './disputes.schema.js';
 export * from './coverage.schema.js';
 export * from './territories.schema.js';
 export * from './quotas.schema.js';
+export * from './quota-plans.schema.js';

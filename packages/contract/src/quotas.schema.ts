@@ -42,6 +42,22 @@ export const QuotaSellerLine = z.object({
   quotaToOte: z.number().nullable(),
 });
 
+export const QuotaDiagnostics = z.object({
+  /** The predicted share of sellers at or above quota (mean, 10th and 90th percentile of 2,000 seeded trials); null: not enough history. */
+  shareAtQuota: z.object({ mean: z.number(), p10: z.number(), p90: z.number(), sellers: z.number().int() }).nullable(),
+  /** Why there is no prediction: a year of history not over or not whole, or too few sellers with both years. */
+  notEnoughHistory: z.string().nullable(),
+  /** Sellers with bookings in both years before: the growths the prediction draws from. */
+  growthsKnown: z.number().int(),
+  /** Quota per unit of potential across the sellers who cover some: Gini (0 = in proportion), lowest and highest. */
+  quotaPerPotential: z.object({ gini: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
+  /** The total over last year's bookings (1.2 = 20% growth asked); null without bookings. */
+  totalOverBookings: z.number().nullable(),
+  /** Quota over on-target earnings across the sellers who have an OTE (a median around 5x is common). */
+  quotaToOte: z.object({ median: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
+});
+export type QuotaDiagnostics = z.infer<typeof QuotaDiagnostics>;
+
 export const QuotaAllocation = z.object({
   fiscalYear: z.number().int(),
   currency: z.string(),
@@ -52,19 +68,6 @@ export const QuotaAllocation = z.object({
   /** Each manager's sellers' quotas summed: the cascade, level by level. */
   managers: z.array(z.object({ personId: Id, name: z.string(), sellers: z.number().int(), quotaMinor: MinorUnits, historyMinor: MinorUnits })),
   totalMinor: MinorUnits,
-  diagnostics: z.object({
-    /** The predicted share of sellers at or above quota (mean, 10th and 90th percentile of 2,000 seeded trials); null: not enough history. */
-    shareAtQuota: z.object({ mean: z.number(), p10: z.number(), p90: z.number(), sellers: z.number().int() }).nullable(),
-    /** Why there is no prediction: a year of history not over or not whole, or too few sellers with both years. */
-    notEnoughHistory: z.string().nullable(),
-    /** Sellers with bookings in both years before: the growths the prediction draws from. */
-    growthsKnown: z.number().int(),
-    /** Quota per unit of potential across the sellers who cover some: Gini (0 = in proportion), lowest and highest. */
-    quotaPerPotential: z.object({ gini: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
-    /** The total over last year's bookings (1.2 = 20% growth asked); null without bookings. */
-    totalOverBookings: z.number().nullable(),
-    /** Quota over on-target earnings across the sellers who have an OTE (a median around 5x is common). */
-    quotaToOte: z.object({ median: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
-  }),
+  diagnostics: QuotaDiagnostics,
 });
 export type QuotaAllocation = z.infer<typeof QuotaAllocation>;

@@ -53,7 +53,8 @@ export type Ability =
   | 'dispute:manage'
   | 'coverage:read'
   | 'coverage:write'
-  | 'quota:plan';
+  | 'quota:plan'
+  | 'quota:approve';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -99,6 +100,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'coverage:read') return role !== 'rep';
   // Quota planning reads everyone's bookings: sales ops, finance and admins.
   if (ability === 'quota:plan') return ORG_WIDE.includes(role) || role === 'finance';
+  // Approving quotas writes them into pay: finance and admins, never whoever submitted the plan (see approveQuotaPlan).
+  if (ability === 'quota:approve') return role === 'admin' || role === 'finance';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -20,3 +20,4 @@ export * from './capitalization.repo.js';
 export * from './disputes.repo.js';
 export * from './coverage.repo.js';
 export * from './territory-models.repo.js';
+export * from './quota-plans.repo.js';

@@ -20,6 +20,7 @@ import * as calcOwnerIndex from './migrations/2026-11-28T0900-calc-owner-index.j
 import * as periodClosedSeq from './migrations/2026-11-28T1000-period-closed-seq.js';
 import * as coverageModels from './migrations/2026-11-28T1100-coverage-models.js';
 import * as territoryModels from './migrations/2026-11-29T0900-territory-models.js';
+import * as quotaPlans from './migrations/2026-11-30T0900-quota-plans.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1000-period-closed-seq': periodClosedSeq,
   '2026-11-28T1100-coverage-models': coverageModels,
   '2026-11-29T0900-territory-models': territoryModels,
+  '2026-11-30T0900-quota-plans': quotaPlans,
 };
 
 export interface MigrationReport {

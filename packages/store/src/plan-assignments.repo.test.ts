@@ -15,7 +15,7 @@ const person = (orgId: string, id: string) => ({
 });
 const assignment = (over: Partial<PlanAssignment> = {}): PlanAssignment => ({
   orgId: 'org_a', id: 'pa_1', personId: 'p1', planId: 'plan_ae', planVersion: 1, validFrom: '2026-01-01', validTo: null,
-  targetIncentiveMinor: 9_000_000_000_000n, annualQuotaMinor: null, ramp: ['0', '0.25'], reason: 'start', createdBy: 'u', createdAt: now,
+  targetIncentiveMinor: 9_000_000_000_000n, annualQuotaMinor: null, ramp: ['0', '0.25'], quotaPhasing: null, reason: 'start', createdBy: 'u', createdAt: now,
   endedBy: null, endedAt: null, baseSalaryMinor: null, ...over,
 });
 

@@ -1,5 +1,12 @@
 import type { Db, Tx } from './database.js';
 
+/** Quarterly or monthly weights as exact decimal strings summing to 1, from the first month (1-12) of the year they phase. */
+export interface StoredQuotaPhasing {
+  readonly by: 'quarter' | 'month';
+  readonly weights: readonly string[];
+  readonly yearStartMonth: number;
+}
+
 /**
  * A person on one version of a compensation plan for an inclusive date range (YYYY-MM-DD;
  * `validTo` null = open-ended), with her personal values. Money in minor units of the
@@ -22,6 +29,8 @@ export interface PlanAssignment {
   /** Annual base salary, minor units, >= 0; null when not recorded (then no OTE or pay mix is shown). */
   readonly baseSalaryMinor: bigint | null;
   readonly ramp: readonly string[] | null;
+  /** Seasonality set by an approved quota plan, over the plan's own; null = the plan's. */
+  readonly quotaPhasing: StoredQuotaPhasing | null;
   readonly reason: string;
   readonly createdBy: string;
   readonly createdAt: string;
@@ -56,6 +65,7 @@ function toAssignment(r: Record<string, unknown>): PlanAssignment {
     annualQuotaMinor: r.annual_quota_minor === null || r.annual_quota_minor === undefined ? null : big(r.annual_quota_minor),
     baseSalaryMinor: r.base_salary_minor === null || r.base_salary_minor === undefined ? null : big(r.base_salary_minor),
     ramp: ramp === null ? null : (JSON.parse(ramp) as string[]),
+    quotaPhasing: r.quota_phasing === null || r.quota_phasing === undefined ? null : (JSON.parse(String(r.quota_phasing)) as StoredQuotaPhasing),
     reason: String(r.reason),
     createdBy: String(r.created_by),
     createdAt: String(r.created_at),
@@ -71,7 +81,8 @@ export const planAssignmentRepo = {
       .values({
         org_id: a.orgId, id: a.id, person_id: a.personId, plan_id: a.planId, plan_version: a.planVersion,
         valid_from: a.validFrom, valid_to: a.validTo, target_incentive_minor: a.targetIncentiveMinor,
-        annual_quota_minor: a.annualQuotaMinor, base_salary_minor: a.baseSalaryMinor, ramp: a.ramp === null ? null : JSON.stringify(a.ramp), reason: a.reason,
+        annual_quota_minor: a.annualQuotaMinor, base_salary_minor: a.baseSalaryMinor, ramp: a.ramp === null ? null : JSON.stringify(a.ramp),
+        quota_phasing: a.quotaPhasing === null ? null : JSON.stringify(a.quotaPhasing), reason: a.reason,
         created_by: a.createdBy, created_at: a.createdAt, ended_by: a.endedBy, ended_at: a.endedAt,
       })
       .execute();

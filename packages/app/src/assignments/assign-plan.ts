@@ -35,7 +35,7 @@ export async function assignPlan(ctx: AppContext, actor: Actor, input: CreatePla
     const validTo = datesWithin(v.version, input.validFrom, input.validTo);
     const assignment: PlanAssignment = {
       orgId: actor.orgId, id: ctx.newId('pas'), personId: input.personId, planId: v.plan.id, planVersion: v.version.version,
-      validFrom: input.validFrom, validTo, targetIncentiveMinor, annualQuotaMinor: checkedQuota(v.parsed, quota), baseSalaryMinor, ramp,
+      validFrom: input.validFrom, validTo, targetIncentiveMinor, annualQuotaMinor: checkedQuota(v.parsed, quota), baseSalaryMinor, ramp, quotaPhasing: null,
       reason: input.reason.trim(), createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
     };
     await refuseOverlap(tx, actor.orgId, assignment);

@@ -21,6 +21,11 @@ export interface AssignmentTermsAssignment {
   readonly annualQuotaMinor: bigint | null;
   /** Exact decimal strings in [0, 1], one per month from the month of validFrom; 1 after the last. */
   readonly ramp: readonly string[] | null;
+  /**
+   * Seasonality from an approved quota plan, over the plan's: weights as exact decimal strings
+   * from `yearStartMonth` (the organisation's fiscal year, which may differ from the plan's). Absent or null = the plan's.
+   */
+  readonly quotaPhasing?: { readonly by: 'quarter' | 'month'; readonly weights: readonly string[]; readonly yearStartMonth: number } | null;
 }
 
 /** The terms of the plan version the assignment pays by. */
@@ -157,10 +162,14 @@ function showExact(f: ExactFraction, currency: string): string {
  * Each total is exact until it is rounded once.
  */
 export function assignmentTerms(input: AssignmentTermsInput): AssignmentTerms {
-  const { assignment: a, plan, period, currency } = input;
+  const { assignment: a, period, currency } = input;
   checkDateRange('period', period);
   const roundingMode = input.roundingMode ?? 'half-even';
   const ramp = a.ramp === null ? null : parseRamp(a.ramp);
+  // The quota plan's seasonality, when it set one, phases this assignment's quota instead of the plan's.
+  const own = a.quotaPhasing ? { by: a.quotaPhasing.by, weights: a.quotaPhasing.weights.map((w) => parseDecimal(w)) } : null;
+  const plan = own ? { ...input.plan, quotaPhasing: own } : input.plan;
+  const phasingYearStart = a.quotaPhasing?.yearStartMonth ?? plan.yearStartMonth;
   const money = (minor: bigint) => `${formatMinorAsMajor(minor, currency)} ${currency}`;
   const onPlan = servedWithin({ period, start: a.validFrom, ...(a.validTo === null ? {} : { end: a.validTo }) });
   const daysInPeriod = daysInRange(period);
@@ -188,7 +197,7 @@ export function assignmentTerms(input: AssignmentTermsInput): AssignmentTerms {
   }
   steps.push(`period target incentive: ${showExact(targetExact, currency)} rounded once (${roundingMode}) = ${money(targetMinor)}`);
 
-  const quota = a.annualQuotaMinor === null ? null : periodQuota({ annual: a.annualQuotaMinor, plan, period, counted, ramp, validFrom: a.validFrom, currency, steps, roundingMode });
+  const quota = a.annualQuotaMinor === null ? null : periodQuota({ annual: a.annualQuotaMinor, plan, phasingYearStart, period, counted, ramp, validFrom: a.validFrom, currency, steps, roundingMode });
   if (a.annualQuotaMinor === null) steps.push('no quota: the assignment has none');
 
   return {
@@ -201,6 +210,8 @@ export function assignmentTerms(input: AssignmentTermsInput): AssignmentTerms {
 interface QuotaInput {
   readonly annual: bigint;
   readonly plan: AssignmentTermsPlan;
+  /** First month of the year the phasing's weights start from. */
+  readonly phasingYearStart: number;
   readonly period: DateRange;
   readonly counted: DateRange | null;
   readonly ramp: readonly Decimal[] | null;
@@ -217,7 +228,7 @@ function baseMonths(q: QuotaInput): { month: string; exact: ExactFraction }[] {
   if (plan.quotaPhasing) {
     const phasing = plan.quotaPhasing;
     // phaseQuota works inside one fiscal year: phase each year the period crosses.
-    return yearSegments(q.period, plan.yearStartMonth).flatMap((s) =>
+    return yearSegments(q.period, q.phasingYearStart).flatMap((s) =>
       phaseQuota({ annualMinor: q.annual, phasing, yearStart: s.year.from, period: s.range, served: counted }).explanation.months.map((m) => ({ month: m.month, exact: m.quotaExact })),
     );
   }

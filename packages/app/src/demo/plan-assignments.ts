@@ -77,7 +77,7 @@ export async function seedDemoAssignments(ctx: AppContext, tx: Tx, actor: Actor,
 
   const rows: PlanAssignment[] = [];
   const row = (p: Person, target: { plan: { id: string }; v: CompPlanVersion }, span: { from: string; to: string | null }, values: Pick<PlanAssignment, 'targetIncentiveMinor' | 'annualQuotaMinor' | 'baseSalaryMinor' | 'ramp' | 'reason'>) =>
-    rows.push({ orgId: org.id, id: ctx.newId('pas'), personId: p.id, planId: target.plan.id, planVersion: target.v.version, validFrom: span.from, validTo: span.to, ...values, createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null });
+    rows.push({ orgId: org.id, id: ctx.newId('pas'), personId: p.id, planId: target.plan.id, planVersion: target.v.version, validFrom: span.from, validTo: span.to, ...values, quotaPhasing: null, createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null });
 
   const aes = (await peopleOfKind(tx, org.id, 'ae')).flatMap((p) => {
     const span = spanOf(p, start, ae.v, asOf);

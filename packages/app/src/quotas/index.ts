@@ -1,1 +1,2 @@
 export { allocateQuotas } from './allocate-quotas.js';
+export { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';

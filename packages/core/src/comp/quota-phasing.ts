@@ -93,7 +93,8 @@ interface FiscalMonth {
 const addFractions = (a: ExactFraction, b: ExactFraction): ExactFraction =>
   reduceFraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
 
-function checkPhasing(phasing: QuotaPhasing): void {
+/** Refuses phasing that is not 4 or 12 non-negative weights summing to exactly 1, naming the field. */
+export function checkQuotaPhasing(phasing: QuotaPhasing): void {
   if (phasing.by !== 'quarter' && phasing.by !== 'month') throw invalid('phasing.by', `must be 'quarter' or 'month' (got "${String(phasing.by)}")`);
   const expected = phasing.by === 'quarter' ? 4 : 12;
   if (phasing.weights.length !== expected) throw invalid('phasing.weights', `phasing by ${phasing.by} needs ${expected} weights (got ${phasing.weights.length})`);
@@ -129,7 +130,7 @@ function prepare(input: Omit<PhaseQuotaInput, 'period'>): { months: FiscalMonth[
   if (!isCalendarDate(input.yearStart) || !input.yearStart.endsWith('-01')) {
     throw invalid('yearStart', `must be the first day of a month, YYYY-MM-01 (got "${input.yearStart}")`);
   }
-  checkPhasing(input.phasing);
+  checkQuotaPhasing(input.phasing);
   if (input.served) checkDateRange('served', input.served);
   const months = fiscalMonths(input.yearStart, input.phasing);
   return { months, year: { from: input.yearStart, to: months[11]?.range.to ?? input.yearStart } };

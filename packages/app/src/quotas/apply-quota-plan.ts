@@ -1,0 +1,137 @@
+import { canonicalJson, DomainError, rampRemaining, type Actor, type FiscalPeriod, type QuotaPlanDocument } from '@attain/core';
+import { compPlanRepo, planAssignmentRepo, type PlanAssignment, type StoredQuotaPhasing, type Tx } from '@attain/store';
+import { auditOfAssignment } from '../assignments/assign-plan.js';
+import { dayBefore } from '../assignments/assignment-rules.js';
+import { writeAssignmentChange } from '../assignments/change-assignment.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { repos } from '../crm/repos.js';
+
+/*
+ * An approved quota plan flows into the plan assignments, from the year's first day (or a
+ * seller's start, or today when the year has begun: changes are prospective only):
+ * - an assignment in force on that day is changed from it (ended the day before, a new row after);
+ * - one that starts on that day or later in the year is replaced (ended before it began, so it
+ *   never counts, and a copy with the new quota takes its dates);
+ * - with none, her last quota-carrying assignment rolls forward: the same plan's published
+ *   version in force on the day, to the year's end, her target incentive and base salary kept.
+ * Each write is audited; nothing is deleted. An assignment that carries the line's quota, ramp
+ * and seasonality already is left alone, so approving again writes only what changed.
+ */
+
+export interface AppliedQuota {
+  readonly personId: string;
+  readonly name: string;
+  readonly assignmentId: string;
+  readonly validFrom: string;
+  readonly annualMinor: string;
+  readonly how: 'changed' | 'replaced' | 'rolled-forward';
+}
+
+export interface SkippedQuota {
+  readonly key: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+export interface ApplyQuotaPlanInput {
+  readonly doc: QuotaPlanDocument;
+  readonly year: FiscalPeriod;
+  readonly phasing: StoredQuotaPhasing | null;
+  readonly today: string;
+  /** Why, on every assignment written ("quota plan FY2028 v3"). */
+  readonly reason: string;
+}
+
+/** The assignment carries these values already (approving again writes nothing for her). */
+const carries = (a: PlanAssignment, v: Pick<PlanAssignment, 'annualQuotaMinor' | 'ramp' | 'quotaPhasing'>): boolean =>
+  a.annualQuotaMinor === v.annualQuotaMinor && canonicalJson(a.ramp) === canonicalJson(v.ramp) && canonicalJson(a.quotaPhasing) === canonicalJson(v.quotaPhasing);
+
+/** The published version of a plan in force on a day (the latest such), if any. */
+async function versionOn(tx: Tx, orgId: string, planId: string, day: string) {
+  const versions = await compPlanRepo.listVersions(tx, orgId, planId);
+  return versions.filter((v) => v.status === 'published' && v.effectiveFrom <= day && (v.effectiveTo === null || v.effectiveTo >= day)).sort((a, b) => b.version - a.version)[0];
+}
+
+export async function applyQuotaPlan(ctx: AppContext, tx: Tx, actor: Actor, input: ApplyQuotaPlanInput): Promise<{ applied: AppliedQuota[]; skipped: SkippedQuota[] }> {
+  const applied: AppliedQuota[] = [];
+  const skipped: SkippedQuota[] = [];
+  const { doc, year } = input;
+  const lines = [...doc.lines].sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const line of lines) {
+    const skip = (reason: string) => skipped.push({ key: line.key, name: line.name, reason });
+    if (line.personId === null) {
+      skip('to be hired: her quota goes into her plan assignment once she is hired and assigned a plan');
+      continue;
+    }
+    const starts = [year.start, input.today, ...(line.startDate ? [line.startDate] : [])];
+    const from = starts.reduce((a, b) => (b > a ? b : a));
+    if (from > year.end) {
+      skip(`the year ended on ${year.end}: quotas change from today on only`);
+      continue;
+    }
+    const person = await repos.person.get(tx, actor.orgId, line.personId);
+    if (!person || person.archivedAt !== null || (person.terminationDate !== null && person.terminationDate < from)) {
+      skip(person?.terminationDate ? `left on ${person.terminationDate}` : 'is no longer a person of the organisation');
+      continue;
+    }
+    const rows = (await planAssignmentRepo.list(tx, actor.orgId, { personIds: [line.personId] })).filter((r) => r.annualQuotaMinor !== null);
+    const open = rows.filter((r) => r.endedAt === null);
+    const inForce = open.find((r) => r.validFrom <= from && (r.validTo === null || r.validTo >= from));
+    const later = open.filter((r) => r.validFrom > from && r.validFrom <= year.end).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
+    const values = (day: string) => ({ annualQuotaMinor: line.annualMinor, ramp: rampRemaining(doc.ramps[line.role], line.startDate, day), quotaPhasing: input.phasing, reason: input.reason });
+    const current = inForce ?? later;
+    if (current && carries(current, values(current.validFrom < from ? from : current.validFrom))) continue;
+    const done = (a: PlanAssignment, how: AppliedQuota['how']) =>
+      applied.push({ personId: line.personId as string, name: line.name, assignmentId: a.id, validFrom: a.validFrom, annualMinor: String(line.annualMinor), how });
+    try {
+      if (inForce && inForce.validFrom < from) {
+        done((await writeAssignmentChange(ctx, tx, actor, inForce, { effectiveFrom: from, ...values(from) })).created, 'changed');
+      } else if (current) {
+        done(await replace(ctx, tx, actor, current, values(current.validFrom)), 'replaced');
+      } else {
+        const last = rows.filter((r) => (r.validTo ?? '9999-12-31') < from).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+        if (!last) {
+          skip('has no plan assignment with a quota: assign her a plan first');
+          continue;
+        }
+        const version = await versionOn(tx, actor.orgId, last.planId, from);
+        if (!version) {
+          const plan = await compPlanRepo.find(tx, actor.orgId, last.planId);
+          skip(`plan ${plan?.key ?? last.planId} has no published version in force on ${from}: publish next year's version, then approve again`);
+          continue;
+        }
+        const to = version.effectiveTo !== null && version.effectiveTo < year.end ? version.effectiveTo : year.end;
+        const created: PlanAssignment = {
+          ...last, ...values(from), id: ctx.newId('pas'), planVersion: version.version, validFrom: from, validTo: to,
+          createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
+        };
+        await planAssignmentRepo.insert(tx, created);
+        await recordAudit(ctx, tx, { actor, action: 'plan_assignment.create', entity: 'plan_assignment', entityId: created.id, before: null, after: auditOfAssignment(created) });
+        done(created, 'rolled-forward');
+      }
+    } catch (error) {
+      // Any other refusal stops the whole approval (nothing is written), naming whose quota it was.
+      if (error instanceof DomainError) throw new DomainError(error.code, `${line.name}: ${error.message}`, error.issues);
+      throw error;
+    }
+  }
+  return { applied, skipped };
+}
+
+/**
+ * An assignment that has not begun by the quota's day is replaced: ended the day before it began
+ * (so it never counts) and a copy with the new values takes its dates.
+ */
+async function replace(ctx: AppContext, tx: Tx, actor: Actor, current: PlanAssignment, values: Pick<PlanAssignment, 'annualQuotaMinor' | 'ramp' | 'quotaPhasing' | 'reason'>): Promise<PlanAssignment> {
+  const at = ctx.now();
+  const ended: PlanAssignment = { ...current, validTo: dayBefore(current.validFrom), endedBy: actor.userId, endedAt: at };
+  if (!(await planAssignmentRepo.end(tx, actor.orgId, current.id, { validTo: ended.validTo as string, endedBy: actor.userId, endedAt: at }))) {
+    throw new DomainError('conflict', 'an assignment was changed at the same time by someone else: reload and approve again');
+  }
+  await recordAudit(ctx, tx, { actor, action: 'plan_assignment.end', entity: 'plan_assignment', entityId: current.id, before: auditOfAssignment(current), after: auditOfAssignment(ended) });
+  const created: PlanAssignment = { ...current, ...values, id: ctx.newId('pas'), createdBy: actor.userId, createdAt: at, endedBy: null, endedAt: null };
+  await planAssignmentRepo.insert(tx, created);
+  await recordAudit(ctx, tx, { actor, action: 'plan_assignment.change', entity: 'plan_assignment', entityId: created.id, before: auditOfAssignment(ended), after: auditOfAssignment(created) });
+  return created;
+}

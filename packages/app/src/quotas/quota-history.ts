@@ -1,0 +1,57 @@
+import { addDays, dateParts, formatDate, type FiscalPeriod, type Person } from '@attain/core';
+import { insightsRepo, type Db, type Tx } from '@attain/store';
+import type { OrgMoney } from '../coverage/model-accounts.js';
+import { repos } from '../crm/repos.js';
+
+/*
+ * What quota planning reads of the past: each seller's bookings (deals won, converted to the
+ * organisation's currency) and whether a fiscal year is whole enough to learn from.
+ */
+
+/** A year counts as history when deals were won in at least this many of its months. */
+export const MIN_MONTHS = 10;
+
+/** The first day of the month `months` after the month of `date` (a first of the month). */
+export const addMonths = (date: string, months: number): string => {
+  const { year, month } = dateParts(date);
+  const index = year * 12 + month - 1 + months;
+  return formatDate(Math.floor(index / 12), (index % 12) + 1, 1);
+};
+
+/** Each seller's deals won from `from` to `to`, in the organisation's currency. */
+export async function bookingsOf(db: Db | Tx, orgId: string, money: OrgMoney, sellerIds: readonly string[], year: FiscalPeriod): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  if (sellerIds.length === 0) return out;
+  const won = await insightsRepo.sumOpportunities(db, { orgId, ownerIds: [...sellerIds], isWon: true, closeFrom: year.start, closeTo: year.end }, { groupBy: ['ownerId'], rateBreaks: [] });
+  for (const r of won) if (r.ownerId) out.set(r.ownerId, (out.get(r.ownerId) ?? 0n) + money.convert(r.amountMinor, r.currency, `${r.ownerId}'s bookings`));
+  return out;
+}
+
+/** In how many of the twelve months from `start` the organisation won deals. */
+async function monthsWithBookings(db: Db | Tx, orgId: string, start: string): Promise<number> {
+  let months = 0;
+  for (let m = 0; m < 12; m++) {
+    const from = addMonths(start, m);
+    const sums = await insightsRepo.sumOpportunities(db, { orgId, ownerIds: null, isWon: true, closeFrom: from, closeTo: addDays(addMonths(from, 1), -1) }, { groupBy: [], rateBreaks: [] });
+    if (sums.some((r) => r.count > 0)) months += 1;
+  }
+  return months;
+}
+
+/** Why a year cannot be learnt from (not over, or too few months with deals won); null when it can. */
+export async function historyGap(db: Db | Tx, orgId: string, year: FiscalPeriod, today: string): Promise<string | null> {
+  if (year.end >= today) return `${year.key} is not over`;
+  const months = await monthsWithBookings(db, orgId, year.start);
+  return months >= MIN_MONTHS ? null : `${year.key} has deals won in ${months} of its 12 months`;
+}
+
+export async function allPeople(db: Db | Tx, orgId: string): Promise<Person[]> {
+  const out: Person[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repos.person.list(db, { orgId, scope: { kind: 'all' }, filters: [], limit: 500, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}

@@ -1,0 +1,71 @@
+import { can, cascadeOf, dateOfInstant, formatDecimal, parseFiscalPeriod, readQuotaPlan, type Actor, type QuotaPlanDocument } from '@attain/core';
+import type { QuotaPlanDetail, QuotaPlanSummary } from '@attain/contract';
+import { quotaPlanRepo, userRepo, type Db, type QuotaPlanRow, type QuotaPlanVersionRow, type Tx } from '@attain/store';
+import type { AppContext } from '../context.js';
+import { orgMoney } from '../coverage/model-accounts.js';
+import { diagnoseQuotas } from './quota-diagnostics.js';
+import { capacityOf, fiscalQuarters, lineSchedule, type LineSchedule } from './quota-schedule.js';
+
+/** Who submitted the plan last (she may not approve it). */
+export async function submitterOf(db: Db | Tx, orgId: string, planId: string): Promise<string | null> {
+  const events = await quotaPlanRepo.events(db, orgId, planId);
+  return events.filter((e) => e.kind === 'submitted').at(-1)?.createdBy ?? null;
+}
+
+function abilities(actor: Actor, plan: QuotaPlanRow, submitter: string | null): QuotaPlanSummary['abilities'] {
+  const planner = can(actor, 'quota:plan');
+  return {
+    update: planner && plan.status !== 'in_review',
+    submit: planner && plan.status === 'draft',
+    approve: can(actor, 'quota:approve') && plan.status === 'in_review' && submitter !== actor.userId,
+  };
+}
+
+export function presentSummary(actor: Actor, plan: QuotaPlanRow, doc: QuotaPlanDocument, submitter: string | null): QuotaPlanSummary {
+  return {
+    id: plan.id, fiscalYear: plan.fiscalYear, measure: plan.measure as QuotaPlanSummary['measure'], status: plan.status, version: plan.version, approvedVersion: plan.approvedVersion,
+    currency: doc.currency, targetMinor: String(doc.targetMinor), lines: doc.lines.length, updatedAt: plan.updatedAt, abilities: abilities(actor, plan, submitter),
+  };
+}
+
+/** A version of the plan with every figure the grid shows: schedules, the cascade, capacity, diagnostics, history. */
+export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, plan: QuotaPlanRow, version: QuotaPlanVersionRow): Promise<QuotaPlanDetail> {
+  const doc = readQuotaPlan(version.document);
+  const today = dateOfInstant(ctx.now());
+  const money = await orgMoney(db, actor.orgId, today);
+  const year = parseFiscalPeriod(`FY${plan.fiscalYear}`, money.fiscalYearStartMonth);
+  const quarters = fiscalQuarters(plan.fiscalYear, money.fiscalYearStartMonth);
+  const schedules = new Map<string, LineSchedule>(doc.lines.map((l) => [l.key, lineSchedule(doc, l, year, quarters, money.fiscalYearStartMonth)]));
+  const names = new Map(doc.lines.map((l) => [l.key, l.name]));
+  const sellers = doc.lines.filter((l) => l.kind === 'seller' && l.personId !== null);
+  const { diagnostics } = await diagnoseQuotas(db, actor.orgId, money, plan.fiscalYear, today, doc.targetMinor,
+    sellers.map((l) => ({ personId: l.personId as string, quotaMinor: l.annualMinor, historyMinor: l.historyMinor, potentialMinor: l.potentialMinor })));
+  const capacity = capacityOf(doc, schedules);
+  const users = new Map((await userRepo.list(db, actor.orgId)).map((u) => [u.id, u.name]));
+  const submitter = await submitterOf(db, actor.orgId, plan.id);
+  return {
+    ...presentSummary(actor, plan, doc, submitter),
+    shownVersion: version.version, yearFrom: year.start, yearTo: year.end,
+    settings: { ...doc.settings, weightsByRole: { ...doc.settings.weightsByRole } as Record<string, string>, roles: [...doc.settings.roles] },
+    phasing: doc.phasing && { by: doc.phasing.by, weights: doc.phasing.weights.map((w) => formatDecimal(w)) },
+    ramps: Object.fromEntries(Object.entries(doc.ramps).map(([role, r]) => [role, [...(r ?? [])]])),
+    paddingBound: formatDecimal(doc.paddingBound), expectedAttainment: formatDecimal(doc.expectedAttainment),
+    lines: doc.lines.map((l) => {
+      const s = schedules.get(l.key) as LineSchedule;
+      return {
+        key: l.key, kind: l.kind, personId: l.personId, name: l.name, role: l.role, parentKey: l.parentKey, startDate: l.startDate,
+        annualMinor: String(l.annualMinor), reason: l.reason, historyMinor: String(l.historyMinor), potentialMinor: String(l.potentialMinor),
+        inYearMinor: String(s.inYearMinor), quarters: s.quarters.map(String), ramp: s.ramp,
+        growth: l.historyMinor === 0n ? null : Number(l.annualMinor - l.historyMinor) / Number(l.historyMinor),
+      };
+    }),
+    cascade: cascadeOf(doc).map((n) => ({
+      key: n.key, name: n.key === null ? 'Company target' : (names.get(n.key) ?? n.key), quotaMinor: String(n.quotaMinor), childrenMinor: String(n.childrenMinor),
+      children: n.children, padding: n.padding, overBound: n.overBound, short: n.short,
+    })),
+    capacity: { ...capacity, inYearMinor: String(capacity.inYearMinor), expectedMinor: String(capacity.expectedMinor) },
+    diagnostics,
+    versions: (await quotaPlanRepo.versions(db, actor.orgId, plan.id)).map((v) => ({ version: v.version, reason: v.reason, createdByName: users.get(v.createdBy) ?? v.createdBy, createdAt: v.createdAt })),
+    events: (await quotaPlanRepo.events(db, actor.orgId, plan.id)).map((e) => ({ kind: e.kind, version: e.version, comment: e.comment, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt })),
+  };
+}
