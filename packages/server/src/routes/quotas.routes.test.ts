@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotaAllocation } from '@attain/contract';
+import type { QuotaAllocation, QuotaPlanApproved, QuotaPlanComparison, QuotaPlanDetail } from '@attain/contract';
 import type { TestOrg } from '@attain/app/test-support';
 import { startTestServer, type TestServer } from '../test-support/http.js';
 
@@ -26,5 +26,44 @@ describe('quota allocation API', () => {
     expect(await ops.post('/quotas/allocate', { fiscalYear: 2027, targetMinor: 'lots' })).toMatchObject({ status: 422, body: { error: { details: [{ field: 'targetMinor' }] } } });
     for (const who of ['rep', 'manager'] as const) expect((await (await s.as(t, who)).post('/quotas/allocate', { fiscalYear: 2027, targetMinor: '1' })).status).toBe(403);
     expect((await s.anonymous.post('/quotas/allocate', { fiscalYear: 2027, targetMinor: '1' })).status).toBe(401);
+  });
+
+  it('stores a plan, saves, submits, approves by another; every route refuses reps, managers, strangers and other organisations', async () => {
+    const ops = await s.as(t, 'ops');
+    const finance = await s.as(t, 'finance');
+    const created = await ops.post<QuotaPlanDetail>('/quota-plans', { fiscalYear: 2027, targetMinor: '400000', phasing: { by: 'quarter', weights: ['0.25', '0.25', '0.25', '0.25'] } });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(created.body.lines.filter((l) => l.kind === 'seller').map((l) => l.quarters)).toContainEqual(['75000', '75000', '75000', '75000']);
+    expect(await ops.post('/quota-plans', { fiscalYear: 2027, targetMinor: '1' })).toMatchObject({ status: 409 });
+    expect(await ops.put(`/quota-plans/${id}`, { baseVersion: 1, reason: 'x', paddingBound: 'lots' })).toMatchObject({ status: 422, body: { error: { details: [{ field: 'paddingBound' }] } } });
+    const rita = created.body.lines.find((l) => l.name === 'Rita Rep')?.key as string;
+    expect((await ops.put<QuotaPlanDetail>(`/quota-plans/${id}`, { baseVersion: 1, reason: 'round', edits: [{ key: rita, annualMinor: '290000', reason: 'less' }] })).body.version).toBe(2);
+    expect((await ops.get<QuotaPlanComparison>(`/quota-plans/${id}/compare?from=1&to=2`)).body).toMatchObject({ from: 1, to: 2, lines: [{ name: 'Rita Rep', beforeMinor: '300000', afterMinor: '290000', reason: 'less' }] });
+    expect((await finance.get<QuotaPlanDetail>(`/quota-plans/${id}?version=1`)).body.shownVersion).toBe(1);
+    expect((await ops.post(`/quota-plans/${id}/submit`, { comment: 'please' })).status).toBe(200);
+    expect((await ops.post(`/quota-plans/${id}/approve`, { version: 2 })).status).toBe(403);
+    const approved = await finance.post<QuotaPlanApproved>(`/quota-plans/${id}/approve`, { version: 2 });
+    expect(approved).toMatchObject({ status: 200, body: { plan: { status: 'approved', approvedVersion: 2 } } });
+
+    const other = await s.newOrg('Quota API other');
+    const stranger = await s.as(other, 'admin');
+    const routes: [string, string, object?][] = [
+      ['get', '/quota-plans'], ['post', '/quota-plans', { fiscalYear: 2028, targetMinor: '1' }], ['get', `/quota-plans/${id}`], ['put', `/quota-plans/${id}`, { baseVersion: 2, reason: 'x' }],
+      ['post', `/quota-plans/${id}/submit`, {}], ['post', `/quota-plans/${id}/approve`, { version: 2 }], ['post', `/quota-plans/${id}/reject`, { comment: 'no' }], ['get', `/quota-plans/${id}/compare?from=1&to=2`],
+    ];
+    for (const [method, path, body] of routes) {
+      for (const who of ['rep', 'manager'] as const) {
+        const client = await s.as(t, who);
+        const res = method === 'get' ? await client.get(path) : method === 'put' ? await client.put(path, body) : await client.post(path, body);
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const anon = method === 'get' ? await s.anonymous.get(path) : method === 'put' ? await s.anonymous.put(path, body) : await s.anonymous.post(path, body);
+      expect([path, anon.status]).toEqual([path, 401]);
+      if (path.includes(id)) {
+        const res = method === 'get' ? await stranger.get(path) : method === 'put' ? await stranger.put(path, body) : await stranger.post(path, body);
+        expect([path, res.status]).toEqual([path, 404]);
+      }
+    }
   });
 });
