@@ -26,3 +26,43 @@ export class QuotasPage {
     await expect(this.page.getByTestId('quota-result')).toBeVisible();
   }
 }
+
+/** One quota plan: its grid over the hierarchy, inline edits, the approval actions and version comparison. */
+export class QuotaPlanPage {
+  constructor(private readonly page: Page) {}
+
+  get status(): Locator {
+    return this.page.getByTestId('quota-plan-status');
+  }
+
+  get lines(): Locator {
+    return this.page.getByTestId('quota-line');
+  }
+
+  line(name: string): Locator {
+    return this.lines.filter({ has: this.page.getByRole('rowheader', { name, exact: false }) });
+  }
+
+  /** Keeps the previewed allocation as the year's plan, with seasonality by quarter. */
+  async keepAsPlan(year: string, seasonality: string): Promise<void> {
+    const panel = this.page.getByTestId('new-quota-plan');
+    await panel.getByLabel('Seasonality % by quarter').fill(seasonality);
+    await panel.getByRole('button', { name: `Keep as the FY${year} plan` }).click();
+    await expect(this.page.getByRole('heading', { name: `FY${year} bookings quotas`, level: 1 })).toBeVisible();
+  }
+
+  async setQuota(name: string, amount: string, reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Change the quota of ${name}` }).click();
+    const editor = this.page.getByRole('form', { name: `New quota for ${name}` });
+    await editor.getByLabel(/Annual quota/).fill(amount);
+    await editor.getByLabel('Reason').fill(reason);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toHaveCount(0);
+  }
+
+  async act(button: string | RegExp, comment = ''): Promise<void> {
+    const actions = this.page.getByTestId('quota-actions');
+    if (comment !== '') await actions.getByLabel('Comment').fill(comment);
+    await actions.getByRole('button', { name: button }).click();
+  }
+}

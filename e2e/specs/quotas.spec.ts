@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from '../pages/login.page.js';
-import { QuotasPage } from '../pages/quotas.page.js';
+import { QuotaPlanPage, QuotasPage } from '../pages/quotas.page.js';
 
 const minorOf = (text: string | null): bigint => BigInt((text ?? '').replace(/[^\d]/g, '') || '0');
 
@@ -26,4 +26,51 @@ test('sales ops cascades next year\'s number to the sellers and sees whether it 
   await page.context().clearCookies();
   await new LoginPage(page).signInAs('rep@example.com');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotas' })).toHaveCount(0);
+});
+
+test('next year\'s quotas: sales ops keeps the allocation as a plan with seasonality and ramp, sets one by hand and submits; finance approves; the rep\'s assignment carries it', async ({ page }) => {
+  await new LoginPage(page).signInAs('ops@example.com');
+  const quotas = new QuotasPage(page);
+  const plan = new QuotaPlanPage(page);
+  await quotas.open();
+  await quotas.allocate({ year: '2028', target: '60000000', historyWeight: '60' });
+  await plan.keepAsPlan('2028', '20, 20, 20, 40');
+  await expect(plan.status).toHaveText('Draft');
+  await expect(page.getByTestId('cascade-chart').getByTestId('cascade-bar').first()).toBeVisible();
+  // The sellers' and placeholders' quotas under the company add up to the number exactly.
+  const sellers = plan.lines.and(page.locator('[data-kind="seller"]'));
+  expect(await sellers.count()).toBeGreaterThan(5);
+  const annuals = await sellers.getByTestId('line-annual').allTextContents();
+  expect(annuals.reduce((s, t) => s + minorOf(t), 0n)).toBe(6_000_000_000n);
+
+  await test.step('a quota set by hand with its reason is the next version, and the comparison shows it', async () => {
+    await plan.setQuota('Ray Rep', '2500000', 'takes the west');
+    await expect(plan.line('Ray Rep').getByTestId('line-annual')).toContainText('2,500,000.00');
+    await expect(page.getByTestId('quota-version')).toContainText('v2');
+    await expect(page.getByTestId('quota-compare').getByTestId('compare-line')).toHaveCount(1);
+    await expect(page.getByTestId('quota-compare').getByTestId('compare-line')).toContainText('takes the west');
+    await plan.act('Submit for approval', 'FY2028 for approval');
+    await expect(plan.status).toHaveText('In review');
+  });
+
+  await test.step('finance approves (padding, if any, with the comment); the quotas go into the plan assignments', async () => {
+    await page.context().clearCookies();
+    await new LoginPage(page).signInAs('finance@example.com');
+    await quotas.open();
+    await page.getByTestId('quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
+    await plan.act('Approve version 2', 'approved with the west');
+    await expect(plan.status).toHaveText('Approved');
+    await expect(page.getByTestId('quota-applied')).toContainText('Ray Rep: $2,500,000.00 a year from Feb 1, 2027 (rolled forward), to Dec 31, 2027: her plan version ends there');
+    await expect(page.getByTestId('quota-history')).toContainText('Approved v2 by');
+  });
+
+  await test.step('the rep sees her new quota in her own plan assignments, phased by the plan\'s seasonality', async () => {
+    await page.context().clearCookies();
+    await new LoginPage(page).signInAs('rep@example.com');
+    const mine = (await (await page.request.get('/api/v1/assignments')).json()) as { items: { id: string; validFrom: string; annualQuotaMinor: string | null }[] };
+    const next = mine.items.find((a) => a.validFrom === '2027-02-01');
+    expect(next?.annualQuotaMinor).toBe('250000000');
+    const terms = (await (await page.request.get(`/api/v1/assignments/${next?.id}?period=FY2028-Q1`)).json()) as { terms: { quota: { amountMinor: string } } };
+    expect(terms.terms.quota.amountMinor).toBe('50000000');
+  });
 });

@@ -83,7 +83,7 @@ export const QuotaPlanSummary = z.object({
   id: Id, fiscalYear: z.number().int(), measure: z.enum(QUOTA_MEASURES),
   status: z.enum(['draft', 'in_review', 'approved']),
   version: z.number().int(), approvedVersion: z.number().int().nullable(),
-  currency: z.string(), targetMinor: MinorUnits, lines: z.number().int(),
+  currency: z.string(), targetMinor: MinorUnits, lineCount: z.number().int(),
   updatedAt: Instant, abilities: Abilities,
 });
 export type QuotaPlanSummary = z.infer<typeof QuotaPlanSummary>;
@@ -141,7 +141,7 @@ export type QuotaPlanDetail = z.infer<typeof QuotaPlanDetail>;
 /** What approval wrote into the plan assignments, and what it could not, with why. */
 export const QuotaPlanApproved = z.object({
   plan: QuotaPlanDetail,
-  applied: z.array(z.object({ personId: Id, name: z.string(), assignmentId: Id, validFrom: CalendarDate, annualMinor: MinorUnits, how: z.enum(['changed', 'replaced', 'rolled-forward']) })),
+  applied: z.array(z.object({ personId: Id, name: z.string(), assignmentId: Id, validFrom: CalendarDate, validTo: CalendarDate.nullable(), annualMinor: MinorUnits, how: z.enum(['changed', 'replaced', 'rolled-forward']) })),
   skipped: z.array(z.object({ key: z.string(), name: z.string(), reason: z.string() })),
 });
 export type QuotaPlanApproved = z.infer<typeof QuotaPlanApproved>;

@@ -11,6 +11,7 @@ import { productRecords } from './deal-products.js';
 import { DemoClock, DemoIds, demoContext } from './demo-context.js';
 import { stageSetOf } from './opportunities.js';
 import { planOrg } from './org-chart.js';
+import { seedNextYearPlanVersions } from './next-year-plans.js';
 import { seedDemoAssignments } from './plan-assignments.js';
 import { writeDemoUsers, writeOrgDirect, writeOrgWithUseCases, type DemoLogin } from './org-writer.js';
 import { PositionOwners } from './owners.js';
@@ -172,6 +173,7 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   await transact(async (tx) => void add('compPlans', await seedPlanTemplates(dctx, tx, systemActor(orgId))));
   const made = org;
   await transact(async (tx) => void add('planAssignments', await seedDemoAssignments(dctx, tx, systemActor(orgId), made, options.asOf)));
+  await transact(async (tx) => void add('nextYearPlanVersions', await seedNextYearPlanVersions(dctx, tx, systemActor(orgId))));
   await transact((tx) => recordAudit(dctx, tx, { actor: systemActor(orgId), action: 'demo.seed', entity: 'org', entityId: orgId, before: null, after: summary }));
   return { org, counts };
 }

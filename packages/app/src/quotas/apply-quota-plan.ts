@@ -24,6 +24,8 @@ export interface AppliedQuota {
   readonly name: string;
   readonly assignmentId: string;
   readonly validFrom: string;
+  /** Before the year's end when the plan version ends sooner: the rest of the year has no quota until a later version is assigned. */
+  readonly validTo: string | null;
   readonly annualMinor: string;
   readonly how: 'changed' | 'replaced' | 'rolled-forward';
 }
@@ -83,7 +85,7 @@ export async function applyQuotaPlan(ctx: AppContext, tx: Tx, actor: Actor, inpu
     const current = inForce ?? later;
     if (current && carries(current, values(current.validFrom < from ? from : current.validFrom))) continue;
     const done = (a: PlanAssignment, how: AppliedQuota['how']) =>
-      applied.push({ personId: line.personId as string, name: line.name, assignmentId: a.id, validFrom: a.validFrom, annualMinor: String(line.annualMinor), how });
+      applied.push({ personId: line.personId as string, name: line.name, assignmentId: a.id, validFrom: a.validFrom, validTo: a.validTo, annualMinor: String(line.annualMinor), how });
     try {
       if (inForce && inForce.validFrom < from) {
         done((await writeAssignmentChange(ctx, tx, actor, inForce, { effectiveFrom: from, ...values(from) })).created, 'changed');

@@ -16,7 +16,7 @@ function abilities(actor: Actor, plan: QuotaPlanRow, submitter: string | null): 
   const planner = can(actor, 'quota:plan');
   return {
     update: planner && plan.status !== 'in_review',
-    submit: planner && plan.status === 'draft',
+    submit: planner && plan.status !== 'in_review',
     approve: can(actor, 'quota:approve') && plan.status === 'in_review' && submitter !== actor.userId,
   };
 }
@@ -24,7 +24,7 @@ function abilities(actor: Actor, plan: QuotaPlanRow, submitter: string | null): 
 export function presentSummary(actor: Actor, plan: QuotaPlanRow, doc: QuotaPlanDocument, submitter: string | null): QuotaPlanSummary {
   return {
     id: plan.id, fiscalYear: plan.fiscalYear, measure: plan.measure as QuotaPlanSummary['measure'], status: plan.status, version: plan.version, approvedVersion: plan.approvedVersion,
-    currency: doc.currency, targetMinor: String(doc.targetMinor), lines: doc.lines.length, updatedAt: plan.updatedAt, abilities: abilities(actor, plan, submitter),
+    currency: doc.currency, targetMinor: String(doc.targetMinor), lineCount: doc.lines.length, updatedAt: plan.updatedAt, abilities: abilities(actor, plan, submitter),
   };
 }
 

@@ -75,7 +75,7 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     expect(plan.capacity).toMatchObject({ inYearMinor: '958667', expectedMinor: '575200', sellers: 5, sellersNeeded: 9 });
     expect(plan.diagnostics).toMatchObject({ notEnoughHistory: 'FY2026 is not over', quotaToOte: { sellers: 3 } });
     await expect(createQuotaPlan(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '5' })).rejects.toMatchObject({ code: 'conflict', issues: [{ field: 'fiscalYear' }] });
-    expect((await listQuotaPlans(ctx, t.actors.finance)).map((p) => [p.fiscalYear, p.version, p.lines])).toEqual([[2027, 1, 8]]);
+    expect((await listQuotaPlans(ctx, t.actors.finance)).map((p) => [p.fiscalYear, p.version, p.lineCount])).toEqual([[2027, 1, 8]]);
   });
 
   it('saves edits with reasons as new versions, shows padding over the bound, and compares versions', async () => {

@@ -181,7 +181,8 @@ export async function submitQuotaPlan(ctx: AppContext, actor: Actor, id: string,
   const body = parseInput(QuotaPlanCommentBody, input);
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const plan = await loadPlan(tx, actor.orgId, id);
-    if (plan.status !== 'draft') throw new DomainError('conflict', `the plan is ${plan.status === 'approved' ? 'approved: change it first' : 'in review already'}`, [{ field: 'id', message: plan.status }]);
+    // An approved plan may go round again: approving it writes what is not in the assignments yet (next year's plan versions published since, say).
+    if (plan.status === 'in_review') throw new DomainError('conflict', 'the plan is in review already', [{ field: 'id', message: plan.status }]);
     const moved = await move(tx, plan, { status: 'in_review', at: ctx.now() });
     await event(ctx, tx, actor, plan, plan.version, 'submitted', body.comment);
     return presentPlan(ctx, tx, actor, moved, (await latestDocument(tx, moved)).row);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, runCommand, type GlobalOptions } from '../runtime.js';
 import { amountOption } from './amount-option.js';
+import { registerQuotaPlan } from './quota-plan.js';
 import { table } from './territory-format.js';
 import { acting, actorFor, whole, type ActingOptions } from './territory-options.js';
 
@@ -86,4 +87,5 @@ export function registerQuota(program: Command): void {
         output(rt, allocation, () => formatAllocation(allocation));
       }),
     );
+  registerQuotaPlan(quota);
 }

@@ -60,7 +60,7 @@ function Screens() {
           <Route path="/assignments" component={AssignmentsPage} />
           <Route path="/coverage" component={CoveragePage} />
           <Route path="/territories" nest component={TerritoriesArea} />
-          <Route path="/quotas" component={QuotasArea} />
+          <Route path="/quotas" nest component={QuotasArea} />
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />

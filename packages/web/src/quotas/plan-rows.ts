@@ -1,0 +1,67 @@
+import type { QuotaPlanDetail } from '@attain/contract';
+import { percentToFraction } from './AllocationForm.js';
+
+/*
+ * The quota grid's pure parts: each line's depth in the hierarchy, its manager's node of the
+ * cascade, percent lists as typed ("20, 20, 20, 40") as exact decimal weights, and the geometry of
+ * the cascade chart (children's sum against each parent's quota).
+ */
+
+export type PlanLine = QuotaPlanDetail['lines'][number];
+export type CascadeNode = QuotaPlanDetail['cascade'][number];
+
+/** How deep each line sits below the top (0 for the top lines). */
+export function depths(lines: readonly PlanLine[]): Map<string, number> {
+  const parent = new Map(lines.map((l) => [l.key, l.parentKey]));
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    let depth = 0;
+    for (let p = l.parentKey; p !== null && depth < lines.length; p = parent.get(p) ?? null) depth += 1;
+    out.set(l.key, depth);
+  }
+  return out;
+}
+
+/**
+ * A list of percents ("20, 20, 20, 40" or "0/25/50/75") as exact decimal fractions, or null when
+ * one is not a percent from 0 to 100 or the count is not one of `counts`.
+ */
+export function percentList(text: string, counts: readonly number[]): string[] | null {
+  const parts = text.split(/[\s,/]+/).filter((p) => p !== '');
+  if (!counts.includes(parts.length)) return null;
+  const out = parts.map((p) => percentToFraction(p, 0, 100));
+  return out.every((x): x is string => x !== null) ? out : null;
+}
+
+/** Fractions as the percents a person types back ("0.2" -> "20"). */
+export const asPercents = (fractions: readonly string[]): string => fractions.map((f) => String(Number((Number(f) * 100).toFixed(4)))).join(', ');
+
+export const CASCADE_CHART = { width: 720, labelWidth: 170, rowHeight: 28, barHeight: 12, top: 8 } as const;
+
+export interface CascadeBar {
+  readonly key: string;
+  readonly name: string;
+  readonly y: number;
+  /** Lengths of the parent's quota and of her children's sum. */
+  readonly quota: number;
+  readonly children: number;
+  readonly overBound: boolean;
+  readonly short: boolean;
+  readonly padding: number | null;
+}
+
+/** The company and every manager with children: her quota (outline) against her children's sum (filled), on one scale. */
+export function cascadeBars(nodes: readonly CascadeNode[]): { bars: CascadeBar[]; height: number } {
+  const { width, labelWidth, rowHeight, top } = CASCADE_CHART;
+  const shown = nodes.filter((n) => n.children > 0);
+  const scaleTo = width - labelWidth - 120;
+  const max = shown.reduce((m, n) => Math.max(m, Number(n.quotaMinor), Number(n.childrenMinor)), 0);
+  const length = (minor: string) => (max === 0 ? 0 : (Number(minor) / max) * scaleTo);
+  return {
+    bars: shown.map((n, k) => ({
+      key: n.key ?? 'company', name: n.name, y: top + k * rowHeight, quota: length(n.quotaMinor), children: length(n.childrenMinor),
+      overBound: n.overBound, short: n.short, padding: n.padding,
+    })),
+    height: top + shown.length * rowHeight + 4,
+  };
+}
