@@ -1,7 +1,7 @@
 import {
   approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
-import { checkQuotaPhasing, DomainError, formatMinorAsMajor, invalid, parseDecimal, PERSON_KINDS, type Actor, type Organisation, type PersonKind } from '@attain/core';
+import { checkQuotaPhasing, DomainError, lineDepths, formatMinorAsMajor, invalid, parseDecimal, PERSON_KINDS, type Actor, type Organisation, type PersonKind } from '@attain/core';
 import {
   QUOTA_CHANGE_REASONS, type CreateQuotaPlanBody, type QuotaPlanApproved, type QuotaPlanComparison, type QuotaPlanDetail, type QuotaPlanSummary,
 } from '@attain/contract';
@@ -10,6 +10,7 @@ import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
 import { amountOption } from './amount-option.js';
 import { table } from './territory-format.js';
+import { allocationBody, allocationOptions, isKind, type AllocationOptions } from './quota-options.js';
 import { acting, actorFor, calendarDate, whole, type ActingOptions } from './territory-options.js';
 
 /*
@@ -19,7 +20,6 @@ import { acting, actorFor, calendarDate, whole, type ActingOptions } from './ter
  */
 
 const collect = (v: string, all: string[] = []): string[] => [...all, v];
-const isKind = (k: string): k is PersonKind => (PERSON_KINDS as readonly string[]).includes(k);
 /** The contract's exact shares: "0.05", "0.6", "1" (a bad one named by its option, not by the body's field). */
 const SHARE = /^\d(\.\d{1,6})?$/;
 
@@ -75,39 +75,16 @@ async function placeholderOption(rt: Runtime, org: Organisation, text: string): 
   };
 }
 
-/** "am=0.8,ae=0.3", as `quota allocate --weight`. */
-function weightsOption(text: string): Partial<Record<PersonKind, string>> {
-  return Object.fromEntries(text.split(',').map((part) => {
-    const [role, weight] = part.split('=');
-    if (!role || !isKind(role) || weight === undefined) throw invalid('--weight', `must be role=weight pairs, e.g. am=0.8,ae=0.3 (roles: ${PERSON_KINDS.join(', ')})`);
-    return [role, weight];
-  }));
-}
-
-type CreateOptions = ActingOptions & {
-  year: string; target: string; historyWeight?: string; weight?: string; roles?: string; minGrowth?: string; maxGrowth?: string; override?: string[];
+type CreateOptions = ActingOptions & AllocationOptions & {
   phasing?: string; ramp?: string[]; padding?: string; attainment?: string; placeholder?: string[];
 };
 
 /** The allocation options exactly as `quota allocate` reads them, and the plan's own. */
 async function createBody(rt: Runtime, org: Organisation, o: CreateOptions): Promise<CreateQuotaPlanBody> {
-  const targetMinor = amountOption(o.target, '--target', org.defaultCurrency, `must be an amount in ${org.defaultCurrency}, e.g. 12000000.00`).toString();
-  const roles = (o.roles ?? 'ae,am').split(',').map((r) => r.trim());
-  const bad = roles.find((r) => !isKind(r));
-  if (bad !== undefined) throw invalid('--roles', `"${bad}" is not a role (${PERSON_KINDS.join(', ')})`);
-  const overrides = await Promise.all((o.override ?? []).map(async (text) => {
-    const m = /^([^=]+)=([^:]+):(.+)$/.exec(text);
-    if (!m) throw invalid('--override', 'must be person=amount:reason, e.g. rita@example.com=850000.00:new territory');
-    const amountMinor = amountOption(m[2] as string, '--override', org.defaultCurrency, `"${m[2]}" is not an amount in ${org.defaultCurrency}`).toString();
-    return { personId: await resolvePerson(rt, org, (m[1] as string).trim()), amountMinor, reason: (m[3] as string).trim() };
-  }));
   const padding = shareOption(o.padding, '--padding');
   const attainment = shareOption(o.attainment, '--attainment');
   return {
-    fiscalYear: whole(o.year, '--year', 2000, 2100), targetMinor, historyWeight: o.historyWeight ?? '0.5', roles: roles as PersonKind[], overrides,
-    ...(o.weight === undefined ? {} : { weightsByRole: weightsOption(o.weight) }),
-    ...(o.minGrowth === undefined ? {} : { minGrowth: o.minGrowth }),
-    ...(o.maxGrowth === undefined ? {} : { maxGrowth: o.maxGrowth }),
+    ...(await allocationBody(rt, org, o)),
     phasing: o.phasing === undefined ? null : phasingOption(o.phasing),
     ramps: rampsOption(o.ramp ?? []),
     ...(padding === undefined ? {} : { paddingBound: padding }),
@@ -134,24 +111,13 @@ async function lineFor(rt: Runtime, org: Organisation, plan: QuotaPlanDetail, te
 const pct = (x: number | null) => (x === null ? '-' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
 const moneyIn = (currency: string) => (minor: string) => formatMinorAsMajor(BigInt(minor), currency);
 
-/** The detail's `lines` are the lines themselves, the summary's their count: only what both share. */
-const summaryLine = (p: Omit<QuotaPlanSummary, 'lines'>): string =>
+const summaryLine = (p: QuotaPlanSummary): string =>
   `FY${p.fiscalYear} ${p.measure} quota plan ${p.id}: ${p.status}, version ${p.version}${p.approvedVersion === null ? '' : ` (approved: version ${p.approvedVersion})`}, target ${moneyIn(p.currency)(p.targetMinor)} ${p.currency}`;
 
 export function formatPlans(plans: readonly QuotaPlanSummary[]): string {
   if (plans.length === 0) return 'no quota plans yet: `attain quota plan create --year <fiscal-year> --target <amount>`';
   return table(['id', 'year', 'measure', 'status', 'version', 'approved', 'target', 'lines', 'updated'],
     plans.map((p) => [p.id, `FY${p.fiscalYear}`, p.measure, p.status, String(p.version), p.approvedVersion === null ? '-' : String(p.approvedVersion), moneyIn(p.currency)(p.targetMinor), String(p.lineCount), p.updatedAt]), [4, 5, 6, 7]);
-}
-
-/** Depth of each line under the top (parents by parentKey; a loop stops the walk). */
-function depths(lines: QuotaPlanDetail['lines']): Map<string, number> {
-  const parent = new Map(lines.map((l) => [l.key, l.parentKey]));
-  return new Map(lines.map((l) => {
-    let depth = 0;
-    for (let p = l.parentKey; p !== null && depth < lines.length; p = parent.get(p) ?? null) depth += 1;
-    return [l.key, depth];
-  }));
 }
 
 /** Predicted share at quota, fairness, stretch, quota-to-OTE, capacity and padding: one fact a line. */
@@ -175,7 +141,7 @@ export function formatDiagnostics(p: QuotaPlanDetail): string[] {
 /** The grid over the hierarchy, the cascade, capacity, diagnostics and history. */
 export function formatPlan(p: QuotaPlanDetail): string {
   const money = moneyIn(p.currency);
-  const depth = depths(p.lines);
+  const depth = lineDepths(p.lines);
   const label = (l: QuotaPlanDetail['lines'][number]) => `${'  '.repeat(depth.get(l.key) ?? 0)}${l.name}${l.kind === 'placeholder' ? ` [${l.key}]` : ''}`;
   return [
     summaryLine(p) + (p.shownVersion === p.version ? '' : ` - showing version ${p.shownVersion}`),
@@ -229,17 +195,9 @@ const asActor = (o: ActingOptions, command: Command, body: Acting) =>
 export function registerQuotaPlan(quota: Command): void {
   const plan = quota.command('plan').description('quota plans: a fiscal year\'s quotas saved in versions, submitted, approved by someone else, then written into the plan assignments');
 
-  acting(plan
+  acting(allocationOptions(plan
     .command('create')
-    .description('allocate the year\'s number (as `quota allocate`) and store it as version 1 of a draft plan, with placeholders, seasonality and ramps')
-    .requiredOption('--year <fiscal-year>', 'the fiscal year, named by the calendar year it ends in, e.g. 2028')
-    .requiredOption('--target <amount>', 'the company number in the organisation currency, e.g. 12000000.00')
-    .option('--history-weight <w>', 'how much last year\'s bookings count against potential, 0..1', '0.5')
-    .option('--weight <role=w,...>', 'a history weight per role, e.g. am=0.8,ae=0.3')
-    .option('--roles <roles>', 'the roles that carry quota, comma separated', 'ae,am')
-    .option('--min-growth <g>', 'each quota at least last year\'s bookings x (1 + g), e.g. -0.1')
-    .option('--max-growth <g>', 'each quota at most last year\'s bookings x (1 + g), e.g. 0.5')
-    .option('--override <person=amount:reason>', 'a quota set by hand (e-mail or id), repeatable', collect)
+    .description('allocate the year\'s number (as `quota allocate`) and store it as version 1 of a draft plan, with placeholders, seasonality and ramps'))
     .option('--phasing <weights>', 'seasonality: 4 quarterly or 12 monthly weights summing to 1, e.g. 0.2,0.2,0.2,0.4 (by days otherwise)')
     .option('--ramp <role=factors>', 'a new hire\'s monthly factors for a role, e.g. ae=0,0.25,0.5,0.75; repeatable, one per role', collect)
     .option('--padding <share>', 'how far the lines under a manager may sum above her quota before approval needs a comment', '0.05')

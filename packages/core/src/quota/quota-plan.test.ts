@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { cascadeOf, checkQuotaPlan, compareQuotaPlans, editQuotaLines, inHierarchyOrder, rampRemaining, readQuotaPlan, writeQuotaPlan, type QuotaPlanDocument, type QuotaPlanLine } from './quota-plan.js';
+import { cascadeOf, checkQuotaPlan, compareQuotaPlans, editQuotaLines, inHierarchyOrder, lineDepths, rampRemaining, readQuotaPlan, writeQuotaPlan, type QuotaPlanDocument, type QuotaPlanLine } from './quota-plan.js';
 
 const line = (key: string, over: Partial<QuotaPlanLine> = {}): QuotaPlanLine => ({
   key, kind: 'seller', personId: key, name: key, role: 'ae', parentKey: 'm', startDate: null, annualMinor: 100n, reason: null, historyMinor: 0n, potentialMinor: 0n, ...over,
@@ -47,6 +47,11 @@ describe('quota plans', () => {
     expect(rampRemaining(['0', '0.5'], '2026-01-10', '2027-02-01')).toBeNull();
     expect(rampRemaining(['0', '0.5'], null, '2027-02-01')).toBeNull();
     expect(rampRemaining(['0.5', '1.0'], '2027-03-01', '2027-03-01')).toEqual(['0.5', '1.0']);
+  });
+
+  it('knows how deep each line sits, and survives a loop of parents', () => {
+    expect([...lineDepths([line('vp', { parentKey: null }), line('m', { parentKey: 'vp' }), line('r', { parentKey: 'm' })])]).toEqual([['vp', 0], ['m', 1], ['r', 2]]);
+    expect(lineDepths([line('a', { parentKey: 'b' }), line('b', { parentKey: 'a' })]).get('a')).toBe(2);
   });
 
   it('orders lines as the hierarchy reads, and compares versions', () => {

@@ -167,6 +167,18 @@ export function inHierarchyOrder(lines: readonly QuotaPlanLine[]): QuotaPlanLine
   return [...out, ...lines.filter((l) => !seen.has(l.key))];
 }
 
+/** How deep each line sits below the top (0 for the top lines; a loop of parents stops the walk). */
+export function lineDepths(lines: readonly Pick<QuotaPlanLine, 'key' | 'parentKey'>[]): Map<string, number> {
+  const parent = new Map(lines.map((l) => [l.key, l.parentKey]));
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    let depth = 0;
+    for (let p = l.parentKey; p !== null && depth < lines.length; p = parent.get(p) ?? null) depth += 1;
+    out.set(l.key, depth);
+  }
+  return out;
+}
+
 /** Is `over` above `base` by more than the share `bound`? Exact. */
 function exceeds(over: bigint, base: bigint, bound: Decimal): boolean {
   return over * pow10(bound.scale) > base * (pow10(bound.scale) + bound.units);

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parseMajorToMinor } from '@attain/core';
+import { lineDepths, parseMajorToMinor } from '@attain/core';
 import { QUOTA_CHANGE_REASONS, type QuotaPlanDetail } from '@attain/contract';
 import { matchesText } from '../pay/table-sort.js';
 import { formatCount, formatDate, formatMoney, humanize } from '../ui/format.js';
-import { depths, type PlanLine } from './plan-rows.js';
+import type { PlanLine } from './plan-rows.js';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
 
 const signed = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
@@ -17,7 +17,7 @@ export function QuotaGrid({ plan: p, editable }: { plan: QuotaPlanDetail; editab
   const ids = useId();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const depth = depths(p.lines);
+  const depth = lineDepths(p.lines);
   const cascade = new Map(p.cascade.map((n) => [n.key, n]));
   const shown = p.lines.filter((l) => matchesText([l.name, l.role, l.kind, l.reason ?? ''].join(' '), filter));
   const money = (m: string) => formatMoney(m, p.currency);

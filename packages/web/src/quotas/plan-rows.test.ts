@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { asPercents, cascadeBars, depths, percentList, type CascadeNode, type PlanLine } from './plan-rows.js';
+import { asPercents, cascadeBars, percentList, type CascadeNode } from './plan-rows.js';
 
-const line = (key: string, parentKey: string | null): PlanLine => ({
-  key, parentKey, kind: 'seller', personId: key, name: key, role: 'ae', startDate: null, annualMinor: '0', reason: null, historyMinor: '0', potentialMinor: '0',
-  inYearMinor: '0', quarters: [], ramp: null, growth: null,
-});
 const node = (key: string | null, quotaMinor: string, childrenMinor: string, children = 1): CascadeNode => ({
   key, name: key ?? 'Company target', quotaMinor, childrenMinor, children, padding: Number(childrenMinor) / Number(quotaMinor) - 1, overBound: false, short: false,
 });
 
 describe('quota plan rows', () => {
-  it('knows how deep each line sits, and survives a loop of parents', () => {
-    expect([...depths([line('vp', null), line('m', 'vp'), line('r', 'm')])]).toEqual([['vp', 0], ['m', 1], ['r', 2]]);
-    expect(depths([line('a', 'b'), line('b', 'a')]).get('a')).toBe(2);
-  });
-
   it('reads percent lists as exact fractions, and refuses what is not one', () => {
     expect(percentList('20, 20, 20, 40', [4, 12])).toEqual(['0.2', '0.2', '0.2', '0.4']);
     expect(percentList('0/25/50/75', [1, 2, 3, 4])).toEqual(['0', '0.25', '0.5', '0.75']);

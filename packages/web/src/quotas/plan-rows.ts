@@ -2,25 +2,12 @@ import type { QuotaPlanDetail } from '@attain/contract';
 import { percentToFraction } from './AllocationForm.js';
 
 /*
- * The quota grid's pure parts: each line's depth in the hierarchy, its manager's node of the
- * cascade, percent lists as typed ("20, 20, 20, 40") as exact decimal weights, and the geometry of
+ * The quota grid's pure parts: percent lists as typed ("20, 20, 20, 40") as exact decimal weights, and the geometry of
  * the cascade chart (children's sum against each parent's quota).
  */
 
 export type PlanLine = QuotaPlanDetail['lines'][number];
 export type CascadeNode = QuotaPlanDetail['cascade'][number];
-
-/** How deep each line sits below the top (0 for the top lines). */
-export function depths(lines: readonly PlanLine[]): Map<string, number> {
-  const parent = new Map(lines.map((l) => [l.key, l.parentKey]));
-  const out = new Map<string, number>();
-  for (const l of lines) {
-    let depth = 0;
-    for (let p = l.parentKey; p !== null && depth < lines.length; p = parent.get(p) ?? null) depth += 1;
-    out.set(l.key, depth);
-  }
-  return out;
-}
 
 /**
  * A list of percents ("20, 20, 20, 40" or "0/25/50/75") as exact decimal fractions, or null when

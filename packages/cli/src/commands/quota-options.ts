@@ -1,0 +1,56 @@
+import { invalid, PERSON_KINDS, type Organisation, type PersonKind } from '@attain/core';
+import type { QuotaAllocateBody } from '@attain/contract';
+import type { Command } from 'commander';
+import { resolvePerson } from '../lookup/resolve-person.js';
+import type { Runtime } from '../runtime.js';
+import { amountOption } from './amount-option.js';
+import { whole } from './territory-options.js';
+
+/** The allocation's options, shared by `quota allocate` and `quota plan create`. */
+export type AllocationOptions = {
+  year: string; target: string; historyWeight?: string; weight?: string; roles?: string; minGrowth?: string; maxGrowth?: string; override?: string[];
+};
+
+export const isKind = (k: string): k is PersonKind => (PERSON_KINDS as readonly string[]).includes(k);
+
+/** Declares the allocation's options on a command. */
+export function allocationOptions(command: Command): Command {
+  return command
+    .requiredOption('--year <fiscal-year>', 'the fiscal year, named by the calendar year it ends in, e.g. 2027')
+    .requiredOption('--target <amount>', 'the company number in the organisation currency, e.g. 12000000.00')
+    .option('--history-weight <w>', 'how much last year\'s bookings count against potential, 0..1', '0.5')
+    .option('--weight <role=w,...>', 'a history weight per role, e.g. am=0.8,ae=0.3')
+    .option('--roles <roles>', 'the roles that carry quota, comma separated', 'ae,am')
+    .option('--min-growth <g>', 'each quota at least last year\'s bookings x (1 + g), e.g. -0.1')
+    .option('--max-growth <g>', 'each quota at most last year\'s bookings x (1 + g), e.g. 0.5')
+    .option('--override <person=amount:reason>', 'a quota set by hand (e-mail or id), repeatable', (v: string, all: string[] = []) => [...all, v]);
+}
+
+/** "am=0.8,ae=0.3": a history weight per role. */
+function weightsOption(text: string): Partial<Record<PersonKind, string>> {
+  return Object.fromEntries(text.split(',').map((part) => {
+    const [role, weight] = part.split('=');
+    if (!role || !isKind(role) || weight === undefined) throw invalid('--weight', `must be role=weight pairs, e.g. am=0.8,ae=0.3 (roles: ${PERSON_KINDS.join(', ')})`);
+    return [role, weight];
+  }));
+}
+
+/** The allocation's request from its options; a bad option exits 3 naming it. */
+export async function allocationBody(rt: Runtime, org: Organisation, o: AllocationOptions): Promise<QuotaAllocateBody> {
+  const targetMinor = amountOption(o.target, '--target', org.defaultCurrency, `must be an amount in ${org.defaultCurrency}, e.g. 12000000.00`).toString();
+  const roles = (o.roles ?? 'ae,am').split(',').map((r) => r.trim());
+  const bad = roles.find((r) => !isKind(r));
+  if (bad !== undefined) throw invalid('--roles', `"${bad}" is not a role (${PERSON_KINDS.join(', ')})`);
+  const overrides = await Promise.all((o.override ?? []).map(async (text) => {
+    const m = /^([^=]+)=([^:]+):(.+)$/.exec(text);
+    if (!m) throw invalid('--override', 'must be person=amount:reason, e.g. rita@example.com=850000.00:new territory');
+    const amountMinor = amountOption(m[2] as string, '--override', org.defaultCurrency, `"${m[2]}" is not an amount in ${org.defaultCurrency}`).toString();
+    return { personId: await resolvePerson(rt, org, (m[1] as string).trim()), amountMinor, reason: (m[3] as string).trim() };
+  }));
+  return {
+    fiscalYear: whole(o.year, '--year', 2000, 2100), targetMinor, historyWeight: o.historyWeight ?? '0.5', roles: roles as PersonKind[], overrides,
+    ...(o.weight === undefined ? {} : { weightsByRole: weightsOption(o.weight) }),
+    ...(o.minGrowth === undefined ? {} : { minGrowth: o.minGrowth }),
+    ...(o.maxGrowth === undefined ? {} : { maxGrowth: o.maxGrowth }),
+  };
+}
