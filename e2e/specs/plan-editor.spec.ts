@@ -3,13 +3,14 @@ import { LoginPage } from '../pages/login.page.js';
 import { PlanEditorPage } from '../pages/plan-editor.page.js';
 import { ShellPage } from '../pages/shell.page.js';
 
-test('sales ops edits the AE plan: sees a problem by line and column, fixes it, previews and saves version 2; finance publishes it', async ({ page }) => {
+test('sales ops edits the AE plan: sees a problem by line and column, fixes it, previews and saves the next version; finance publishes it', async ({ page }) => {
   await new LoginPage(page).signInAs('ops@example.com');
   const plans = new PlanEditorPage(page);
   await plans.openList();
-  await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('1');
+  // The demo has this year's version 1 and next year's version 2 published.
+  await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('2');
   await plans.openPlan('Account executive quota commission');
-  const original = await plans.savedSource(1);
+  const original = await plans.savedSource(2);
 
   // A typo in the tier mode: named with its line and column, inline and in the list.
   await plans.replaceSource(original.replace('mode: marginal', 'mode: marginall'));
@@ -23,24 +24,24 @@ test('sales ops edits the AE plan: sees a problem by line and column, fixes it, 
   await expect(plans.chart.getByTestId('curve-point')).toHaveCount(41);
 
   await plans.saveNewVersion();
-  await plans.expectSaved(2);
+  await plans.expectSaved(3);
   // The version in the text was moved on for the user, comments and all.
-  expect(await plans.savedSource(2)).toBe(original.replace('version: 1', 'version: 2'));
+  expect(await plans.savedSource(3)).toBe(original.replace('version: 2', 'version: 3'));
 
   // Her own draft: she cannot publish it.
-  await expect(plans.version(2)).toContainText('you wrote it: another comp admin publishes it');
-  await expect(plans.version(2).getByRole('button')).toHaveCount(0);
+  await expect(plans.version(3)).toContainText('you wrote it: another comp admin publishes it');
+  await expect(plans.version(3).getByRole('button')).toHaveCount(0);
 
   await plans.openList();
-  await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('2');
+  await expect(await plans.latestVersionOf('ae-quota-commission')).toHaveText('3');
 
   // Finance publishes it.
   await page.context().clearCookies();
   await new LoginPage(page).signInAs('finance@example.com');
   await plans.openList();
   await plans.openPlan('Account executive quota commission');
-  await plans.publish(2);
-  await expect(plans.version(1).locator('.badge')).toHaveText('published');
+  await plans.publish(3);
+  await expect(plans.version(2).locator('.badge')).toHaveText('published');
 });
 
 test('a rep has no Plans in the menu and finds nothing at /plans', async ({ page }) => {
