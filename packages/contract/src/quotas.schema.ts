@@ -53,6 +53,8 @@ export const QuotaDiagnostics = z.object({
   quotaPerPotential: z.object({ gini: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
   /** The total over last year's bookings (1.2 = 20% growth asked); null without bookings. */
   totalOverBookings: z.number().nullable(),
+  /** Last year's attainment (bookings over the quota of her assignment then) against the potential she covers: Pearson's r; weak in a fair plan. */
+  attainmentVsPotential: z.object({ correlation: z.number(), sellers: z.number().int() }).nullable(),
   /** Quota over on-target earnings across the sellers who have an OTE (a median around 5x is common). */
   quotaToOte: z.object({ median: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
 });

@@ -1,4 +1,4 @@
-import { MIN_GROWTH_HISTORY, parseFiscalPeriod, predictShareAtQuota, quotaPerPotential } from '@attain/core';
+import { attainmentAgainstPotential, MIN_GROWTH_HISTORY, parseFiscalPeriod, predictShareAtQuota, quotaPerPotential } from '@attain/core';
 import type { QuotaDiagnostics } from '@attain/contract';
 import { planAssignmentRepo, type Db, type Tx } from '@attain/store';
 import type { OrgMoney } from '../coverage/model-accounts.js';
@@ -46,6 +46,16 @@ export async function diagnoseQuotas(
     }
   }
   const ratios = [...quotaToOte.values()].sort((a, b) => a - b);
+  // Last year's quota: the annual quota of her assignment in force at the end of that year (or the last one in it).
+  const lastQuota = new Map<string, bigint>();
+  for (const a of await planAssignmentRepo.list(db, orgId, { personIds: sellers.map((s) => s.personId) })) {
+    if (a.annualQuotaMinor === null || a.annualQuotaMinor === 0n || a.validFrom > last.end || (a.validTo !== null && a.validTo < last.start) || (a.validTo !== null && a.validTo < a.validFrom)) continue;
+    lastQuota.set(a.personId, a.annualQuotaMinor);
+  }
+  const attainment = sellers.flatMap((s) => {
+    const q = lastQuota.get(s.personId);
+    return q === undefined ? [] : [{ attainment: Number(s.historyMinor) / Number(q), potential: Number(s.potentialMinor) }];
+  });
   return {
     quotaToOte,
     diagnostics: {
@@ -53,6 +63,7 @@ export async function diagnoseQuotas(
       notEnoughHistory: prediction ? null : (missing ?? `${growths.length} sellers booked in both ${before.key} and ${last.key}; ${MIN_GROWTH_HISTORY} are needed`),
       growthsKnown: growths.length,
       quotaPerPotential: quotaPerPotential(sellers.map((s) => ({ quota: Number(s.quotaMinor), potential: Number(s.potentialMinor) }))),
+      attainmentVsPotential: attainmentAgainstPotential(attainment),
       totalOverBookings: totalHistory === 0n ? null : Number(targetMinor) / Number(totalHistory),
       quotaToOte: ratios.length === 0 ? null : { median: median(ratios), min: ratios[0] as number, max: ratios[ratios.length - 1] as number, sellers: ratios.length },
     },

@@ -73,7 +73,9 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     ]);
     // Quota-to-capacity: 312,000 + 234,000 x 2 + 92,000 + 86,667 in the year, at 60%.
     expect(plan.capacity).toMatchObject({ inYearMinor: '958667', expectedMinor: '575200', sellers: 5, sellersNeeded: 9 });
-    expect(plan.diagnostics).toMatchObject({ notEnoughHistory: 'FY2026 is not over', quotaToOte: { sellers: 3 } });
+    expect(plan.diagnostics).toMatchObject({ notEnoughHistory: 'FY2026 is not over', quotaToOte: { sellers: 3 }, attainmentVsPotential: { sellers: 3 } });
+    // Last year's attainment (2,000 / 3,000 / 5,000 of 9,000 each) against potential 6,000 / 3,000 / 1,000: the richest territory attained least.
+    expect(plan.diagnostics.attainmentVsPotential?.correlation).toBeCloseTo(-0.9538, 4);
     await expect(createQuotaPlan(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '5' })).rejects.toMatchObject({ code: 'conflict', issues: [{ field: 'fiscalYear' }] });
     expect((await listQuotaPlans(ctx, t.actors.finance)).map((p) => [p.fiscalYear, p.version, p.lineCount])).toEqual([[2027, 1, 8]]);
   });

@@ -131,6 +131,8 @@ export function formatDiagnostics(p: QuotaPlanDetail): string[] {
       : `at quota: ${(100 * d.shareAtQuota.mean).toFixed(0)}% of ${d.shareAtQuota.sellers} sellers predicted at or above (P10-P90 ${(100 * d.shareAtQuota.p10).toFixed(0)}-${(100 * d.shareAtQuota.p90).toFixed(0)}%; healthy 55-70%)`,
     d.quotaPerPotential === null ? 'quota per unit of potential: no seller covers potential'
       : `quota per unit of potential: Gini ${d.quotaPerPotential.gini.toFixed(3)} (${d.quotaPerPotential.min.toFixed(3)}-${d.quotaPerPotential.max.toFixed(3)}) over ${d.quotaPerPotential.sellers} sellers`,
+    d.attainmentVsPotential === null ? "last year's attainment against potential: too few sellers with a quota last year"
+      : `last year's attainment against potential: r = ${d.attainmentVsPotential.correlation.toFixed(2)} over ${d.attainmentVsPotential.sellers} sellers (weak in a fair plan)`,
     `total over last year's bookings: ${d.totalOverBookings === null ? 'no bookings' : pct(d.totalOverBookings - 1)}`,
     d.quotaToOte === null ? 'quota to OTE: no seller has an OTE in force' : `quota to OTE: median ${d.quotaToOte.median.toFixed(1)}x (${d.quotaToOte.min.toFixed(1)}-${d.quotaToOte.max.toFixed(1)}x) over ${d.quotaToOte.sellers} sellers`,
     `capacity: ${money(p.capacity.inYearMinor)} in the year, ${money(p.capacity.expectedMinor)} expected at ${p.expectedAttainment} attainment: ${p.capacity.coverage === null ? '-' : `${(100 * p.capacity.coverage).toFixed(1)}%`} of the target; ${p.capacity.sellersNeeded ?? '-'} sellers needed, ${p.capacity.sellers} planned`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictShareAtQuota, quotaPerPotential } from './diagnostics.js';
+import { attainmentAgainstPotential, predictShareAtQuota, quotaPerPotential } from './diagnostics.js';
 
 describe('quota diagnostics', () => {
   const team = Array.from({ length: 10 }, (_, i) => ({ history: 100 + i, quota: 100 + i }));
@@ -27,5 +27,19 @@ describe('quota diagnostics', () => {
     expect(quotaPerPotential([{ quota: 10, potential: 100 }, { quota: 20, potential: 200 }])).toEqual({ gini: 0, min: 0.1, max: 0.1, sellers: 2 });
     expect(quotaPerPotential([{ quota: 10, potential: 100 }, { quota: 30, potential: 100 }, { quota: 5, potential: 0 }])?.gini).toBeCloseTo(0.25, 10);
     expect(quotaPerPotential([{ quota: 10, potential: 0 }])).toBeNull();
+  });
+});
+
+describe('attainment against potential', () => {
+  it('is Pearson\'s r over the sellers with potential, and says nothing without spread or sellers', () => {
+    // Attainment rising exactly with potential: r = 1; against it: -1.
+    expect(attainmentAgainstPotential([{ attainment: 0.5, potential: 1 }, { attainment: 1, potential: 2 }, { attainment: 1.5, potential: 3 }])?.correlation).toBeCloseTo(1, 12);
+    expect(attainmentAgainstPotential([{ attainment: 1.5, potential: 1 }, { attainment: 1, potential: 2 }, { attainment: 0.5, potential: 3 }])?.correlation).toBeCloseTo(-1, 12);
+    // r of (1, 2, 3) with (1, 3, 2) is 0.5.
+    const half = attainmentAgainstPotential([{ attainment: 1, potential: 1 }, { attainment: 3, potential: 2 }, { attainment: 2, potential: 3 }, { attainment: 9, potential: 0 }]);
+    expect(half?.correlation).toBeCloseTo(0.5, 12);
+    expect(half?.sellers).toBe(3);
+    expect(attainmentAgainstPotential([{ attainment: 1, potential: 1 }, { attainment: 1, potential: 2 }, { attainment: 1, potential: 3 }])).toBeNull();
+    expect(attainmentAgainstPotential([{ attainment: 1, potential: 1 }, { attainment: 2, potential: 2 }])).toBeNull();
   });
 });

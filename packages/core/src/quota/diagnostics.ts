@@ -51,3 +51,21 @@ export function quotaPerPotential(sellers: readonly { readonly quota: number; re
   if (ratios.length === 0) return null;
   return { gini: loadBalance(ratios).gini, min: Math.min(...ratios), max: Math.max(...ratios), sellers: ratios.length };
 }
+
+/**
+ * How closely attainment follows territory potential: Pearson's r between each seller's attainment
+ * (bookings over quota) and the potential she covers, over the sellers with both. A fair plan
+ * shows a weak correlation: a strong positive r means the quotas did not take the market into
+ * account (rich territories over-attain). Null with fewer than 3 sellers or no spread.
+ */
+export function attainmentAgainstPotential(sellers: readonly { readonly attainment: number; readonly potential: number }[]): { readonly correlation: number; readonly sellers: number } | null {
+  const xs = sellers.filter((s) => s.potential > 0 && Number.isFinite(s.attainment));
+  if (xs.length < 3) return null;
+  const mean = (f: (s: (typeof xs)[number]) => number) => xs.reduce((sum, s) => sum + f(s), 0) / xs.length;
+  const ma = mean((s) => s.attainment);
+  const mp = mean((s) => s.potential);
+  const cov = mean((s) => (s.attainment - ma) * (s.potential - mp));
+  const sa = Math.sqrt(mean((s) => (s.attainment - ma) ** 2));
+  const sp = Math.sqrt(mean((s) => (s.potential - mp) ** 2));
+  return sa === 0 || sp === 0 ? null : { correlation: cov / (sa * sp), sellers: xs.length };
+}

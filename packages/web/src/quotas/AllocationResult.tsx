@@ -30,6 +30,7 @@ export function AllocationResult({ allocation: a }: { allocation: QuotaAllocatio
           </dd>
         </div>
         {d.quotaPerPotential && <div><dt>Quota per unit of potential, Gini</dt><dd>{d.quotaPerPotential.gini.toFixed(3)}</dd></div>}
+        {d.attainmentVsPotential && <div><dt>Last year&apos;s attainment vs potential</dt><dd>r = {d.attainmentVsPotential.correlation.toFixed(2)} <span className="muted small">(weak in a fair plan)</span></dd></div>}
         {d.totalOverBookings !== null && <div><dt>Over last year&apos;s bookings</dt><dd data-testid="quota-growth">{signed(d.totalOverBookings - 1)}</dd></div>}
         {d.quotaToOte && <div><dt>Quota to OTE, median</dt><dd data-testid="quota-to-ote">{d.quotaToOte.median.toFixed(1)}× <span className="muted small">({d.quotaToOte.min.toFixed(1)}–{d.quotaToOte.max.toFixed(1)}×, {formatCount(d.quotaToOte.sellers)} sellers)</span></dd></div>}
       </dl>

@@ -25,6 +25,12 @@ export function PlanFigures({ plan: p }: { plan: QuotaPlanDetail }) {
           : <>{pct(d.shareAtQuota.mean)} (P10–P90 {pct(d.shareAtQuota.p10)}–{pct(d.shareAtQuota.p90)})</>}</dd>
       </div>
       {d.quotaPerPotential && <div><dt>Quota per unit of potential, Gini</dt><dd>{d.quotaPerPotential.gini.toFixed(3)}</dd></div>}
+      {d.attainmentVsPotential && (
+        <div>
+          <dt>Last year&apos;s attainment vs potential</dt>
+          <dd>r = {d.attainmentVsPotential.correlation.toFixed(2)} <span className={`badge ${Math.abs(d.attainmentVsPotential.correlation) < 0.3 ? 'ok' : 'warn'}`}>{Math.abs(d.attainmentVsPotential.correlation) < 0.3 ? 'weak: fair' : 'strong'}</span></dd>
+        </div>
+      )}
       {d.totalOverBookings !== null && <div><dt>Over last year&apos;s bookings</dt><dd>{pct(d.totalOverBookings - 1)}</dd></div>}
       {d.quotaToOte && <div><dt>Quota to OTE, median</dt><dd>{d.quotaToOte.median.toFixed(1)}×</dd></div>}
       <div><dt>Seasonality</dt><dd>{p.phasing ? `${p.phasing.by}: ${p.phasing.weights.map((w) => pct(Number(w))).join(' / ')}` : 'by days'}</dd></div>
