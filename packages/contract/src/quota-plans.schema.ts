@@ -113,6 +113,22 @@ export const QuotaCascadeNode = z.object({
   padding: z.number().nullable(), overBound: z.boolean(), short: z.boolean(),
 });
 
+const EditWire = z.strictObject({ key: z.string().min(1).max(64), annualMinor: MinorUnits, reason: Reason });
+
+/** POST /team-quotas/{id}/proposals: a manager's numbers for lines of her team, with a comment. */
+export const QuotaProposalBody = z.strictObject({ edits: z.array(EditWire).min(1).max(500), comment: Comment.default('') });
+export type QuotaProposalBody = z.input<typeof QuotaProposalBody>;
+export const QuotaSignOffBody = z.strictObject({ comment: Comment.default('') });
+export type QuotaSignOffBody = z.input<typeof QuotaSignOffBody>;
+
+export const QuotaProposalWire = z.object({
+  version: z.number().int(), byName: z.string(), at: Instant, comment: z.string(),
+  /** Each line asked for: what the shown version has, and what she proposes. */
+  edits: z.array(z.object({ key: z.string(), name: z.string(), currentMinor: MinorUnits.nullable(), proposedMinor: MinorUnits, reason: z.string() })),
+});
+export type QuotaProposalWire = z.infer<typeof QuotaProposalWire>;
+export const QuotaSignOffWire = z.object({ version: z.number().int(), byName: z.string(), at: Instant, comment: z.string() });
+
 export const QuotaPlanDetail = QuotaPlanSummary.extend({
   /** The version shown (the latest unless asked). */
   shownVersion: z.number().int(),
@@ -135,8 +151,31 @@ export const QuotaPlanDetail = QuotaPlanSummary.extend({
   diagnostics: QuotaDiagnostics,
   versions: z.array(z.object({ version: z.number().int(), reason: z.string(), createdByName: z.string(), createdAt: Instant })),
   events: z.array(z.object({ kind: z.string(), version: z.number().int(), comment: z.string(), byName: z.string(), at: Instant })),
+  /** Managers' proposals (bottom-up) and their sign-offs, each on the version she saw. */
+  proposals: z.array(QuotaProposalWire),
+  signOffs: z.array(QuotaSignOffWire),
 });
 export type QuotaPlanDetail = z.infer<typeof QuotaPlanDetail>;
+
+/** GET /team-quotas: the plans in which the manager has a team. */
+export const QuotaTeamSummary = z.object({
+  id: Id, fiscalYear: z.number().int(), measure: z.enum(QUOTA_MEASURES), status: z.enum(['draft', 'in_review', 'approved']), version: z.number().int(),
+  currency: z.string(), lineCount: z.number().int(), teamMinor: MinorUnits,
+});
+export type QuotaTeamSummary = z.infer<typeof QuotaTeamSummary>;
+
+/** GET /team-quotas/{id}: the manager's own line and her team's, her proposals and whether she signed off the latest version. */
+export const QuotaTeamView = QuotaTeamSummary.extend({
+  yearFrom: CalendarDate, yearTo: CalendarDate, phasing: QuotaPhasingWire.nullable(),
+  /** Her own line's key. */
+  managerKey: z.string(),
+  lines: z.array(QuotaPlanLineWire),
+  cascade: z.array(QuotaCascadeNode),
+  proposals: z.array(QuotaProposalWire),
+  signedOff: z.boolean(),
+  abilities: z.object({ propose: z.boolean(), signOff: z.boolean() }),
+});
+export type QuotaTeamView = z.infer<typeof QuotaTeamView>;
 
 /** What approval wrote into the plan assignments, and what it could not, with why. */
 export const QuotaPlanApproved = z.object({

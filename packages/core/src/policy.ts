@@ -54,7 +54,8 @@ export type Ability =
   | 'coverage:read'
   | 'coverage:write'
   | 'quota:plan'
-  | 'quota:approve';
+  | 'quota:approve'
+  | 'quota:propose';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -102,6 +103,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'quota:plan') return ORG_WIDE.includes(role) || role === 'finance';
   // Approving quotas writes them into pay: finance and admins, never whoever submitted the plan (see approveQuotaPlan).
   if (ability === 'quota:approve') return role === 'admin' || role === 'finance';
+  // Bottom-up: managers see their own team's lines of a quota plan, propose numbers for them and sign them off.
+  if (ability === 'quota:propose') return role === 'manager';
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

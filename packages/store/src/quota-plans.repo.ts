@@ -26,13 +26,15 @@ export interface QuotaPlanVersionRow {
   readonly createdAt: string;
 }
 
-export type QuotaPlanEventKind = 'created' | 'saved' | 'submitted' | 'approved' | 'rejected' | 'comment';
+export type QuotaPlanEventKind = 'created' | 'saved' | 'submitted' | 'approved' | 'rejected' | 'proposed' | 'signed_off';
 
 export interface QuotaPlanEventRow {
   readonly seq: number;
   readonly version: number;
   readonly kind: QuotaPlanEventKind;
   readonly comment: string;
+  /** A proposal's quotas, as JSON; null for the other kinds. */
+  readonly detail: string | null;
   readonly createdBy: string;
   readonly createdAt: string;
 }
@@ -97,11 +99,14 @@ export const quotaPlanRepo = {
   async addEvent(tx: Tx, orgId: string, planId: string, e: Omit<QuotaPlanEventRow, 'seq'>): Promise<void> {
     const last = await tx.selectFrom('quota_plan_events').select((eb) => eb.fn.max('seq').as('seq')).where('org_id', '=', orgId).where('plan_id', '=', planId).executeTakeFirst();
     const seq = Number(last?.seq ?? 0) + 1;
-    await tx.insertInto('quota_plan_events').values({ org_id: orgId, plan_id: planId, seq, version: e.version, kind: e.kind, comment: e.comment, created_by: e.createdBy, created_at: e.createdAt }).execute();
+    await tx.insertInto('quota_plan_events').values({ org_id: orgId, plan_id: planId, seq, version: e.version, kind: e.kind, comment: e.comment, detail: e.detail, created_by: e.createdBy, created_at: e.createdAt }).execute();
   },
 
   async events(db: Db | Tx, orgId: string, planId: string): Promise<QuotaPlanEventRow[]> {
     const rows = await db.selectFrom('quota_plan_events').selectAll().where('org_id', '=', orgId).where('plan_id', '=', planId).orderBy('seq').execute();
-    return rows.map((r) => ({ seq: Number(r.seq), version: Number(r.version), kind: String(r.kind) as QuotaPlanEventKind, comment: String(r.comment), createdBy: String(r.created_by), createdAt: String(r.created_at) }));
+    return rows.map((r) => ({
+      seq: Number(r.seq), version: Number(r.version), kind: String(r.kind) as QuotaPlanEventKind, comment: String(r.comment), detail: r.detail === null || r.detail === undefined ? null : String(r.detail),
+      createdBy: String(r.created_by), createdAt: String(r.created_at),
+    }));
   },
 };

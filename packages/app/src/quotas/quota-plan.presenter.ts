@@ -1,10 +1,21 @@
 import { can, cascadeOf, dateOfInstant, formatDecimal, parseFiscalPeriod, readQuotaPlan, type Actor, type QuotaPlanDocument } from '@attain/core';
-import type { QuotaPlanDetail, QuotaPlanSummary } from '@attain/contract';
-import { quotaPlanRepo, userRepo, type Db, type QuotaPlanRow, type QuotaPlanVersionRow, type Tx } from '@attain/store';
+import type { QuotaPlanDetail, QuotaPlanSummary, QuotaProposalWire } from '@attain/contract';
+import { quotaPlanRepo, userRepo, type Db, type QuotaPlanEventRow, type QuotaPlanRow, type QuotaPlanVersionRow, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
 import { orgMoney } from '../coverage/model-accounts.js';
 import { diagnoseQuotas } from './quota-diagnostics.js';
 import { capacityOf, fiscalQuarters, lineSchedule, type LineSchedule } from './quota-schedule.js';
+
+/** Managers' proposals, each line beside what `doc` has for it. */
+export function presentProposals(events: readonly QuotaPlanEventRow[], doc: QuotaPlanDocument, users: ReadonlyMap<string, string>): QuotaProposalWire[] {
+  const lines = new Map(doc.lines.map((l) => [l.key, l]));
+  return events.filter((e) => e.kind === 'proposed').map((e) => ({
+    version: e.version, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt, comment: e.comment,
+    edits: (JSON.parse(e.detail ?? '[]') as { key: string; annualMinor: string; reason: string }[]).map((x) => ({
+      key: x.key, name: lines.get(x.key)?.name ?? x.key, currentMinor: lines.has(x.key) ? String(lines.get(x.key)?.annualMinor) : null, proposedMinor: x.annualMinor, reason: x.reason,
+    })),
+  }));
+}
 
 /** Who submitted the plan last (she may not approve it). */
 export async function submitterOf(db: Db | Tx, orgId: string, planId: string): Promise<string | null> {
@@ -43,6 +54,7 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
   const capacity = capacityOf(doc, schedules);
   const users = new Map((await userRepo.list(db, actor.orgId)).map((u) => [u.id, u.name]));
   const submitter = await submitterOf(db, actor.orgId, plan.id);
+  const events = await quotaPlanRepo.events(db, actor.orgId, plan.id);
   return {
     ...presentSummary(actor, plan, doc, submitter),
     shownVersion: version.version, yearFrom: year.start, yearTo: year.end,
@@ -66,6 +78,8 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
     capacity: { ...capacity, inYearMinor: String(capacity.inYearMinor), expectedMinor: String(capacity.expectedMinor) },
     diagnostics,
     versions: (await quotaPlanRepo.versions(db, actor.orgId, plan.id)).map((v) => ({ version: v.version, reason: v.reason, createdByName: users.get(v.createdBy) ?? v.createdBy, createdAt: v.createdAt })),
-    events: (await quotaPlanRepo.events(db, actor.orgId, plan.id)).map((e) => ({ kind: e.kind, version: e.version, comment: e.comment, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt })),
+    events: events.map((e) => ({ kind: e.kind, version: e.version, comment: e.comment, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt })),
+    proposals: presentProposals(events, doc, users),
+    signOffs: events.filter((e) => e.kind === 'signed_off').map((e) => ({ version: e.version, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt, comment: e.comment })),
   };
 }

@@ -12,6 +12,7 @@ import { publishPlanVersion, savePlanVersion } from '../plans/save-plan-version.
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
 import { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
+import { getTeamQuotaPlan, listTeamQuotaPlans, proposeQuotas, signOffQuotaPlan } from './team-quotas.js';
 
 warnIfPostgresSkipped();
 
@@ -96,19 +97,38 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     await expect(saveQuotaPlan(ctx, t.actors.ops, planId, { baseVersion: 2, reason: 'x', phasing: { by: 'quarter', weights: ['0.2', '0.2', '0.2', '0.3'] } })).rejects.toMatchObject({ issues: [{ field: 'phasing.weights' }] });
   });
 
+  it('bottom-up: a manager sees only her team, proposes numbers for it with reasons, and sales ops sees the proposal', async () => {
+    expect((await listTeamQuotaPlans(ctx, t.actors.manager)).map((p) => [p.fiscalYear, p.lineCount, p.teamMinor])).toEqual([[2027, 5, '854000']]);
+    const team = await getTeamQuotaPlan(ctx, t.actors.manager, planId);
+    expect(team.lines.map((l) => l.name)).toEqual(['Mona Manager', 'New AE (West)', 'New AM', 'Rita Rep', 'Rob Rep']);
+    expect(team.cascade.map((n) => n.name)).toEqual(['Mona Manager']);
+    expect(team.abilities).toEqual({ propose: true, signOff: false });
+    const proposed = await proposeQuotas(ctx, t.actors.manager, planId, { edits: [{ key: t.people.rep2.id, annualMinor: '250000', reason: 'Rob takes the renewals' }], comment: 'our numbers' });
+    expect(proposed.proposals).toMatchObject([{ version: 2, comment: 'our numbers', edits: [{ name: 'Rob Rep', currentMinor: '234000', proposedMinor: '250000', reason: 'Rob takes the renewals' }] }]);
+    await expect(proposeQuotas(ctx, t.actors.manager, planId, { edits: [{ key: t.people.otherRep.id, annualMinor: '1', reason: 'x' }] })).rejects.toMatchObject({ issues: [{ field: 'edits[0].key', message: 'is not a line of your team' }] });
+    await expect(proposeQuotas(ctx, t.actors.manager, planId, { edits: [{ key: t.people.manager.id, annualMinor: '1', reason: 'x' }] })).rejects.toMatchObject({ issues: [{ field: 'edits[0].key' }] });
+    await expect(signOffQuotaPlan(ctx, t.actors.manager, planId, {})).rejects.toMatchObject({ code: 'conflict' });
+    expect((await getQuotaPlan(ctx, t.actors.ops, planId)).proposals).toMatchObject([{ byName: 'manager', edits: [{ key: t.people.rep2.id, proposedMinor: '250000' }] }]);
+    await expect(getTeamQuotaPlan(ctx, t.actors.rep, planId)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(listTeamQuotaPlans(ctx, t.actors.ops)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
   it('is approved by someone other than who submitted it, padding with a comment, and rejected with one', async () => {
     await submitQuotaPlan(ctx, t.actors.ops, planId, { comment: 'FY2027 for review' });
     await expect(saveQuotaPlan(ctx, t.actors.ops, planId, { baseVersion: 2, reason: 'x' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(rejectQuotaPlan(ctx, t.actors.finance, planId, { comment: '' })).rejects.toMatchObject({ issues: [{ field: 'comment' }] });
     expect(await rejectQuotaPlan(ctx, t.actors.finance, planId, { comment: 'the west is not signed off' })).toMatchObject({ status: 'draft' });
     await submitQuotaPlan(ctx, t.actors.admin, planId, { comment: 'again' });
+    // The manager signs off her team in the version in review; finance sees it.
+    expect((await signOffQuotaPlan(ctx, t.actors.manager, planId, { comment: 'agreed with the team' })).signedOff).toBe(true);
+    expect((await getQuotaPlan(ctx, t.actors.finance, planId)).signOffs).toMatchObject([{ version: 2, byName: 'manager', comment: 'agreed with the team' }]);
     await expect(approveQuotaPlan(ctx, t.actors.admin, planId, { version: 2, comment: 'ok' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(approveQuotaPlan(ctx, t.actors.ops, planId, { version: 2 })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(approveQuotaPlan(ctx, t.actors.finance, planId, { version: 1 })).rejects.toMatchObject({ code: 'conflict', issues: [{ field: 'version' }] });
     await expect(approveQuotaPlan(ctx, t.actors.finance, planId, { version: 2 })).rejects.toMatchObject({ issues: [{ field: 'comment', message: expect.stringContaining('Mona Manager') }] });
     const approved = await approveQuotaPlan(ctx, t.actors.finance, planId, { version: 2, comment: 'the west is worth it' });
     expect(approved.plan).toMatchObject({ status: 'approved', approvedVersion: 2 });
-    expect(approved.plan.events.map((e) => e.kind)).toEqual(['created', 'saved', 'submitted', 'rejected', 'submitted', 'approved']);
+    expect(approved.plan.events.map((e) => e.kind)).toEqual(['created', 'saved', 'proposed', 'submitted', 'rejected', 'submitted', 'signed_off', 'approved']);
     expect(approved.plan.events.at(-1)?.comment).toContain('padding accepted (Mona Manager)');
     // Nothing is in force in 2027 yet: version 1 of the AE plan ends with 2026.
     expect(approved.applied).toEqual([]);

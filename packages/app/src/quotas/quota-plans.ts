@@ -54,7 +54,7 @@ function placeholderLine(p: Placeholder, key: string, managers: ReadonlySet<stri
 
 /** Records a step of the plan's history (and audits it against the plan as it was). */
 async function event(ctx: AppContext, tx: Tx, actor: Actor, plan: QuotaPlanRow, version: number, kind: QuotaPlanEventKind, comment: string): Promise<void> {
-  await quotaPlanRepo.addEvent(tx, actor.orgId, plan.id, { version, kind, comment, createdBy: actor.userId, createdAt: ctx.now() });
+  await quotaPlanRepo.addEvent(tx, actor.orgId, plan.id, { version, kind, comment, detail: null, createdBy: actor.userId, createdAt: ctx.now() });
   await recordAudit(ctx, tx, { actor, action: `quota_plan.${kind}`, entity: 'quota_plan', entityId: plan.id, before: { status: plan.status, version: plan.version }, after: { version, comment } });
 }
 

@@ -167,6 +167,17 @@ export function inHierarchyOrder(lines: readonly QuotaPlanLine[]): QuotaPlanLine
   return [...out, ...lines.filter((l) => !seen.has(l.key))];
 }
 
+/** A manager's team in the plan: her own line and every line below it (empty when she has none). */
+export function teamOf(lines: readonly QuotaPlanLine[], key: string): QuotaPlanLine[] {
+  const parent = new Map(lines.map((l) => [l.key, l.parentKey]));
+  const under = (l: QuotaPlanLine): boolean => {
+    let steps = 0;
+    for (let p: string | null = l.key; p !== null && steps <= lines.length; p = parent.get(p) ?? null, steps += 1) if (p === key) return true;
+    return false;
+  };
+  return lines.filter(under);
+}
+
 /** How deep each line sits below the top (0 for the top lines; a loop of parents stops the walk). */
 export function lineDepths(lines: readonly Pick<QuotaPlanLine, 'key' | 'parentKey'>[]): Map<string, number> {
   const parent = new Map(lines.map((l) => [l.key, l.parentKey]));

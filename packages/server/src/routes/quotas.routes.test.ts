@@ -52,6 +52,22 @@ describe('quota allocation API', () => {
       ['get', '/quota-plans'], ['post', '/quota-plans', { fiscalYear: 2028, targetMinor: '1' }], ['get', `/quota-plans/${id}`], ['put', `/quota-plans/${id}`, { baseVersion: 2, reason: 'x' }],
       ['post', `/quota-plans/${id}/submit`, {}], ['post', `/quota-plans/${id}/approve`, { version: 2 }], ['post', `/quota-plans/${id}/reject`, { comment: 'no' }], ['get', `/quota-plans/${id}/compare?from=1&to=2`],
     ];
+    // Bottom-up: managers only; another organisation's manager finds nothing.
+    const manager = await s.as(t, 'manager');
+    expect((await manager.get<{ items: unknown[] }>('/team-quotas')).body.items).toHaveLength(1);
+    expect((await manager.post(`/team-quotas/${id}/proposals`, { edits: [{ key: rita, annualMinor: '1', reason: 'x' }] })).status).toBe(409);
+    const team: [string, string, object?][] = [['get', '/team-quotas'], ['get', `/team-quotas/${id}`], ['post', `/team-quotas/${id}/proposals`, { edits: [{ key: rita, annualMinor: '1', reason: 'x' }] }], ['post', `/team-quotas/${id}/sign-off`, {}]];
+    for (const [method, path, body] of team) {
+      for (const who of ['rep', 'ops', 'finance'] as const) {
+        const client = await s.as(t, who);
+        expect([path, (method === 'get' ? await client.get(path) : await client.post(path, body)).status]).toEqual([path, 403]);
+      }
+      expect([path, (method === 'get' ? await s.anonymous.get(path) : await s.anonymous.post(path, body)).status]).toEqual([path, 401]);
+      if (path.includes(id)) {
+        const outsider = await s.as(other, 'manager');
+        expect([path, (method === 'get' ? await outsider.get(path) : await outsider.post(path, body)).status]).toEqual([path, 404]);
+      }
+    }
     for (const [method, path, body] of routes) {
       for (const who of ['rep', 'manager'] as const) {
         const client = await s.as(t, who);

@@ -1,16 +1,17 @@
 import {
-  allocateQuotas, approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
+  allocateQuotas, approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, getTeamQuotaPlan, listQuotaPlans, listTeamQuotaPlans, proposeQuotas,
+  rejectQuotaPlan, saveQuotaPlan, signOffQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
 import {
   ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaAllocateBody, QuotaAllocation, QuotaPlanApproved, QuotaPlanCommentBody, QuotaPlanCompareQuery, QuotaPlanComparison,
-  QuotaPlanDetail, QuotaPlanGetQuery, QuotaPlanSummary, RejectQuotaPlanBody, SaveQuotaPlanBody,
+  QuotaPlanDetail, QuotaPlanGetQuery, QuotaPlanSummary, QuotaProposalBody, QuotaSignOffBody, QuotaTeamSummary, QuotaTeamView, RejectQuotaPlanBody, SaveQuotaPlanBody,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
 import { defineRoute, IdParam, valid, type Api } from '../route.js';
 import type { RouteRegistry } from '../route-registry.js';
 
-/** Quota planning: sales ops, finance and admins plan; finance and admins approve (docs/quotas.md). */
+/** Quota planning: sales ops, finance and admins plan; finance and admins approve; managers propose for their teams (docs/quotas.md). */
 export function mountQuotaRoutes(api: Api, registry: RouteRegistry): void {
   const id = (c: Parameters<typeof valid>[0]) => valid<{ id: string }>(c, 'param').id;
   defineRoute(api, registry, {
@@ -66,5 +67,28 @@ export function mountQuotaRoutes(api: Api, registry: RouteRegistry): void {
       const q = valid<{ from: number; to: number }>(c, 'query');
       return c.json(await compareQuotaPlanVersions(c.get('ctx'), actorOf(c), id(c), q.from, q.to));
     },
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/team-quotas', ability: 'quota:propose', tag: 'quotas',
+    summary: 'The quota plans in which the calling manager has a team', response: z.object({ items: z.array(QuotaTeamSummary) }),
+    handler: async (c) => c.json({ items: await listTeamQuotaPlans(c.get('ctx'), actorOf(c)) }),
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/team-quotas/{id}', ability: 'quota:propose', tag: 'quotas',
+    summary: "The manager's own line of a quota plan and her team's (never another team's), her proposals and whether she signed off the latest version",
+    params: IdParam, response: QuotaTeamView,
+    handler: async (c) => c.json(await getTeamQuotaPlan(c.get('ctx'), actorOf(c), id(c))),
+  });
+  defineRoute(api, registry, {
+    method: 'post', path: '/team-quotas/{id}/proposals', ability: 'quota:propose', tag: 'quotas',
+    summary: "A manager's numbers for lines of her team, each with a reason, and a comment (not on an approved plan)",
+    params: IdParam, body: QuotaProposalBody, response: QuotaTeamView,
+    handler: async (c) => c.json(await proposeQuotas(c.get('ctx'), actorOf(c), id(c), valid<QuotaProposalBody>(c, 'json'))),
+  });
+  defineRoute(api, registry, {
+    method: 'post', path: '/team-quotas/{id}/sign-off', ability: 'quota:propose', tag: 'quotas',
+    summary: "A manager signs off her team's numbers in the version in review, with a comment",
+    params: IdParam, body: QuotaSignOffBody, response: QuotaTeamView,
+    handler: async (c) => c.json(await signOffQuotaPlan(c.get('ctx'), actorOf(c), id(c), valid<QuotaSignOffBody>(c, 'json'))),
   });
 }

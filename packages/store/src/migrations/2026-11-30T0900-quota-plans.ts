@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /*
  * Quota plans (docs/quotas.md): one per organisation, fiscal year and measure, its document
  * saved in versions that are never edited; the plan row holds the status and which version was
- * approved. Submissions, approvals, rejections and comments are events. An approved plan's
+ * approved. Submissions, managers' proposals and sign-offs, approvals and rejections are events. An approved plan's
  * seasonality travels with the quota into the plan assignments (quota_phasing).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -42,6 +42,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('comment', 'text', (c) => c.notNull())
+    // A manager's proposal: the quotas she asks for, as JSON.
+    .addColumn('detail', 'text')
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('quota_plan_events_pk', ['org_id', 'plan_id', 'seq'])
