@@ -28,7 +28,9 @@ test('sales ops cascades next year\'s number to the sellers and sees whether it 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotas' })).toHaveCount(0);
 });
 
-test('next year\'s quotas: sales ops keeps the allocation as a plan with seasonality and ramp, sets one by hand and submits; finance approves; the rep\'s assignment carries it', async ({ page }) => {
+test('next year\'s quotas: sales ops keeps the allocation as a plan with seasonality and ramp and sets one by hand; the manager proposes and signs off; finance approves; the rep\'s assignment carries it', async ({ page }) => {
+  // Four people sign in one after another.
+  test.setTimeout(90_000);
   await new LoginPage(page).signInAs('ops@example.com');
   const quotas = new QuotasPage(page);
   const plan = new QuotaPlanPage(page);
@@ -49,8 +51,36 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await expect(page.getByTestId('quota-version')).toContainText('v2');
     await expect(page.getByTestId('quota-compare').getByTestId('compare-line')).toHaveCount(1);
     await expect(page.getByTestId('quota-compare').getByTestId('compare-line')).toContainText('takes the west');
+  });
+
+  await test.step('bottom-up: the manager proposes a number for her team; sales ops takes it into the next version and submits; she signs it off', async () => {
+    await page.context().clearCookies();
+    await new LoginPage(page).signInAs('manager@example.com');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team quotas' }).click();
+    await page.getByTestId('team-quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
+    const input = page.getByRole('textbox', { name: /^Proposed quota for / }).and(page.locator(':not([aria-label="Proposed quota for Ray Rep"])')).first();
+    const name = ((await input.getAttribute('aria-label')) ?? '').replace('Proposed quota for ', '');
+    await input.fill('1000000');
+    await page.getByRole('textbox', { name: `Why, for ${name}` }).fill('a new territory to build');
+    await page.getByRole('button', { name: 'Send proposal' }).click();
+    await expect(page.getByTestId('team-quota-proposals')).toContainText(`${name} $1,000,000.00 (a new territory to build)`);
+
+    await page.context().clearCookies();
+    await new LoginPage(page).signInAs('ops@example.com');
+    await quotas.open();
+    await page.getByTestId('quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
+    await page.getByTestId('quota-proposal').getByRole('button', { name: 'Take into the next version' }).click();
+    await expect(plan.line(name).getByTestId('line-annual')).toContainText('1,000,000.00');
+    await expect(page.getByTestId('quota-version')).toContainText('v3');
     await plan.act('Submit for approval', 'FY2028 for approval');
     await expect(plan.status).toHaveText('In review');
+
+    await page.context().clearCookies();
+    await new LoginPage(page).signInAs('manager@example.com');
+    await page.goto('/team-quotas');
+    await page.getByTestId('team-quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
+    await page.getByRole('button', { name: 'Sign off version 3' }).click();
+    await expect(page.getByTestId('team-quota')).toContainText('signed off by you');
   });
 
   await test.step('finance approves (padding, if any, with the comment); the quotas go into the plan assignments', async () => {
@@ -58,10 +88,11 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await new LoginPage(page).signInAs('finance@example.com');
     await quotas.open();
     await page.getByTestId('quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
-    await plan.act('Approve version 2', 'approved with the west');
+    await expect(page.getByTestId('quota-sign-offs')).toContainText('Signed off version 3: Maria');
+    await plan.act('Approve version 3', 'approved with the west');
     await expect(plan.status).toHaveText('Approved');
     await expect(page.getByTestId('quota-applied')).toContainText('Ray Rep: $2,500,000.00 a year from Feb 1, 2027 (rolled forward), to Dec 31, 2027: her plan version ends there');
-    await expect(page.getByTestId('quota-history')).toContainText('Approved v2 by');
+    await expect(page.getByTestId('quota-history')).toContainText('Approved v3 by');
   });
 
   await test.step('the rep sees her new quota in her own plan assignments, phased by the plan\'s seasonality', async () => {

@@ -12,7 +12,7 @@ const roles = [
   ['admin@example.com', 'admin', [...CRM, 'Coverage', 'Territories', 'Quotas', 'Import', 'Plans', 'Assignments', 'Pay cycle', 'Disputes']],
   ['ops@example.com', 'sales_ops', [...CRM, 'Coverage', 'Territories', 'Quotas', 'Import', 'Plans', 'Assignments', 'Pay cycle']],
   ['finance@example.com', 'finance', [...CRM, 'Coverage', 'Territories', 'Quotas', 'Plans', 'Assignments', 'Pay cycle', 'Disputes']],
-  ['manager@example.com', 'manager', [...CRM, 'Coverage', 'Territories', 'My pay']],
+  ['manager@example.com', 'manager', [...CRM, 'Coverage', 'Territories', 'Team quotas', 'My pay']],
   ['rep@example.com', 'rep', [...CRM, 'My pay']],
 ] as const;
 

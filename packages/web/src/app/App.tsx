@@ -21,6 +21,7 @@ const AssignmentsPage = lazy(() => import('../assignments/AssignmentsPage.js').t
 const CoveragePage = lazy(() => import('../coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
 const TerritoriesArea = lazy(() => import('../territories/TerritoriesArea.js').then((m) => ({ default: m.TerritoriesArea })));
 const QuotasArea = lazy(() => import('../quotas/QuotasArea.js').then((m) => ({ default: m.QuotasArea })));
+const TeamQuotasArea = lazy(() => import('../quotas/TeamQuotasArea.js').then((m) => ({ default: m.TeamQuotasArea })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -61,6 +62,7 @@ function Screens() {
           <Route path="/coverage" component={CoveragePage} />
           <Route path="/territories" nest component={TerritoriesArea} />
           <Route path="/quotas" nest component={QuotasArea} />
+          <Route path="/team-quotas" nest component={TeamQuotasArea} />
           <Route path="/pay" component={PayArea} />
           <Route path="/my-pay" component={PayArea} />
           <Route path="/statements/:personId/:period" component={PayArea} />

@@ -4,6 +4,7 @@ import { formatInstant, formatMoney, humanize } from '../ui/format.js';
 import { CascadeChart } from './CascadeChart.js';
 import { PlanActions } from './PlanActions.js';
 import { PlanFigures } from './PlanFigures.js';
+import { Proposals } from './Proposals.js';
 import { QuotaGrid } from './QuotaGrid.js';
 import { VersionCompare } from './VersionCompare.js';
 import { useQuotaPlan } from './use-quota-plans.js';
@@ -39,6 +40,7 @@ export function QuotaPlanPage({ id }: { id: string }) {
       <PlanFigures plan={p} />
       <CascadeChart plan={p} />
       <QuotaGrid plan={p} editable={latest && p.abilities.update} />
+      <Proposals plan={p} editable={latest && p.abilities.update} />
       <VersionCompare plan={p} />
       <section>
         <h2>History</h2>

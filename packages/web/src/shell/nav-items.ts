@@ -25,6 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/territories', label: 'Territories', ability: 'coverage:read', key: 'r' },
   // The company number cascaded to the sellers: sales ops and finance plan it.
   { href: '/quotas', label: 'Quotas', ability: 'quota:plan', key: 'q' },
+  // Managers: their team's lines of the quota plans, to propose numbers and sign them off (bottom-up).
+  { href: '/team-quotas', label: 'Team quotas', ability: 'quota:propose', key: 'u' },
   { href: '/import', label: 'Import', ability: 'import:run', key: 'i' },
   { href: '/plans', label: 'Plans', ability: 'comp_plan:read', key: 'm' },
   // Readers (managers, reps) see their assignments on their statements; the screen is for those who set them.
