@@ -19,13 +19,14 @@ test('a rep sees her own outcomes first, with real numbers, and no team chart', 
   const figures = (await (await page.request.get('/api/v1/home')).json()) as HomeFigures;
 
   await expect(home.kpiValue('Bookings this quarter')).toHaveText(/\d/);
-  await expect(home.kpi('Bookings this quarter')).toContainText('No target set yet');
+  // Her target is her quarter's quota from her plan assignment.
+  await expect(home.kpi('Bookings this quarter')).toContainText(/\d+% of \$[\d,.]+ target/);
   expect(figures.winRate.won + figures.winRate.lost).toBeGreaterThan(0);
   await expect(home.kpiValue('Win rate')).toHaveText(/^\d+%$/);
   await expect(home.kpi('Win rate')).toContainText(`${count(figures.winRate.won)} won / ${count(figures.winRate.won + figures.winRate.lost)} closed (${count(figures.winRate.lost)} lost)`);
   await expect(home.kpiValue('Open pipeline')).toHaveText(/\d/);
   await expect(home.kpi('Open pipeline')).toContainText(`${count(figures.openPipeline.count)} deals open`);
-  await expect(home.kpi('Pipeline coverage')).toContainText('Needs a target');
+  await expect(home.kpi('Pipeline coverage')).toContainText(/\d+\.\d\d×|Target met/);
 
   await expect(home.closingThisMonth()).toBeVisible();
   await expect(home.overdueActivities()).toBeVisible();

@@ -59,7 +59,7 @@ export const HomeFiguresSchema = z.object({
   quarter: Period.extend({ key: z.string() }),
   month: Period,
   bookings: z.object({ amountMinor: MinorUnits, count: z.number().int() }),
-  target: z.null().describe('quotas come with a later release; always null for now'),
+  target: MinorUnits.nullable().describe("the quarter's quota of the people in scope, from their plan assignments (a manager's roll-up left out when her team is in scope); null when none carries one"),
   winRate: z.object({
     won: z.number().int(),
     lost: z.number().int(),

@@ -7,6 +7,7 @@ import { visibleCard } from './board.js';
 import { repStageGrid, type RepStageGrid } from './by-rep-and-stage.js';
 import { OrgCurrency } from './org-currency.js';
 import { ownerScopeOf } from './owner-scope.js';
+import { quarterTarget } from './quarter-target.js';
 
 export const HOME_LIST_LIMIT = 20;
 
@@ -43,7 +44,8 @@ export interface HomeFigures {
   readonly quarter: { key: string; start: string; end: string };
   readonly month: { start: string; end: string };
   readonly bookings: { amountMinor: bigint; count: number };
-  readonly target: null;
+  /** The quarter's quota of the people in scope, from their plan assignments; null when none carries one. */
+  readonly target: bigint | null;
   readonly winRate: { won: number; lost: number; wonAmountMinor: bigint; lostAmountMinor: bigint; periodStart: string; periodEnd: string };
   readonly openPipeline: { amountMinor: bigint; weightedAmountMinor: bigint; count: number };
   readonly pipelineThisQuarter: { amountMinor: bigint; count: number };
@@ -115,8 +117,7 @@ export async function getHome(ctx: AppContext, actor: Actor, input: { ownerId?: 
 
   const bookings = { amountMinor: money.sum(booked), count: count(booked) };
   const pipelineThisQuarter = { amountMinor: money.sum(openThisQuarter), count: count(openThisQuarter) };
-  // Quotas arrive with their own issue; until then there is no target, and so no coverage.
-  const target = null;
+  const target = await quarterTarget(db, actor.orgId, ownerIds, quarter, money.currency);
   return {
     currency: money.currency,
     today,

@@ -4,13 +4,13 @@ import { coverageText, neededCoverageText, percentText, winRateByValueText, winR
 
 /*
  * The outcomes first: what was booked, how often deals are won, what is open, and whether the
- * quarter's pipeline covers what is left to book. Until quotas exist there is no target: the
- * cards say so rather than show a made-up number.
+ * quarter's pipeline covers what is left to book. The target is the quarter's quota of the
+ * people shown, from their plan assignments; without one the cards say so rather than show a
+ * made-up number.
  */
 export function KpiRow({ figures }: { figures: HomeFigures }) {
   const { currency, bookings, winRate, openPipeline, pipelineThisQuarter, quarter } = figures;
-  // Quotas come later; the contract sends `target: null` until then.
-  const targetMinor: string | null = figures.target;
+  const targetMinor = figures.target;
   const money = (minor: string) => formatMoney(minor, currency);
   const deals = (n: number) => `${formatCount(n)} ${n === 1 ? 'deal' : 'deals'}`;
   const closed = winRate.won + winRate.lost;
