@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@attain/store';
 import { openTestDatabase, testDialects, warnIfPostgresSkipped } from '@attain/store/test-support';
 import type { AppContext } from '../context.js';
-import { accounts, opportunities } from '../crm/entities.js';
-import { getPipeline } from '../crm/pipelines.js';
+import { opportunities } from '../crm/entities.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
+import { sellersBook } from '../test-support/sellers-book.js';
 import { allocateQuotas } from './allocate-quotas.js';
 
 warnIfPostgresSkipped();
@@ -21,17 +21,17 @@ describe.each(testDialects())('quota allocation on %s', (dialect) => {
     t = await createTestOrg(ctx, 'Quotas');
     const { rep, rep2, otherRep } = t.people;
     // Potential 6,000.00 / 3,000.00 / 1,000.00; bookings in FY2026 2,000.00 / 3,000.00 / 5,000.00.
-    const plan: [string, string, string][] = [[rep.id, '600000', '200000'], [rep2.id, '300000', '300000'], [otherRep.id, '100000', '500000']];
-    let won: string | undefined;
-    for (const [ownerId, potentialMinor, bookedMinor] of plan) {
-      const account = await createRecord(ctx, t.actors.ops, accounts, { name: `Account of ${ownerId}`, potentialMinor, ownerId });
-      const deal = await createRecord(ctx, t.actors.ops, opportunities, { name: 'Won', accountId: account.id, amountMinor: bookedMinor, closeDate: '2026-06-30', ownerId });
-      won ??= (await getPipeline(ctx, t.actors.ops, deal.pipelineId)).stages.find((s) => s.isWon)?.id;
-      await updateRecord(ctx, t.actors.ops, opportunities, deal.id, { stageId: won });
+    const sellers = [
+      { ownerId: rep.id, potentialMinor: '600000', bookedMinor: '200000' }, { ownerId: rep2.id, potentialMinor: '300000', bookedMinor: '300000' },
+      { ownerId: otherRep.id, potentialMinor: '100000', bookedMinor: '500000' },
+    ];
+    const { wonStageId, accountIds } = await sellersBook(ctx, t.actors.ops, sellers, '2026-06-30');
+    for (const [k, { ownerId }] of sellers.entries()) {
+      const accountId = accountIds[k];
       // Neither a deal won the year before nor one still open counts.
-      const old = await createRecord(ctx, t.actors.ops, opportunities, { name: 'Old', accountId: account.id, amountMinor: '999999', closeDate: '2025-06-30', ownerId });
-      await updateRecord(ctx, t.actors.ops, opportunities, old.id, { stageId: won });
-      await createRecord(ctx, t.actors.ops, opportunities, { name: 'Open', accountId: account.id, amountMinor: '777777', closeDate: '2026-07-31', ownerId });
+      const old = await createRecord(ctx, t.actors.ops, opportunities, { name: 'Old', accountId, amountMinor: '999999', closeDate: '2025-06-30', ownerId });
+      await updateRecord(ctx, t.actors.ops, opportunities, old.id, { stageId: wonStageId });
+      await createRecord(ctx, t.actors.ops, opportunities, { name: 'Open', accountId, amountMinor: '777777', closeDate: '2026-07-31', ownerId });
     }
   });
   afterAll(async () => database.close());

@@ -4,13 +4,11 @@ import { openTestDatabase, testDialects, warnIfPostgresSkipped } from '@attain/s
 import { assignPlan } from '../assignments/assign-plan.js';
 import { getAssignment, listAssignments } from '../assignments/assignment-queries.js';
 import type { AppContext } from '../context.js';
-import { accounts, opportunities } from '../crm/entities.js';
-import { getPipeline } from '../crm/pipelines.js';
-import { createRecord, updateRecord } from '../crm/records.js';
 import { getPlanVersion, listPlans } from '../plans/plan-queries.js';
 import { publishPlanVersion, savePlanVersion } from '../plans/save-plan-version.js';
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
+import { sellersBook } from '../test-support/sellers-book.js';
 import { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
 import { getTeamQuotaPlan, listTeamQuotaPlans, proposeQuotas, signOffQuotaPlan } from './team-quotas.js';
 
@@ -29,14 +27,10 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     t = await createTestOrg(ctx, 'Quota plans');
     const { rep, rep2, otherRep } = t.people;
     // Potential 6,000.00 / 3,000.00 / 1,000.00; bookings in FY2026 2,000.00 / 3,000.00 / 5,000.00: even-blend shares 0.4 / 0.3 / 0.3.
-    const plan: [string, string, string][] = [[rep.id, '600000', '200000'], [rep2.id, '300000', '300000'], [otherRep.id, '100000', '500000']];
-    let won: string | undefined;
-    for (const [ownerId, potentialMinor, bookedMinor] of plan) {
-      const account = await createRecord(ctx, t.actors.ops, accounts, { name: `Account of ${ownerId}`, potentialMinor, ownerId });
-      const deal = await createRecord(ctx, t.actors.ops, opportunities, { name: 'Won', accountId: account.id, amountMinor: bookedMinor, closeDate: '2026-06-30', ownerId });
-      won ??= (await getPipeline(ctx, t.actors.ops, deal.pipelineId)).stages.find((s) => s.isWon)?.id;
-      await updateRecord(ctx, t.actors.ops, opportunities, deal.id, { stageId: won });
-    }
+    await sellersBook(ctx, t.actors.ops, [
+      { ownerId: rep.id, potentialMinor: '600000', bookedMinor: '200000' }, { ownerId: rep2.id, potentialMinor: '300000', bookedMinor: '300000' },
+      { ownerId: otherRep.id, potentialMinor: '100000', bookedMinor: '500000' },
+    ], '2026-06-30');
     await inTransaction(database.db, (tx) => seedPlanTemplates(ctx, tx, t.admin));
     aePlanId = (await listPlans(ctx, t.actors.ops)).find((p) => p.key === 'ae-quota-commission')?.id as string;
     // This year's assignments (the plan's version 1 ends on 2026-12-31).
