@@ -1,6 +1,6 @@
 import {
   checkQuotaPlan, compareQuotaPlans, dateOfInstant, DomainError, editQuotaLines, invalid, parseDecimal, parseFiscalPeriod, readQuotaPlan, readShare, writeQuotaPlan,
-  cascadeOf, inHierarchyOrder, type Actor, type PersonKind, type QuotaPlanDocument, type QuotaPlanLine,
+  cascadeOf, inHierarchyOrder, teamOf, type Actor, type PersonKind, type QuotaPlanDocument, type QuotaPlanLine,
 } from '@attain/core';
 import {
   ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaPlanCommentBody, RejectQuotaPlanBody, SaveQuotaPlanBody,
@@ -105,25 +105,28 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
     annualMinor: s.quotaMinor, reason: s.reason, historyMinor: s.historyMinor, potentialMinor: s.potentialMinor,
   }));
   const placeholders = body.placeholders.map((p, k) => placeholderLine(p, `tbh-${k + 1}`, managerIds, `placeholders[${k}]`));
-  // Each manager's quota starts as her team's sum: no padding until someone sets one.
-  const carried = [...sellers, ...placeholders];
-  const under = (m: string, l: QuotaPlanLine) => l.personId !== null ? managersAbove(a.people, l.personId).includes(m) : l.parentKey !== null && (l.parentKey === m || managersAbove(a.people, l.parentKey).includes(m));
   const managers: QuotaPlanLine[] = [...managerIds].sort().map((m) => {
     const person = a.people.get(m);
-    const team = carried.filter((l) => under(m, l));
-    const sum = (f: (l: QuotaPlanLine) => bigint) => team.reduce((s, l) => s + f(l), 0n);
     return {
       key: m, kind: 'manager', personId: m, name: person?.name ?? m, role: (person?.kind ?? 'manager') as PersonKind,
       parentKey: person?.managerId && managerIds.has(person.managerId) ? person.managerId : null,
-      startDate: null, annualMinor: sum((l) => l.annualMinor), reason: null, historyMinor: sum((l) => l.historyMinor), potentialMinor: sum((l) => l.potentialMinor),
+      startDate: null, annualMinor: 0n, reason: null, historyMinor: 0n, potentialMinor: 0n,
     };
+  });
+  // Each manager's quota starts as her team's sum: no padding until someone sets one.
+  const unsummed = [...managers, ...sellers, ...placeholders];
+  const lines = unsummed.map((l) => {
+    if (l.kind !== 'manager') return l;
+    const team = teamOf(unsummed, l.key).filter((x) => x.kind !== 'manager');
+    const sum = (f: (x: QuotaPlanLine) => bigint) => team.reduce((total, x) => total + f(x), 0n);
+    return { ...l, annualMinor: sum((x) => x.annualMinor), historyMinor: sum((x) => x.historyMinor), potentialMinor: sum((x) => x.potentialMinor) };
   });
   const doc: QuotaPlanDocument = {
     currency: a.money.currency, targetMinor: target,
     settings: { historyWeight: body.historyWeight, weightsByRole: body.weightsByRole, roles: body.roles, minGrowth: body.minGrowth ?? null, maxGrowth: body.maxGrowth ?? null },
     phasing: phasingOf(body.phasing), ramps: body.ramps,
     paddingBound: readShare(body.paddingBound, 'paddingBound', PADDING_MAX), expectedAttainment: readShare(body.expectedAttainment, 'expectedAttainment', ATTAINMENT_MAX),
-    lines: inHierarchyOrder([...managers, ...sellers, ...placeholders]),
+    lines: inHierarchyOrder(lines),
   };
   checkQuotaPlan(doc);
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
@@ -133,9 +136,10 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
     const at = ctx.now();
     const plan: QuotaPlanRow = { orgId: actor.orgId, id: ctx.newId('qpl'), fiscalYear: body.fiscalYear, measure: body.measure, status: 'draft', version: 1, approvedVersion: null, createdBy: actor.userId, createdAt: at, updatedAt: at };
     await quotaPlanRepo.insert(tx, plan);
-    await quotaPlanRepo.insertVersion(tx, actor.orgId, plan.id, { version: 1, document: writeQuotaPlan(doc), reason: 'allocated top-down', createdBy: actor.userId, createdAt: at });
+    const version = { version: 1, document: writeQuotaPlan(doc), reason: 'allocated top-down', createdBy: actor.userId, createdAt: at };
+    await quotaPlanRepo.insertVersion(tx, actor.orgId, plan.id, version);
     await event(ctx, tx, actor, plan, 1, 'created', `FY${body.fiscalYear} ${body.measure}: ${a.sellers.length} sellers, ${placeholders.length} to be hired`);
-    return presentPlan(ctx, tx, actor, plan, { version: 1, document: writeQuotaPlan(doc), reason: 'allocated top-down', createdBy: actor.userId, createdAt: at });
+    return presentPlan(ctx, tx, actor, plan, version);
   });
 }
 
