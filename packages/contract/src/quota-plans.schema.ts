@@ -52,8 +52,10 @@ export type CreateQuotaPlanBody = z.input<typeof CreateQuotaPlanBody>;
 export const SaveQuotaPlanBody = z.strictObject({
   baseVersion: z.number().int().min(1),
   reason: Reason,
-  /** Required once the plan was approved: why it changes mid-year (changes apply from today on). */
+  /** Required once the plan was approved: why it changes mid-year. */
   changeReason: z.enum(QUOTA_CHANGE_REASONS).optional(),
+  /** Once approved: the day the changed quotas take effect, today or later (default today); the quota before it stays until then. */
+  effectiveFrom: CalendarDate.optional(),
   /** Quotas set by hand, each with its reason. */
   edits: z.array(z.strictObject({ key: z.string().min(1).max(64), annualMinor: MinorUnits, reason: Reason })).max(2000).default([]),
   addPlaceholders: z.array(QuotaPlaceholderBody).max(500).default([]),
@@ -65,6 +67,10 @@ export const SaveQuotaPlanBody = z.strictObject({
   expectedAttainment: Share.optional(),
 });
 export type SaveQuotaPlanBody = z.input<typeof SaveQuotaPlanBody>;
+
+/** POST /quota-plans/{id}/territory-change: a territory model's moves carry quota with them from a day, pro-rated. */
+export const QuotaTerritoryChangeBody = z.strictObject({ baseVersion: z.number().int().min(1), modelId: Id, effectiveDate: CalendarDate });
+export type QuotaTerritoryChangeBody = z.input<typeof QuotaTerritoryChangeBody>;
 
 export const QuotaPlanCommentBody = z.strictObject({ comment: Comment.default('') });
 export type QuotaPlanCommentBody = z.input<typeof QuotaPlanCommentBody>;
@@ -94,6 +100,8 @@ export const QuotaPlanLineWire = z.object({
   /** The full year's run rate. */
   annualMinor: MinorUnits,
   reason: z.string().nullable(),
+  /** Changes inside the year: the quotas held before, each until the day before `until`; `annualMinor` from the last on. */
+  earlier: z.array(z.object({ annualMinor: MinorUnits, until: CalendarDate })),
   historyMinor: MinorUnits, potentialMinor: MinorUnits,
   /** What she carries inside the year: phased by the seasonality, from her start, times her ramp. */
   inYearMinor: MinorUnits,

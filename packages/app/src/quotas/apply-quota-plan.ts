@@ -1,4 +1,4 @@
-import { canonicalJson, DomainError, rampRemaining, type Actor, type FiscalPeriod, type QuotaPlanDocument } from '@attain/core';
+import { canonicalJson, DomainError, quotaPieces, rampRemaining, type Actor, type FiscalPeriod, type QuotaPlanDocument, type QuotaPlanLine } from '@attain/core';
 import { compPlanRepo, planAssignmentRepo, type PlanAssignment, type StoredQuotaPhasing, type Tx } from '@attain/store';
 import { auditOfAssignment } from '../assignments/assign-plan.js';
 import { dayBefore } from '../assignments/assignment-rules.js';
@@ -9,7 +9,8 @@ import { repos } from '../crm/repos.js';
 
 /*
  * An approved quota plan flows into the plan assignments, from the year's first day (or a
- * seller's start, or today when the year has begun: changes are prospective only):
+ * seller's start, or today when the year has begun: changes are prospective only; a line changed
+ * inside the year keeps the quota before the change until the day before it):
  * - an assignment in force on that day is changed from it (ended the day before, a new row after);
  * - one that starts on that day or later in the year is replaced (ended before it began, so it
  *   never counts, and a copy with the new quota takes its dates);
@@ -59,58 +60,27 @@ export async function applyQuotaPlan(ctx: AppContext, tx: Tx, actor: Actor, inpu
   const applied: AppliedQuota[] = [];
   const skipped: SkippedQuota[] = [];
   const { doc, year } = input;
-  const lines = [...doc.lines].sort((a, b) => (a.key < b.key ? -1 : 1));
-  for (const line of lines) {
+  for (const line of [...doc.lines].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const skip = (reason: string) => skipped.push({ key: line.key, name: line.name, reason });
     if (line.personId === null) {
       skip('to be hired: her quota goes into her plan assignment once she is hired and assigned a plan');
       continue;
     }
-    const starts = [year.start, input.today, ...(line.startDate ? [line.startDate] : [])];
-    const from = starts.reduce((a, b) => (b > a ? b : a));
+    const from = [year.start, input.today, ...(line.startDate ? [line.startDate] : [])].reduce((a, b) => (b > a ? b : a));
     if (from > year.end) {
       skip(`the year ended on ${year.end}: quotas change from today on only`);
       continue;
     }
-    const person = await repos.person.get(tx, actor.orgId, line.personId);
-    if (!person || person.archivedAt !== null || (person.terminationDate !== null && person.terminationDate < from)) {
-      skip(person?.terminationDate ? `left on ${person.terminationDate}` : 'is no longer a person of the organisation');
-      continue;
-    }
-    const rows = (await planAssignmentRepo.list(tx, actor.orgId, { personIds: [line.personId] })).filter((r) => r.annualQuotaMinor !== null);
-    const open = rows.filter((r) => r.endedAt === null);
-    const inForce = open.find((r) => r.validFrom <= from && (r.validTo === null || r.validTo >= from));
-    const later = open.filter((r) => r.validFrom > from && r.validFrom <= year.end).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
-    const values = (day: string) => ({ annualQuotaMinor: line.annualMinor, ramp: rampRemaining(doc.ramps[line.role], line.startDate, day), quotaPhasing: input.phasing, reason: input.reason });
-    const current = inForce ?? later;
-    if (current && carries(current, values(current.validFrom < from ? from : current.validFrom))) continue;
-    const done = (a: PlanAssignment, how: AppliedQuota['how']) =>
-      applied.push({ personId: line.personId as string, name: line.name, assignmentId: a.id, validFrom: a.validFrom, validTo: a.validTo, annualMinor: String(line.annualMinor), how });
+    // Changes inside the year still to come: each quota from its day (the assignments then hold the blend).
+    const segments = quotaPieces(line, from, year.end);
     try {
-      if (inForce && inForce.validFrom < from) {
-        done((await writeAssignmentChange(ctx, tx, actor, inForce, { effectiveFrom: from, ...values(from) })).created, 'changed');
-      } else if (current) {
-        done(await replace(ctx, tx, actor, current, values(current.validFrom)), 'replaced');
-      } else {
-        const last = rows.filter((r) => (r.validTo ?? '9999-12-31') < from).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
-        if (!last) {
-          skip('has no plan assignment with a quota: assign her a plan first');
-          continue;
+      for (const segment of segments) {
+        const outcome = await setQuotaFrom(ctx, tx, actor, input, line, segment.from, segment.annualMinor);
+        if (typeof outcome === 'string') {
+          skip(outcome);
+          break;
         }
-        const version = await versionOn(tx, actor.orgId, last.planId, from);
-        if (!version) {
-          const plan = await compPlanRepo.find(tx, actor.orgId, last.planId);
-          skip(`plan ${plan?.key ?? last.planId} has no published version in force on ${from}: publish next year's version, then approve again`);
-          continue;
-        }
-        const to = version.effectiveTo !== null && version.effectiveTo < year.end ? version.effectiveTo : year.end;
-        const created: PlanAssignment = {
-          ...last, ...values(from), id: ctx.newId('pas'), planVersion: version.version, validFrom: from, validTo: to,
-          createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
-        };
-        await planAssignmentRepo.insert(tx, created);
-        await recordAudit(ctx, tx, { actor, action: 'plan_assignment.create', entity: 'plan_assignment', entityId: created.id, before: null, after: auditOfAssignment(created) });
-        done(created, 'rolled-forward');
+        if (outcome) applied.push(outcome);
       }
     } catch (error) {
       // Any other refusal stops the whole approval (nothing is written), naming whose quota it was.
@@ -119,6 +89,45 @@ export async function applyQuotaPlan(ctx: AppContext, tx: Tx, actor: Actor, inpu
     }
   }
   return { applied, skipped };
+}
+
+/**
+ * Sets her annual quota from a day: what was written, null when her assignment carries it
+ * already, or why it could not be written.
+ */
+async function setQuotaFrom(ctx: AppContext, tx: Tx, actor: Actor, input: ApplyQuotaPlanInput, line: QuotaPlanLine, from: string, annualMinor: bigint): Promise<AppliedQuota | string | null> {
+  const { doc, year } = input;
+  const personId = line.personId as string;
+  const person = await repos.person.get(tx, actor.orgId, personId);
+  if (!person || person.archivedAt !== null || (person.terminationDate !== null && person.terminationDate < from)) {
+    return person?.terminationDate ? `left on ${person.terminationDate}` : 'is no longer a person of the organisation';
+  }
+  const rows = (await planAssignmentRepo.list(tx, actor.orgId, { personIds: [personId] })).filter((r) => r.annualQuotaMinor !== null);
+  const open = rows.filter((r) => r.endedAt === null);
+  const inForce = open.find((r) => r.validFrom <= from && (r.validTo === null || r.validTo >= from));
+  const later = open.filter((r) => r.validFrom > from && r.validFrom <= year.end).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
+  const values = (day: string) => ({ annualQuotaMinor: annualMinor, ramp: rampRemaining(doc.ramps[line.role], line.startDate, day), quotaPhasing: input.phasing, reason: input.reason });
+  const current = inForce ?? later;
+  if (current && carries(current, values(current.validFrom < from ? from : current.validFrom))) return null;
+  const done = (a: PlanAssignment, how: AppliedQuota['how']): AppliedQuota =>
+    ({ personId, name: line.name, assignmentId: a.id, validFrom: a.validFrom, validTo: a.validTo, annualMinor: String(annualMinor), how });
+  if (inForce && inForce.validFrom < from) return done((await writeAssignmentChange(ctx, tx, actor, inForce, { effectiveFrom: from, ...values(from) })).created, 'changed');
+  if (current) return done(await replace(ctx, tx, actor, current, values(current.validFrom)), 'replaced');
+  const last = rows.filter((r) => (r.validTo ?? '9999-12-31') < from).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+  if (!last) return 'has no plan assignment with a quota: assign her a plan first';
+  const version = await versionOn(tx, actor.orgId, last.planId, from);
+  if (!version) {
+    const plan = await compPlanRepo.find(tx, actor.orgId, last.planId);
+    return `plan ${plan?.key ?? last.planId} has no published version in force on ${from}: publish next year's version, then approve again`;
+  }
+  const to = version.effectiveTo !== null && version.effectiveTo < year.end ? version.effectiveTo : year.end;
+  const created: PlanAssignment = {
+    ...last, ...values(from), id: ctx.newId('pas'), planVersion: version.version, validFrom: from, validTo: to,
+    createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
+  };
+  await planAssignmentRepo.insert(tx, created);
+  await recordAudit(ctx, tx, { actor, action: 'plan_assignment.create', entity: 'plan_assignment', entityId: created.id, before: null, after: auditOfAssignment(created) });
+  return done(created, 'rolled-forward');
 }
 
 /**

@@ -1,3 +1,3 @@
 export { allocateQuotas } from './allocate-quotas.js';
-export { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
+export { approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
 export { getTeamQuotaPlan, listTeamQuotaPlans, proposeQuotas, signOffQuotaPlan } from './team-quotas.js';

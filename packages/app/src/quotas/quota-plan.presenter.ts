@@ -67,6 +67,7 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
       return {
         key: l.key, kind: l.kind, personId: l.personId, name: l.name, role: l.role, parentKey: l.parentKey, startDate: l.startDate,
         annualMinor: String(l.annualMinor), reason: l.reason, historyMinor: String(l.historyMinor), potentialMinor: String(l.potentialMinor),
+        earlier: l.earlier.map((e) => ({ annualMinor: String(e.annualMinor), until: e.until })),
         inYearMinor: String(s.inYearMinor), quarters: s.quarters.map(String), ramp: s.ramp,
         growth: l.historyMinor === 0n ? null : Number(l.annualMinor - l.historyMinor) / Number(l.historyMinor),
       };

@@ -8,8 +8,9 @@ import { getPlanVersion, listPlans } from '../plans/plan-queries.js';
 import { publishPlanVersion, savePlanVersion } from '../plans/save-plan-version.js';
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
+import { createTerritoryModel, saveTerritoryModel } from '../territories/territory-models.js';
 import { sellersBook } from '../test-support/sellers-book.js';
-import { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
+import { approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
 import { getTeamQuotaPlan, listTeamQuotaPlans, proposeQuotas, signOffQuotaPlan } from './team-quotas.js';
 
 warnIfPostgresSkipped();
@@ -20,6 +21,7 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
   let t: TestOrg;
   let planId: string;
   let aePlanId: string;
+  let accountIds: string[] = [];
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
@@ -27,10 +29,10 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     t = await createTestOrg(ctx, 'Quota plans');
     const { rep, rep2, otherRep } = t.people;
     // Potential 6,000.00 / 3,000.00 / 1,000.00; bookings in FY2026 2,000.00 / 3,000.00 / 5,000.00: even-blend shares 0.4 / 0.3 / 0.3.
-    await sellersBook(ctx, t.actors.ops, [
+    accountIds = (await sellersBook(ctx, t.actors.ops, [
       { ownerId: rep.id, potentialMinor: '600000', bookedMinor: '200000' }, { ownerId: rep2.id, potentialMinor: '300000', bookedMinor: '300000' },
       { ownerId: otherRep.id, potentialMinor: '100000', bookedMinor: '500000' },
-    ], '2026-06-30');
+    ], '2026-06-30')).accountIds;
     await inTransaction(database.db, (tx) => seedPlanTemplates(ctx, tx, t.admin));
     aePlanId = (await listPlans(ctx, t.actors.ops)).find((p) => p.key === 'ae-quota-commission')?.id as string;
     // This year's assignments (the plan's version 1 ends on 2026-12-31).
@@ -153,6 +155,49 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     expect((await approveQuotaPlan(ctx, t.actors.finance, planId, { version: 4 })).applied).toEqual([]);
     const audit = await auditRepo.list(database.db, { orgId: t.org.id, entityId: rita?.id as string, limit: 10 });
     expect(audit.map((e) => e.action)).toEqual(['plan_assignment.create']);
+  });
+
+  it('changes mid-year from a day, the approved quota held until then: the year is the time-weighted blend', async () => {
+    await expect(saveQuotaPlan(ctx, t.actors.ops, planId, { baseVersion: 4, reason: 'x', changeReason: 'role-change', effectiveFrom: '2026-11-01', edits: [] }))
+      .rejects.toMatchObject({ issues: [{ field: 'effectiveFrom' }] });
+    const saved = await saveQuotaPlan(ctx, t.actors.ops, planId, {
+      baseVersion: 4, reason: 'Rita leads the west from July', changeReason: 'role-change', effectiveFrom: '2027-07-01', edits: [{ key: t.people.rep.id, annualMinor: '600000', reason: 'leads the west' }],
+    });
+    // 400,000 phased 20/20/20/40 to June, 600,000 from July.
+    expect(saved.lines.find((l) => l.name === 'Rita Rep')).toMatchObject({ earlier: [{ annualMinor: '400000', until: '2027-07-01' }], annualMinor: '600000', quarters: ['80000', '80000', '120000', '240000'], inYearMinor: '520000' });
+    expect(saved.versions.at(-1)?.reason).toBe('role-change from 2027-07-01: Rita leads the west from July');
+    await submitQuotaPlan(ctx, t.actors.ops, planId, {});
+    const approved = await approveQuotaPlan(ctx, t.actors.finance, planId, { version: 5, comment: 'the west needs it' });
+    expect(approved.applied.map((a) => [a.name, a.validFrom, a.annualMinor, a.how])).toEqual([['Rita Rep', '2027-07-01', '600000', 'changed']]);
+    const rows = (await listAssignments(ctx, t.actors.finance, { personId: t.people.rep.id })).filter((a) => a.validFrom >= '2027-01-01').map((a) => [a.validFrom, a.validTo, a.annualQuotaMinor]);
+    expect(rows).toEqual([['2027-01-01', '2027-06-30', '400000'], ['2027-07-01', '2027-12-31', '600000']]);
+  });
+
+  it('carries quota with a territory model\'s moves from its day, pro-rated by the potential gained or lost', async () => {
+    const member = (personId: string) => [{ personId, placeholder: null, role: 'ae', from: null, to: null }];
+    const model = await createTerritoryModel(ctx, t.actors.ops, { name: 'Rob takes Rita\'s account' });
+    await saveTerritoryModel(ctx, t.actors.ops, model.id, {
+      name: model.name, baseVersion: 1,
+      definition: {
+        ownerRole: 'ae', types: [],
+        territories: [
+          { key: 'R1', name: 'One', parent: null, level: 'territory', type: null, members: member(t.people.rep.id) },
+          { key: 'R2', name: 'Two', parent: null, level: 'territory', type: null, members: member(t.people.rep2.id) },
+          { key: 'R3', name: 'Three', parent: null, level: 'territory', type: null, members: member(t.people.otherRep.id) },
+        ],
+        rules: [], manual: [{ accountId: accountIds[0], territory: 'R2' }, { accountId: accountIds[1], territory: 'R2' }, { accountId: accountIds[2], territory: 'R3' }], locks: [],
+      },
+    });
+    const carried = await carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 5, modelId: model.id, effectiveDate: '2027-10-01' });
+    // Rob's potential 3,000 -> 9,000: three times his quota from October; Rita's 6,000 -> 0: none from October. Olga's is unchanged.
+    expect(carried.lines.find((l) => l.name === 'Rob Rep')).toMatchObject({ earlier: [{ annualMinor: '234000', until: '2027-10-01' }], annualMinor: '702000', quarters: ['46800', '46800', '46800', '280800'] });
+    // Rita: 400,000 to June, 600,000 July to September, none from October.
+    expect(carried.lines.find((l) => l.name === 'Rita Rep')).toMatchObject({
+      earlier: [{ annualMinor: '400000', until: '2027-07-01' }, { annualMinor: '600000', until: '2027-10-01' }], annualMinor: '0', quarters: ['80000', '80000', '120000', '0'], inYearMinor: '280000',
+    });
+    expect(carried.lines.find((l) => l.name === 'Olga Rep')).toMatchObject({ earlier: [], annualMinor: '250000' });
+    expect(carried.versions.at(-1)?.reason).toContain('territory-change from 2027-10-01: 2 sellers');
+    await expect(carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 6, modelId: model.id, effectiveDate: '2028-02-01' })).rejects.toMatchObject({ issues: [{ field: 'effectiveDate' }] });
   });
 
   it('is for sales ops, finance and admins only', async () => {

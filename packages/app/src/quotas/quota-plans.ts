@@ -1,9 +1,9 @@
 import {
-  checkQuotaPlan, compareQuotaPlans, dateOfInstant, DomainError, editQuotaLines, invalid, parseDecimal, parseFiscalPeriod, readQuotaPlan, readShare, writeQuotaPlan,
+  checkQuotaPlan, compareQuotaPlans, dateOfInstant, divideRounded, DomainError, editQuotaLines, formatMinorAsMajor, invalid, parseDecimal, parseFiscalPeriod, readQuotaPlan, readShare, writeQuotaPlan,
   cascadeOf, inHierarchyOrder, teamOf, type Actor, type PersonKind, type QuotaPlanDocument, type QuotaPlanLine,
 } from '@attain/core';
 import {
-  ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaPlanCommentBody, RejectQuotaPlanBody, SaveQuotaPlanBody,
+  ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaPlanCommentBody, QuotaTerritoryChangeBody, RejectQuotaPlanBody, SaveQuotaPlanBody,
   type QuotaPlanApproved, type QuotaPlanComparison, type QuotaPlanDetail, type QuotaPlanSummary,
 } from '@attain/contract';
 import { quotaPlanRepo, type QuotaPlanEventKind, type QuotaPlanRow, type Tx } from '@attain/store';
@@ -19,6 +19,7 @@ import { applyQuotaPlan } from './apply-quota-plan.js';
 import { presentPlan, presentSummary, submitterOf } from './quota-plan.presenter.js';
 import { addMonths } from './quota-history.js';
 import { storedPhasing } from './quota-schedule.js';
+import { diffOf } from '../territories/territory-diff.js';
 
 /*
  * Quota plans (docs/quotas.md#quota-plans): created from the top-down allocation, edited by hand
@@ -49,7 +50,7 @@ const phasingOf = (p: { by: 'quarter' | 'month'; weights: string[] } | null) => 
 /** A placeholder's line under her manager's line; the manager must be in the plan. */
 function placeholderLine(p: Placeholder, key: string, managers: ReadonlySet<string>, field: string): QuotaPlanLine {
   if (p.managerId !== null && !managers.has(p.managerId)) throw invalid(`${field}.managerId`, 'is not a manager in the plan');
-  return { key, kind: 'placeholder', personId: null, name: p.name, role: p.role, parentKey: p.managerId, startDate: p.startDate, annualMinor: BigInt(p.annualMinor), reason: p.reason, historyMinor: 0n, potentialMinor: 0n };
+  return { key, kind: 'placeholder', personId: null, name: p.name, role: p.role, parentKey: p.managerId, startDate: p.startDate, annualMinor: BigInt(p.annualMinor), reason: p.reason, historyMinor: 0n, potentialMinor: 0n, earlier: [] };
 }
 
 /** Records a step of the plan's history (and audits it against the plan as it was). */
@@ -102,7 +103,7 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
     key: s.person.id, kind: 'seller', personId: s.person.id, name: s.person.name, role: s.person.kind,
     parentKey: s.person.managerId !== null && managerIds.has(s.person.managerId) ? s.person.managerId : null,
     startDate: s.person.hireDate !== null && s.person.hireDate >= rampFrom ? s.person.hireDate : null,
-    annualMinor: s.quotaMinor, reason: s.reason, historyMinor: s.historyMinor, potentialMinor: s.potentialMinor,
+    annualMinor: s.quotaMinor, reason: s.reason, historyMinor: s.historyMinor, potentialMinor: s.potentialMinor, earlier: [],
   }));
   const placeholders = body.placeholders.map((p, k) => placeholderLine(p, `tbh-${k + 1}`, managerIds, `placeholders[${k}]`));
   const managers: QuotaPlanLine[] = [...managerIds].sort().map((m) => {
@@ -110,7 +111,7 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
     return {
       key: m, kind: 'manager', personId: m, name: person?.name ?? m, role: (person?.kind ?? 'manager') as PersonKind,
       parentKey: person?.managerId && managerIds.has(person.managerId) ? person.managerId : null,
-      startDate: null, annualMinor: 0n, reason: null, historyMinor: 0n, potentialMinor: 0n,
+      startDate: null, annualMinor: 0n, reason: null, historyMinor: 0n, potentialMinor: 0n, earlier: [],
     };
   });
   // Each manager's quota starts as her team's sum: no padding until someone sets one.
@@ -143,17 +144,52 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
   });
 }
 
-/** The next version: quotas set by hand with reasons, placeholders in or out, seasonality, ramps, bounds. */
+/** The plan, open to a new version from `baseVersion`: not in review, and not saved since. */
+async function editablePlan(tx: Tx, orgId: string, id: string, baseVersion: number): Promise<QuotaPlanRow> {
+  const plan = await loadPlan(tx, orgId, id);
+  if (plan.status === 'in_review') throw new DomainError('conflict', 'the plan is in review: it is approved or rejected before it changes', [{ field: 'id', message: 'in review' }]);
+  if (baseVersion !== plan.version) throw new DomainError('conflict', `baseVersion: the plan is at version ${plan.version} now: reload it`, [{ field: 'baseVersion', message: `is not the latest (${plan.version})` }]);
+  return plan;
+}
+
+/**
+ * When changed quotas take effect inside the year: `day` (today or later, in the year), the quota
+ * before it held until then. Undefined when the change covers the whole year.
+ */
+async function changeInYear(ctx: AppContext, tx: Tx, plan: QuotaPlanRow, day: string, field: string): Promise<string | undefined> {
+  const today = dateOfInstant(ctx.now());
+  const year = parseFiscalPeriod(`FY${plan.fiscalYear}`, (await orgMoney(tx, plan.orgId, today)).fiscalYearStartMonth);
+  if (day < today) throw invalid(field, `a change is prospective: ${today} or later`);
+  if (day > year.end) throw invalid(field, `must be inside FY${plan.fiscalYear} (${year.start} to ${year.end})`);
+  return day > year.start ? day : undefined;
+}
+
+/** Checks and stores the next version as a draft, with its event; answers it presented. */
+async function storeVersion(ctx: AppContext, tx: Tx, actor: Actor, plan: QuotaPlanRow, doc: QuotaPlanDocument, reason: string): Promise<QuotaPlanDetail> {
+  checkQuotaPlan(doc);
+  const at = ctx.now();
+  const version = { version: plan.version + 1, document: writeQuotaPlan(doc), reason, createdBy: actor.userId, createdAt: at };
+  await quotaPlanRepo.insertVersion(tx, actor.orgId, plan.id, version);
+  const moved = await move(tx, plan, { version: version.version, status: 'draft', at });
+  await event(ctx, tx, actor, plan, version.version, 'saved', reason);
+  return presentPlan(ctx, tx, actor, moved, version);
+}
+
+/**
+ * The next version: quotas set by hand with reasons, placeholders in or out, seasonality, ramps,
+ * bounds. Once the plan was approved, a change says why (from a list) and takes effect from a day,
+ * the approved quota held until then.
+ */
 export async function saveQuotaPlan(ctx: AppContext, actor: Actor, id: string, input: z.input<typeof SaveQuotaPlanBody>): Promise<QuotaPlanDetail> {
   requireAbility(actor, 'quota:plan');
   const body = parseInput(SaveQuotaPlanBody, input);
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
-    const plan = await loadPlan(tx, actor.orgId, id);
-    if (plan.status === 'in_review') throw new DomainError('conflict', 'the plan is in review: it is approved or rejected before it changes', [{ field: 'id', message: 'in review' }]);
-    if (body.baseVersion !== plan.version) throw new DomainError('conflict', `baseVersion: the plan is at version ${plan.version} now: reload it`, [{ field: 'baseVersion', message: `is not the latest (${plan.version})` }]);
+    const plan = await editablePlan(tx, actor.orgId, id, body.baseVersion);
     if (plan.approvedVersion !== null && body.changeReason === undefined) throw invalid('changeReason', 'the plan was approved: say why it changes mid-year');
+    if (plan.approvedVersion === null && body.effectiveFrom !== undefined) throw invalid('effectiveFrom', 'only a change to an approved plan takes effect from a day');
     const { doc: base } = await latestDocument(tx, plan);
-    let doc = editQuotaLines(base, body.edits.map((e) => ({ key: e.key, annualMinor: BigInt(e.annualMinor), reason: e.reason })));
+    const change = plan.approvedVersion === null ? undefined : await changeInYear(ctx, tx, plan, body.effectiveFrom ?? dateOfInstant(ctx.now()), 'effectiveFrom');
+    let doc = editQuotaLines(base, body.edits.map((e) => ({ key: e.key, annualMinor: BigInt(e.annualMinor), reason: e.reason })), change);
     body.removeKeys.forEach((key, i) => {
       const line = doc.lines.find((l) => l.key === key);
       if (!line) throw invalid(`removeKeys[${i}]`, `no line "${key}" in the plan`);
@@ -169,14 +205,35 @@ export async function saveQuotaPlan(ctx: AppContext, actor: Actor, id: string, i
       ...(body.paddingBound === undefined ? {} : { paddingBound: readShare(body.paddingBound, 'paddingBound', PADDING_MAX) }),
       ...(body.expectedAttainment === undefined ? {} : { expectedAttainment: readShare(body.expectedAttainment, 'expectedAttainment', ATTAINMENT_MAX) }),
     };
-    checkQuotaPlan(doc);
-    const at = ctx.now();
-    const reason = body.changeReason ? `${body.changeReason}: ${body.reason}` : body.reason;
-    const version = { version: plan.version + 1, document: writeQuotaPlan(doc), reason, createdBy: actor.userId, createdAt: at };
-    await quotaPlanRepo.insertVersion(tx, actor.orgId, plan.id, version);
-    const moved = await move(tx, plan, { version: version.version, status: 'draft', at });
-    await event(ctx, tx, actor, plan, version.version, 'saved', reason);
-    return presentPlan(ctx, tx, actor, moved, version);
+    const when = change ? ` from ${change}` : '';
+    return storeVersion(ctx, tx, actor, plan, doc, body.changeReason ? `${body.changeReason}${when}: ${body.reason}` : body.reason);
+  });
+}
+
+/**
+ * A territory model's moves carry quota with them from its effective day, pro-rated: each seller
+ * whose potential changes gets annual quota x potential after / before (half-even) from that day,
+ * her quota before it held until then, so the year's quota is the time-weighted blend. Saved as
+ * the next version (a territory change), to be approved like any other.
+ */
+export async function carryTerritoryQuota(ctx: AppContext, actor: Actor, id: string, input: z.input<typeof QuotaTerritoryChangeBody>): Promise<QuotaPlanDetail> {
+  requireAbility(actor, 'quota:plan');
+  const body = parseInput(QuotaTerritoryChangeBody, input);
+  return inOrgTransaction(ctx, actor.orgId, async (tx) => {
+    const plan = await editablePlan(tx, actor.orgId, id, body.baseVersion);
+    const { doc } = await latestDocument(tx, plan);
+    const change = await changeInYear(ctx, tx, plan, body.effectiveDate, 'effectiveDate');
+    const { wire } = await diffOf(ctx, tx, actor.orgId, body.modelId, body.effectiveDate);
+    const lines = new Map(doc.lines.map((l) => [l.key, l]));
+    const edits = wire.reps.flatMap((r) => {
+      const line = r.personId === null ? undefined : lines.get(r.personId);
+      const [was, now] = [BigInt(r.before.potentialMinor), BigInt(r.after.potentialMinor)];
+      if (!line || line.kind !== 'seller' || was === 0n || was === now) return [];
+      const reason = `territory model ${body.modelId} from ${body.effectiveDate}: potential ${formatMinorAsMajor(was, doc.currency)} -> ${formatMinorAsMajor(now, doc.currency)}`;
+      return [{ key: line.key, annualMinor: divideRounded(line.annualMinor * now, was, 'half-even'), reason }];
+    });
+    if (edits.length === 0) throw invalid('modelId', 'the model moves no potential between the plan\'s sellers on that day');
+    return storeVersion(ctx, tx, actor, plan, editQuotaLines(doc, edits, change), `territory-change from ${body.effectiveDate}: ${edits.length} sellers, model ${body.modelId}`);
   });
 }
 

@@ -1,11 +1,11 @@
-import { divideRounded, formatDecimal, parseFiscalPeriod, pow10, rampRemaining, reduceFraction, type ExactFraction, type FiscalPeriod, type QuotaPlanDocument, type QuotaPlanLine } from '@attain/core';
+import { divideRounded, quotaPieces, formatDecimal, parseFiscalPeriod, pow10, rampRemaining, reduceFraction, type ExactFraction, type FiscalPeriod, type QuotaPlanDocument, type QuotaPlanLine } from '@attain/core';
 import type { StoredQuotaPhasing } from '@attain/store';
 import { assignmentTerms } from '../assignments/assignment-terms.js';
 
 /*
  * What a line of a quota plan carries inside its year: the plan assignments' own arithmetic
  * (assignmentTerms) applied to her annual quota from her start, with the plan's seasonality and
- * what is left of her role's ramp. The grid therefore shows what attainment will be measured
+ * what is left of her role's ramp (and, for a change inside the year, the quota before it until then). The grid therefore shows what attainment will be measured
  * against once the plan is approved.
  */
 
@@ -48,15 +48,19 @@ export function lineSchedule(doc: QuotaPlanDocument, line: QuotaPlanLine, year: 
   const from = line.startDate !== null && line.startDate > year.start ? line.startDate : year.start;
   const ramp = rampRemaining(doc.ramps[line.role], line.startDate, from);
   if (from > year.end) return { from, ramp, inYearMinor: 0n, quarters: quarters.map(() => 0n) };
-  const exact = quarters.map((q) => {
+  // Changes inside the year: each quota for its own days (the time-weighted blend).
+  const exact = quarters.map((q) => quotaPieces(line, from, year.end).reduce((sum, piece) => {
     const terms = assignmentTerms({
-      assignment: { validFrom: from, validTo: year.end, targetIncentiveMinor: 0n, annualQuotaMinor: line.annualMinor, ramp, quotaPhasing: storedPhasing(doc, yearStartMonth) },
+      assignment: {
+        validFrom: piece.from, validTo: piece.to, targetIncentiveMinor: 0n, annualQuotaMinor: piece.annualMinor,
+        ramp: rampRemaining(doc.ramps[line.role], line.startDate, piece.from), quotaPhasing: storedPhasing(doc, yearStartMonth),
+      },
       plan: { yearStartMonth, proration: 'calendar-days' },
       period: { from: q.start, to: q.end },
       currency: doc.currency,
     });
-    return terms.quota?.exact ?? reduceFraction(0n, 1n);
-  });
+    return add(sum, terms.quota?.exact ?? reduceFraction(0n, 1n));
+  }, reduceFraction(0n, 1n)));
   const { total, rounded } = largestRemainder(exact);
   return { from, ramp, inYearMinor: total, quarters: rounded };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { cascadeOf, checkQuotaPlan, compareQuotaPlans, editQuotaLines, inHierarchyOrder, lineDepths, rampRemaining, readQuotaPlan, writeQuotaPlan, type QuotaPlanDocument, type QuotaPlanLine } from './quota-plan.js';
+import { cascadeOf, checkQuotaPlan, compareQuotaPlans, editQuotaLines, inHierarchyOrder, lineDepths, quotaPieces, rampRemaining, readQuotaPlan, writeQuotaPlan, type QuotaPlanDocument, type QuotaPlanLine } from './quota-plan.js';
 
 const line = (key: string, over: Partial<QuotaPlanLine> = {}): QuotaPlanLine => ({
-  key, kind: 'seller', personId: key, name: key, role: 'ae', parentKey: 'm', startDate: null, annualMinor: 100n, reason: null, historyMinor: 0n, potentialMinor: 0n, ...over,
+  key, kind: 'seller', personId: key, name: key, role: 'ae', parentKey: 'm', startDate: null, annualMinor: 100n, reason: null, historyMinor: 0n, potentialMinor: 0n,
+  earlier: [], ...over,
 });
 const doc = (lines: QuotaPlanLine[], over: Partial<QuotaPlanDocument> = {}): QuotaPlanDocument => ({
   currency: 'USD', targetMinor: 300n, settings: { historyWeight: '0.5', weightsByRole: {}, roles: ['ae'], minGrowth: null, maxGrowth: null },
@@ -47,6 +48,18 @@ describe('quota plans', () => {
     expect(rampRemaining(['0', '0.5'], '2026-01-10', '2027-02-01')).toBeNull();
     expect(rampRemaining(['0', '0.5'], null, '2027-02-01')).toBeNull();
     expect(rampRemaining(['0.5', '1.0'], '2027-03-01', '2027-03-01')).toEqual(['0.5', '1.0']);
+  });
+
+  it('keeps each quota held before a change inside the year, and cuts the year into its pieces', () => {
+    const once = editQuotaLines(doc(team), [{ key: 'a', annualMinor: 150n, reason: 'more' }], '2027-07-01');
+    const twice = editQuotaLines(once, [{ key: 'a', annualMinor: 0n, reason: 'moved' }], '2027-10-01');
+    expect(twice.lines.find((l) => l.key === 'a')?.earlier).toEqual([{ annualMinor: 100n, until: '2027-07-01' }, { annualMinor: 150n, until: '2027-10-01' }]);
+    expect(quotaPieces(twice.lines.find((l) => l.key === 'a') as QuotaPlanLine, '2027-01-01', '2027-12-31')).toEqual([
+      { from: '2027-01-01', to: '2027-06-30', annualMinor: 100n }, { from: '2027-07-01', to: '2027-09-30', annualMinor: 150n }, { from: '2027-10-01', to: '2027-12-31', annualMinor: 0n },
+    ]);
+    // From August only: the first piece is gone; a change before July replaces the later ones.
+    expect(quotaPieces(twice.lines.find((l) => l.key === 'a') as QuotaPlanLine, '2027-08-01', '2027-12-31').map((p) => p.from)).toEqual(['2027-08-01', '2027-10-01']);
+    expect(editQuotaLines(twice, [{ key: 'a', annualMinor: 90n, reason: 'again' }], '2027-05-01').lines.find((l) => l.key === 'a')?.earlier).toEqual([{ annualMinor: 100n, until: '2027-05-01' }]);
   });
 
   it('knows how deep each line sits, and survives a loop of parents', () => {

@@ -1,4 +1,4 @@
-import { dateParts, isCalendarDate } from '../calendar.js';
+import { addDays, dateParts, isCalendarDate } from '../calendar.js';
 import { canonicalJson } from '../canonical-json.js';
 import { checkQuotaPhasing, type QuotaPhasing } from '../comp/quota-phasing.js';
 import { PERSON_KINDS, type PersonKind } from '../crm.js';
@@ -32,6 +32,12 @@ export interface QuotaPlanLine {
   readonly annualMinor: bigint;
   /** Why it was set by hand; null when the allocation set it. */
   readonly reason: string | null;
+  /**
+   * Changes inside the year (mid-year, territory moves): the quotas she held before, in date
+   * order, each until the day before `until`; `annualMinor` holds from the last `until` on. The
+   * year's quota is the time-weighted blend. Empty: one quota all year.
+   */
+  readonly earlier: readonly { readonly annualMinor: bigint; readonly until: string }[];
   /** Last year's bookings and the potential covered, minor units, as of the allocation. */
   readonly historyMinor: bigint;
   readonly potentialMinor: bigint;
@@ -120,6 +126,10 @@ export function checkQuotaPlan(doc: QuotaPlanDocument): void {
     if (l.kind === 'placeholder' && l.startDate === null) add(`${at}.startDate`, 'a placeholder needs the day she is expected to start');
     if (l.startDate !== null && !isCalendarDate(l.startDate)) add(`${at}.startDate`, `must be a date YYYY-MM-DD (got "${l.startDate}")`);
     if (l.kind !== 'placeholder' && l.personId === null) add(`${at}.personId`, 'a seller or manager is a person');
+    l.earlier.forEach((e, k) => {
+      if (e.annualMinor < 0n) add(`${at}.earlier[${k}].annualMinor`, 'must be 0 or more');
+      if (!isCalendarDate(e.until) || (k > 0 && e.until <= (l.earlier[k - 1]?.until ?? ''))) add(`${at}.earlier[${k}].until`, 'must be dates in order');
+    });
     if (l.name.trim() === '') add(`${at}.name`, 'must not be empty');
   });
   doc.lines.forEach((l, i) => {
@@ -165,6 +175,18 @@ export function inHierarchyOrder(lines: readonly QuotaPlanLine[]): QuotaPlanLine
   visit(null);
   // Lines on a loop of parents are never reached from the top: keep them, last.
   return [...out, ...lines.filter((l) => !seen.has(l.key))];
+}
+
+/** The quotas a line holds from `from` to `to`, piece by piece (its changes inside the year). */
+export function quotaPieces(line: Pick<QuotaPlanLine, 'annualMinor' | 'earlier'>, from: string, to: string): { from: string; to: string; annualMinor: bigint }[] {
+  const pieces: { from: string; to: string; annualMinor: bigint }[] = [];
+  let start = from;
+  for (const e of line.earlier) {
+    if (e.until > start) pieces.push({ from: start, to: addDays(e.until, -1) < to ? addDays(e.until, -1) : to, annualMinor: e.annualMinor });
+    if (e.until > start) start = e.until;
+  }
+  if (start <= to) pieces.push({ from: start, to, annualMinor: line.annualMinor });
+  return pieces.filter((p) => p.from <= p.to);
 }
 
 /** A manager's team in the plan: her own line and every line below it (empty when she has none). */
@@ -234,8 +256,12 @@ export interface QuotaLineEdit {
   readonly reason: string;
 }
 
-/** Sets lines' quotas by hand, each with its reason; a field-named error for an unknown line or no reason. */
-export function editQuotaLines(doc: QuotaPlanDocument, edits: readonly QuotaLineEdit[]): QuotaPlanDocument {
+/**
+ * Sets lines' quotas by hand, each with its reason; a field-named error for an unknown line or no
+ * reason. With `changeFrom` (a change inside the year) each line keeps her quota until the day
+ * before; changes of hers from that day on are replaced.
+ */
+export function editQuotaLines(doc: QuotaPlanDocument, edits: readonly QuotaLineEdit[], changeFrom?: string): QuotaPlanDocument {
   const index = new Map(doc.lines.map((l, i) => [l.key, i]));
   const lines = [...doc.lines];
   edits.forEach((e, i) => {
@@ -243,7 +269,11 @@ export function editQuotaLines(doc: QuotaPlanDocument, edits: readonly QuotaLine
     if (at === undefined) throw invalid(`edits[${i}].key`, `no line "${e.key}" in the plan`);
     if (e.annualMinor < 0n) throw invalid(`edits[${i}].annualMinor`, 'must be 0 or more');
     if (e.reason.trim() === '') throw invalid(`edits[${i}].reason`, 'must say why');
-    lines[at] = { ...(lines[at] as QuotaPlanLine), annualMinor: e.annualMinor, reason: e.reason.trim() };
+    const line = lines[at] as QuotaPlanLine;
+    // What she holds up to the change: her quota as the earlier changes leave it on that day.
+    const kept = changeFrom === undefined ? [] : line.earlier.filter((x) => x.until < changeFrom);
+    const held = changeFrom === undefined ? undefined : (line.earlier.find((x) => x.until >= changeFrom)?.annualMinor ?? line.annualMinor);
+    lines[at] = { ...line, annualMinor: e.annualMinor, reason: e.reason.trim(), earlier: held === undefined ? line.earlier : [...kept, { annualMinor: held, until: changeFrom as string }] };
   });
   return { ...doc, lines };
 }
@@ -297,11 +327,15 @@ export function writeQuotaPlan(doc: QuotaPlanDocument): string {
     phasing: doc.phasing && { by: doc.phasing.by, weights: doc.phasing.weights.map((w) => formatDecimal(w)) },
     paddingBound: formatDecimal(doc.paddingBound),
     expectedAttainment: formatDecimal(doc.expectedAttainment),
-    lines: doc.lines.map((l) => ({ ...l, annualMinor: String(l.annualMinor), historyMinor: String(l.historyMinor), potentialMinor: String(l.potentialMinor) })),
+    lines: doc.lines.map((l) => ({
+      ...l, annualMinor: String(l.annualMinor), historyMinor: String(l.historyMinor), potentialMinor: String(l.potentialMinor),
+      earlier: l.earlier.map((e) => ({ annualMinor: String(e.annualMinor), until: e.until })),
+    })),
   });
 }
 
-interface StoredLine extends Omit<QuotaPlanLine, 'annualMinor' | 'historyMinor' | 'potentialMinor'> {
+interface StoredLine extends Omit<QuotaPlanLine, 'annualMinor' | 'historyMinor' | 'potentialMinor' | 'earlier'> {
+  readonly earlier?: readonly { readonly annualMinor: string; readonly until: string }[];
   readonly annualMinor: string;
   readonly historyMinor: string;
   readonly potentialMinor: string;
@@ -318,7 +352,10 @@ export function readQuotaPlan(json: string): QuotaPlanDocument {
     phasing: raw.phasing && { by: raw.phasing.by, weights: raw.phasing.weights.map((w) => parseDecimal(w)) },
     paddingBound: parseDecimal(raw.paddingBound),
     expectedAttainment: parseDecimal(raw.expectedAttainment),
-    lines: raw.lines.map((l) => ({ ...l, annualMinor: BigInt(l.annualMinor), historyMinor: BigInt(l.historyMinor), potentialMinor: BigInt(l.potentialMinor) })),
+    lines: raw.lines.map((l) => ({
+      ...l, annualMinor: BigInt(l.annualMinor), historyMinor: BigInt(l.historyMinor), potentialMinor: BigInt(l.potentialMinor),
+      earlier: (l.earlier ?? []).map((e) => ({ annualMinor: BigInt(e.annualMinor), until: e.until })),
+    })),
   };
 }
 

@@ -50,7 +50,7 @@ describe('quota allocation API', () => {
     const stranger = await s.as(other, 'admin');
     const routes: [string, string, object?][] = [
       ['get', '/quota-plans'], ['post', '/quota-plans', { fiscalYear: 2028, targetMinor: '1' }], ['get', `/quota-plans/${id}`], ['put', `/quota-plans/${id}`, { baseVersion: 2, reason: 'x' }],
-      ['post', `/quota-plans/${id}/submit`, {}], ['post', `/quota-plans/${id}/approve`, { version: 2 }], ['post', `/quota-plans/${id}/reject`, { comment: 'no' }], ['get', `/quota-plans/${id}/compare?from=1&to=2`],
+      ['post', `/quota-plans/${id}/submit`, {}], ['post', `/quota-plans/${id}/approve`, { version: 2 }], ['post', `/quota-plans/${id}/reject`, { comment: 'no' }], ['post', `/quota-plans/${id}/territory-change`, { baseVersion: 2, modelId: 'm', effectiveDate: '2027-06-01' }], ['get', `/quota-plans/${id}/compare?from=1&to=2`],
     ];
     // Bottom-up: managers only; another organisation's manager finds nothing.
     const manager = await s.as(t, 'manager');

@@ -1,10 +1,10 @@
 import {
-  allocateQuotas, approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, getTeamQuotaPlan, listQuotaPlans, listTeamQuotaPlans, proposeQuotas,
+  allocateQuotas, approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, getTeamQuotaPlan, listQuotaPlans, listTeamQuotaPlans, proposeQuotas,
   rejectQuotaPlan, saveQuotaPlan, signOffQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
 import {
   ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaAllocateBody, QuotaAllocation, QuotaPlanApproved, QuotaPlanCommentBody, QuotaPlanCompareQuery, QuotaPlanComparison,
-  QuotaPlanDetail, QuotaPlanGetQuery, QuotaPlanSummary, QuotaProposalBody, QuotaSignOffBody, QuotaTeamSummary, QuotaTeamView, RejectQuotaPlanBody, SaveQuotaPlanBody,
+  QuotaPlanDetail, QuotaPlanGetQuery, QuotaPlanSummary, QuotaProposalBody, QuotaSignOffBody, QuotaTeamSummary, QuotaTeamView, QuotaTerritoryChangeBody, RejectQuotaPlanBody, SaveQuotaPlanBody,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
@@ -42,6 +42,12 @@ export function mountQuotaRoutes(api: Api, registry: RouteRegistry): void {
     summary: 'The next version: quotas set by hand with reasons, placeholders, seasonality, ramps, bounds (409 if in review or not from the latest; once approved, a change reason is required)',
     params: IdParam, body: SaveQuotaPlanBody, response: QuotaPlanDetail,
     handler: async (c) => c.json(await saveQuotaPlan(c.get('ctx'), actorOf(c), id(c), valid<SaveQuotaPlanBody>(c, 'json'))),
+  });
+  defineRoute(api, registry, {
+    method: 'post', path: '/quota-plans/{id}/territory-change', ability: 'quota:plan', tag: 'quotas',
+    summary: "A territory model's moves carry quota from its effective day, pro-rated by the potential each seller gains or loses: the next version, approved like any other",
+    params: IdParam, body: QuotaTerritoryChangeBody, response: QuotaPlanDetail,
+    handler: async (c) => c.json(await carryTerritoryQuota(c.get('ctx'), actorOf(c), id(c), valid<QuotaTerritoryChangeBody>(c, 'json'))),
   });
   defineRoute(api, registry, {
     method: 'post', path: '/quota-plans/{id}/submit', ability: 'quota:plan', tag: 'quotas',
