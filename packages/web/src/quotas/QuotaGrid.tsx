@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { lineDepths, parseMajorToMinor } from '@attain/core';
+import { addDays, lineDepths, parseMajorToMinor } from '@attain/core';
 import { QUOTA_CHANGE_REASONS, type QuotaPlanDetail } from '@attain/contract';
 import { matchesText } from '../pay/table-sort.js';
 import { formatCount, formatDate, formatMoney, humanize } from '../ui/format.js';
@@ -51,7 +51,10 @@ export function QuotaGrid({ plan: p, editable }: { plan: QuotaPlanDetail; editab
                   <td className="num" data-testid="line-annual">
                     {editing === l.key
                       ? <LineEditor plan={p} line={l} onDone={() => setEditing(null)} />
-                      : <>{money(l.annualMinor)}{editable && <button type="button" className="link small" onClick={() => setEditing(l.key)} aria-label={`Change the quota of ${l.name}`}>Edit</button>}</>}
+                      : <>
+                        {money(l.annualMinor)}{editable && <button type="button" className="link small" onClick={() => setEditing(l.key)} aria-label={`Change the quota of ${l.name}`}>Edit</button>}
+                        {l.earlier.length > 0 && <span className="muted small" data-testid="line-earlier"><br />from {formatDate(l.earlier.at(-1)?.until)}; before: {l.earlier.map((e) => `${money(e.annualMinor)} to ${formatDate(addDays(e.until, -1))}`).join(', ')}</span>}
+                      </>}
                   </td>
                   <td className="num">
                     {node && node.children > 0 ? <>{money(node.childrenMinor)} <span className={`badge ${node.overBound ? 'warn' : node.short ? 'warn' : 'ok'}`} data-testid="line-padding">{signed(node.padding)}</span></> : ''}
@@ -77,6 +80,7 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [changeReason, setChangeReason] = useState<string>('');
+  const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
   const midYear = p.approvedVersion !== null;
   const minor = (() => {
     try {
@@ -91,7 +95,10 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
     event.preventDefault();
     if (!valid) return;
     save.mutate(
-      { baseVersion: p.version, reason: `${line.name}: ${reason.trim()}`, edits: [{ key: line.key, annualMinor: minor, reason: reason.trim() }], ...(midYear ? { changeReason: changeReason as (typeof QUOTA_CHANGE_REASONS)[number] } : {}) },
+      {
+        baseVersion: p.version, reason: `${line.name}: ${reason.trim()}`, edits: [{ key: line.key, annualMinor: minor, reason: reason.trim() }],
+        ...(midYear ? { changeReason: changeReason as (typeof QUOTA_CHANGE_REASONS)[number], effectiveFrom: from } : {}),
+      },
       { onSuccess: onDone },
     );
   };
@@ -107,6 +114,7 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
           {QUOTA_CHANGE_REASONS.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
         </select>
       )}
+      {midYear && <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="From" />}
       <button type="submit" className="primary small" disabled={!valid || save.isPending}>Save</button>
       <button type="button" className="small" onClick={onDone}>Cancel</button>
       {save.error && <p className="field-error" role="alert">{save.error.message}</p>}

@@ -5,6 +5,7 @@ import { CascadeChart } from './CascadeChart.js';
 import { PlanActions } from './PlanActions.js';
 import { PlanFigures } from './PlanFigures.js';
 import { Proposals } from './Proposals.js';
+import { TerritoryCarry } from './TerritoryCarry.js';
 import { QuotaGrid } from './QuotaGrid.js';
 import { VersionCompare } from './VersionCompare.js';
 import { useQuotaPlan } from './use-quota-plans.js';
@@ -40,6 +41,7 @@ export function QuotaPlanPage({ id }: { id: string }) {
       <PlanFigures plan={p} />
       <CascadeChart plan={p} />
       <QuotaGrid plan={p} editable={latest && p.abilities.update} />
+      {latest && p.abilities.update && <TerritoryCarry plan={p} />}
       <Proposals plan={p} editable={latest && p.abilities.update} />
       <VersionCompare plan={p} />
       <section>
