@@ -66,22 +66,26 @@ describe('attain quota plan', () => {
     expect(attain('plan', 'approve', plan.id, '--as', 'finance@example.com')).toMatchObject({ code: 3, stderr: expect.stringMatching(/comment: .*Maria Manager/) });
     const approved = json<QuotaPlanApproved>('plan', 'approve', plan.id, '--comment', 'the west is worth it', '--as', 'finance@example.com');
     expect(approved.plan).toMatchObject({ status: 'approved', approvedVersion: 2 });
-    // Each line is written into her plan assignment at the plan's quota or skipped saying why, once at most. Which for
-    // the sellers depends on whether the demo publishes next year's plan versions (this year's end on 2026-12-31).
+    // Each line is written into her plan assignment at the plan's quota or skipped saying why, once at most. The demo
+    // publishes next year's plan versions, so the sellers with an assignment this year roll forward into FY2028.
     const quotaOf = new Map(v2.lines.map((l) => [l.key, l.annualMinor]));
     for (const a of approved.applied) expect(a.annualMinor).toBe(quotaOf.get(a.personId));
     const handled = [...approved.applied.map((a) => a.personId), ...approved.skipped.map((s) => s.key)];
     expect(new Set(handled).size).toBe(handled.length);
     expect(approved.skipped.every((s) => s.reason.length > 0)).toBe(true);
     const rayKey = ray?.key ?? '';
-    expect(approved.applied.find((a) => a.personId === rayKey)?.annualMinor ?? approved.skipped.find((s) => s.key === rayKey)?.reason)
-      .toMatch(new RegExp(`^${raised}00$|ae-quota-commission has no published version in force`));
+    expect(approved.applied.find((a) => a.personId === rayKey)).toMatchObject({ annualMinor: `${raised}00`, validFrom: '2027-02-01', validTo: '2027-12-31', how: 'rolled-forward' });
     expect(approved.skipped.find((s) => s.key === 'tbh-1')?.reason).toContain('to be hired');
     expect(approved.skipped.find((s) => s.name === 'Ethan Ferguson')?.reason).toContain('no plan assignment with a quota');
     const approvedText = attain('plan', 'show', plan.id, '--as', 'finance@example.com').stdout;
     expect(approvedText).toMatch(/approved, version 2 \(approved: version 2\)[\s\S]*padding accepted \(Maria Manager\): the west is worth it/);
+    // A change to the approved plan takes effect from a day, her quota before it kept.
+    expect(attain('plan', 'set', plan.id, '--person', 'rep@example.com', '--amount', '1.00', '--reason', 'x', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--change-reason') });
+    const midYear = json<QuotaPlanDetail>('plan', 'set', plan.id, '--person', 'rep@example.com', '--amount', '3000000.00', '--reason', 'takes the east too', '--change-reason', 'territory-change', '--from', '2028-01-03', '--as', 'ops@example.com');
+    expect(midYear.lines.find((l) => l.key === rayKey)).toMatchObject({ annualMinor: '300000000', earlier: [{ annualMinor: `${raised}00`, until: '2028-01-03' }] });
+    expect(midYear.versions.at(-1)?.reason).toBe('territory-change from 2028-01-03: takes the east too');
 
-    const d = json<{ version: number; diagnostics: QuotaPlanDetail['diagnostics']; capacity: QuotaPlanDetail['capacity']; overBound: { name: string }[] }>('diagnose', plan.id, '--as', 'ops@example.com');
+    const d = json<{ version: number; diagnostics: QuotaPlanDetail['diagnostics']; capacity: QuotaPlanDetail['capacity']; overBound: { name: string }[] }>('diagnose', plan.id, '--plan-version', '2', '--as', 'ops@example.com');
     expect(d).toMatchObject({ version: 2, capacity: { sellers: carrying.length }, overBound: [{ name: 'Maria Manager' }] });
     expect(d.diagnostics.quotaToOte?.sellers).toBeGreaterThan(5);
     expect(d.diagnostics.shareAtQuota === null ? d.diagnostics.notEnoughHistory : 'predicted').toEqual(expect.any(String));

@@ -1,5 +1,5 @@
 import {
-  approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
+  approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
 import { checkQuotaPhasing, DomainError, lineDepths, formatMinorAsMajor, invalid, parseDecimal, PERSON_KINDS, type Actor, type Organisation, type PersonKind } from '@attain/core';
 import {
@@ -149,7 +149,8 @@ export function formatPlan(p: QuotaPlanDetail): string {
     summaryLine(p) + (p.shownVersion === p.version ? '' : ` - showing version ${p.shownVersion}`),
     `  year ${p.yearFrom}..${p.yearTo}; seasonality ${p.phasing === null ? 'by days' : `by ${p.phasing.by} ${p.phasing.weights.join('/')}`}; ramps ${Object.entries(p.ramps).map(([r, f]) => `${r} ${f.join('/')}`).join(', ') || 'none'}; padding bound ${p.paddingBound}; expected attainment ${p.expectedAttainment}`,
     table(['line', 'role', 'start', 'annual', 'in year', 'Q1', 'Q2', 'Q3', 'Q4', 'last year', 'growth', 'reason'],
-      p.lines.map((l) => [label(l), l.role, l.startDate ?? '', money(l.annualMinor), money(l.inYearMinor), ...[0, 1, 2, 3].map((q) => money(l.quarters[q] ?? '0')), money(l.historyMinor), pct(l.growth), l.reason ?? '']),
+      p.lines.map((l) => [label(l), l.role, l.startDate ?? '', money(l.annualMinor), money(l.inYearMinor), ...[0, 1, 2, 3].map((q) => money(l.quarters[q] ?? '0')), money(l.historyMinor), pct(l.growth),
+        [l.reason ?? '', ...l.earlier.map((e) => `${money(e.annualMinor)} before ${e.until}`)].filter((x) => x !== '').join('; ')]),
       [3, 4, 5, 6, 7, 8, 9, 10]),
     'The cascade: each quota against the sum of the lines under it',
     table(['node', 'quota', 'under it', 'lines', 'padding', ''],
@@ -229,8 +230,9 @@ export function registerQuotaPlan(quota: Command): void {
     .requiredOption('--person <who>', 'the line: a person\'s e-mail or id, or a line key such as tbh-1')
     .requiredOption('--amount <amount>', 'her annual quota in the plan currency, e.g. 1500000.00')
     .requiredOption('--reason <text>', 'why (kept on the line and the version)')
-    .option('--change-reason <reason>', `why an approved plan changes mid-year: ${QUOTA_CHANGE_REASONS.join(', ')}`))
-    .action((id: string, o: ActingOptions & { person: string; amount: string; reason: string; changeReason?: string }, command: Command) => asActor(o, command, async (rt, org, actor) => {
+    .option('--change-reason <reason>', `why an approved plan changes mid-year: ${QUOTA_CHANGE_REASONS.join(', ')}`)
+    .option('--from <date>', 'an approved plan\'s change takes effect from this day (today or later; today by default)'))
+    .action((id: string, o: ActingOptions & { person: string; amount: string; reason: string; changeReason?: string; from?: string }, command: Command) => asActor(o, command, async (rt, org, actor) => {
       const reasons: readonly string[] = QUOTA_CHANGE_REASONS;
       if (o.changeReason !== undefined && !reasons.includes(o.changeReason)) throw invalid('--change-reason', `must be one of ${QUOTA_CHANGE_REASONS.join(', ')}`);
       const latest = await getQuotaPlan(rt.ctx, actor, id);
@@ -240,7 +242,18 @@ export function registerQuotaPlan(quota: Command): void {
       const saved = await saveQuotaPlan(rt.ctx, actor, id, {
         baseVersion: latest.version, reason: o.reason, edits: [{ key, annualMinor, reason: o.reason }],
         ...(o.changeReason === undefined ? {} : { changeReason: o.changeReason as (typeof QUOTA_CHANGE_REASONS)[number] }),
+        ...(o.from === undefined ? {} : { effectiveFrom: calendarDate(o.from, '--from') }),
       });
+      output(rt, saved, () => formatPlan(saved));
+    }));
+
+  acting(plan.command('territory-change').description('a territory model\'s moves carry quota from a day: each seller whose potential it changes gets her quota scaled by it (the next version)')
+    .argument('<id>', 'the quota plan')
+    .requiredOption('--model <id>', 'the territory model')
+    .requiredOption('--date <date>', 'the day the moves take effect, inside the plan\'s year'))
+    .action((id: string, o: ActingOptions & { model: string; date: string }, command: Command) => asActor(o, command, async (rt, _org, actor) => {
+      const latest = await getQuotaPlan(rt.ctx, actor, id);
+      const saved = await carryTerritoryQuota(rt.ctx, actor, id, { baseVersion: latest.version, modelId: o.model, effectiveDate: calendarDate(o.date, '--date') });
       output(rt, saved, () => formatPlan(saved));
     }));
 
