@@ -51,6 +51,18 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await expect(page.getByTestId('quota-version')).toContainText('v2');
     await expect(page.getByTestId('quota-compare').getByTestId('compare-line')).toHaveCount(1);
     await expect(page.getByTestId('quota-compare').getByTestId('compare-line')).toContainText('takes the west');
+    // A seller to be hired from May carries quota for the rest of the year only.
+    const form = page.getByTestId('placeholder-form');
+    await form.getByLabel('To be hired').fill('New AE (West)');
+    await form.getByLabel('Manager').selectOption({ label: 'Maria Manager' });
+    await form.getByLabel('Starts').fill('2027-05-01');
+    await form.getByLabel(/Annual quota/).fill('1200000');
+    await form.getByLabel('Why').fill('approved headcount');
+    await form.getByRole('button', { name: 'Add' }).click();
+    const hire = plan.line('New AE (West)');
+    await expect(hire).toContainText('to be hired');
+    await expect(hire.getByTestId('line-annual')).toContainText('1,200,000.00');
+    expect(minorOf(await hire.getByTestId('line-in-year').textContent())).toBeLessThan(120_000_000n);
   });
 
   await test.step('bottom-up: the manager proposes a number for her team; sales ops takes it into the next version and submits; she signs it off', async () => {
@@ -71,7 +83,7 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await page.getByTestId('quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
     await page.getByTestId('quota-proposal').getByRole('button', { name: 'Take into the next version' }).click();
     await expect(plan.line(name).getByTestId('line-annual')).toContainText('1,000,000.00');
-    await expect(page.getByTestId('quota-version')).toContainText('v3');
+    await expect(page.getByTestId('quota-version')).toContainText('v4');
     await plan.act('Submit for approval', 'FY2028 for approval');
     await expect(plan.status).toHaveText('In review');
 
@@ -79,7 +91,7 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await new LoginPage(page).signInAs('manager@example.com');
     await page.goto('/team-quotas');
     await page.getByTestId('team-quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
-    await page.getByRole('button', { name: 'Sign off version 3' }).click();
+    await page.getByRole('button', { name: 'Sign off version 4' }).click();
     await expect(page.getByTestId('team-quota')).toContainText('signed off by you');
   });
 
@@ -88,11 +100,12 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await new LoginPage(page).signInAs('finance@example.com');
     await quotas.open();
     await page.getByTestId('quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
-    await expect(page.getByTestId('quota-sign-offs')).toContainText('Signed off version 3: Maria');
-    await plan.act('Approve version 3', 'approved with the west');
+    await expect(page.getByTestId('quota-sign-offs')).toContainText('Signed off version 4: Maria');
+    await plan.act('Approve version 4', 'approved with the west');
     await expect(plan.status).toHaveText('Approved');
     await expect(page.getByTestId('quota-applied')).toContainText('Ray Rep: $2,500,000.00 a year from Feb 1, 2027 (rolled forward), to Dec 31, 2027: her plan version ends there');
-    await expect(page.getByTestId('quota-history')).toContainText('Approved v3 by');
+    await expect(page.getByTestId('quota-history')).toContainText('Approved v4 by');
+    await expect(page.getByTestId('quota-skipped')).toContainText('New AE (West): to be hired');
   });
 
   await test.step('the rep sees her new quota in her own plan assignments, phased by the plan\'s seasonality', async () => {

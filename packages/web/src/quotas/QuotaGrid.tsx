@@ -45,7 +45,10 @@ export function QuotaGrid({ plan: p, editable }: { plan: QuotaPlanDetail; editab
               const node = cascade.get(l.key);
               return (
                 <tr key={l.key} data-testid="quota-line" data-kind={l.kind} className={l.kind === 'manager' ? 'manager-row' : ''}>
-                  <th scope="row" style={{ paddingLeft: `${0.5 + 1.25 * (depth.get(l.key) ?? 0)}rem` }}>{l.name}{l.kind === 'placeholder' && <span className="badge">to be hired</span>}</th>
+                  <th scope="row" style={{ paddingLeft: `${0.5 + 1.25 * (depth.get(l.key) ?? 0)}rem` }}>
+                    {l.name}{l.kind === 'placeholder' && <span className="badge">to be hired</span>}
+                    {l.kind === 'placeholder' && editable && <RemovePlaceholder plan={p} line={l} />}
+                  </th>
                   <td>{l.role.toUpperCase()}</td>
                   <td>{l.startDate && (l.ramp !== null || l.startDate > p.yearFrom) ? formatDate(l.startDate) : ''}{l.ramp ? <span className="muted small"> ramp {l.ramp.map((f) => `${Math.round(Number(f) * 100)}%`).join('/')}</span> : null}</td>
                   <td className="num" data-testid="line-annual">
@@ -119,5 +122,16 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
       <button type="button" className="small" onClick={onDone}>Cancel</button>
       {save.error && <p className="field-error" role="alert">{save.error.message}</p>}
     </form>
+  );
+}
+
+/** Takes a placeholder out of the plan (the next version). */
+function RemovePlaceholder({ plan: p, line }: { plan: QuotaPlanDetail; line: PlanLine }) {
+  const { save } = useQuotaPlanWrites(p.id);
+  return (
+    <button type="button" className="link small" disabled={save.isPending} aria-label={`Take out ${line.name}`}
+      onClick={() => save.mutate({ baseVersion: p.version, reason: `not hired: ${line.name}`, removeKeys: [line.key], ...(p.approvedVersion !== null ? { changeReason: 'correction' as const } : {}) })}>
+      Take out
+    </button>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { formatInstant, formatMoney, humanize } from '../ui/format.js';
 import { CascadeChart } from './CascadeChart.js';
 import { PlanActions } from './PlanActions.js';
+import { PlaceholderForm } from './PlaceholderForm.js';
 import { PlanFigures } from './PlanFigures.js';
 import { Proposals } from './Proposals.js';
 import { TerritoryCarry } from './TerritoryCarry.js';
@@ -41,6 +42,7 @@ export function QuotaPlanPage({ id }: { id: string }) {
       <PlanFigures plan={p} />
       <CascadeChart plan={p} />
       <QuotaGrid plan={p} editable={latest && p.abilities.update} />
+      {latest && p.abilities.update && <PlaceholderForm plan={p} />}
       {latest && p.abilities.update && <TerritoryCarry plan={p} />}
       <Proposals plan={p} editable={latest && p.abilities.update} />
       <VersionCompare plan={p} />
