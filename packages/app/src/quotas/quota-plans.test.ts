@@ -10,7 +10,8 @@ import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
 import { createTerritoryModel, saveTerritoryModel } from '../territories/territory-models.js';
 import { sellersBook } from '../test-support/sellers-book.js';
-import { approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan } from './quota-plans.js';
+import { carryTerritoryQuota, saveQuotaPlan } from './quota-plan-changes.js';
+import { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, submitQuotaPlan } from './quota-plans.js';
 import { getTeamQuotaPlan, listTeamQuotaPlans, proposeQuotas, signOffQuotaPlan } from './team-quotas.js';
 
 warnIfPostgresSkipped();
