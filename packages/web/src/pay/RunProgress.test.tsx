@@ -17,7 +17,7 @@ describe('RunProgress', () => {
     render(<RunProgress run={run} />);
     const bar = screen.getByRole('progressbar', { name: 'Calculation of FY2027-Q1' });
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
-    expect(bar.getAttribute('aria-valuetext')).toBe('6 of 24 payees calculated');
+    expect(bar.getAttribute('aria-valuetext')).toBe('25%, 6 of 24 payees calculated');
     expect(screen.getByRole('status').textContent).toBe('6 of 24 payees calculated');
   });
 

@@ -1,14 +1,24 @@
 import { useId } from 'react';
 
-/**
- * A progress bar for a long server task. `percent` null means not known yet (the request is
- * on its way): the bar is then indeterminate, without `aria-valuenow`.
- */
-export function ProgressBar({ label, percent, detail }: { label: string; percent: number | null; detail?: string | undefined }) {
+interface Props {
+  readonly label: string;
+  /** Null: not known yet (the request is on its way): the bar is indeterminate, without `aria-valuenow`. */
+  readonly percent: number | null;
+  readonly detail?: string | undefined;
+  /** How it is going, when the task reports it: the fill's colour, and the detail spoken as a status or an alert. */
+  readonly tone?: 'running' | 'ok' | 'error';
+  /** Test hooks: the bar's and its detail's test ids, and the task's status as `data-status`. */
+  readonly testId?: string;
+  readonly detailTestId?: string;
+  readonly status?: string;
+}
+
+/** A progress bar for a long server task: imports, the territory optimizer, calc runs. */
+export function ProgressBar({ label, percent, detail, tone, testId, detailTestId, status }: Props) {
   const labelId = useId();
   return (
-    <div className="import-progress">
-      <div className="import-progress-head">
+    <div className={`progress${tone ? ` progress-${tone}` : ''}`} data-testid={testId} data-status={status}>
+      <div className="progress-head">
         <span id={labelId}>{label}</span>
         <span className="muted small num">{percent === null ? '' : `${percent}%`}</span>
       </div>
@@ -19,11 +29,17 @@ export function ProgressBar({ label, percent, detail }: { label: string; percent
         aria-valuemax={100}
         {...(percent === null ? {} : { 'aria-valuenow': percent })}
         {...(detail ? { 'aria-valuetext': percent === null ? detail : `${percent}%, ${detail}` } : {})}
-        className={`import-progress-track${percent === null ? ' indeterminate' : ''}`}
+        className={`progress-track${percent === null ? ' indeterminate' : ''}`}
       >
-        <div className="import-progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
+        <div className="progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
       </div>
-      <p className="muted small import-progress-detail">{detail ?? '\u00a0'}</p>
+      <p
+        className={`${tone === 'error' ? 'error' : 'muted'} small progress-detail`}
+        {...(tone ? { role: tone === 'error' ? 'alert' : 'status' } : {})}
+        data-testid={detailTestId}
+      >
+        {detail ?? '\u00a0'}
+      </p>
     </div>
   );
 }
