@@ -239,6 +239,14 @@ function cardsIndexFor(criteria: OpportunityCriteria, query: CardQuery): string 
 }
 
 export const insightsRepo = {
+  /** The months ('YYYY-MM') in which the organisation won deals closing from `from` to `to`, in one query. */
+  async wonMonths(db: Db | Tx, orgId: string, from: string, to: string): Promise<string[]> {
+    const rows = await db.selectFrom('opportunities as o').select(sql<string>`substr(o.close_date, 1, 7)`.as('month')).distinct()
+      .where('o.org_id', '=', orgId).where('o.archived_at', 'is', null).where('o.is_won', '=', 1).where('o.close_date', '>=', from).where('o.close_date', '<=', to)
+      .execute();
+    return rows.map((r) => String(r.month)).sort();
+  },
+
   /** Count and sum of amount of the matching opportunities, per group, currency and rate period. */
   async sumOpportunities(db: Db | Tx, criteria: OpportunityCriteria, options: OpportunitySumOptions): Promise<OpportunitySumRow[]> {
     if (matchesNothing(criteria)) return [];

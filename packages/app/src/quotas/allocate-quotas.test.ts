@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@attain/store';
+import { insightsRepo, type Database } from '@attain/store';
 import { openTestDatabase, testDialects, warnIfPostgresSkipped } from '@attain/store/test-support';
 import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
@@ -46,6 +46,8 @@ describe.each(testDialects())('quota allocation on %s', (dialect) => {
     expect(a.sellers.find((s) => s.name === 'Olga Rep')).toMatchObject({ historyMinor: '500000', potentialMinor: '100000', share: 0.3, growth: -0.4, managerName: 'Otto Manager', bound: null });
     expect(a.managers.map((m) => [m.name, m.sellers, m.quotaMinor])).toEqual([['Vera VP', 3, '1000000'], ['Mona Manager', 2, '700000'], ['Otto Manager', 1, '300000']]);
     // Quota per unit of potential 0.667, 1 and 3; the number is what they booked; FY2026 is still running on the 27th of November.
+    // Whether a year is whole is asked in one query: the months with deals won (open deals do not count).
+    expect(await insightsRepo.wonMonths(database.db, t.org.id, '2025-01-01', '2026-12-31')).toEqual(['2025-06', '2026-06']);
     expect(a.diagnostics).toMatchObject({ shareAtQuota: null, notEnoughHistory: 'FY2026 is not over', totalOverBookings: 1, quotaPerPotential: { sellers: 3, min: 400_000 / 600_000, max: 3 }, quotaToOte: null });
   });
 

@@ -1,4 +1,4 @@
-import { addDays, dateParts, formatDate, type FiscalPeriod, type Person } from '@attain/core';
+import { dateParts, formatDate, type FiscalPeriod, type Person } from '@attain/core';
 import { insightsRepo, type Db, type Tx } from '@attain/store';
 import type { OrgMoney } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
@@ -27,21 +27,10 @@ export async function bookingsOf(db: Db | Tx, orgId: string, money: OrgMoney, se
   return out;
 }
 
-/** In how many of the twelve months from `start` the organisation won deals. */
-async function monthsWithBookings(db: Db | Tx, orgId: string, start: string): Promise<number> {
-  let months = 0;
-  for (let m = 0; m < 12; m++) {
-    const from = addMonths(start, m);
-    const sums = await insightsRepo.sumOpportunities(db, { orgId, ownerIds: null, isWon: true, closeFrom: from, closeTo: addDays(addMonths(from, 1), -1) }, { groupBy: [], rateBreaks: [] });
-    if (sums.some((r) => r.count > 0)) months += 1;
-  }
-  return months;
-}
-
 /** Why a year cannot be learnt from (not over, or too few months with deals won); null when it can. */
 export async function historyGap(db: Db | Tx, orgId: string, year: FiscalPeriod, today: string): Promise<string | null> {
   if (year.end >= today) return `${year.key} is not over`;
-  const months = await monthsWithBookings(db, orgId, year.start);
+  const months = (await insightsRepo.wonMonths(db, orgId, year.start, year.end)).length;
   return months >= MIN_MONTHS ? null : `${year.key} has deals won in ${months} of its 12 months`;
 }
 
