@@ -200,3 +200,24 @@ export const QuotaPlanComparison = z.object({
   settings: z.array(z.string()),
 });
 export type QuotaPlanComparison = z.infer<typeof QuotaPlanComparison>;
+
+export const QuotaTerritoriesQuery = z.strictObject({ modelId: Id.optional() });
+
+/** GET /quota-plans/{id}/territories: the plan's quotas over a territory model's territories (the active one unless asked). */
+export const QuotaByTerritory = z.object({
+  /** Null when the organisation has no active territory model and none was asked for. */
+  modelId: Id.nullable(), modelName: z.string().nullable(),
+  /** The day the accounts are placed: the year's first, or today once the year has begun. */
+  asOf: CalendarDate, currency: z.string(),
+  territories: z.array(z.object({
+    key: z.string(), name: z.string(), ownerId: Id.nullable(), ownerName: z.string().nullable(),
+    accounts: z.number().int(), potentialMinor: MinorUnits,
+    /** The owner's annual quota in the plan, apportioned over her territories by their potential; null without an owner line. */
+    quotaMinor: MinorUnits.nullable(),
+    /** Quota over potential; null without either. */
+    quotaPerPotential: z.number().nullable(),
+  })),
+  /** Quota per unit of potential across the territories with both: Gini (0 = in proportion), lowest and highest. */
+  fairness: z.object({ gini: z.number(), min: z.number(), max: z.number(), sellers: z.number().int() }).nullable(),
+});
+export type QuotaByTerritory = z.infer<typeof QuotaByTerritory>;

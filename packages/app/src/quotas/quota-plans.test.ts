@@ -11,6 +11,7 @@ import { createTestOrg, testContext, type TestOrg } from '../test-support/factor
 import { createTerritoryModel, saveTerritoryModel } from '../territories/territory-models.js';
 import { sellersBook } from '../test-support/sellers-book.js';
 import { carryTerritoryQuota, saveQuotaPlan } from './quota-plan-changes.js';
+import { quotaByTerritory } from './quota-territories.js';
 import { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, submitQuotaPlan } from './quota-plans.js';
 import { getTeamQuotaPlan, listTeamQuotaPlans, proposeQuotas, signOffQuotaPlan } from './team-quotas.js';
 
@@ -199,6 +200,13 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     expect(carried.lines.find((l) => l.name === 'Olga Rep')).toMatchObject({ earlier: [], annualMinor: '250000' });
     expect(carried.versions.at(-1)?.reason).toContain('territory-change from 2027-10-01: 2 sellers');
     await expect(carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 6, modelId: model.id, effectiveDate: '2028-02-01' })).rejects.toMatchObject({ issues: [{ field: 'effectiveDate' }] });
+    // The plan over the model's territories: each owner's quota against the potential she covers.
+    const lens = await quotaByTerritory(ctx, t.actors.finance, planId, model.id);
+    expect(lens.territories.map((x) => [x.key, x.ownerName, x.accounts, x.potentialMinor, x.quotaMinor])).toEqual([
+      ['R1', 'Rita Rep', 0, '0', '0'], ['R2', 'Rob Rep', 2, '900000', '702000'], ['R3', 'Olga Rep', 1, '100000', '250000'],
+    ]);
+    expect(lens.fairness).toMatchObject({ sellers: 2, min: 0.78, max: 2.5 });
+    expect(await quotaByTerritory(ctx, t.actors.finance, planId)).toMatchObject({ modelId: null, territories: [] });
   });
 
   it('is for sales ops, finance and admins only', async () => {

@@ -41,6 +41,8 @@ describe('quota allocation API', () => {
     expect((await ops.put<QuotaPlanDetail>(`/quota-plans/${id}`, { baseVersion: 1, reason: 'round', edits: [{ key: rita, annualMinor: '290000', reason: 'less' }] })).body.version).toBe(2);
     expect((await ops.get<QuotaPlanComparison>(`/quota-plans/${id}/compare?from=1&to=2`)).body).toMatchObject({ from: 1, to: 2, lines: [{ name: 'Rita Rep', beforeMinor: '300000', afterMinor: '290000', reason: 'less' }] });
     expect((await finance.get<QuotaPlanDetail>(`/quota-plans/${id}?version=1`)).body.shownVersion).toBe(1);
+    // No active territory model: nothing to lay the quotas over.
+    expect((await finance.get(`/quota-plans/${id}/territories`)).body).toMatchObject({ modelId: null, territories: [] });
     expect((await ops.post(`/quota-plans/${id}/submit`, { comment: 'please' })).status).toBe(200);
     expect((await ops.post(`/quota-plans/${id}/approve`, { version: 2 })).status).toBe(403);
     const approved = await finance.post<QuotaPlanApproved>(`/quota-plans/${id}/approve`, { version: 2 });
@@ -50,7 +52,7 @@ describe('quota allocation API', () => {
     const stranger = await s.as(other, 'admin');
     const routes: [string, string, object?][] = [
       ['get', '/quota-plans'], ['post', '/quota-plans', { fiscalYear: 2028, targetMinor: '1' }], ['get', `/quota-plans/${id}`], ['put', `/quota-plans/${id}`, { baseVersion: 2, reason: 'x' }],
-      ['post', `/quota-plans/${id}/submit`, {}], ['post', `/quota-plans/${id}/approve`, { version: 2 }], ['post', `/quota-plans/${id}/reject`, { comment: 'no' }], ['post', `/quota-plans/${id}/territory-change`, { baseVersion: 2, modelId: 'm', effectiveDate: '2027-06-01' }], ['get', `/quota-plans/${id}/compare?from=1&to=2`],
+      ['post', `/quota-plans/${id}/submit`, {}], ['post', `/quota-plans/${id}/approve`, { version: 2 }], ['post', `/quota-plans/${id}/reject`, { comment: 'no' }], ['post', `/quota-plans/${id}/territory-change`, { baseVersion: 2, modelId: 'm', effectiveDate: '2027-06-01' }], ['get', `/quota-plans/${id}/compare?from=1&to=2`], ['get', `/quota-plans/${id}/territories`],
     ];
     // Bottom-up: managers only; another organisation's manager finds nothing.
     const manager = await s.as(t, 'manager');

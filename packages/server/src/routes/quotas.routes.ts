@@ -1,10 +1,10 @@
 import {
-  allocateQuotas, approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, getTeamQuotaPlan, listQuotaPlans, listTeamQuotaPlans, proposeQuotas,
+  allocateQuotas, approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, quotaByTerritory, createQuotaPlan, getQuotaPlan, getTeamQuotaPlan, listQuotaPlans, listTeamQuotaPlans, proposeQuotas,
   rejectQuotaPlan, saveQuotaPlan, signOffQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
 import {
   ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaAllocateBody, QuotaAllocation, QuotaPlanApproved, QuotaPlanCommentBody, QuotaPlanCompareQuery, QuotaPlanComparison,
-  QuotaPlanDetail, QuotaPlanGetQuery, QuotaPlanSummary, QuotaProposalBody, QuotaSignOffBody, QuotaTeamSummary, QuotaTeamView, QuotaTerritoryChangeBody, RejectQuotaPlanBody, SaveQuotaPlanBody,
+  QuotaPlanDetail, QuotaPlanGetQuery, QuotaPlanSummary, QuotaByTerritory, QuotaProposalBody, QuotaSignOffBody, QuotaTerritoriesQuery, QuotaTeamSummary, QuotaTeamView, QuotaTerritoryChangeBody, RejectQuotaPlanBody, SaveQuotaPlanBody,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
@@ -64,6 +64,12 @@ export function mountQuotaRoutes(api: Api, registry: RouteRegistry): void {
     method: 'post', path: '/quota-plans/{id}/reject', ability: 'quota:approve', tag: 'quotas',
     summary: 'Send the plan in review back to draft, with a comment', params: IdParam, body: RejectQuotaPlanBody, response: QuotaPlanDetail,
     handler: async (c) => c.json(await rejectQuotaPlan(c.get('ctx'), actorOf(c), id(c), valid<RejectQuotaPlanBody>(c, 'json'))),
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/quota-plans/{id}/territories', ability: 'quota:plan', tag: 'quotas',
+    summary: "The plan's quotas over a territory model's territories (the active one unless `modelId`): owners, accounts, potential, quota apportioned by potential, and quota per unit of potential",
+    params: IdParam, query: QuotaTerritoriesQuery, response: QuotaByTerritory,
+    handler: async (c) => c.json(await quotaByTerritory(c.get('ctx'), actorOf(c), id(c), valid<{ modelId?: string }>(c, 'query').modelId)),
   });
   defineRoute(api, registry, {
     method: 'get', path: '/quota-plans/{id}/compare', ability: 'quota:plan', tag: 'quotas',

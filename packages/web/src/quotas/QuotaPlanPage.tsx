@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatInstant, formatMoney, humanize } from '../ui/format.js';
+import { ByTerritory } from './ByTerritory.js';
 import { CascadeChart } from './CascadeChart.js';
 import { PlanActions } from './PlanActions.js';
 import { PlaceholderForm } from './PlaceholderForm.js';
@@ -45,6 +46,7 @@ export function QuotaPlanPage({ id }: { id: string }) {
       {latest && p.abilities.update && <PlaceholderForm plan={p} />}
       {latest && p.abilities.update && <TerritoryCarry plan={p} />}
       <Proposals plan={p} editable={latest && p.abilities.update} />
+      {latest && <ByTerritory plan={p} />}
       <VersionCompare plan={p} />
       <section>
         <h2>History</h2>
