@@ -19,9 +19,10 @@ export function presentProposals(events: readonly QuotaPlanEventRow[], doc: Quot
 
 /** Who submitted the plan last (she may not approve it). */
 export async function submitterOf(db: Db | Tx, orgId: string, planId: string): Promise<string | null> {
-  const events = await quotaPlanRepo.events(db, orgId, planId);
-  return events.filter((e) => e.kind === 'submitted').at(-1)?.createdBy ?? null;
+  return lastSubmitter(await quotaPlanRepo.events(db, orgId, planId));
 }
+
+const lastSubmitter = (events: readonly QuotaPlanEventRow[]): string | null => events.filter((e) => e.kind === 'submitted').at(-1)?.createdBy ?? null;
 
 function abilities(actor: Actor, plan: QuotaPlanRow, submitter: string | null): QuotaPlanSummary['abilities'] {
   const planner = can(actor, 'quota:plan');
@@ -53,8 +54,8 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
     sellers.map((l) => ({ personId: l.personId as string, quotaMinor: l.annualMinor, historyMinor: l.historyMinor, potentialMinor: l.potentialMinor })));
   const capacity = capacityOf(doc, schedules);
   const users = new Map((await userRepo.list(db, actor.orgId)).map((u) => [u.id, u.name]));
-  const submitter = await submitterOf(db, actor.orgId, plan.id);
   const events = await quotaPlanRepo.events(db, actor.orgId, plan.id);
+  const submitter = lastSubmitter(events);
   return {
     ...presentSummary(actor, plan, doc, submitter),
     shownVersion: version.version, yearFrom: year.start, yearTo: year.end,

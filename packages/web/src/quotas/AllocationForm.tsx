@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
-import { formatDecimal, parseDecimal, parseMajorToMinor } from '@attain/core';
+import { formatDecimal, parseDecimal } from '@attain/core';
+import { amountMinor } from '../ui/amount.js';
 import type { QuotaAllocateBody } from '@attain/contract';
 
 interface Props {
@@ -25,14 +26,7 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
   const [amWeight, setAmWeight] = useState('');
   const [minGrowth, setMinGrowth] = useState('');
   const [maxGrowth, setMaxGrowth] = useState('');
-  const targetMinor = (() => {
-    try {
-      const v = parseMajorToMinor(target.trim(), currency);
-      return v >= 0n ? v.toString() : null;
-    } catch {
-      return null;
-    }
-  })();
+  const targetMinor = amountMinor(target, currency);
   const values = {
     year: /^\d{4}$/.test(year) ? Number(year) : null,
     historyWeight: percentToFraction(historyWeight, 0, 100),

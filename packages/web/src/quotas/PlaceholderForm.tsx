@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { parseMajorToMinor, PERSON_KINDS, type PersonKind } from '@attain/core';
+import { PERSON_KINDS, type PersonKind } from '@attain/core';
+import { amountMinor } from '../ui/amount.js';
 import type { QuotaPlanDetail } from '@attain/contract';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
 
@@ -14,14 +15,7 @@ export function PlaceholderForm({ plan: p }: { plan: QuotaPlanDetail }) {
   const [start, setStart] = useState(p.yearFrom);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const minor = (() => {
-    try {
-      const v = parseMajorToMinor(amount.trim(), p.currency);
-      return v >= 0n ? v.toString() : null;
-    } catch {
-      return null;
-    }
-  })();
+  const minor = amountMinor(amount, p.currency);
   const valid = name.trim() !== '' && minor !== null && reason.trim() !== '' && start !== '';
   const submit = (event: FormEvent) => {
     event.preventDefault();

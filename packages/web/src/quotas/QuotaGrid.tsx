@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addDays, lineDepths, parseMajorToMinor } from '@attain/core';
+import { addDays, lineDepths } from '@attain/core';
 import { QUOTA_CHANGE_REASONS, type QuotaPlanDetail } from '@attain/contract';
 import { matchesText } from '../pay/table-sort.js';
+import { amountMinor } from '../ui/amount.js';
 import { formatCount, formatDate, formatMoney, humanize } from '../ui/format.js';
 import type { PlanLine } from './plan-rows.js';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
@@ -85,14 +86,7 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
   const [changeReason, setChangeReason] = useState<string>('');
   const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
   const midYear = p.approvedVersion !== null;
-  const minor = (() => {
-    try {
-      const v = parseMajorToMinor(amount.trim(), p.currency);
-      return v >= 0n ? v.toString() : null;
-    } catch {
-      return null;
-    }
-  })();
+  const minor = amountMinor(amount, p.currency);
   const valid = minor !== null && reason.trim() !== '' && (!midYear || changeReason !== '');
   const submit = (event: FormEvent) => {
     event.preventDefault();

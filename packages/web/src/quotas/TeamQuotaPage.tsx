@@ -1,22 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
-import { lineDepths, parseMajorToMinor } from '@attain/core';
+import { lineDepths } from '@attain/core';
 import type { QuotaProposalBody, QuotaTeamView } from '@attain/contract';
 import { api } from '../api/client.js';
+import { amountMinor } from '../ui/amount.js';
 import { formatInstant, formatMoney, humanize } from '../ui/format.js';
 
 const path = (id: string) => `/team-quotas/${encodeURIComponent(id)}`;
-
-/** A minor-unit amount from what was typed, or null when it is not one (empty: no proposal for the line). */
-function minorOf(text: string, currency: string): string | null {
-  try {
-    const v = parseMajorToMinor(text.trim(), currency);
-    return v >= 0n ? v.toString() : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Her team's lines: the plan's number beside the one she proposes, with why; then a comment, and a sign-off when in review. */
 export function TeamQuotaPage({ id }: { id: string }) {
@@ -38,9 +29,9 @@ export function TeamQuotaPage({ id }: { id: string }) {
   const money = (m: string) => formatMoney(m, v.currency);
   const depth = lineDepths(v.lines);
   const edits = Object.entries(asked).filter(([, a]) => a.amount.trim() !== '');
-  const bad = edits.filter(([, a]) => minorOf(a.amount, v.currency) === null || a.reason.trim() === '').map(([key]) => key);
+  const bad = edits.filter(([, a]) => amountMinor(a.amount, v.currency) === null || a.reason.trim() === '').map(([key]) => key);
   const set = (key: string, field: 'amount' | 'reason', value: string) => setAsked((x) => ({ ...x, [key]: { amount: '', reason: '', ...x[key], [field]: value } }));
-  const send = () => propose.mutate({ comment, edits: edits.map(([key, a]) => ({ key, annualMinor: minorOf(a.amount, v.currency) as string, reason: a.reason.trim() })) });
+  const send = () => propose.mutate({ comment, edits: edits.map(([key, a]) => ({ key, annualMinor: amountMinor(a.amount, v.currency) as string, reason: a.reason.trim() })) });
   const node = v.cascade.find((n) => n.key === v.managerKey);
   return (
     <main className="page quotas-page" data-testid="team-quota">

@@ -20,9 +20,6 @@ export function percentList(text: string, counts: readonly number[]): string[] |
   return out.every((x): x is string => x !== null) ? out : null;
 }
 
-/** Fractions as the percents a person types back ("0.2" -> "20"). */
-export const asPercents = (fractions: readonly string[]): string => fractions.map((f) => String(Number((Number(f) * 100).toFixed(4)))).join(', ');
-
 export const CASCADE_CHART = { width: 720, labelWidth: 170, rowHeight: 28, barHeight: 12, top: 8 } as const;
 
 export interface CascadeBar {

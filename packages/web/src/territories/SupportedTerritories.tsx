@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parseMajorToMinor } from '@attain/core';
+import { amountMinor } from '../ui/amount.js';
 import { formatCount, formatMoney } from '../ui/format.js';
 import { useTerritoriesSupported } from './use-territories.js';
 
@@ -12,14 +12,7 @@ export function SupportedTerritories({ currency, onUse }: { readonly currency: s
   const [text, setText] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const supported = useTerritoriesSupported(asked);
-  const minor = (() => {
-    try {
-      const value = parseMajorToMinor(text.trim(), currency);
-      return value > 0n ? value.toString() : null;
-    } catch {
-      return null;
-    }
-  })();
+  const minor = amountMinor(text, currency, 1n);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (minor !== null) setAsked(minor);
