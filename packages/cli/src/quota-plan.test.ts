@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { QuotaPlanApproved, QuotaPlanComparison, QuotaPlanDetail } from '@attain/contract';
+import type { QuotaPlanApproved, QuotaPlanComparison, QuotaPlanDetail, QuotaTeamSummary, QuotaTeamView } from '@attain/contract';
 import { copySmallDemo, runAttain } from './test-support/run-attain.js';
 
 const sum = (xs: readonly string[]) => xs.reduce((s, x) => s + BigInt(x), 0n);
 
 describe('attain quota plan', () => {
-  it('creates a plan on the demo, edits it into version 2, compares, submits, rejects, approves (not by ops), changes it from a day, diagnoses; a rep may not; a bad option is named', () => {
+  it('creates a plan on the demo, edits it into version 2, compares, takes a manager\'s proposal and sign-off, submits, rejects, approves (not by ops), changes it from a day, diagnoses; a rep may not; a bad option is named', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'attain-quota-plan-')), 'demo.db');
     copySmallDemo(db);
     const attain = (...args: string[]) => runAttain(['--db', db, 'quota', ...args]);
@@ -57,7 +57,19 @@ describe('attain quota plan', () => {
     });
     expect(attain('plan', 'set', plan.id, '--person', 'nobody@example.com', '--amount', '1.00', '--reason', 'x', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--person') });
 
+    // Bottom-up: Maria sees her team's lines only and proposes for Ray; anyone outside her team is a bad --person; a rep has no team view.
+    const teams = json<QuotaTeamSummary[]>('team', 'list', '--as', 'manager@example.com');
+    expect(teams).toMatchObject([{ id: plan.id, version: 2, status: 'draft' }]);
+    const proposed = json<QuotaTeamView>('team', 'propose', plan.id, '--person', 'rep@example.com', '--amount', '2500000.00', '--reason', 'her pipeline', '--comment', 'west', '--as', 'manager@example.com');
+    expect(proposed.lines.every((l) => l.key === proposed.managerKey || l.parentKey !== null)).toBe(true);
+    expect(proposed.lines.some((l) => l.name === 'Ethan Ferguson')).toBe(false);
+    expect(proposed.proposals).toMatchObject([{ version: 2, comment: 'west', edits: [{ name: 'Ray Rep', currentMinor: `${raised}00`, proposedMinor: '250000000', reason: 'her pipeline' }] }]);
+    expect(attain('team', 'show', plan.id, '--as', 'manager@example.com').stdout).toMatch(/your team: [\s\S]*Ray Rep[\s\S]*Your proposals[\s\S]*2500000.00/);
+    expect(attain('team', 'propose', plan.id, '--person', 'manager@example.com', '--amount', '1.00', '--reason', 'x', '--as', 'manager@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--person') });
+    expect(attain('team', 'list', '--as', 'rep@example.com')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not allowed/) });
+
     expect(attain('plan', 'submit', plan.id, '--comment', 'FY2028 for review', '--as', 'ops@example.com')).toMatchObject({ code: 0, stdout: expect.stringContaining('in_review') });
+    expect(json<QuotaTeamView>('team', 'sign-off', plan.id, '--comment', 'agreed', '--as', 'manager@example.com')).toMatchObject({ signedOff: true, abilities: { signOff: true } });
     // Ops may not approve at all (whoever submitted may not either: the app's tests hold that rule).
     expect(attain('plan', 'approve', plan.id, '--as', 'ops@example.com')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not allowed/) });
     expect(attain('plan', 'reject', plan.id, '--comment', 'resubmit it', '--as', 'finance@example.com')).toMatchObject({ code: 0, stdout: expect.stringContaining('draft') });

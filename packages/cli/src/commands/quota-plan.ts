@@ -109,7 +109,7 @@ async function lineFor(rt: Runtime, org: Organisation, plan: QuotaPlanDetail, te
 // ---- output ----------------------------------------------------------------------------------
 
 const pct = (x: number | null) => (x === null ? '-' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
-const moneyIn = (currency: string) => (minor: string) => formatMinorAsMajor(BigInt(minor), currency);
+export const moneyIn = (currency: string) => (minor: string) => formatMinorAsMajor(BigInt(minor), currency);
 
 const summaryLine = (p: QuotaPlanSummary): string =>
   `FY${p.fiscalYear} ${p.measure} quota plan ${p.id}: ${p.status}, version ${p.version}${p.approvedVersion === null ? '' : ` (approved: version ${p.approvedVersion})`}, target ${moneyIn(p.currency)(p.targetMinor)} ${p.currency}`;
@@ -188,7 +188,7 @@ export function formatComparison(c: QuotaPlanComparison): string {
 
 type Acting = (rt: Runtime, org: Organisation, actor: Actor) => Promise<void>;
 /** Runs `body` as the `--as` user of the `--org` organisation. */
-const asActor = (o: ActingOptions, command: Command, body: Acting) =>
+export const asActor = (o: ActingOptions, command: Command, body: Acting) =>
   runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
     const { org, actor } = await actorFor(rt, o);
     await body(rt, org, actor);

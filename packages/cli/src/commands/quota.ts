@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { output, runCommand, type GlobalOptions } from '../runtime.js';
 import { allocationBody, allocationOptions, type AllocationOptions } from './quota-options.js';
 import { registerQuotaPlan } from './quota-plan.js';
+import { registerQuotaTeam } from './quota-team.js';
 import { table } from './territory-format.js';
 import { acting, actorFor, type ActingOptions } from './territory-options.js';
 
@@ -50,4 +51,5 @@ export function registerQuota(program: Command): void {
       }),
     );
   registerQuotaPlan(quota);
+  registerQuotaTeam(quota);
 }
