@@ -72,7 +72,10 @@ describe('attain territory models', () => {
     expect(diff.moved.accounts).toBeGreaterThan(0);
     expect(diff.moved.accounts).toBeLessThanOrEqual(diff.accounts);
 
+    // Carrying quota needs the year's quota plan, which the demo has not: refused, nothing activated.
+    expect(attain('activate', created.id, '--date', today, '--carry-quota', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringMatching(/carryQuota: there is no FY\d+ quota plan/) });
     const activated = json<TerritoryActivateResult>(attain('activate', created.id, '--date', today, '--as', 'ops@example.com', '--json'));
+    expect(activated.quota).toBeNull();
     expect([activated.model.status, activated.model.effectiveFrom, activated.pending, activated.accountOwnersSet]).toEqual(['active', today, false, diff.moved.accounts]);
 
     // An account whose owner the activation changed has a row from today with its new owner.

@@ -151,7 +151,11 @@ export const TerritoryDiffWire = z.object({
 export type TerritoryDiffWire = z.infer<typeof TerritoryDiffWire>;
 
 /** POST /territory-models/{id}/activate. */
-export const TerritoryActivateBody = z.object({ effectiveDate: CalendarDate });
+export const TerritoryActivateBody = z.object({
+  effectiveDate: CalendarDate,
+  /** Also carry quota: the moves go into the fiscal year's bookings quota plan as its next version, from the same day. */
+  carryQuota: z.boolean().optional(),
+});
 export type TerritoryActivateBody = z.infer<typeof TerritoryActivateBody>;
 
 export const TerritoryActivateResult = z.object({
@@ -163,6 +167,8 @@ export const TerritoryActivateResult = z.object({
   opportunitiesMoved: z.number().int(),
   /** Whether owners will be set when the date comes. */
   pending: z.boolean(),
+  /** With carryQuota: the quota plan carried into, and its new version (null when no seller's potential changed). */
+  quota: z.object({ planId: z.string(), fiscalYear: z.number().int(), version: z.number().int().nullable(), sellers: z.number().int() }).nullable(),
 });
 export type TerritoryActivateResult = z.infer<typeof TerritoryActivateResult>;
 

@@ -1,5 +1,5 @@
 import {
-  checkQuotaPlan, dateOfInstant, divideRounded, DomainError, editQuotaLines, formatMinorAsMajor, inHierarchyOrder, invalid, parseFiscalPeriod, readShare, writeQuotaPlan,
+  checkQuotaPlan, dateOfInstant, divideRounded, DomainError, editQuotaLines, fiscalPeriodOf, formatMinorAsMajor, inHierarchyOrder, invalid, parseFiscalPeriod, readShare, writeQuotaPlan,
   type Actor, type QuotaPlanDocument,
 } from '@attain/core';
 import { QuotaTerritoryChangeBody, SaveQuotaPlanBody, type QuotaPlanDetail } from '@attain/contract';
@@ -87,28 +87,61 @@ export async function saveQuotaPlan(ctx: AppContext, actor: Actor, id: string, i
 }
 
 /**
- * A territory model's moves carry quota with them from its effective day, pro-rated: each seller
- * whose potential changes gets annual quota x potential after / before (half-even) from that day,
- * her quota before it held until then, so the year's quota is the time-weighted blend. Saved as
- * the next version (a territory change), to be approved like any other.
+ * The quota a territory model's moves carry from its effective day, pro-rated: each seller whose
+ * potential changes gets annual quota x potential after / before (half-even) from that day, her
+ * quota before it held until then, so the year's quota is the time-weighted blend. Computed
+ * against the active model, so before the model is activated.
  */
+async function territoryCarry(ctx: AppContext, tx: Tx, plan: QuotaPlanRow, modelId: string, effectiveDate: string, field: string) {
+  const { doc } = await latestDocument(tx, plan);
+  const change = await changeInYear(ctx, tx, plan, effectiveDate, 'effectiveDate');
+  // Carrying the same moves twice would scale the quotas twice.
+  const carried = doc.lines.find((l) => l.reason?.startsWith(`territory model ${modelId} from `));
+  if (carried) throw invalid(field, `the plan carries this model's moves already (${carried.name}: ${carried.reason})`);
+  const { wire } = await diffOf(ctx, tx, plan.orgId, modelId, effectiveDate);
+  const lines = new Map(doc.lines.map((l) => [l.key, l]));
+  const edits = wire.reps.flatMap((r) => {
+    const line = r.personId === null ? undefined : lines.get(r.personId);
+    const [was, now] = [BigInt(r.before.potentialMinor), BigInt(r.after.potentialMinor)];
+    if (!line || line.kind !== 'seller' || was === 0n || was === now) return [];
+    const reason = `territory model ${modelId} from ${effectiveDate}: potential ${formatMinorAsMajor(was, doc.currency)} -> ${formatMinorAsMajor(now, doc.currency)}`;
+    return [{ key: line.key, annualMinor: divideRounded(line.annualMinor * now, was, 'half-even'), reason }];
+  });
+  return { edits, doc: editQuotaLines(doc, edits, change), reason: `territory-change from ${effectiveDate}: ${edits.length} sellers, model ${modelId}` };
+}
+
+/** A territory model's moves carried into the plan as its next version (a territory change), to be approved like any other. */
 export async function carryTerritoryQuota(ctx: AppContext, actor: Actor, id: string, input: z.input<typeof QuotaTerritoryChangeBody>): Promise<QuotaPlanDetail> {
   requireAbility(actor, 'quota:plan');
   const body = parseInput(QuotaTerritoryChangeBody, input);
   return inOrgTransaction(ctx, actor.orgId, async (tx) => {
     const plan = await editablePlan(tx, actor.orgId, id, body.baseVersion);
-    const { doc } = await latestDocument(tx, plan);
-    const change = await changeInYear(ctx, tx, plan, body.effectiveDate, 'effectiveDate');
-    const { wire } = await diffOf(ctx, tx, actor.orgId, body.modelId, body.effectiveDate);
-    const lines = new Map(doc.lines.map((l) => [l.key, l]));
-    const edits = wire.reps.flatMap((r) => {
-      const line = r.personId === null ? undefined : lines.get(r.personId);
-      const [was, now] = [BigInt(r.before.potentialMinor), BigInt(r.after.potentialMinor)];
-      if (!line || line.kind !== 'seller' || was === 0n || was === now) return [];
-      const reason = `territory model ${body.modelId} from ${body.effectiveDate}: potential ${formatMinorAsMajor(was, doc.currency)} -> ${formatMinorAsMajor(now, doc.currency)}`;
-      return [{ key: line.key, annualMinor: divideRounded(line.annualMinor * now, was, 'half-even'), reason }];
-    });
-    if (edits.length === 0) throw invalid('modelId', 'the model moves no potential between the plan\'s sellers on that day');
-    return storeVersion(ctx, tx, actor, plan, editQuotaLines(doc, edits, change), `territory-change from ${body.effectiveDate}: ${edits.length} sellers, model ${body.modelId}`);
+    const carry = await territoryCarry(ctx, tx, plan, body.modelId, body.effectiveDate, 'modelId');
+    if (carry.edits.length === 0) throw invalid('modelId', 'the model moves no potential between the plan\'s sellers on that day');
+    return storeVersion(ctx, tx, actor, plan, carry.doc, carry.reason);
   });
+}
+
+/**
+ * For activating a model with its quota (activate-territory-model.ts), inside its transaction:
+ * the bookings plan of the fiscal year of `effectiveDate` and the version carrying the moves,
+ * prepared before the model is activated; `store` saves it afterwards (nothing when the moves
+ * change no seller's potential). Refused, naming `carryQuota`, when there is no such plan or it
+ * is in review: the activation then writes nothing either.
+ */
+export async function prepareTerritoryCarry(ctx: AppContext, tx: Tx, actor: Actor, modelId: string, effectiveDate: string) {
+  requireAbility(actor, 'quota:plan');
+  const { fiscalYearStartMonth } = await orgMoney(tx, actor.orgId, dateOfInstant(ctx.now()));
+  const fiscalYear = fiscalPeriodOf(effectiveDate, fiscalYearStartMonth, 'year').fiscalYear;
+  const plan = await quotaPlanRepo.findByYear(tx, actor.orgId, fiscalYear, 'bookings');
+  if (!plan) throw invalid('carryQuota', `there is no FY${fiscalYear} quota plan to carry quota into: create it, or activate without carrying quota`);
+  if (plan.status === 'in_review') throw invalid('carryQuota', `the FY${fiscalYear} quota plan is in review: approve or reject it first, or activate without carrying quota`);
+  const carry = await territoryCarry(ctx, tx, plan, modelId, effectiveDate, 'carryQuota');
+  return {
+    store: async (): Promise<{ planId: string; fiscalYear: number; version: number | null; sellers: number }> => {
+      if (carry.edits.length === 0) return { planId: plan.id, fiscalYear, version: null, sellers: 0 };
+      const saved = await storeVersion(ctx, tx, actor, plan, carry.doc, carry.reason);
+      return { planId: plan.id, fiscalYear, version: saved.version, sellers: carry.edits.length };
+    },
+  };
 }

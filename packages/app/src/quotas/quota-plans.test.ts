@@ -8,7 +8,8 @@ import { getPlanVersion, listPlans } from '../plans/plan-queries.js';
 import { publishPlanVersion, savePlanVersion } from '../plans/save-plan-version.js';
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
-import { createTerritoryModel, saveTerritoryModel } from '../territories/territory-models.js';
+import { activateTerritoryModel } from '../territories/activate-territory-model.js';
+import { createTerritoryModel, listTerritoryModels, saveTerritoryModel } from '../territories/territory-models.js';
 import { sellersBook } from '../test-support/sellers-book.js';
 import { carryTerritoryQuota, saveQuotaPlan } from './quota-plan-changes.js';
 import { quotaByTerritory } from './quota-territories.js';
@@ -207,6 +208,36 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     ]);
     expect(lens.fairness).toMatchObject({ sellers: 2, min: 0.78, max: 2.5 });
     expect(await quotaByTerritory(ctx, t.actors.finance, planId)).toMatchObject({ modelId: null, territories: [] });
+  });
+
+  it('carries quota in the same step as activating a model, once, or activates nothing', async () => {
+    const member = (personId: string) => [{ personId, placeholder: null, role: 'ae', from: null, to: null }];
+    const territories = [
+      { key: 'R1', name: 'One', parent: null, level: 'territory', type: null, members: member(t.people.rep.id) },
+      { key: 'R2', name: 'Two', parent: null, level: 'territory', type: null, members: member(t.people.rep2.id) },
+      { key: 'R3', name: 'Three', parent: null, level: 'territory', type: null, members: member(t.people.otherRep.id) },
+    ] as const;
+    const modelWith = async (name: string, manual: [number, string][]) => {
+      const model = await createTerritoryModel(ctx, t.actors.ops, { name });
+      await saveTerritoryModel(ctx, t.actors.ops, model.id, {
+        name, baseVersion: 1, definition: { ownerRole: 'ae', types: [], territories: [...territories], rules: [], manual: manual.map(([i, territory]) => ({ accountId: accountIds[i] as string, territory })), locks: [] },
+      });
+      return model.id;
+    };
+    const before = await getQuotaPlan(ctx, t.actors.ops, planId);
+    // The model carried by hand above: carrying it again is refused, and the model stays a plan.
+    const carriedModel = (await listTerritoryModels(ctx, t.actors.ops)).find((m) => m.name === 'Rob takes Rita\'s account')?.id as string;
+    await expect(activateTerritoryModel(ctx, t.actors.ops, carriedModel, { effectiveDate: '2027-10-01', carryQuota: true })).rejects.toMatchObject({ issues: [{ field: 'carryQuota' }] });
+    expect((await listTerritoryModels(ctx, t.actors.ops)).find((m) => m.id === carriedModel)?.status).toBe('planning');
+    // Olga takes Rob's account from November: his potential 3,000 -> 0, hers 1,000 -> 4,000.
+    const next = await modelWith('Olga takes Rob\'s account', [[0, 'R1'], [1, 'R3'], [2, 'R3']]);
+    await expect(activateTerritoryModel(ctx, t.actors.manager, next, { effectiveDate: '2027-11-01', carryQuota: true })).rejects.toMatchObject({ code: 'forbidden' });
+    const result = await activateTerritoryModel(ctx, t.actors.ops, next, { effectiveDate: '2027-11-01', carryQuota: true });
+    expect(result).toMatchObject({ model: { status: 'active' }, quota: { planId, fiscalYear: 2027, version: before.version + 1, sellers: 2 } });
+    const after = await getQuotaPlan(ctx, t.actors.ops, planId);
+    expect(after.lines.find((l) => l.name === 'Olga Rep')).toMatchObject({ annualMinor: '1000000', earlier: [{ annualMinor: '250000', until: '2027-11-01' }] });
+    expect(after.lines.find((l) => l.name === 'Rob Rep')).toMatchObject({ annualMinor: '0' });
+    expect(after.versions.at(-1)?.reason).toBe(`territory-change from 2027-11-01: 2 sellers, model ${next}`);
   });
 
   it('is for sales ops, finance and admins only', async () => {

@@ -8,6 +8,7 @@ import { accounts, opportunities } from '../crm/entities.js';
 import { updateInTx } from '../crm/records.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { systemActor } from '../orgs.js';
+import { prepareTerritoryCarry } from '../quotas/quota-plan-changes.js';
 import { checkEffectiveDate, diffOf, earliestActivation } from './territory-diff.js';
 import { loadModel, summaryOf } from './territory-models.js';
 
@@ -44,7 +45,9 @@ async function applyOwners(ctx: AppContext, tx: Tx, actor: Actor, org: Organisat
  * Activates a planning model from a date (today or later, and after the active model's date):
  * every account whose territory or owner changes gets a new row from the date (its open row ends
  * the day before, nothing is rewritten), the active model is archived, and with today's date the
- * owners are set now (a later date sets them when it comes). All in one transaction. Audited.
+ * owners are set now (a later date sets them when it comes). With `carryQuota`, the moves also
+ * carry quota into the year's quota plan as its next version, from the same day. All in one
+ * transaction. Audited.
  */
 export async function activateTerritoryModel(ctx: AppContext, actor: Actor, id: string, input: TerritoryActivateBody): Promise<TerritoryActivateResult> {
   requireAbility(actor, 'coverage:write');
@@ -57,6 +60,8 @@ export async function activateTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const date = input.effectiveDate;
     checkEffectiveDate(date, await earliestActivation(tx, actor.orgId, today));
     const { placed, diff } = await diffOf(ctx, tx, actor.orgId, id, date);
+    // Quota is carried against the model active now, so it is prepared before this one replaces it.
+    const carry = input.carryQuota ? await prepareTerritoryCarry(ctx, tx, actor, id, date) : null;
     const due = date <= today;
     // A row for every account whose territory or owner changes, and for every account placed for the first time, so its history starts.
     const moving = placed.filter((p) => !p.hasRow || p.before.territory !== p.after.territory || p.before.ownerId !== p.after.ownerId);
@@ -71,10 +76,11 @@ export async function activateTerritoryModel(ctx: AppContext, actor: Actor, id: 
     const applied = due ? await applyOwners(ctx, tx, actor, org, rows) : { accounts: 0, opportunities: 0 };
     const result: TerritoryActivateResult = {
       model: summaryOf(await loadModel(tx, actor.orgId, id)), changed: rows.length, accountOwnersSet: applied.accounts, opportunitiesMoved: applied.opportunities, pending: !due,
+      quota: carry ? await carry.store() : null,
     };
     await recordAudit(ctx, tx, {
       actor, action: 'territory_model.activate', entity: 'territory_model', entityId: id, before: { active: previous?.id ?? null },
-      after: { effectiveDate: date, changed: rows.length, territoryChanges: diff.territoryChanges, ownerChanges: diff.moved.accounts, accountOwnersSet: applied.accounts, opportunitiesMoved: applied.opportunities },
+      after: { effectiveDate: date, changed: rows.length, territoryChanges: diff.territoryChanges, ownerChanges: diff.moved.accounts, accountOwnersSet: applied.accounts, opportunitiesMoved: applied.opportunities, quota: result.quota },
     });
     return result;
   });

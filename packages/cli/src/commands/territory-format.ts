@@ -76,6 +76,9 @@ export const formatActivated = (r: TerritoryActivateResult): string => [
   r.pending
     ? '  owners are set when the date comes (pending)'
     : `  ${r.accountOwnersSet} account owners set, ${r.opportunitiesMoved} open opportunities moved`,
+  ...(r.quota === null ? [] : [r.quota.version === null
+    ? `  quota: no seller's potential changes, FY${r.quota.fiscalYear} quota plan ${r.quota.planId} unchanged`
+    : `  quota carried for ${r.quota.sellers} sellers into FY${r.quota.fiscalYear} quota plan ${r.quota.planId}, version ${r.quota.version} (a draft: submit it for approval)`]),
 ].join('\n');
 
 /** "WEST West", or just the name when it starts with the key (the optimizer's "T03 · CA, NV"). */

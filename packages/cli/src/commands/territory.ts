@@ -125,12 +125,13 @@ export function registerTerritory(program: Command): void {
     .command('activate')
     .description('activate a planning model from a date (today or later): accounts get their new territory and owner rows, the active model is archived, owners are set on the day')
     .argument('<model>', 'model id or name')
-    .requiredOption('--date <date>', 'the date it takes effect, YYYY-MM-DD'))
-    .action((text: string, o: ActingOptions & { date: string }, command: Command) =>
+    .requiredOption('--date <date>', 'the date it takes effect, YYYY-MM-DD')
+    .option('--carry-quota', 'also carry quota: the moves go into that fiscal year\'s quota plan as its next version, from the same day (docs/quotas.md)'))
+    .action((text: string, o: ActingOptions & { date: string; carryQuota?: boolean }, command: Command) =>
       runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
         const effectiveDate = calendarDate(o.date, '--date');
         const { actor } = await actorFor(rt, o);
-        const result = await activateTerritoryModel(rt.ctx, actor, (await resolveModel(rt, actor, text)).id, { effectiveDate });
+        const result = await activateTerritoryModel(rt.ctx, actor, (await resolveModel(rt, actor, text)).id, { effectiveDate, carryQuota: o.carryQuota === true });
         output(rt, result, () => formatActivated(result));
       }),
     );

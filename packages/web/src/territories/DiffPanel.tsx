@@ -10,17 +10,20 @@ interface Props {
   readonly version: number;
   /** Unsaved edits: the dry run and the activation are of the saved version. */
   readonly dirty: boolean;
+  /** May carry quota into the year's quota plan in the same step. */
+  readonly quotaPlanner: boolean;
   readonly onActivated: (result: TerritoryActivateResult) => void;
 }
 
 const accounts = (n: number) => `${formatCount(n)} account${n === 1 ? '' : 's'}`;
 
 /** "Diff & activate": the dry run of activating the saved version on a date, then the activation itself after a confirmation. */
-export function DiffPanel({ id, version, dirty, onActivated }: Props) {
+export function DiffPanel({ id, version, dirty, quotaPlanner, onActivated }: Props) {
   const ids = useId();
   const [date, setDate] = useState(() => localToday());
   const [asked, setAsked] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [carryQuota, setCarryQuota] = useState(false);
   const diff = useTerritoryDiff(id, version, asked);
   const activate = useActivateTerritoryModel(id);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
@@ -47,8 +50,14 @@ export function DiffPanel({ id, version, dirty, onActivated }: Props) {
           <p id={`${ids}-question`}>
             Activate this model from {formatDate(current.effectiveDate)}? {accounts(current.moved.accounts)} change owner, {accounts(current.territoryChanges)} change territory.
           </p>
+          {quotaPlanner && (
+            <label className="check">
+              <input type="checkbox" checked={carryQuota} onChange={(e) => setCarryQuota(e.target.checked)} data-testid="activate-carry-quota" />
+              {' '}Also carry quota: each seller whose potential changes gets her quota scaled by it from the same day, as the next draft version of the year's quota plan
+            </label>
+          )}
           <button type="button" className="primary" disabled={activate.isPending} autoFocus
-            onClick={() => activate.mutate(current.effectiveDate, { onSuccess: (r) => { setConfirming(false); onActivated(r); }, onError: () => setConfirming(false) })}>
+            onClick={() => activate.mutate({ effectiveDate: current.effectiveDate, carryQuota }, { onSuccess: (r) => { setConfirming(false); onActivated(r); }, onError: () => setConfirming(false) })}>
             {activate.isPending ? 'Activating…' : 'Activate'}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>Cancel</button>

@@ -65,9 +65,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const show = (props: { writer: boolean; detail?: TerritoryModelDetail; onSaved?: () => void; onActivated?: () => void; onOptimized?: () => void }) => render(
+const show = (props: { writer: boolean; quotaPlanner?: boolean; detail?: TerritoryModelDetail; onSaved?: () => void; onActivated?: () => void; onOptimized?: () => void }) => render(
   <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-    <ModelWorkspace detail={props.detail ?? DETAIL} writer={props.writer} currency="USD" lastOptimize={null} onOptimized={props.onOptimized ?? (() => undefined)}
+    <ModelWorkspace detail={props.detail ?? DETAIL} writer={props.writer} quotaPlanner={props.quotaPlanner} currency="USD" lastOptimize={null} onOptimized={props.onOptimized ?? (() => undefined)}
       onSaved={props.onSaved ?? (() => undefined)} onActivated={props.onActivated ?? (() => undefined)} onReload={() => undefined} />
   </QueryClientProvider>,
 );
@@ -154,9 +154,9 @@ describe('ModelWorkspace', () => {
     expect(screen.getByTestId('unsaved-state').textContent).toBe('All changes saved');
   });
 
-  it('dry-runs the saved version on a date and activates it after a confirmation', async () => {
+  it('dry-runs the saved version on a date and activates it after a confirmation, carrying quota when asked', async () => {
     const onActivated = vi.fn();
-    show({ writer: true, onActivated });
+    show({ writer: true, quotaPlanner: true, onActivated });
     const panel = await screen.findByTestId('diff-panel');
     fireEvent.change(within(panel).getByLabelText('Effective date'), { target: { value: '2026-12-01' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Dry run' }));
@@ -170,9 +170,11 @@ describe('ModelWorkspace', () => {
     fireEvent.click(within(panel).getByRole('button', { name: /^Activate on / }));
     const dialog = within(panel).getByRole('alertdialog');
     expect(dialog.textContent).toContain('3 accounts change owner, 4 accounts change territory.');
+    // A quota planner may carry quota in the same step.
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /Also carry quota/ }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Activate' }));
     await waitFor(() => expect(onActivated).toHaveBeenCalled());
-    expect(calls.find((c) => c.url.endsWith('/activate'))?.body).toEqual({ effectiveDate: '2026-12-01' });
+    expect(calls.find((c) => c.url.endsWith('/activate'))?.body).toEqual({ effectiveDate: '2026-12-01', carryQuota: true });
   });
 
   it('optimizes from the saved version with the band as a fraction', async () => {

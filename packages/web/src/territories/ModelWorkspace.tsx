@@ -20,6 +20,8 @@ import { useUsMap } from './use-us-map.js';
 interface Props {
   readonly detail: TerritoryModelDetail;
   readonly writer: boolean;
+  /** May carry quota into the quota plan when activating. */
+  readonly quotaPlanner?: boolean;
   readonly currency: string;
   readonly lastOptimize: LastOptimize | null;
   readonly onOptimized: (last: LastOptimize) => void;
@@ -33,7 +35,7 @@ interface Props {
  * model the draft edited from it (counties and accounts moved by hand, figures recomputed at once),
  * saved as the next version, optimized, dry-run and activated. Mounted anew per version.
  */
-export function ModelWorkspace({ detail, writer, currency, lastOptimize, onOptimized, onSaved, onActivated, onReload }: Props) {
+export function ModelWorkspace({ detail, writer, quotaPlanner = false, currency, lastOptimize, onOptimized, onSaved, onActivated, onReload }: Props) {
   const editing = writer && detail.status === 'planning';
   const { geo, error: geoError } = useUsMap();
   const map = useTerritoryMap(detail.id, detail.version, detail.status);
@@ -120,7 +122,7 @@ export function ModelWorkspace({ detail, writer, currency, lastOptimize, onOptim
         <h2 id="tm-table-title">Territories</h2>
         {view ? <TerritoriesTable rows={view.rows} currency={currencyShown} colours={view.colours} dirty={dirty} /> : !map.isError && <div className="skeleton" style={{ height: '10rem' }} aria-busy="true" />}
       </section>
-      {editing && <DiffPanel id={detail.id} version={detail.version} dirty={dirty} onActivated={onActivated} />}
+      {editing && <DiffPanel id={detail.id} version={detail.version} dirty={dirty} quotaPlanner={quotaPlanner} onActivated={onActivated} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  TerritoryActivateBody,
   TerritoryActivateResult, TerritoryDiffWire, TerritoryMapWire, TerritoryModelCreateBody, TerritoryModelDetail, TerritoryModelSaveBody,
   TerritoryModelSummary, TerritoryOptimizeBody, TerritoryOptimizeProgressLine, TerritoryOptimizeResult, TerritoriesSupportedWire,
 } from '@attain/contract';
@@ -96,7 +97,7 @@ export function useOptimizeTerritoryModel(id: string) {
 }
 
 export function useActivateTerritoryModel(id: string) {
-  return useModelWrite((effectiveDate: string) => api<TerritoryActivateResult>(path(id, '/activate'), { method: 'POST', body: { effectiveDate } }), () => null);
+  return useModelWrite((body: TerritoryActivateBody) => api<TerritoryActivateResult>(path(id, '/activate'), { method: 'POST', body }), () => null);
 }
 
 export function useArchiveTerritoryModel(id: string) {
