@@ -45,6 +45,8 @@ export const CreateQuotaPlanBody = QuotaAllocateBody.extend({
   paddingBound: Share.default('0.05'),
   expectedAttainment: Share.default('0.6'),
   placeholders: z.array(QuotaPlaceholderBody).max(500).default([]),
+  /** Approval waits until every manager of the plan with a login has signed off the version in review. */
+  signOffsRequired: z.boolean().default(false),
 });
 export type CreateQuotaPlanBody = z.input<typeof CreateQuotaPlanBody>;
 
@@ -65,6 +67,7 @@ export const SaveQuotaPlanBody = z.strictObject({
   ramps: z.partialRecord(Role, z.array(Factor).min(1).max(36)).optional(),
   paddingBound: Share.optional(),
   expectedAttainment: Share.optional(),
+  signOffsRequired: z.boolean().optional(),
 });
 export type SaveQuotaPlanBody = z.input<typeof SaveQuotaPlanBody>;
 
@@ -162,6 +165,9 @@ export const QuotaPlanDetail = QuotaPlanSummary.extend({
   /** Managers' proposals (bottom-up) and their sign-offs, each on the version she saw. */
   proposals: z.array(QuotaProposalWire),
   signOffs: z.array(QuotaSignOffWire),
+  signOffsRequired: z.boolean(),
+  /** The plan's managers with a login who have not signed off the latest version (approval waits for them when signOffsRequired). */
+  signOffsMissing: z.array(z.object({ personId: Id, name: z.string() })),
 });
 export type QuotaPlanDetail = z.infer<typeof QuotaPlanDetail>;
 

@@ -80,6 +80,7 @@ export async function saveQuotaPlan(ctx: AppContext, actor: Actor, id: string, i
       ...(body.ramps === undefined ? {} : { ramps: body.ramps }),
       ...(body.paddingBound === undefined ? {} : { paddingBound: readShare(body.paddingBound, 'paddingBound', PADDING_MAX) }),
       ...(body.expectedAttainment === undefined ? {} : { expectedAttainment: readShare(body.expectedAttainment, 'expectedAttainment', ATTAINMENT_MAX) }),
+      ...(body.signOffsRequired === undefined ? {} : { signOffsRequired: body.signOffsRequired }),
     };
     const when = change ? ` from ${change}` : '';
     return storeVersion(ctx, tx, actor, plan, doc, body.changeReason ? `${body.changeReason}${when}: ${body.reason}` : body.reason);

@@ -1,6 +1,6 @@
-import { DomainError, invalid, parseDecimal, readQuotaPlan, type Actor, type QuotaPlanLine } from '@attain/core';
+import { can, DomainError, invalid, parseDecimal, readQuotaPlan, type Actor, type QuotaPlanDocument, type QuotaPlanLine, type User } from '@attain/core';
 import type { CreateQuotaPlanBody } from '@attain/contract';
-import { quotaPlanRepo, type Db, type QuotaPlanEventKind, type QuotaPlanRow, type Tx } from '@attain/store';
+import { quotaPlanRepo, type Db, type QuotaPlanEventKind, type QuotaPlanEventRow, type QuotaPlanRow, type Tx } from '@attain/store';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -48,4 +48,17 @@ export async function move(tx: Tx, plan: QuotaPlanRow, next: { version?: number;
     throw new DomainError('conflict', 'the plan was changed at the same time by someone else: reload it', [{ field: 'baseVersion', message: 'changed meanwhile' }]);
   }
   return { ...plan, ...moved };
+}
+
+/**
+ * The plan's managers who can sign off (a login of hers with the proposing ability) and have not
+ * signed off `version`, in the plan's order. A manager without a login is not waited for: she
+ * could never sign.
+ */
+export function missingSignOffs(doc: QuotaPlanDocument, users: readonly User[], events: readonly QuotaPlanEventRow[], version: number): { personId: string; name: string }[] {
+  const signers = new Map(users.filter((u) => u.personId !== null && u.disabledAt === null && can(u, 'quota:propose')).map((u) => [u.personId as string, u.id]));
+  const signed = new Set(events.filter((e) => e.kind === 'signed_off' && e.version === version).map((e) => e.createdBy));
+  return doc.lines
+    .filter((l) => l.kind === 'manager' && l.personId !== null && signers.has(l.personId) && !signed.has(signers.get(l.personId) as string))
+    .map((l) => ({ personId: l.personId as string, name: l.name }));
 }

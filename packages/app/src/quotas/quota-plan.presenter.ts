@@ -4,6 +4,7 @@ import { quotaPlanRepo, userRepo, type Db, type QuotaPlanEventRow, type QuotaPla
 import type { AppContext } from '../context.js';
 import { orgMoney } from '../coverage/model-accounts.js';
 import { diagnoseQuotas } from './quota-diagnostics.js';
+import { missingSignOffs } from './quota-plan-records.js';
 import { capacityOf, fiscalQuarters, lineSchedule, type LineSchedule } from './quota-schedule.js';
 
 /** Managers' proposals, each line beside what `doc` has for it. */
@@ -53,11 +54,16 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
   const { diagnostics } = await diagnoseQuotas(db, actor.orgId, money, plan.fiscalYear, today, doc.targetMinor,
     sellers.map((l) => ({ personId: l.personId as string, quotaMinor: l.annualMinor, historyMinor: l.historyMinor, potentialMinor: l.potentialMinor })));
   const capacity = capacityOf(doc, schedules);
-  const users = new Map((await userRepo.list(db, actor.orgId)).map((u) => [u.id, u.name]));
+  const logins = await userRepo.list(db, actor.orgId);
+  const users = new Map(logins.map((u) => [u.id, u.name]));
   const events = await quotaPlanRepo.events(db, actor.orgId, plan.id);
   const submitter = lastSubmitter(events);
+  const summary = presentSummary(actor, plan, doc, submitter);
+  const missing = missingSignOffs(doc, logins, events, plan.version);
+  const waiting = doc.signOffsRequired === true && missing.length > 0;
   return {
-    ...presentSummary(actor, plan, doc, submitter),
+    ...summary,
+    abilities: { ...summary.abilities, approve: summary.abilities.approve && !waiting },
     shownVersion: version.version, yearFrom: year.start, yearTo: year.end,
     settings: { ...doc.settings, weightsByRole: { ...doc.settings.weightsByRole } as Record<string, string>, roles: [...doc.settings.roles] },
     phasing: doc.phasing && { by: doc.phasing.by, weights: doc.phasing.weights.map((w) => formatDecimal(w)) },
@@ -83,5 +89,7 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
     events: events.map((e) => ({ kind: e.kind, version: e.version, comment: e.comment, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt })),
     proposals: presentProposals(events, doc, users),
     signOffs: events.filter((e) => e.kind === 'signed_off').map((e) => ({ version: e.version, byName: users.get(e.createdBy) ?? e.createdBy, at: e.createdAt, comment: e.comment })),
+    signOffsRequired: doc.signOffsRequired === true,
+    signOffsMissing: missing,
   };
 }

@@ -240,6 +240,21 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     expect(after.versions.at(-1)?.reason).toBe(`territory-change from 2027-11-01: 2 sellers, model ${next}`);
   });
 
+  it('waits for every manager\'s sign-off when the plan says so', async () => {
+    const plan = await createQuotaPlan(ctx, t.actors.ops, { fiscalYear: 2028, targetMinor: '1200000', signOffsRequired: true });
+    expect(plan).toMatchObject({ signOffsRequired: true, signOffsMissing: [{ personId: t.people.manager.id, name: 'Mona Manager' }] });
+    await submitQuotaPlan(ctx, t.actors.ops, plan.id, {});
+    expect((await getQuotaPlan(ctx, t.actors.finance, plan.id)).abilities.approve).toBe(false);
+    await expect(approveQuotaPlan(ctx, t.actors.finance, plan.id, { version: 1 })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('Mona Manager') });
+    await signOffQuotaPlan(ctx, t.actors.manager, plan.id, { comment: 'agreed' });
+    const ready = await getQuotaPlan(ctx, t.actors.finance, plan.id);
+    expect([ready.signOffsMissing, ready.abilities.approve]).toEqual([[], true]);
+    expect((await approveQuotaPlan(ctx, t.actors.finance, plan.id, { version: 1 })).plan.status).toBe('approved');
+    // Turned off in a later version, and the comparison says so.
+    await saveQuotaPlan(ctx, t.actors.ops, plan.id, { baseVersion: 1, reason: 'no longer waits', changeReason: 'correction', signOffsRequired: false });
+    expect((await compareQuotaPlanVersions(ctx, t.actors.ops, plan.id, 1, 2)).settings).toEqual(['approval: waits for every sign-off -> does not wait']);
+  });
+
   it('is for sales ops, finance and admins only', async () => {
     await expect(listQuotaPlans(ctx, t.actors.rep)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(getQuotaPlan(ctx, t.actors.manager, planId)).rejects.toMatchObject({ code: 'forbidden' });

@@ -6,7 +6,7 @@ import {
   ApproveQuotaPlanBody, CreateQuotaPlanBody, QuotaPlanCommentBody, RejectQuotaPlanBody,
   type QuotaPlanApproved, type QuotaPlanComparison, type QuotaPlanDetail, type QuotaPlanSummary,
 } from '@attain/contract';
-import { quotaPlanRepo, type QuotaPlanRow } from '@attain/store';
+import { quotaPlanRepo, userRepo, type QuotaPlanRow } from '@attain/store';
 import type { z } from 'zod';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
@@ -15,7 +15,7 @@ import { inOrgTransaction } from '../org-transaction.js';
 import { parseInput } from '../validation.js';
 import { computeAllocation, managersAbove } from './allocate-quotas.js';
 import { applyQuotaPlan } from './apply-quota-plan.js';
-import { ATTAINMENT_MAX, event, latestDocument, loadPlan, move, PADDING_MAX, phasingOf, placeholderLine } from './quota-plan-records.js';
+import { ATTAINMENT_MAX, event, latestDocument, loadPlan, missingSignOffs, move, PADDING_MAX, phasingOf, placeholderLine } from './quota-plan-records.js';
 import { presentPlan, presentSummary, submitterOf } from './quota-plan.presenter.js';
 import { addMonths } from './quota-history.js';
 import { storedPhasing } from './quota-schedule.js';
@@ -88,6 +88,7 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
     settings: { historyWeight: body.historyWeight, weightsByRole: body.weightsByRole, roles: body.roles, minGrowth: body.minGrowth ?? null, maxGrowth: body.maxGrowth ?? null },
     phasing: phasingOf(body.phasing), ramps: body.ramps,
     paddingBound: readShare(body.paddingBound, 'paddingBound', PADDING_MAX), expectedAttainment: readShare(body.expectedAttainment, 'expectedAttainment', ATTAINMENT_MAX),
+    ...(body.signOffsRequired ? { signOffsRequired: true } : {}),
     lines: inHierarchyOrder(lines),
   };
   checkQuotaPlan(doc);
@@ -128,6 +129,10 @@ export async function approveQuotaPlan(ctx: AppContext, actor: Actor, id: string
     if (body.version !== plan.version) throw new DomainError('conflict', `version: the plan is at version ${plan.version}: review that one`, [{ field: 'version', message: `is not the latest (${plan.version})` }]);
     if ((await submitterOf(tx, actor.orgId, plan.id)) === actor.userId) throw new DomainError('forbidden', 'whoever submitted a quota plan cannot approve it');
     const { row, doc } = await latestDocument(tx, plan);
+    if (doc.signOffsRequired) {
+      const missing = missingSignOffs(doc, await userRepo.list(tx, actor.orgId), await quotaPlanRepo.events(tx, actor.orgId, plan.id), plan.version);
+      if (missing.length > 0) throw new DomainError('conflict', `the plan waits for the sign-off of ${missing.map((m) => m.name).join(', ')} on version ${plan.version}`, [{ field: 'version', message: 'waiting for sign-offs' }]);
+    }
     const padded = cascadeOf(doc).filter((n) => n.overBound).map((n) => (n.key === null ? 'the company target' : (doc.lines.find((l) => l.key === n.key)?.name ?? n.key)));
     if (padded.length > 0 && body.comment === '') throw invalid('comment', `the sum under ${padded.join(', ')} is above the padding bound: say why it is accepted`);
     const money = await orgMoney(tx, actor.orgId, dateOfInstant(ctx.now()));

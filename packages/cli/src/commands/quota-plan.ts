@@ -76,7 +76,7 @@ async function placeholderOption(rt: Runtime, org: Organisation, text: string): 
 }
 
 type CreateOptions = ActingOptions & AllocationOptions & {
-  phasing?: string; ramp?: string[]; padding?: string; attainment?: string; placeholder?: string[];
+  phasing?: string; ramp?: string[]; padding?: string; attainment?: string; placeholder?: string[]; signOffsRequired?: boolean;
 };
 
 /** The allocation options exactly as `quota allocate` reads them, and the plan's own. */
@@ -90,6 +90,7 @@ async function createBody(rt: Runtime, org: Organisation, o: CreateOptions): Pro
     ...(padding === undefined ? {} : { paddingBound: padding }),
     ...(attainment === undefined ? {} : { expectedAttainment: attainment }),
     placeholders: await Promise.all((o.placeholder ?? []).map((p) => placeholderOption(rt, org, p))),
+    signOffsRequired: o.signOffsRequired === true,
   };
 }
 
@@ -137,6 +138,7 @@ export function formatDiagnostics(p: QuotaPlanDetail): string[] {
     d.quotaToOte === null ? 'quota to OTE: no seller has an OTE in force' : `quota to OTE: median ${d.quotaToOte.median.toFixed(1)}x (${d.quotaToOte.min.toFixed(1)}-${d.quotaToOte.max.toFixed(1)}x) over ${d.quotaToOte.sellers} sellers`,
     `capacity: ${money(p.capacity.inYearMinor)} in the year, ${money(p.capacity.expectedMinor)} expected at ${p.expectedAttainment} attainment: ${p.capacity.coverage === null ? '-' : `${(100 * p.capacity.coverage).toFixed(1)}%`} of the target; ${p.capacity.sellersNeeded ?? '-'} sellers needed, ${p.capacity.sellers} planned`,
     `padding over the ${p.paddingBound} bound: ${over.length === 0 ? 'none' : over.map((n) => `${n.name} ${pct(n.padding)}`).join(', ')}`,
+    ...(p.signOffsRequired ? [`approval waits for every manager's sign-off: ${p.signOffsMissing.length === 0 ? 'all signed' : `waiting for ${p.signOffsMissing.map((m) => m.name).join(', ')}`}`] : []),
   ];
 }
 
@@ -205,7 +207,8 @@ export function registerQuotaPlan(quota: Command): void {
     .option('--ramp <role=factors>', 'a new hire\'s monthly factors for a role, e.g. ae=0,0.25,0.5,0.75; repeatable, one per role', collect)
     .option('--padding <share>', 'how far the lines under a manager may sum above her quota before approval needs a comment', '0.05')
     .option('--attainment <share>', 'the share of quota sellers are expected to book, for capacity', '0.6')
-    .option('--placeholder <name:role:manager:date:amount:reason>', 'a seller to be hired (manager by e-mail or id, "-" for none), repeatable', collect))
+    .option('--placeholder <name:role:manager:date:amount:reason>', 'a seller to be hired (manager by e-mail or id, "-" for none), repeatable', collect)
+    .option('--sign-offs-required', 'approval waits until every manager of the plan with a login has signed off the version in review'))
     .action((o: CreateOptions, command: Command) => asActor(o, command, async (rt, org, actor) => {
       const created = await createQuotaPlan(rt.ctx, actor, await createBody(rt, org, o));
       output(rt, created, () => formatPlan(created));

@@ -64,6 +64,11 @@ export interface QuotaPlanDocument {
   readonly paddingBound: Decimal;
   /** The share of their quota sellers are expected to book, for quota-to-capacity (0.6 = 60%). */
   readonly expectedAttainment: Decimal;
+  /**
+   * Approval waits until every manager of the plan who can sign off has signed off the version in
+   * review. Absent (as in plans saved before the setting): approval does not wait.
+   */
+  readonly signOffsRequired?: boolean;
   readonly lines: readonly QuotaPlanLine[];
 }
 
@@ -315,6 +320,8 @@ export function compareQuotaPlans(before: QuotaPlanDocument, after: QuotaPlanDoc
   differs('ramps', canonicalJson(before.ramps), canonicalJson(after.ramps));
   differs('padding bound', formatDecimal(before.paddingBound), formatDecimal(after.paddingBound));
   differs('expected attainment', formatDecimal(before.expectedAttainment), formatDecimal(after.expectedAttainment));
+  const waits = (d: QuotaPlanDocument) => (d.signOffsRequired ? 'waits for every sign-off' : 'does not wait');
+  differs('approval', waits(before), waits(after));
   differs('allocation', canonicalJson(before.settings), canonicalJson(after.settings));
   return { target: { beforeMinor: before.targetMinor, afterMinor: after.targetMinor }, lines, settings };
 }

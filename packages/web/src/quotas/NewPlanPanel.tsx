@@ -19,6 +19,7 @@ export function NewPlanPanel({ allocation, existing, onCreated }: Props) {
   const [aeRamp, setAeRamp] = useState('25, 50, 75');
   const [padding, setPadding] = useState('5');
   const [attainment, setAttainment] = useState('60');
+  const [signOffs, setSignOffs] = useState(false);
   const create = useMutation({ mutationFn: (body: CreateQuotaPlanBody) => api<QuotaPlanDetail>('/quota-plans', { method: 'POST', body }), onSuccess: (p) => onCreated(p.id) });
   const weights = percentList(seasonality, [4, 12]);
   const ramp = aeRamp.trim() === '' ? [] : percentList(aeRamp, Array.from({ length: 36 }, (_, i) => i + 1));
@@ -36,7 +37,7 @@ export function NewPlanPanel({ allocation, existing, onCreated }: Props) {
     if (!valid) return;
     create.mutate({
       ...allocation, phasing: { by: weights?.length === 12 ? 'month' : 'quarter', weights: weights ?? [] },
-      ramps: ramp && ramp.length > 0 ? { ae: ramp } : {}, paddingBound: values.padding as string, expectedAttainment: values.attainment as string,
+      ramps: ramp && ramp.length > 0 ? { ae: ramp } : {}, paddingBound: values.padding as string, expectedAttainment: values.attainment as string, signOffsRequired: signOffs,
     });
   };
   const field = (key: string, label: string, value: string, set: (v: string) => void, hint: string) => (
@@ -53,6 +54,10 @@ export function NewPlanPanel({ allocation, existing, onCreated }: Props) {
       {field('aeRamp', 'AE ramp % by month', aeRamp, setAeRamp, 'from the month of the hire')}
       {field('padding', 'Padding bound %', padding, setPadding, 'over it needs approval')}
       {field('attainment', 'Expected attainment %', attainment, setAttainment, 'for quota-to-capacity')}
+      <label className="check">
+        <input type="checkbox" checked={signOffs} onChange={(e) => setSignOffs(e.target.checked)} />
+        {' '}Approval waits for every manager's sign-off
+      </label>
       <button type="submit" className="primary" disabled={!valid || create.isPending || existing} aria-busy={create.isPending}>
         {create.isPending ? 'Creating…' : `Keep as the FY${allocation.fiscalYear} plan`}
       </button>

@@ -11,10 +11,14 @@ export function PlanActions({ plan: p }: { plan: QuotaPlanDetail }) {
   const padded = p.cascade.filter((n) => n.overBound).map((n) => n.name);
   const error = submit.error ?? approve.error ?? reject.error;
   const applied = approve.data && <Applied result={approve.data} currency={p.currency} yearTo={p.yearTo} />;
+  const waiting = p.signOffsRequired && p.signOffsMissing.length > 0
+    ? <p className="notice warn" data-testid="quota-waiting">Approval waits for the sign-off of {p.signOffsMissing.map((m) => m.name).join(', ')}{p.status === 'in_review' ? '' : ' once it is submitted'}.</p>
+    : null;
   if (!p.abilities.submit && !p.abilities.approve) {
     return (
       <div>
-        {p.status === 'in_review' && <p className="notice" role="status">In review: finance or an admin who did not submit it approves it.</p>}
+        {waiting}
+        {p.status === 'in_review' && !waiting && <p className="notice" role="status">In review: finance or an admin who did not submit it approves it.</p>}
         {applied}
       </div>
     );
@@ -23,6 +27,7 @@ export function PlanActions({ plan: p }: { plan: QuotaPlanDetail }) {
     <>
     {applied}
     <section className="card quota-actions" data-testid="quota-actions">
+      {waiting}
       {padded.length > 0 && <p className="notice warn">Above the padding bound: {padded.join(', ')}. {p.abilities.approve ? 'Say in the comment why it is accepted.' : 'Approval will need a reason.'}</p>}
       <div className="field">
         <label htmlFor={`${ids}-comment`}>Comment</label>
