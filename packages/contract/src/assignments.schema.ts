@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUOTA_MEASURE_NAMES, type QuotaMeasure } from '@attain/core';
 import { CalendarDate, Id, Instant, MinorUnits } from './primitives.schema.js';
 
 /*
@@ -11,6 +12,9 @@ import { CalendarDate, Id, Instant, MinorUnits } from './primitives.schema.js';
 const Ramp = z.array(z.string().trim().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must be a decimal from 0 to 1 such as 0.25')).min(1).max(36);
 
 const Reason = z.string().trim().min(1, 'must say why').max(500);
+
+/** Annual quotas of other measures than money, by measure (core MEASURE_QUOTAS): a count for new logos, as a string. */
+export const MeasureQuotasWire = z.partialRecord(z.enum(QUOTA_MEASURE_NAMES as [QuotaMeasure, ...QuotaMeasure[]]), z.string().regex(/^\d{1,12}$/, 'must be a whole number such as 12'));
 
 /** An exact fraction of minor units (numerator / denominator, lowest terms). */
 export const ExactFractionWire = z.object({ numerator: z.string(), denominator: z.string() });
@@ -40,6 +44,8 @@ export const PlanAssignmentItem = z.object({
   /** The pay mix as whole-percent shares of OTE (base / variable, e.g. "50/50"), rounded half-even; null without a base salary. */
   payMix: z.string().nullable(),
   ramp: z.array(z.string()).nullable(),
+  /** Annual quotas of other measures (new logos), by measure; {} when none. */
+  measureQuotas: MeasureQuotasWire,
   /** Seasonality an approved quota plan set (weights from the month `yearStartMonth`), over the plan's; null = the plan's. */
   quotaPhasing: z.object({ by: z.enum(['quarter', 'month']), weights: z.array(z.string()), yearStartMonth: z.number().int() }).nullable(),
   reason: z.string(),
@@ -104,6 +110,8 @@ export const CreatePlanAssignmentBody = z.strictObject({
   /** Annual base salary, minor units; gives OTE and the pay mix. */
   baseSalaryMinor: MinorUnits.nullable().optional(),
   ramp: Ramp.nullable().optional(),
+  /** Required for each measure a component of the plan names (`quota: new-logos`). */
+  measureQuotas: MeasureQuotasWire.optional(),
   reason: Reason,
 });
 export type CreatePlanAssignmentBody = z.infer<typeof CreatePlanAssignmentBody>;
@@ -119,6 +127,8 @@ export const ChangePlanAssignmentBody = z.strictObject({
   annualQuotaMinor: MinorUnits.nullable().optional(),
   baseSalaryMinor: MinorUnits.nullable().optional(),
   ramp: Ramp.nullable().optional(),
+  /** Replaces the quotas of other measures (all of them) when given. */
+  measureQuotas: MeasureQuotasWire.optional(),
   reason: Reason,
 });
 export type ChangePlanAssignmentBody = z.infer<typeof ChangePlanAssignmentBody>;

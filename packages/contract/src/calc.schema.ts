@@ -117,6 +117,8 @@ export const StatementPlan = z.object({
   terms: AssignmentTermsWire,
   explanation: z.array(PlanExplanationRow),
   componentKinds: z.record(z.string(), z.string()),
+  /** Quotas of other measures the plan measures against (new logos): the assignment's annual one and the period's, phased and prorated. */
+  measureQuotas: z.record(z.string(), z.object({ annual: z.string(), period: z.string() })).optional(),
   /** The engine's full result (minor units as strings), for auditors and exports. */
   calculation: z.record(z.string(), z.unknown()),
 });

@@ -53,4 +53,5 @@ export * from './territory/plan-state.js';
 export * from './territory/districting-mip.js';
 export * from './quota/allocation.js';
 export * from './quota/diagnostics.js';
+export * from './quota/measures.js';
 export * from './quota/quota-plan.js';

@@ -21,6 +21,7 @@ import * as periodClosedSeq from './migrations/2026-11-28T1000-period-closed-seq
 import * as coverageModels from './migrations/2026-11-28T1100-coverage-models.js';
 import * as territoryModels from './migrations/2026-11-29T0900-territory-models.js';
 import * as quotaPlans from './migrations/2026-11-30T0900-quota-plans.js';
+import * as assignmentMeasureQuotas from './migrations/2026-12-01T0900-assignment-measure-quotas.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1100-coverage-models': coverageModels,
   '2026-11-29T0900-territory-models': territoryModels,
   '2026-11-30T0900-quota-plans': quotaPlans,
+  '2026-12-01T0900-assignment-measure-quotas': assignmentMeasureQuotas,
 };
 
 export interface MigrationReport {

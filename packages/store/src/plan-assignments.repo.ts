@@ -31,6 +31,11 @@ export interface PlanAssignment {
   readonly ramp: readonly string[] | null;
   /** Seasonality set by an approved quota plan, over the plan's own; null = the plan's. */
   readonly quotaPhasing: StoredQuotaPhasing | null;
+  /**
+   * Annual quotas of other measures than the money quota, by measure (MEASURE_QUOTAS in core: a
+   * count for new logos), >= 0. Absent or empty: none. Phased and prorated like the money quota.
+   */
+  readonly measureQuotas?: Readonly<Record<string, bigint>>;
   readonly reason: string;
   readonly createdBy: string;
   readonly createdAt: string;
@@ -50,6 +55,14 @@ export interface PlanAssignmentQuery {
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
 
+/** JSON has no bigint: the quotas are kept as decimal strings, keys sorted; null when there are none. */
+function storedMeasureQuotas(quotas: PlanAssignment['measureQuotas']): string | null {
+  const keys = Object.keys(quotas ?? {}).sort();
+  return keys.length === 0 ? null : JSON.stringify(Object.fromEntries(keys.map((k) => [k, String(quotas?.[k])])));
+}
+
+const measureQuotasOf = (json: string): Record<string, bigint> => Object.fromEntries(Object.entries(JSON.parse(json) as Record<string, string>).map(([k, v]) => [k, BigInt(v)]));
+
 function toAssignment(r: Record<string, unknown>): PlanAssignment {
   const ramp = text(r.ramp);
   return {
@@ -66,6 +79,7 @@ function toAssignment(r: Record<string, unknown>): PlanAssignment {
     baseSalaryMinor: r.base_salary_minor === null || r.base_salary_minor === undefined ? null : big(r.base_salary_minor),
     ramp: ramp === null ? null : (JSON.parse(ramp) as string[]),
     quotaPhasing: r.quota_phasing === null || r.quota_phasing === undefined ? null : (JSON.parse(String(r.quota_phasing)) as StoredQuotaPhasing),
+    ...(r.measure_quotas === null || r.measure_quotas === undefined ? {} : { measureQuotas: measureQuotasOf(String(r.measure_quotas)) }),
     reason: String(r.reason),
     createdBy: String(r.created_by),
     createdAt: String(r.created_at),
@@ -82,7 +96,7 @@ export const planAssignmentRepo = {
         org_id: a.orgId, id: a.id, person_id: a.personId, plan_id: a.planId, plan_version: a.planVersion,
         valid_from: a.validFrom, valid_to: a.validTo, target_incentive_minor: a.targetIncentiveMinor,
         annual_quota_minor: a.annualQuotaMinor, base_salary_minor: a.baseSalaryMinor, ramp: a.ramp === null ? null : JSON.stringify(a.ramp),
-        quota_phasing: a.quotaPhasing === null ? null : JSON.stringify(a.quotaPhasing), reason: a.reason,
+        quota_phasing: a.quotaPhasing === null ? null : JSON.stringify(a.quotaPhasing), measure_quotas: storedMeasureQuotas(a.measureQuotas), reason: a.reason,
         created_by: a.createdBy, created_at: a.createdAt, ended_by: a.endedBy, ended_at: a.endedAt,
       })
       .execute();

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { inOrgTransaction } from '../org-transaction.js';
-import { activePerson, checkedQuota, checkedRamp, datesWithin, minorAmount, orgCurrency, publishedVersion, refuseOverlap } from './assignment-rules.js';
+import { activePerson, checkedMeasureQuotas, checkedQuota, checkedRamp, datesWithin, measureQuotasOf, minorAmount, orgCurrency, publishedVersion, refuseOverlap } from './assignment-rules.js';
 import { presentAssignments } from './assignment.presenter.js';
 
 /** What the audit log keeps of an assignment: every column, money as strings. */
@@ -14,6 +14,7 @@ export const auditOfAssignment = (a: PlanAssignment) => ({
   targetIncentiveMinor: a.targetIncentiveMinor.toString(),
   annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
   baseSalaryMinor: a.baseSalaryMinor === null ? null : a.baseSalaryMinor.toString(),
+  measureQuotas: Object.fromEntries(Object.entries(a.measureQuotas ?? {}).map(([m, q]) => [m, q.toString()])),
 });
 
 /**
@@ -33,10 +34,11 @@ export async function assignPlan(ctx: AppContext, actor: Actor, input: CreatePla
     await activePerson(tx, actor.orgId, input.personId, input.validFrom);
     const v = await publishedVersion(tx, actor.orgId, input.planId, input.planVersion);
     const validTo = datesWithin(v.version, input.validFrom, input.validTo);
+    const measureQuotas = checkedMeasureQuotas(v.parsed, measureQuotasOf(input.measureQuotas));
     const assignment: PlanAssignment = {
       orgId: actor.orgId, id: ctx.newId('pas'), personId: input.personId, planId: v.plan.id, planVersion: v.version.version,
       validFrom: input.validFrom, validTo, targetIncentiveMinor, annualQuotaMinor: checkedQuota(v.parsed, quota), baseSalaryMinor, ramp, quotaPhasing: null,
-      reason: input.reason.trim(), createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
+      reason: input.reason.trim(), createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null, ...(measureQuotas ? { measureQuotas } : {}),
     };
     await refuseOverlap(tx, actor.orgId, assignment);
     await planAssignmentRepo.insert(tx, assignment);

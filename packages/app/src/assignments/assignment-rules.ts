@@ -1,4 +1,4 @@
-import { addDays, DomainError, invalid, type Person } from '@attain/core';
+import { addDays, DomainError, invalid, type Person, type QuotaMeasure } from '@attain/core';
 import { compPlanRepo, orgRepo, planAssignmentRepo, type CompPlan, type CompPlanVersion, type Db, type PlanAssignment, type Tx } from '@attain/store';
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
@@ -79,6 +79,18 @@ export async function refuseOverlap(tx: Tx, orgId: string, a: Pick<PlanAssignmen
     const message = `the person is on this plan already from ${clash.validFrom} to ${clash.validTo ?? 'open'}: change that assignment instead`;
     throw new DomainError('conflict', `${field}: ${message}`, [{ field, message }]);
   }
+}
+
+/** Quotas of other measures as given (whole numbers, checked by the contract), or undefined when none is given. */
+export const measureQuotasOf = (wire: Readonly<Partial<Record<QuotaMeasure, string>>> | undefined): Record<string, bigint> | undefined =>
+  wire === undefined ? undefined : Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== undefined).map(([m, v]) => [m, BigInt(v as string)]));
+
+/** An assignment carries a quota of every measure one of its plan's components measures attainment against (`quota: new-logos`). */
+export function checkedMeasureQuotas(parsed: Plan, quotas: Readonly<Record<string, bigint>> | undefined, field = 'measureQuotas'): Record<string, bigint> | undefined {
+  for (const c of parsed.components) {
+    if (c.quotaMeasure !== undefined && quotas?.[c.quotaMeasure] === undefined) throw invalid(`${field}.${c.quotaMeasure}`, `plan ${parsed.id} measures ${c.name} against a quota of ${c.quotaMeasure}: give one`);
+  }
+  return quotas === undefined || Object.keys(quotas).length === 0 ? undefined : { ...quotas };
 }
 
 /** The quota an assignment must carry: one when the plan phases a quota; optional otherwise. */

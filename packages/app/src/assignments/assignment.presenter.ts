@@ -66,6 +66,7 @@ export async function presentAssignments(db: Db | Tx, actor: Actor, currency: st
     annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
     ...payMixOf(a),
     ramp: a.ramp === null ? null : [...a.ramp],
+    measureQuotas: Object.fromEntries(Object.entries(a.measureQuotas ?? {}).map(([m, q]) => [m, q.toString()])),
     quotaPhasing: a.quotaPhasing === null ? null : { by: a.quotaPhasing.by, weights: [...a.quotaPhasing.weights], yearStartMonth: a.quotaPhasing.yearStartMonth },
     reason: a.reason,
     createdBy: a.createdBy,

@@ -6,7 +6,7 @@ import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { auditOfAssignment } from './assign-plan.js';
-import { activePerson, checkedQuota, checkedRamp, dayBefore, datesWithin, minorAmount, orgCurrency, publishedVersion, refuseOverlap } from './assignment-rules.js';
+import { activePerson, checkedMeasureQuotas, checkedQuota, checkedRamp, dayBefore, datesWithin, measureQuotasOf, minorAmount, orgCurrency, publishedVersion, refuseOverlap } from './assignment-rules.js';
 import { presentAssignments } from './assignment.presenter.js';
 
 /** What a change sets from its day; fields left out keep their current values. */
@@ -18,6 +18,8 @@ export interface AssignmentChange {
   readonly baseSalaryMinor?: bigint | null;
   readonly ramp?: string[] | null;
   readonly quotaPhasing?: StoredQuotaPhasing | null;
+  /** Replaces all of them when given. */
+  readonly measureQuotas?: Readonly<Record<string, bigint>>;
   readonly reason: string;
 }
 
@@ -44,8 +46,10 @@ export async function writeAssignmentChange(ctx: AppContext, tx: Tx, actor: Acto
   await recordAudit(ctx, tx, { actor, action: 'plan_assignment.end', entity: 'plan_assignment', entityId: current.id, before: auditOfAssignment(current), after: auditOfAssignment(ended) });
 
   const quota = change.annualQuotaMinor === undefined ? current.annualQuotaMinor : change.annualQuotaMinor;
+  const measureQuotas = checkedMeasureQuotas(v.parsed, change.measureQuotas ?? current.measureQuotas);
+  const { measureQuotas: _carried, ...kept } = current;
   const created: PlanAssignment = {
-    ...current, id: ctx.newId('pas'), planVersion: v.version.version, validFrom: from, validTo,
+    ...kept, ...(measureQuotas ? { measureQuotas } : {}), id: ctx.newId('pas'), planVersion: v.version.version, validFrom: from, validTo,
     targetIncentiveMinor: change.targetIncentiveMinor ?? current.targetIncentiveMinor,
     annualQuotaMinor: checkedQuota(v.parsed, quota),
     baseSalaryMinor: change.baseSalaryMinor === undefined ? current.baseSalaryMinor : change.baseSalaryMinor,
@@ -81,6 +85,7 @@ export async function changeAssignment(ctx: AppContext, actor: Actor, id: string
       ...(input.annualQuotaMinor === undefined ? {} : { annualQuotaMinor: amount(input.annualQuotaMinor, 'annualQuotaMinor') ?? null }),
       ...(input.baseSalaryMinor === undefined ? {} : { baseSalaryMinor: amount(input.baseSalaryMinor, 'baseSalaryMinor') ?? null }),
       ...(input.ramp === undefined ? {} : { ramp: checkedRamp(input.ramp) }),
+      ...(input.measureQuotas === undefined ? {} : { measureQuotas: measureQuotasOf(input.measureQuotas) ?? {} }),
       reason: input.reason,
     });
     const [endedItem, createdItem] = await presentAssignments(tx, actor, currency, [ended, created]);

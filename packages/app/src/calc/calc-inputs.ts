@@ -7,7 +7,7 @@ import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
 import { partitionsOf, type Partition } from './credit-partition.js';
 import { bookingInForce } from '../transactions/transaction-sync.js';
-import { DEFAULT_CREDITING_RULES } from './crediting-rules.js';
+import { creditingRulesFor } from './crediting-rules.js';
 
 /**
  * What a calc run computes from, frozen when it starts and stored with it: everything but the
@@ -48,6 +48,8 @@ export interface CalcInputs {
 export type FrozenAssignment = Pick<PlanAssignment, 'id' | 'personId' | 'planId' | 'planVersion' | 'validFrom' | 'validTo' | 'ramp'> & {
   readonly targetIncentiveMinor: string;
   readonly annualQuotaMinor: string | null;
+  /** Quotas of other measures (new logos), annual; absent when none (so runs frozen before them hash the same). */
+  readonly measureQuotas?: Readonly<Record<string, string>>;
 };
 
 export const sha256 = (text: string): string => `sha256:${hash('sha256', text, 'hex')}`;
@@ -123,9 +125,10 @@ export async function freezeCalcInputs(tx: Tx, args: {
     assignments: assignments.map((a) => ({
       id: a.id, personId: a.personId, planId: a.planId, planVersion: a.planVersion, validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp,
       targetIncentiveMinor: a.targetIncentiveMinor.toString(), annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
+      ...(a.measureQuotas === undefined ? {} : { measureQuotas: Object.fromEntries(Object.entries(a.measureQuotas).map(([m, q]) => [m, q.toString()])) }),
     })),
     reportingLines: (await reportingLineRepo.listForOrg(tx, orgId)).map(({ personId, managerId, validFrom, validTo }) => ({ personId, managerId, validFrom, validTo })),
-    rules: DEFAULT_CREDITING_RULES, earnedBefore, drawBalances, partitions: partitionsOf(people, args.partitions(people.length)),
+    rules: creditingRulesFor(new Set([...plans.values()].flatMap((p) => p.components.flatMap((c) => c.measure?.creditTypes ?? [])))), earnedBefore, drawBalances, partitions: partitionsOf(people, args.partitions(people.length)),
   };
   const late = await lateCancellations(tx, orgId, { ...inputs.window, seqThrough: BigInt(inputs.seqThrough) }, args.payPeriod);
   return { inputs: Object.keys(late).length === 0 ? inputs : { ...inputs, lateCancellations: late }, plans };

@@ -50,11 +50,19 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
     validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp, targetIncentiveMinor: BigInt(a.targetIncentiveMinor),
     annualQuotaMinor: a.annualQuotaMinor === null ? null : BigInt(a.annualQuotaMinor),
   };
-  const terms = (period: { from: string; to: string }) => assignmentTerms({
-    assignment, period, currency: inputs.currency,
-    plan: { yearStartMonth: plan.yearStartMonth, proration: plan.proration, ...(plan.quotaPhasing ? { quotaPhasing: plan.quotaPhasing } : {}) },
-  });
+  const termsInput = { currency: inputs.currency, plan: { yearStartMonth: plan.yearStartMonth, proration: plan.proration, ...(plan.quotaPhasing ? { quotaPhasing: plan.quotaPhasing } : {}) } };
+  const terms = (period: { from: string; to: string }) => assignmentTerms({ ...termsInput, assignment, period });
   const periodTerms = terms(inputs.period);
+  // A component measured against a quota of another measure (new logos) gets it phased and prorated as the money quota is.
+  const quotas: Record<string, bigint> = {};
+  const measureQuotas: Record<string, { annual: string; period: string }> = {};
+  for (const c of plan.components) {
+    if (c.quotaMeasure === undefined) continue;
+    const annual = a.measureQuotas?.[c.quotaMeasure];
+    if (annual === undefined) throw new DomainError('validation_failed', `the assignment has no ${c.quotaMeasure} quota, which ${c.name} measures against`, [{ field: `measureQuotas.${c.quotaMeasure}`, message: 'missing' }]);
+    quotas[c.id] = assignmentTerms({ ...termsInput, assignment: { ...assignment, annualQuotaMinor: BigInt(annual) }, period: inputs.period }).quota?.amountMinor ?? 0n;
+    measureQuotas[c.quotaMeasure] = { annual, period: String(quotas[c.id]) };
+  }
   const quotaToDateMinor: Record<string, bigint> = {};
   for (const c of plan.components) {
     const since = componentSince(plan, c, inputs.period);
@@ -67,10 +75,10 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
     // calculatePlan keeps the credits dated while she was on the assignment (served).
     plan, credits, quotaMinor: periodTerms.quota?.amountMinor ?? 0n, targetIncentiveMinor: periodTerms.targetIncentive.amountMinor,
     // Served is her whole assignment: credits before the period still count towards a to-date measure.
-    period: inputs.period, served: { from: a.validFrom, to: a.validTo ?? plan.effective.to ?? inputs.period.to }, derived: { quotaToDateMinor }, earnedBefore,
+    period: inputs.period, served: { from: a.validFrom, to: a.validTo ?? plan.effective.to ?? inputs.period.to }, derived: { quotaToDateMinor }, earnedBefore, quotas,
     ...(drawBalance === undefined ? {} : { drawBalanceMinor: BigInt(drawBalance) }),
   }, inputs.lateCancellations);
-  return { terms: periodTerms, calc };
+  return { terms: periodTerms, calc, measureQuotas };
 }
 
 /** Credits a run's transactions (the organisation's rules, reporting lines on each transaction's date), grouped by payee. */
@@ -115,8 +123,8 @@ export function calculatePayee(args: {
     const plan = args.plans.get(planKey(a.planId, a.planVersion));
     if (!plan) throw new Error(`plan ${a.planId} version ${a.planVersion} was not loaded`);
     try {
-      const { terms, calc } = calculateAssignment(inputs, plan, a, args.credits);
-      return { a, plan, terms, calc };
+      const { terms, calc, measureQuotas } = calculateAssignment(inputs, plan, a, args.credits);
+      return { a, plan, terms, calc, measureQuotas };
     } catch (error) {
       // One payee's bad terms stop the run (nothing is published); say whose, on which plan.
       if (error instanceof DomainError) throw new DomainError(error.code, `payee ${personId}, assignment ${a.id} (${plan.id} v${plan.version}): ${error.message}`, error.issues);
@@ -133,6 +141,8 @@ export function calculatePayee(args: {
       // canonicalJson writes the calculation's bigints as decimal strings.
       explanation: explanationRows(p.plan, p.calc), calculation: withoutCreditIds(p.calc),
       componentKinds: Object.fromEntries(p.plan.components.map((c) => [c.id, c.kind])),
+      // Only when the plan measures one: bodies of plans without keep their bytes (and hashes).
+      ...(Object.keys(p.measureQuotas).length === 0 ? {} : { measureQuotas: p.measureQuotas }),
     })),
     ledger: targets.map((t) => ({ type: t.type, planId: t.planId, componentId: t.componentId, amountMinor: t.amountMinor.toString() })),
   });

@@ -13,4 +13,17 @@ export const DEFAULT_CREDITING_RULES: readonly CreditingRule[] = [
   { name: 'owner-invoice', creditType: 'invoice', filters: { kinds: ['invoice'] }, source: { type: 'owner' } },
   { name: 'owner-payment', creditType: 'payment', filters: { kinds: ['payment'] }, source: { type: 'owner' } },
   { name: 'team-booking', creditType: 'team-booking', source: { type: 'rollup', of: ['owner-booking', 'owner-renewal'], levels: 'all' } },
+  // A new logo: a won deal of type new business, counted against an assignment's new-logos quota.
+  { name: 'owner-new-logo', creditType: 'new-logo', filters: { kinds: ['new-business'] }, source: { type: 'owner' } },
 ];
+
+/**
+ * Credit types made only when a plan of the run measures them: a new logo is also a booking, and
+ * crediting every new-business deal twice for plans that never count logos would double a large
+ * run's credits and list each deal twice on statements.
+ */
+const WHEN_MEASURED: ReadonlySet<string> = new Set(['new-logo']);
+
+/** The rules of a run whose plans measure these credit types. */
+export const creditingRulesFor = (measured: ReadonlySet<string>): CreditingRule[] =>
+  DEFAULT_CREDITING_RULES.filter((r) => !WHEN_MEASURED.has(r.creditType) || measured.has(r.creditType));

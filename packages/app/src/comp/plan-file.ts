@@ -9,6 +9,9 @@ import {
   type QuotaPhasing,
   formatMinorAsMajor,
   isCurrencyCode,
+  MEASURE_QUOTAS,
+  QUOTA_MEASURE_NAMES,
+  type QuotaMeasure,
   type Accumulation,
   type ComponentKind,
   type ComponentMeasureGate,
@@ -118,18 +121,29 @@ const TIER_ONLY = ['rateTable', 'mode', 'accumulation', 'thresholdGate', 'measur
 interface MeasureRead {
   readonly measure: { creditTypes: string[]; aggregate: 'sum' | 'count' };
   readonly minCreditAmountMinor?: bigint;
+  readonly quotaMeasure?: QuotaMeasure;
+}
+
+/** The measure's own quota (`quota: new-logos`): one of core's MEASURE_QUOTAS, of the measure's unit. */
+function quotaMeasureOf(r: Reader, raw: Field, path: string, aggregate: 'sum' | 'count' | undefined): QuotaMeasure | undefined {
+  const name = oneOf(r, raw, path, QUOTA_MEASURE_NAMES);
+  if (name === undefined || aggregate === undefined) return undefined;
+  const unit = MEASURE_QUOTAS[name].unit;
+  if ((unit === 'count') !== (aggregate === 'count')) return add(r, path, raw, `${name} is a ${unit}: the measure's aggregate must be ${unit === 'count' ? 'count' : 'sum'}`);
+  return name;
 }
 
 function measureOf(r: Reader, raw: Field, path: string, currency: string): MeasureRead | undefined {
-  const m = mapping(r, raw, path, ['creditTypes', 'aggregate', 'minAmount'], ['creditTypes', 'aggregate']);
+  const m = mapping(r, raw, path, ['creditTypes', 'aggregate', 'minAmount', 'quota'], ['creditTypes', 'aggregate']);
   if (!m) return undefined;
   const aggregate = oneOf(r, m.get('aggregate'), `${path}.aggregate`, ['sum', 'count'] as const);
+  const quotaMeasure = m.has('quota') ? quotaMeasureOf(r, m.get('quota'), `${path}.quota`, aggregate) : undefined;
   const typeNodes = sequence(r, m.get('creditTypes'), `${path}.creditTypes`, 50);
   const creditTypes = typeNodes?.map((t, i) => identifier(r, t, `${path}.creditTypes[${i}]`));
   if (typeNodes && typeNodes.length === 0) add(r, `${path}.creditTypes`, m.get('creditTypes'), 'name at least one credit type');
   const minCreditAmountMinor = m.has('minAmount') ? money(r, m.get('minAmount'), `${path}.minAmount`, currency) : undefined;
-  if (!aggregate || !creditTypes || creditTypes.some((t) => t === undefined) || (m.has('minAmount') && minCreditAmountMinor === undefined)) return undefined;
-  return { measure: { creditTypes: creditTypes as string[], aggregate }, ...(minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor }) };
+  if (!aggregate || !creditTypes || creditTypes.some((t) => t === undefined) || (m.has('minAmount') && minCreditAmountMinor === undefined) || (m.has('quota') && !quotaMeasure)) return undefined;
+  return { measure: { creditTypes: creditTypes as string[], aggregate }, ...(minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor }), ...(quotaMeasure ? { quotaMeasure } : {}) };
 }
 
 function component(r: Reader, raw: Field, path: string, currency: string): PlanComponent | undefined {
@@ -160,12 +174,15 @@ function component(r: Reader, raw: Field, path: string, currency: string): PlanC
   const floor = m.has('floor') ? limit(r, m.get('floor'), `${path}.floor`, currency) : undefined;
   if (!id || !nm || !kind || !mode || !measured || !table || !round || !accumulation) return undefined;
   if (m.has('window') && !window) return undefined;
+  // An assignment's measure quota is phased for the pay period; a span to date would need it from the span's start.
+  if (measured.quotaMeasure && accumulation !== 'period') return add(r, `${path}.measure.quota`, m.get('measure'), `a quota of ${measured.quotaMeasure} is measured per period: leave accumulation at period`);
   if ((m.has('thresholdGate') && !thresholdGate) || (m.has('measureGate') && !measureGate) || (m.has('qualifier') && !qualifier) || (m.has('cap') && !cap) || (m.has('floor') && !floor)) return undefined;
   const built: PlanTierComponent = {
     id, name: nm, kind, mode, rounding: round, accumulation,
     measure: measured.measure,
     rateTable: table,
     ...(measured.minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor: measured.minCreditAmountMinor }),
+    ...(measured.quotaMeasure ? { quotaMeasure: measured.quotaMeasure } : {}),
     ...(window ? { window } : {}),
     ...(thresholdGate ? { thresholdGate } : {}),
     ...(measureGate ? { measureGate } : {}),
@@ -201,6 +218,7 @@ function formulaComponent(r: Reader, m: Map<string, Field>, path: string, curren
     id, name: nm, kind, formula, scores: scores as string[], roundingMode,
     ...(measured ? { measure: measured.measure } : {}),
     ...(measured?.minCreditAmountMinor === undefined ? {} : { minCreditAmountMinor: measured.minCreditAmountMinor }),
+    ...(measured?.quotaMeasure ? { quotaMeasure: measured.quotaMeasure } : {}),
     ...(window ? { window } : {}),
     ...(cap ? { cap } : {}),
     ...(floor ? { floor } : {}),

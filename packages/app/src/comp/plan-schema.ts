@@ -1,4 +1,4 @@
-import type { ClawbackRule, Component, Decimal, DrawRecovery, FieldIssue, FormulaComponent, Limit, ProrationBasis, QuotaPhasing } from '@attain/core';
+import type { ClawbackRule, Component, Decimal, DrawRecovery, FieldIssue, FormulaComponent, Limit, ProrationBasis, QuotaMeasure, QuotaPhasing } from '@attain/core';
 
 /** Limits checked before work grows, so a hostile plan file is refused quickly. */
 export const PLAN_FILE_LIMITS = {
@@ -25,6 +25,8 @@ export interface PlanIssue extends FieldIssue {
 interface CreditFilters {
   readonly window?: { readonly from: string; readonly to: string };
   readonly minCreditAmountMinor?: bigint;
+  /** Attainment against the assignment's quota of this measure (a count of new logos), not the money quota. */
+  readonly quotaMeasure?: QuotaMeasure;
 }
 
 /** A component paid through a rate table. */

@@ -9,7 +9,7 @@ afterEach(cleanup);
 const item = (id: string, personName: string, over: Partial<PlanAssignmentItem> = {}): PlanAssignmentItem => ({
   id, personId: `per_${id}`, personName, planId: 'cpl_1', planKey: 'ae-quota-commission', planName: 'AE quota commission', planVersion: 1,
   validFrom: '2026-02-01', validTo: '2026-12-31', currency: 'USD', targetIncentiveMinor: '6000000', annualQuotaMinor: '60000000',
-  baseSalaryMinor: null, oteMinor: null, payMix: null, ramp: null, quotaPhasing: null, reason: 'demo', createdBy: 'system', createdByName: 'system', createdAt: '2026-01-01T00:00:00.000Z',
+  baseSalaryMinor: null, oteMinor: null, payMix: null, ramp: null, measureQuotas: {}, quotaPhasing: null, reason: 'demo', createdBy: 'system', createdByName: 'system', createdAt: '2026-01-01T00:00:00.000Z',
   endedBy: null, endedAt: null, abilities: { read: true, update: true }, ...over,
 });
 

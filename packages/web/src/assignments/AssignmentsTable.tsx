@@ -57,7 +57,10 @@ export function AssignmentsTable({ items, selectedId, onSelect, onChange }: Prop
                   <td>{formatDate(a.validFrom)}</td>
                   <td>{a.validTo ? formatDate(a.validTo) : 'open-ended'}</td>
                   <td className="num" data-testid="target-incentive">{money(a.targetIncentiveMinor)}</td>
-                  <td className="num">{a.annualQuotaMinor === null ? <span className="muted">no quota</span> : money(a.annualQuotaMinor)}</td>
+                  <td className="num">
+                    {a.annualQuotaMinor === null ? <span className="muted">no quota</span> : money(a.annualQuotaMinor)}
+                    {a.measureQuotas['new-logos'] !== undefined && <div className="muted small" data-testid="logo-quota">{a.measureQuotas['new-logos']} new logos</div>}
+                  </td>
                   <td className="num">{money(a.baseSalaryMinor)}</td>
                   <td className="num">{money(a.oteMinor)}</td>
                   <td className="num">{a.payMix ?? ''}</td>

@@ -7,7 +7,7 @@ import { defaultTermsPeriod, termsPeriods } from './terms-periods.js';
 
 const item = {
   id: 'pas_1', personName: 'Ann', planVersion: 1, currency: 'USD', targetIncentiveMinor: '6000000', annualQuotaMinor: '60000000',
-  baseSalaryMinor: null, ramp: ['0.25', '0.5'], validFrom: '2026-02-01', validTo: '2026-12-31',
+  baseSalaryMinor: null, ramp: ['0.25', '0.5'], validFrom: '2026-02-01', validTo: '2026-12-31', measureQuotas: { 'new-logos': '8' },
 } as PlanAssignmentItem;
 
 describe('the change form', () => {
@@ -18,6 +18,11 @@ describe('the change form', () => {
     expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'raise', annualQuotaMinor: '720,000', ramp: '' }, item))
       .toEqual({ ok: true, body: { effectiveFrom: '2026-08-01', reason: 'raise', annualQuotaMinor: '72000000', ramp: null } });
     expect(changeBodyOf({ ...texts, targetIncentiveMinor: '1.234' }, item)).toMatchObject({ ok: false, errors: { effectiveFrom: expect.any(String), targetIncentiveMinor: expect.stringContaining('120000.00') } });
+    // The new-logos quota: a whole number a year; emptied, the assignment has none.
+    expect(texts.measureQuotas).toBe('8');
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'more', measureQuotas: '12' }, item)).toMatchObject({ ok: true, body: { measureQuotas: { 'new-logos': '12' } } });
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'none', measureQuotas: '' }, item)).toMatchObject({ ok: true, body: { measureQuotas: {} } });
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'x', measureQuotas: '2.5' }, item)).toMatchObject({ ok: false, errors: { measureQuotas: expect.stringContaining('whole number') } });
   });
 
   it('puts a refusal on its input, and what no input shows above the buttons', () => {

@@ -16,8 +16,15 @@ export type Parsed<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors
 
 export const EMPTY_CREATE: Texts<CreateField> = {
   personId: '', planId: '', planVersion: '', validFrom: '', validTo: '',
-  targetIncentiveMinor: '', annualQuotaMinor: '', baseSalaryMinor: '', ramp: '', reason: '',
+  targetIncentiveMinor: '', annualQuotaMinor: '', baseSalaryMinor: '', measureQuotas: '', ramp: '', reason: '',
 };
+
+/** The new-logos quota typed (a whole number a year; empty for none) as the body's measureQuotas, or why it is not one. */
+function logoQuotaOf(text: string): { value: Partial<Record<'new-logos', string>> } | { error: string } {
+  const t = text.trim();
+  if (t === '') return { value: {} };
+  return /^\d{1,12}$/.test(t) ? { value: { 'new-logos': t } } : { error: 'enter a whole number of new customers a year, such as 12' };
+}
 
 const MONEY_FIELDS = new Set<string>(['targetIncentiveMinor', 'annualQuotaMinor', 'baseSalaryMinor']);
 
@@ -65,6 +72,9 @@ export function createBodyOf(texts: Texts<CreateField>, currency: string): Parse
   if (texts.validFrom === '') errors['validFrom'] = 'choose the first day';
   if (texts.targetIncentiveMinor.trim() === '') errors['targetIncentiveMinor'] = 'enter the annual target incentive (0 for none)';
   readMoney(texts, [...MONEY_FIELDS], currency, body, errors);
+  const logos = logoQuotaOf(texts.measureQuotas);
+  if ('error' in logos) errors['measureQuotas'] = logos.error;
+  else if (Object.keys(logos.value).length > 0) body['measureQuotas'] = logos.value;
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body: body as CreatePlanAssignmentBody };
 }
 
@@ -75,6 +85,7 @@ export function changeTextsOf(item: PlanAssignmentItem): Texts<ChangeField> {
     targetIncentiveMinor: majorText(item.targetIncentiveMinor, item.currency),
     annualQuotaMinor: majorText(item.annualQuotaMinor, item.currency),
     baseSalaryMinor: majorText(item.baseSalaryMinor, item.currency),
+    measureQuotas: item.measureQuotas['new-logos'] ?? '',
     ramp: (item.ramp ?? []).join(', '),
   };
 }
@@ -99,6 +110,11 @@ export function changeBodyOf(texts: Texts<ChangeField>, item: PlanAssignmentItem
   readMoney(texts, changedMoney.filter((f) => texts[f as ChangeField].trim() !== ''), item.currency, body, errors);
   const ramp = rampOf(texts.ramp);
   if ((ramp ?? []).join(', ') !== before.ramp) body['ramp'] = ramp;
+  if (texts.measureQuotas.trim() !== before.measureQuotas) {
+    const logos = logoQuotaOf(texts.measureQuotas);
+    if ('error' in logos) errors['measureQuotas'] = logos.error;
+    else body['measureQuotas'] = logos.value;
+  }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body: body as ChangePlanAssignmentBody };
 }
 

@@ -1,6 +1,10 @@
 import type { StatementPlan } from '@attain/contract';
+import { MEASURE_QUOTAS, isQuotaMeasure } from '@attain/core';
+import { formatCount } from '../ui/format.js';
 import { StatementExplanationTable } from './StatementExplanationTable.js';
 import { TermsPanel } from './TermsPanel.js';
+
+const measureLabel = (measure: string): string => (isQuotaMeasure(measure) ? MEASURE_QUOTAS[measure].label : measure);
 
 /** One plan of a statement: its terms for the period, then every explanation row. */
 export function PlanSection({ plan, currency }: { plan: StatementPlan; currency: string }) {
@@ -10,6 +14,13 @@ export function PlanSection({ plan, currency }: { plan: StatementPlan; currency:
       <h2 id={titleId} className="pay-section-title">{plan.planName} <span className="muted small">v{plan.planVersion}</span></h2>
       <h3 className="pay-subtitle">Terms for the period</h3>
       <TermsPanel terms={plan.terms} currency={currency} />
+      {plan.measureQuotas && (
+        <dl className="pay-facts" data-testid="measure-quotas">
+          {Object.entries(plan.measureQuotas).map(([measure, q]) => (
+            <div key={measure}><dt>{measureLabel(measure)} quota</dt><dd>{formatCount(Number(q.period))} this period ({formatCount(Number(q.annual))} a year)</dd></div>
+          ))}
+        </dl>
+      )}
       <h3 className="pay-subtitle">Calculation</h3>
       <StatementExplanationTable planId={plan.planId} rows={plan.explanation} currency={currency} caption={`Calculation of ${plan.planName}`} />
     </section>

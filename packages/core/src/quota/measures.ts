@@ -1,0 +1,12 @@
+/*
+ * Quotas of measures other than the money quota that a plan assignment may carry, each with its
+ * unit and the credit type that counts towards it (docs/pay-cycle.md, "Quotas of other
+ * measures"). A new logo is a won deal of type new business: a customer won for the first time.
+ */
+export const MEASURE_QUOTAS = {
+  'new-logos': { label: 'New logos', unit: 'count', creditType: 'new-logo' },
+} as const;
+
+export type QuotaMeasure = keyof typeof MEASURE_QUOTAS;
+export const QUOTA_MEASURE_NAMES = Object.keys(MEASURE_QUOTAS) as QuotaMeasure[];
+export const isQuotaMeasure = (name: string): name is QuotaMeasure => Object.hasOwn(MEASURE_QUOTAS, name);
