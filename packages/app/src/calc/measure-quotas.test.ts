@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@attain/store';
 import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
@@ -8,33 +10,13 @@ import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { getPipeline } from '../crm/pipelines.js';
-import { createPlanFromSource, publishPlanVersion } from '../plans/save-plan-version.js';
 import { runCalc } from './run-calc.js';
 import { getStatement } from './statement-queries.js';
 
 warnIfPostgresSkipped();
 
-/** A bonus per new logo: 500.00 each up to the quarter's logo quota, 1,000.00 each above it. */
-const LOGOS_PLAN = `plan:
-  id: ae-new-logos
-  name: AE new logos bonus
-  version: 1
-  effective: { from: "2026-01-01", to: "2026-12-31" }
-  currency: USD
-  components:
-    - id: logos
-      name: New logos
-      kind: bonus
-      measure: { creditTypes: [new-logo], aggregate: count, quota: new-logos }
-      mode: marginal
-      rounding: { point: total, mode: half-even }
-      rateTable:
-        basis: attainment
-        boundary: lower-inclusive
-        tiers:
-          - { lower: "0", upper: "1", rate: "500.00" }
-          - { lower: "1", rate: "1000.00" }
-`;
+/** The template: 500.00 per new logo up to the period's logo quota, 1,000.00 each above it. */
+const LOGOS_PLAN = readFileSync(fileURLToPath(new URL('../../../../plans/templates/ae-new-logos.yaml', import.meta.url)), 'utf8');
 
 describe('a plan file naming a measure quota', () => {
   it('is a count measure\'s quota of a known measure, per period', () => {
@@ -54,8 +36,7 @@ describe.each(testDialects())('quotas of other measures on %s', (dialect) => {
 
   beforeAll(async () => {
     ({ database, ctx, t } = await openPayCycleOrg(dialect, 'Logos'));
-    planId = (await createPlanFromSource(ctx, t.actors.ops, { source: LOGOS_PLAN })).plan.id;
-    await publishPlanVersion(ctx, t.actors.finance, planId, 1);
+    planId = t.plans['ae-new-logos'] as string;
   });
   afterAll(async () => database.close());
 

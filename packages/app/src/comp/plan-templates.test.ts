@@ -9,7 +9,7 @@ const templates = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 
 describe('plan templates', () => {
   it('includes the templates the product ships', () => {
-    expect(templates).toEqual(expect.arrayContaining(['ae-quota-commission.yaml', 'sdr-meetings-pipeline.yaml', 'am-renewals-expansion.yaml', 'spif.yaml', 'manager-override.yaml', 'mbo-bonus.yaml']));
+    expect(templates).toEqual(expect.arrayContaining(['ae-quota-commission.yaml', 'sdr-meetings-pipeline.yaml', 'am-renewals-expansion.yaml', 'spif.yaml', 'manager-override.yaml', 'mbo-bonus.yaml', 'ae-new-logos.yaml']));
   });
 
   it.each(templates)('%s is a valid plan whose hand-computed examples (2 or more) all pass', (file) => {
