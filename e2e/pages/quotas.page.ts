@@ -44,9 +44,10 @@ export class QuotaPlanPage {
   }
 
   /** Keeps the previewed allocation as the year's plan, with seasonality by quarter. */
-  async keepAsPlan(year: string, seasonality: string): Promise<void> {
+  async keepAsPlan(year: string, seasonality: string, options: { waitForSignOffs?: boolean } = {}): Promise<void> {
     const panel = this.page.getByTestId('new-quota-plan');
     await panel.getByLabel('Seasonality % by quarter').fill(seasonality);
+    if (options.waitForSignOffs) await panel.getByLabel('Approval waits for every manager\'s sign-off').check();
     await panel.getByRole('button', { name: `Keep as the FY${year} plan` }).click();
     await expect(this.page.getByRole('heading', { name: `FY${year} bookings quotas`, level: 1 })).toBeVisible();
   }

@@ -28,7 +28,7 @@ test('sales ops cascades next year\'s number to the sellers and sees whether it 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotas' })).toHaveCount(0);
 });
 
-test('next year\'s quotas: sales ops keeps the allocation as a plan with seasonality and ramp and sets one by hand; the manager proposes and signs off; finance approves; the rep\'s assignment carries it', async ({ page }) => {
+test('next year\'s quotas: sales ops keeps the allocation as a plan with seasonality and ramp and sets one by hand; the manager proposes and signs off, which approval waits for; finance approves; the rep\'s assignment carries it', async ({ page }) => {
   // Four people sign in one after another.
   test.setTimeout(90_000);
   await new LoginPage(page).signInAs('ops@example.com');
@@ -36,7 +36,7 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
   const plan = new QuotaPlanPage(page);
   await quotas.open();
   await quotas.allocate({ year: '2028', target: '60000000', historyWeight: '60' });
-  await plan.keepAsPlan('2028', '20, 20, 20, 40');
+  await plan.keepAsPlan('2028', '20, 20, 20, 40', { waitForSignOffs: true });
   await expect(plan.status).toHaveText('Draft');
   await expect(page.getByTestId('cascade-chart').getByTestId('cascade-bar').first()).toBeVisible();
   // The sellers' and placeholders' quotas under the company add up to the number exactly.
@@ -86,6 +86,8 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await expect(page.getByTestId('quota-version')).toContainText('v4');
     await plan.act('Submit for approval', 'FY2028 for approval');
     await expect(plan.status).toHaveText('In review');
+    // The plan waits for the manager's sign-off before finance may approve it.
+    await expect(page.getByTestId('quota-waiting')).toHaveText('Approval waits for the sign-off of Maria Manager.');
 
     await page.context().clearCookies();
     await new LoginPage(page).signInAs('manager@example.com');

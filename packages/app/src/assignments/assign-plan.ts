@@ -5,7 +5,7 @@ import { recordAudit } from '../audit.js';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { inOrgTransaction } from '../org-transaction.js';
-import { activePerson, checkedMeasureQuotas, checkedQuota, checkedRamp, datesWithin, measureQuotasOf, minorAmount, orgCurrency, publishedVersion, refuseOverlap } from './assignment-rules.js';
+import { activePerson, checkedMeasureQuotas, checkedQuota, checkedRamp, datesWithin, measureQuotasOf, measureQuotaTexts, minorAmount, orgCurrency, publishedVersion, refuseOverlap } from './assignment-rules.js';
 import { presentAssignments } from './assignment.presenter.js';
 
 /** What the audit log keeps of an assignment: every column, money as strings. */
@@ -14,7 +14,7 @@ export const auditOfAssignment = (a: PlanAssignment) => ({
   targetIncentiveMinor: a.targetIncentiveMinor.toString(),
   annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
   baseSalaryMinor: a.baseSalaryMinor === null ? null : a.baseSalaryMinor.toString(),
-  measureQuotas: Object.fromEntries(Object.entries(a.measureQuotas ?? {}).map(([m, q]) => [m, q.toString()])),
+  measureQuotas: measureQuotaTexts(a.measureQuotas),
 });
 
 /**

@@ -81,6 +81,10 @@ export async function refuseOverlap(tx: Tx, orgId: string, a: Pick<PlanAssignmen
   }
 }
 
+/** Quotas of other measures as the API and stored inputs write them: whole numbers as strings. */
+export const measureQuotaTexts = (quotas: Readonly<Record<string, bigint>> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(quotas ?? {}).map(([m, q]) => [m, q.toString()]));
+
 /** Quotas of other measures as given (whole numbers, checked by the contract), or undefined when none is given. */
 export const measureQuotasOf = (wire: Readonly<Partial<Record<QuotaMeasure, string>>> | undefined): Record<string, bigint> | undefined =>
   wire === undefined ? undefined : Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== undefined).map(([m, v]) => [m, BigInt(v as string)]));

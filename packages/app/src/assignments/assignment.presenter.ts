@@ -2,6 +2,7 @@ import { can, divideRounded, type Actor, type ExactFraction } from '@attain/core
 import type { AssignmentTermsWire, PlanAssignmentItem } from '@attain/contract';
 import { compPlanRepo, userRepo, type Db, type PlanAssignment, type Tx } from '@attain/store';
 import { repos } from '../crm/repos.js';
+import { measureQuotaTexts } from './assignment-rules.js';
 import type { AssignmentTerms } from './assignment-terms.js';
 
 /*
@@ -66,7 +67,7 @@ export async function presentAssignments(db: Db | Tx, actor: Actor, currency: st
     annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
     ...payMixOf(a),
     ramp: a.ramp === null ? null : [...a.ramp],
-    measureQuotas: Object.fromEntries(Object.entries(a.measureQuotas ?? {}).map(([m, q]) => [m, q.toString()])),
+    measureQuotas: measureQuotaTexts(a.measureQuotas),
     quotaPhasing: a.quotaPhasing === null ? null : { by: a.quotaPhasing.by, weights: [...a.quotaPhasing.weights], yearStartMonth: a.quotaPhasing.yearStartMonth },
     reason: a.reason,
     createdBy: a.createdBy,

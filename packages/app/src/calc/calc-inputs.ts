@@ -3,6 +3,7 @@ import { fiscalPeriodOf, invalid, type CreditingRule, type DateRange, type Repor
 import {
   compPeriodRepo, compPlanRepo, compTransactionRepo, ledgerRepo, planAssignmentRepo, reportingLineRepo, type PlanAssignment, type Tx,
 } from '@attain/store';
+import { measureQuotaTexts } from '../assignments/assignment-rules.js';
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
 import { partitionsOf, type Partition } from './credit-partition.js';
@@ -125,7 +126,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
     assignments: assignments.map((a) => ({
       id: a.id, personId: a.personId, planId: a.planId, planVersion: a.planVersion, validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp,
       targetIncentiveMinor: a.targetIncentiveMinor.toString(), annualQuotaMinor: a.annualQuotaMinor === null ? null : a.annualQuotaMinor.toString(),
-      ...(a.measureQuotas === undefined ? {} : { measureQuotas: Object.fromEntries(Object.entries(a.measureQuotas).map(([m, q]) => [m, q.toString()])) }),
+      ...(a.measureQuotas === undefined ? {} : { measureQuotas: measureQuotaTexts(a.measureQuotas) }),
     })),
     reportingLines: (await reportingLineRepo.listForOrg(tx, orgId)).map(({ personId, managerId, validFrom, validTo }) => ({ personId, managerId, validFrom, validTo })),
     rules: creditingRulesFor(new Set([...plans.values()].flatMap((p) => p.components.flatMap((c) => c.measure?.creditTypes ?? [])))), earnedBefore, drawBalances, partitions: partitionsOf(people, args.partitions(people.length)),
