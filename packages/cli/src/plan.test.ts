@@ -100,5 +100,10 @@ describe('attain plan', () => {
     const bad = attain('plan', 'run', join(templates, 'sdr-meetings-pipeline.yaml'), '--credits', credits, '--quota', '0', '--period', '2026-02-01');
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('--period');
+    // A component measured against its own quota (new logos): given per component, as a count.
+    const logos = write('logos.csv', 'id,type,amount,date\nn1,new-logo,0,2026-01-20\nn2,new-logo,0,2026-02-11\nn3,new-logo,0,2026-03-30\n');
+    const paid = attain('plan', 'run', join(templates, 'ae-new-logos.yaml'), '--credits', logos, '--component-quota', 'logos=2', '--period', '2026-01-01..2026-03-31');
+    expect([paid.code, paid.stdout]).toEqual([0, expect.stringMatching(/PAYOUT +USD +2000\.00/)]);
+    expect(attain('plan', 'run', join(templates, 'ae-new-logos.yaml'), '--credits', logos, '--component-quota', 'logos=1.5', '--period', '2026-Q1')).toMatchObject({ code: 3, stderr: expect.stringContaining('--component-quota') });
   });
 });

@@ -55,6 +55,15 @@ function pairs(values: readonly string[], option: string): [string, string][] {
   });
 }
 
+/** A component's quota as its measure counts it: a whole number for a count measure, major units of the plan currency otherwise. */
+function componentQuota(plan: Plan, id: string, text: string): bigint {
+  const c = plan.components.find((x) => x.id === id);
+  if (!c) throw invalid('--component-quota', `the plan has no component "${id}" (it has ${plan.components.map((x) => x.id).join(', ')})`);
+  if (c.measure?.aggregate !== 'count') return amountOption(text, `--component-quota ${id}`, plan.currency);
+  if (!/^\d{1,12}$/.test(text)) throw invalid('--component-quota', `${id} counts: give a whole number such as 2 (got "${text}")`);
+  return BigInt(text);
+}
+
 function decimalOption(text: string, option: string): Decimal {
   try {
     return parseDecimal(text);
@@ -76,6 +85,7 @@ interface RunFlags {
   readonly score: string[];
   readonly measure: string[];
   readonly earnedBefore: string[];
+  readonly componentQuota: string[];
   readonly drawBalance?: string;
 }
 
@@ -119,11 +129,12 @@ export function registerPlan(program: Command): void {
     .option('--score <name=value>', 'a score a formula reads, e.g. pipeline=0.8 (repeatable)', collect, [])
     .option('--measure <name=value[/quota]>', 'a reading of another measure a gate or qualifier names, major units (repeatable)', collect, [])
     .option('--earned-before <component=amount>', 'what earlier periods already earned on a to-date component (repeatable)', collect, [])
+    .option('--component-quota <component=quantity>', 'a component\'s own quota for the period: a count (new logos) or an amount (repeatable)', collect, [])
     .option('--draw-balance <amount>', 'draw balance carried in (negative: owed back)')
     .action((file: string, o: RunFlags, command: Command) => {
       const { json = false } = command.optsWithGlobals<GlobalOptions>();
       withPlan(file, json, (p) => {
-        if (o.quota === undefined && o.annualQuota === undefined) throw invalid('--quota', 'give --quota or --annual-quota');
+        if (o.quota === undefined && o.annualQuota === undefined && o.componentQuota.length === 0) throw invalid('--quota', 'give --quota, --annual-quota or --component-quota');
         const money = (text: string, option: string): bigint => amountOption(text, option, p.currency);
         const credits = parseCreditsCsv({ text: readText(o.credits, '--credits', 20_000_000), currency: p.currency });
         const measures = Object.fromEntries(pairs(o.measure, '--measure').map(([k, v]) => {
@@ -138,6 +149,7 @@ export function registerPlan(program: Command): void {
           measures,
           scores: Object.fromEntries(pairs(o.score, '--score').map(([k, v]) => [k, decimalOption(v, `--score ${k}`)])),
           earnedBefore: Object.fromEntries(pairs(o.earnedBefore, '--earned-before').map(([k, v]) => [k, money(v, `--earned-before ${k}`)])),
+          quotas: Object.fromEntries(pairs(o.componentQuota, '--component-quota').map(([k, v]) => [k, componentQuota(p, k, v)])),
           ...(o.annualQuota === undefined ? {} : { annualQuotaMinor: money(o.annualQuota, '--annual-quota') }),
           ...(o.targetIncentive === undefined ? {} : { targetIncentiveMinor: money(o.targetIncentive, '--target-incentive') }),
           ...(o.served === undefined ? {} : { served: parseRange(o.served, '--served') }),
