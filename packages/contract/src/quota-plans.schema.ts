@@ -1,7 +1,7 @@
-import { PERSON_KINDS } from '@attain/core';
+import { PERSON_KINDS, QUOTA_PLAN_MEASURES } from '@attain/core';
 import { z } from 'zod';
 import { CalendarDate, Id, Instant, MinorUnits } from './primitives.schema.js';
-import { QuotaAllocateBody, QuotaDiagnostics } from './quotas.schema.js';
+import { QuotaAllocateBody, QuotaDiagnostics, QuotaUnit } from './quotas.schema.js';
 
 /*
  * Quota plans: a fiscal year's quotas for one measure, saved in versions, submitted, approved
@@ -15,7 +15,7 @@ const Factor = z.string().trim().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, 'must b
 const Reason = z.string().trim().min(1, 'must say why').max(500);
 const Comment = z.string().trim().max(2000);
 
-export const QUOTA_MEASURES = ['bookings'] as const;
+export const QUOTA_MEASURES = QUOTA_PLAN_MEASURES;
 /** Why an approved plan changes mid-year: a defined list, as auditors ask. */
 export const QUOTA_CHANGE_REASONS = ['territory-change', 'role-change', 'leave', 'hire', 'departure', 'correction', 'market-change'] as const;
 
@@ -38,7 +38,6 @@ export const QuotaPlaceholderBody = z.strictObject({
 
 /** POST /quota-plans: the allocation (as POST /quotas/allocate) and the plan's own settings; writes version 1. */
 export const CreateQuotaPlanBody = QuotaAllocateBody.extend({
-  measure: z.enum(QUOTA_MEASURES).default('bookings'),
   phasing: QuotaPhasingWire.nullable().default(null),
   /** A ramp per role for new hires: one factor per month from the month of the hire. */
   ramps: z.partialRecord(Role, z.array(Factor).min(1).max(36)).default({}),
@@ -89,7 +88,7 @@ export const QuotaPlanCompareQuery = z.strictObject({ from: z.coerce.number().in
 const Abilities = z.object({ update: z.boolean(), submit: z.boolean(), approve: z.boolean() });
 
 export const QuotaPlanSummary = z.object({
-  id: Id, fiscalYear: z.number().int(), measure: z.enum(QUOTA_MEASURES),
+  id: Id, fiscalYear: z.number().int(), measure: z.enum(QUOTA_MEASURES), unit: QuotaUnit,
   status: z.enum(['draft', 'in_review', 'approved']),
   version: z.number().int(), approvedVersion: z.number().int().nullable(),
   currency: z.string(), targetMinor: MinorUnits, lineCount: z.number().int(),
@@ -173,7 +172,7 @@ export type QuotaPlanDetail = z.infer<typeof QuotaPlanDetail>;
 
 /** GET /team-quotas: the plans in which the manager has a team. */
 export const QuotaTeamSummary = z.object({
-  id: Id, fiscalYear: z.number().int(), measure: z.enum(QUOTA_MEASURES), status: z.enum(['draft', 'in_review', 'approved']), version: z.number().int(),
+  id: Id, fiscalYear: z.number().int(), measure: z.enum(QUOTA_MEASURES), unit: QuotaUnit, status: z.enum(['draft', 'in_review', 'approved']), version: z.number().int(),
   currency: z.string(), lineCount: z.number().int(), teamMinor: MinorUnits,
 });
 export type QuotaTeamSummary = z.infer<typeof QuotaTeamSummary>;

@@ -1,4 +1,4 @@
-import { PERSON_KINDS } from '@attain/core';
+import { PERSON_KINDS, QUOTA_PLAN_MEASURES } from '@attain/core';
 import { z } from 'zod';
 import { Id, MinorUnits } from './primitives.schema.js';
 
@@ -14,6 +14,8 @@ const Growth = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,6})?$/, 'must be a dec
 export const QuotaAllocateBody = z.object({
   /** The fiscal year, named by the calendar year it ends in (2027 = FY2027). */
   fiscalYear: z.number().int().min(2000).max(2100),
+  /** What is allocated: bookings (money) or new logos (a count; then every amount of the allocation is a count). */
+  measure: z.enum(QUOTA_PLAN_MEASURES).default('bookings'),
   targetMinor: MinorUnits,
   /** How much last year's bookings count against potential, 0..1 (0.5 = the even blend). */
   historyWeight: Weight.default('0.5'),
@@ -60,8 +62,13 @@ export const QuotaDiagnostics = z.object({
 });
 export type QuotaDiagnostics = z.infer<typeof QuotaDiagnostics>;
 
+/** Money (minor units) or a count: how the quotas, history and target of a measure are written. */
+export const QuotaUnit = z.enum(['money', 'count']);
+
 export const QuotaAllocation = z.object({
   fiscalYear: z.number().int(),
+  measure: z.enum(QUOTA_PLAN_MEASURES),
+  unit: QuotaUnit,
   currency: z.string(),
   targetMinor: MinorUnits,
   /** Last year's bookings are the deals won from `historyFrom` to `historyTo`. */

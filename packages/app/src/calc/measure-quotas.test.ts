@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@attain/store';
 import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import { assignPlan } from '../assignments/assign-plan.js';
+import { listAssignments } from '../assignments/assignment-queries.js';
 import { changeAssignment } from '../assignments/change-assignment.js';
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { AppContext } from '../context.js';
@@ -11,6 +12,7 @@ import { opportunities } from '../crm/entities.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { getPipeline } from '../crm/pipelines.js';
 import { runCalc } from './run-calc.js';
+import { approveQuotaPlan, createQuotaPlan, submitQuotaPlan } from '../quotas/quota-plans.js';
 import { getStatement } from './statement-queries.js';
 
 warnIfPostgresSkipped();
@@ -68,5 +70,22 @@ describe.each(testDialects())('quotas of other measures on %s', (dialect) => {
     expect([changed.ended.measureQuotas, changed.created.measureQuotas]).toEqual([{ 'new-logos': '8' }, { 'new-logos': '12' }]);
     const kept = await changeAssignment(ctx, t.actors.finance, changed.created.id, { effectiveFrom: '2026-10-01', targetIncentiveMinor: '2000000', reason: 'raise' });
     expect(kept.created.measureQuotas).toEqual({ 'new-logos': '12' });
+  });
+
+  it('allocates a year\'s new logos in a quota plan of their own, approved into the assignments\' new-logos quotas', async () => {
+    const plan = await createQuotaPlan(ctx, t.actors.ops, { fiscalYear: 2026, measure: 'new-logos', targetMinor: '30', roles: ['ae'] });
+    expect(plan).toMatchObject({ measure: 'new-logos', unit: 'count', targetMinor: '30' });
+    const sellers = plan.lines.filter((l) => l.kind === 'seller');
+    // Nobody won a logo the year before and nobody covers potential: equal parts of the number, which the lines sum to exactly.
+    expect(sellers.reduce((sum, l) => sum + BigInt(l.annualMinor), 0n)).toBe(30n);
+    expect(plan.diagnostics.quotaToOte).toBeNull();
+    await submitQuotaPlan(ctx, t.actors.ops, plan.id, {});
+    const approved = await approveQuotaPlan(ctx, t.actors.finance, plan.id, { version: 1 });
+    const rita = sellers.find((l) => l.personId === t.people.rep.id);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(approved.applied).toEqual([expect.objectContaining({ personId: t.people.rep.id, annualMinor: rita?.annualMinor, validFrom: today, how: 'changed' })]);
+    expect(approved.skipped.find((x) => x.key === t.people.rep2.id)?.reason).toContain('no plan assignment with a new-logos quota');
+    const now = (await listAssignments(ctx, t.actors.finance, { personId: t.people.rep.id })).find((a) => a.validFrom === today);
+    expect(now).toMatchObject({ annualQuotaMinor: null, measureQuotas: { 'new-logos': rita?.annualMinor } });
   });
 });

@@ -1,4 +1,4 @@
-import { allocateTopDown, dateOfInstant, DomainError, invalid, parseDecimal, parseFiscalPeriod, pow10, type Actor, type AllocationItem, type Decimal, type FiscalPeriod, type Person } from '@attain/core';
+import { allocateTopDown, dateOfInstant, DomainError, invalid, parseDecimal, parseFiscalPeriod, pow10, unitOfMeasure, type Actor, type AllocationItem, type Decimal, type FiscalPeriod, type Person } from '@attain/core';
 import { QuotaAllocateBody as Body, type QuotaAllocateBody, type QuotaAllocation } from '@attain/contract';
 import type { z } from 'zod';
 import type { Db, Tx } from '@attain/store';
@@ -7,12 +7,12 @@ import type { AppContext } from '../context.js';
 import { modelAccounts, type OrgMoney } from '../coverage/model-accounts.js';
 import { parseInput } from '../validation.js';
 import { diagnoseQuotas } from './quota-diagnostics.js';
-import { allPeople, bookingsOf } from './quota-history.js';
+import { allPeople, historyOf } from './quota-history.js';
 
 /*
  * Top-down allocation of a fiscal year's company number to the sellers (core quota/allocation.ts):
  * history is what each booked in the fiscal year before (deals won, in the organisation's
- * currency at today's rates), potential what the accounts she owns are worth today. Sellers are
+ * currency at today's rates; or, for new logos, how many new customers she won), potential what the accounts she owns are worth today. Sellers are
  * the people of the quota-carrying roles employed on any day of the year. `allocateQuotas` is the
  * preview; a quota plan (quota-plans.ts) stores the same allocation as its first version.
  */
@@ -68,7 +68,7 @@ export async function computeAllocation(db: Db | Tx, orgId: string, today: strin
     .filter((p) => body.roles.includes(p.kind) && p.archivedAt === null && (p.hireDate === null || p.hireDate <= year.end) && (p.terminationDate === null || p.terminationDate >= year.start))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   if (sellers.length === 0) throw invalid('roles', `no one of the roles ${body.roles.join(', ')} works in FY${body.fiscalYear}`);
-  const history = await bookingsOf(db, orgId, money, sellers.map((s) => s.id), last);
+  const history = await historyOf(db, orgId, money, body.measure, sellers.map((s) => s.id), last);
   const potential = new Map<string, bigint>();
   for (const a of accounts) if (a.ownerId) potential.set(a.ownerId, (potential.get(a.ownerId) ?? 0n) + (a.potentialMinor ?? 0n));
 
@@ -125,11 +125,11 @@ export async function allocateQuotas(ctx: AppContext, actor: Actor, input: Quota
       managers.set(m, { sellers: sum.sellers + 1, quotaMinor: sum.quotaMinor + s.quotaMinor, historyMinor: sum.historyMinor + s.historyMinor });
     }
   }
-  const { diagnostics, quotaToOte } = await diagnoseQuotas(db, actor.orgId, a.money, body.fiscalYear, today, BigInt(body.targetMinor),
+  const { diagnostics, quotaToOte } = await diagnoseQuotas(db, actor.orgId, a.money, body.measure, body.fiscalYear, today, BigInt(body.targetMinor),
     a.sellers.map((s) => ({ personId: s.person.id, quotaMinor: s.quotaMinor, historyMinor: s.historyMinor, potentialMinor: s.potentialMinor })));
   return {
     diagnostics,
-    fiscalYear: body.fiscalYear, currency: a.money.currency, targetMinor: body.targetMinor, historyFrom: a.last.start, historyTo: a.last.end,
+    fiscalYear: body.fiscalYear, measure: body.measure, unit: unitOfMeasure(body.measure), currency: a.money.currency, targetMinor: body.targetMinor, historyFrom: a.last.start, historyTo: a.last.end,
     sellers: a.sellers.map((s) => ({
       personId: s.person.id, name: s.person.name, role: s.person.kind, managerId: s.person.managerId, managerName: s.person.managerId ? (a.people.get(s.person.managerId)?.name ?? null) : null,
       historyMinor: String(s.historyMinor), potentialMinor: String(s.potentialMinor), historyWeight: s.historyWeight,

@@ -1,4 +1,4 @@
-import { canonicalJson, DomainError, quotaPieces, rampRemaining, type Actor, type FiscalPeriod, type QuotaPlanDocument, type QuotaPlanLine } from '@attain/core';
+import { canonicalJson, DomainError, quotaPieces, rampRemaining, type Actor, type FiscalPeriod, type QuotaPlanDocument, type QuotaPlanLine, type QuotaPlanMeasure } from '@attain/core';
 import { compPlanRepo, planAssignmentRepo, type PlanAssignment, type StoredQuotaPhasing, type Tx } from '@attain/store';
 import { auditOfAssignment } from '../assignments/assign-plan.js';
 import { dayBefore } from '../assignments/assignment-rules.js';
@@ -17,7 +17,10 @@ import { repos } from '../crm/repos.js';
  * - with none, her last quota-carrying assignment rolls forward: the same plan's published
  *   version in force on the day, to the year's end, her target incentive and base salary kept.
  * Each write is audited; nothing is deleted. An assignment that carries the line's quota, ramp
- * and seasonality already is left alone, so approving again writes only what changed.
+ * and seasonality already is left alone, so approving again writes only what changed. A plan of
+ * another measure than bookings (new logos) writes the assignment's quota of that measure; since
+ * an assignment phases all its quotas alike, it is skipped, saying why, where it would re-phase
+ * the money quota.
  */
 
 export interface AppliedQuota {
@@ -38,6 +41,8 @@ export interface SkippedQuota {
 }
 
 export interface ApplyQuotaPlanInput {
+  /** Bookings go into the assignment's money quota, another measure into its quota of that measure. */
+  readonly measure: QuotaPlanMeasure;
   readonly doc: QuotaPlanDocument;
   readonly year: FiscalPeriod;
   readonly phasing: StoredQuotaPhasing | null;
@@ -46,9 +51,12 @@ export interface ApplyQuotaPlanInput {
   readonly reason: string;
 }
 
-/** The assignment carries these values already (approving again writes nothing for her). */
-const carries = (a: PlanAssignment, v: Pick<PlanAssignment, 'annualQuotaMinor' | 'ramp' | 'quotaPhasing'>): boolean =>
-  a.annualQuotaMinor === v.annualQuotaMinor && canonicalJson(a.ramp) === canonicalJson(v.ramp) && canonicalJson(a.quotaPhasing) === canonicalJson(v.quotaPhasing);
+/** Where a measure's annual quota lives on an assignment: the money quota, or its quota of that measure. */
+const quotaOf = (a: PlanAssignment, measure: QuotaPlanMeasure): bigint | null => (measure === 'bookings' ? a.annualQuotaMinor : (a.measureQuotas?.[measure] ?? null));
+const withQuota = (a: PlanAssignment, measure: QuotaPlanMeasure, annual: bigint): Pick<PlanAssignment, 'annualQuotaMinor' | 'measureQuotas'> =>
+  (measure === 'bookings' ? { annualQuotaMinor: annual } : { annualQuotaMinor: a.annualQuotaMinor, measureQuotas: { ...a.measureQuotas, [measure]: annual } });
+const samePhasing = (a: Pick<PlanAssignment, 'ramp' | 'quotaPhasing'>, b: Pick<PlanAssignment, 'ramp' | 'quotaPhasing'>): boolean =>
+  canonicalJson(a.ramp) === canonicalJson(b.ramp) && canonicalJson(a.quotaPhasing) === canonicalJson(b.quotaPhasing);
 
 /** The published version of a plan in force on a day (the latest such), if any. */
 async function versionOn(tx: Tx, orgId: string, planId: string, day: string) {
@@ -102,19 +110,25 @@ async function setQuotaFrom(ctx: AppContext, tx: Tx, actor: Actor, input: ApplyQ
   if (!person || person.archivedAt !== null || (person.terminationDate !== null && person.terminationDate < from)) {
     return person?.terminationDate ? `left on ${person.terminationDate}` : 'is no longer a person of the organisation';
   }
-  const rows = (await planAssignmentRepo.list(tx, actor.orgId, { personIds: [personId] })).filter((r) => r.annualQuotaMinor !== null);
+  const rows = (await planAssignmentRepo.list(tx, actor.orgId, { personIds: [personId] })).filter((r) => quotaOf(r, input.measure) !== null);
   const open = rows.filter((r) => r.endedAt === null);
   const inForce = open.find((r) => r.validFrom <= from && (r.validTo === null || r.validTo >= from));
   const later = open.filter((r) => r.validFrom > from && r.validFrom <= year.end).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
-  const values = (day: string) => ({ annualQuotaMinor: annualMinor, ramp: rampRemaining(doc.ramps[line.role], line.startDate, day), quotaPhasing: input.phasing, reason: input.reason });
+  const phasing = (day: string) => ({ ramp: rampRemaining(doc.ramps[line.role], line.startDate, day), quotaPhasing: input.phasing });
+  const values = (base: PlanAssignment, day: string) => ({ ...withQuota(base, input.measure, annualMinor), ...phasing(day), reason: input.reason });
   const current = inForce ?? later;
-  if (current && carries(current, values(current.validFrom < from ? from : current.validFrom))) return null;
+  const day = current && current.validFrom < from ? from : (current?.validFrom ?? from);
+  // An assignment phases all its quotas alike: another measure's plan may not re-phase the money quota a bookings plan set.
+  if (current && input.measure !== 'bookings' && current.annualQuotaMinor !== null && !samePhasing(current, phasing(day))) {
+    return 'her assignment phases its quotas by the bookings plan\'s seasonality and ramp: give this plan the same ones, then approve again';
+  }
+  if (current && quotaOf(current, input.measure) === annualMinor && samePhasing(current, phasing(day))) return null;
   const done = (a: PlanAssignment, how: AppliedQuota['how']): AppliedQuota =>
     ({ personId, name: line.name, assignmentId: a.id, validFrom: a.validFrom, validTo: a.validTo, annualMinor: String(annualMinor), how });
-  if (inForce && inForce.validFrom < from) return done((await writeAssignmentChange(ctx, tx, actor, inForce, { effectiveFrom: from, ...values(from) })).created, 'changed');
-  if (current) return done(await replace(ctx, tx, actor, current, values(current.validFrom)), 'replaced');
+  if (inForce && inForce.validFrom < from) return done((await writeAssignmentChange(ctx, tx, actor, inForce, { effectiveFrom: from, ...values(inForce, from) })).created, 'changed');
+  if (current) return done(await replace(ctx, tx, actor, current, values(current, current.validFrom)), 'replaced');
   const last = rows.filter((r) => (r.validTo ?? '9999-12-31') < from).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
-  if (!last) return 'has no plan assignment with a quota: assign her a plan first';
+  if (!last) return input.measure === 'bookings' ? 'has no plan assignment with a quota: assign her a plan first' : `has no plan assignment with a ${input.measure} quota: assign her a plan that measures it first`;
   const version = await versionOn(tx, actor.orgId, last.planId, from);
   if (!version) {
     const plan = await compPlanRepo.find(tx, actor.orgId, last.planId);
@@ -122,7 +136,7 @@ async function setQuotaFrom(ctx: AppContext, tx: Tx, actor: Actor, input: ApplyQ
   }
   const to = version.effectiveTo !== null && version.effectiveTo < year.end ? version.effectiveTo : year.end;
   const created: PlanAssignment = {
-    ...last, ...values(from), id: ctx.newId('pas'), planVersion: version.version, validFrom: from, validTo: to,
+    ...last, ...values(last, from), id: ctx.newId('pas'), planVersion: version.version, validFrom: from, validTo: to,
     createdBy: actor.userId, createdAt: ctx.now(), endedBy: null, endedAt: null,
   };
   await planAssignmentRepo.insert(tx, created);
@@ -134,7 +148,7 @@ async function setQuotaFrom(ctx: AppContext, tx: Tx, actor: Actor, input: ApplyQ
  * An assignment that has not begun by the quota's day is replaced: ended the day before it began
  * (so it never counts) and a copy with the new values takes its dates.
  */
-async function replace(ctx: AppContext, tx: Tx, actor: Actor, current: PlanAssignment, values: Pick<PlanAssignment, 'annualQuotaMinor' | 'ramp' | 'quotaPhasing' | 'reason'>): Promise<PlanAssignment> {
+async function replace(ctx: AppContext, tx: Tx, actor: Actor, current: PlanAssignment, values: Pick<PlanAssignment, 'annualQuotaMinor' | 'measureQuotas' | 'ramp' | 'quotaPhasing' | 'reason'>): Promise<PlanAssignment> {
   const at = ctx.now();
   const ended: PlanAssignment = { ...current, validTo: dayBefore(current.validFrom), endedBy: actor.userId, endedAt: at };
   if (!(await planAssignmentRepo.end(tx, actor.orgId, current.id, { validTo: ended.validTo as string, endedBy: actor.userId, endedAt: at }))) {

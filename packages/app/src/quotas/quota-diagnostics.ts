@@ -1,8 +1,8 @@
-import { attainmentAgainstPotential, MIN_GROWTH_HISTORY, parseFiscalPeriod, predictShareAtQuota, quotaPerPotential } from '@attain/core';
+import { attainmentAgainstPotential, MIN_GROWTH_HISTORY, parseFiscalPeriod, predictShareAtQuota, quotaPerPotential, type QuotaPlanMeasure } from '@attain/core';
 import type { QuotaDiagnostics } from '@attain/contract';
 import { planAssignmentRepo, type Db, type Tx } from '@attain/store';
 import type { OrgMoney } from '../coverage/model-accounts.js';
-import { bookingsOf, historyGap } from './quota-history.js';
+import { historyGap, historyOf } from './quota-history.js';
 
 /** A seller as the diagnostics see her: her quota, last year's bookings and the potential she covers. */
 export interface DiagnosedSeller {
@@ -24,12 +24,12 @@ const median = (sorted: readonly number[]): number => {
  * of potential, the growth asked, and quota to on-target earnings from the assignments in force today.
  */
 export async function diagnoseQuotas(
-  db: Db | Tx, orgId: string, money: OrgMoney, fiscalYear: number, today: string, targetMinor: bigint, sellers: readonly DiagnosedSeller[],
+  db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, fiscalYear: number, today: string, targetMinor: bigint, sellers: readonly DiagnosedSeller[],
 ): Promise<{ diagnostics: QuotaDiagnostics; quotaToOte: Map<string, number> }> {
   const last = parseFiscalPeriod(`FY${fiscalYear - 1}`, money.fiscalYearStartMonth);
   const before = parseFiscalPeriod(`FY${fiscalYear - 2}`, money.fiscalYearStartMonth);
   const missing = (await historyGap(db, orgId, last, today)) ?? (await historyGap(db, orgId, before, today));
-  const earlier = missing === null ? await bookingsOf(db, orgId, money, sellers.map((s) => s.personId), before) : new Map<string, bigint>();
+  const earlier = missing === null ? await historyOf(db, orgId, money, measure, sellers.map((s) => s.personId), before) : new Map<string, bigint>();
   const growths = sellers.flatMap((s) => {
     const e = earlier.get(s.personId) ?? 0n;
     return s.historyMinor > 0n && e > 0n ? [Number(s.historyMinor) / Number(e)] : [];
@@ -39,7 +39,9 @@ export async function diagnoseQuotas(
   // On-target earnings from the plan assignments in force today: base salary plus target incentive.
   const quotaToOte = new Map<string, number>();
   const quotas = new Map(sellers.map((s) => [s.personId, s.quotaMinor]));
-  for (const a of await planAssignmentRepo.list(db, orgId, { personIds: sellers.map((s) => s.personId), asOf: today })) {
+  // A count is not money: quota-to-OTE is for the money quota only.
+  const assignedToday = measure === 'bookings' ? await planAssignmentRepo.list(db, orgId, { personIds: sellers.map((s) => s.personId), asOf: today }) : [];
+  for (const a of assignedToday) {
     const quota = quotas.get(a.personId);
     if (a.baseSalaryMinor !== null && quota !== undefined && a.baseSalaryMinor + a.targetIncentiveMinor > 0n) {
       quotaToOte.set(a.personId, Number(quota) / Number(a.baseSalaryMinor + a.targetIncentiveMinor));
@@ -49,8 +51,9 @@ export async function diagnoseQuotas(
   // Last year's quota: the annual quota of her assignment in force at the end of that year (or the last one in it).
   const lastQuota = new Map<string, bigint>();
   for (const a of await planAssignmentRepo.list(db, orgId, { personIds: sellers.map((s) => s.personId) })) {
-    if (a.annualQuotaMinor === null || a.annualQuotaMinor === 0n || a.validFrom > last.end || (a.validTo !== null && a.validTo < last.start) || (a.validTo !== null && a.validTo < a.validFrom)) continue;
-    lastQuota.set(a.personId, a.annualQuotaMinor);
+    const quota = measure === 'bookings' ? a.annualQuotaMinor : (a.measureQuotas?.[measure] ?? null);
+    if (quota === null || quota === 0n || a.validFrom > last.end || (a.validTo !== null && a.validTo < last.start) || (a.validTo !== null && a.validTo < a.validFrom)) continue;
+    lastQuota.set(a.personId, quota);
   }
   const attainment = sellers.flatMap((s) => {
     const q = lastQuota.get(s.personId);

@@ -1,11 +1,11 @@
-import { dateParts, formatDate, type FiscalPeriod, type Person } from '@attain/core';
+import { dateParts, formatDate, type FiscalPeriod, type Person, type QuotaPlanMeasure } from '@attain/core';
 import { insightsRepo, type Db, type Tx } from '@attain/store';
 import type { OrgMoney } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
 
 /*
  * What quota planning reads of the past: each seller's bookings (deals won, converted to the
- * organisation's currency) and whether a fiscal year is whole enough to learn from.
+ * organisation's currency) or new logos, and whether a fiscal year is whole enough to learn from.
  */
 
 /** A year counts as history when deals were won in at least this many of its months. */
@@ -25,6 +25,15 @@ export async function bookingsOf(db: Db | Tx, orgId: string, money: OrgMoney, se
   const won = await insightsRepo.sumOpportunities(db, { orgId, ownerIds: [...sellerIds], isWon: true, closeFrom: year.start, closeTo: year.end }, { groupBy: ['ownerId'], rateBreaks: [] });
   for (const r of won) if (r.ownerId) out.set(r.ownerId, (out.get(r.ownerId) ?? 0n) + money.convert(r.amountMinor, r.currency, `${r.ownerId}'s bookings`));
   return out;
+}
+
+/**
+ * Each seller's history of the measure in a fiscal year: bookings (money) or new logos (won deals
+ * of type new business, a count).
+ */
+export async function historyOf(db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, sellerIds: readonly string[], year: FiscalPeriod): Promise<Map<string, bigint>> {
+  if (measure === 'bookings') return bookingsOf(db, orgId, money, sellerIds, year);
+  return insightsRepo.newLogosByOwner(db, orgId, sellerIds, year.start, year.end);
 }
 
 /** Why a year cannot be learnt from (not over, or too few months with deals won); null when it can. */

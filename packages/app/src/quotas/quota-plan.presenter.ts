@@ -1,4 +1,4 @@
-import { can, cascadeOf, dateOfInstant, formatDecimal, parseFiscalPeriod, readQuotaPlan, type Actor, type QuotaPlanDocument } from '@attain/core';
+import { can, cascadeOf, dateOfInstant, formatDecimal, parseFiscalPeriod, readQuotaPlan, unitOfMeasure, type Actor, type QuotaPlanDocument, type QuotaPlanMeasure } from '@attain/core';
 import type { QuotaPlanDetail, QuotaPlanSummary, QuotaProposalWire } from '@attain/contract';
 import { quotaPlanRepo, userRepo, type Db, type QuotaPlanEventRow, type QuotaPlanRow, type QuotaPlanVersionRow, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
@@ -34,9 +34,12 @@ function abilities(actor: Actor, plan: QuotaPlanRow, submitter: string | null): 
   };
 }
 
+/** The plan's measure (the store keeps it as text; only the contract's measures are written). */
+export const measureOf = (plan: QuotaPlanRow): QuotaPlanMeasure => plan.measure as QuotaPlanMeasure;
+
 export function presentSummary(actor: Actor, plan: QuotaPlanRow, doc: QuotaPlanDocument, submitter: string | null): QuotaPlanSummary {
   return {
-    id: plan.id, fiscalYear: plan.fiscalYear, measure: plan.measure as QuotaPlanSummary['measure'], status: plan.status, version: plan.version, approvedVersion: plan.approvedVersion,
+    id: plan.id, fiscalYear: plan.fiscalYear, measure: measureOf(plan), unit: unitOfMeasure(measureOf(plan)), status: plan.status, version: plan.version, approvedVersion: plan.approvedVersion,
     currency: doc.currency, targetMinor: String(doc.targetMinor), lineCount: doc.lines.length, updatedAt: plan.updatedAt, abilities: abilities(actor, plan, submitter),
   };
 }
@@ -51,7 +54,7 @@ export async function presentPlan(ctx: AppContext, db: Db | Tx, actor: Actor, pl
   const schedules = new Map<string, LineSchedule>(doc.lines.map((l) => [l.key, lineSchedule(doc, l, year, quarters, money.fiscalYearStartMonth)]));
   const names = new Map(doc.lines.map((l) => [l.key, l.name]));
   const sellers = doc.lines.filter((l) => l.kind === 'seller' && l.personId !== null);
-  const { diagnostics } = await diagnoseQuotas(db, actor.orgId, money, plan.fiscalYear, today, doc.targetMinor,
+  const { diagnostics } = await diagnoseQuotas(db, actor.orgId, money, measureOf(plan), plan.fiscalYear, today, doc.targetMinor,
     sellers.map((l) => ({ personId: l.personId as string, quotaMinor: l.annualMinor, historyMinor: l.historyMinor, potentialMinor: l.potentialMinor })));
   const capacity = capacityOf(doc, schedules);
   const logins = await userRepo.list(db, actor.orgId);

@@ -16,7 +16,7 @@ import { parseInput } from '../validation.js';
 import { computeAllocation, managersAbove } from './allocate-quotas.js';
 import { applyQuotaPlan } from './apply-quota-plan.js';
 import { ATTAINMENT_MAX, event, latestDocument, loadPlan, missingSignOffs, move, PADDING_MAX, phasingOf, placeholderLine } from './quota-plan-records.js';
-import { presentPlan, presentSummary, submitterOf } from './quota-plan.presenter.js';
+import { measureOf, presentPlan, presentSummary, submitterOf } from './quota-plan.presenter.js';
 import { addMonths } from './quota-history.js';
 import { storedPhasing } from './quota-schedule.js';
 
@@ -137,7 +137,7 @@ export async function approveQuotaPlan(ctx: AppContext, actor: Actor, id: string
     if (padded.length > 0 && body.comment === '') throw invalid('comment', `the sum under ${padded.join(', ')} is above the padding bound: say why it is accepted`);
     const money = await orgMoney(tx, actor.orgId, dateOfInstant(ctx.now()));
     const result = await applyQuotaPlan(ctx, tx, actor, {
-      doc, year: parseFiscalPeriod(`FY${plan.fiscalYear}`, money.fiscalYearStartMonth), phasing: storedPhasing(doc, money.fiscalYearStartMonth),
+      measure: measureOf(plan), doc, year: parseFiscalPeriod(`FY${plan.fiscalYear}`, money.fiscalYearStartMonth), phasing: storedPhasing(doc, money.fiscalYearStartMonth),
       today: dateOfInstant(ctx.now()), reason: `quota plan FY${plan.fiscalYear} ${plan.measure} version ${plan.version}, approved`,
     });
     const moved = await move(tx, plan, { status: 'approved', approvedVersion: plan.version, at: ctx.now() });

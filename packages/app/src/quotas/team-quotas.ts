@@ -1,4 +1,4 @@
-import { DomainError, invalid, readQuotaPlan, teamOf, type Actor, type QuotaPlanLine } from '@attain/core';
+import { DomainError, invalid, readQuotaPlan, teamOf, unitOfMeasure, type Actor, type QuotaPlanLine } from '@attain/core';
 import { QuotaProposalBody, QuotaSignOffBody, type QuotaTeamSummary, type QuotaTeamView } from '@attain/contract';
 import { quotaPlanRepo, userRepo, type Db, type QuotaPlanRow, type Tx } from '@attain/store';
 import type { z } from 'zod';
@@ -7,7 +7,7 @@ import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { parseInput } from '../validation.js';
-import { presentPlan, presentProposals } from './quota-plan.presenter.js';
+import { measureOf, presentPlan, presentProposals } from './quota-plan.presenter.js';
 
 /*
  * Bottom-up quota planning (docs/quotas.md#bottom-up): a manager sees her own line of a quota plan
@@ -42,7 +42,7 @@ export async function listTeamQuotaPlans(ctx: AppContext, actor: Actor): Promise
     const { doc } = await latest(db, plan);
     const team = teamOf(doc.lines, actor.personId);
     if (team.length === 0) continue;
-    out.push({ id: plan.id, fiscalYear: plan.fiscalYear, measure: 'bookings', status: plan.status, version: plan.version, currency: doc.currency, lineCount: team.length, teamMinor: String(teamSum(team, actor.personId)) });
+    out.push({ id: plan.id, fiscalYear: plan.fiscalYear, measure: measureOf(plan), unit: unitOfMeasure(measureOf(plan)), status: plan.status, version: plan.version, currency: doc.currency, lineCount: team.length, teamMinor: String(teamSum(team, actor.personId)) });
   }
   return out;
 }
@@ -58,7 +58,7 @@ export async function getTeamQuotaPlan(ctx: AppContext, actor: Actor, id: string
   const users = new Map((await userRepo.list(db, actor.orgId)).map((u) => [u.id, u.name]));
   const managerKey = actor.personId as string;
   return {
-    id: plan.id, fiscalYear: plan.fiscalYear, measure: 'bookings', status: plan.status, version: plan.version, currency: doc.currency,
+    id: plan.id, fiscalYear: plan.fiscalYear, measure: measureOf(plan), unit: unitOfMeasure(measureOf(plan)), status: plan.status, version: plan.version, currency: doc.currency,
     lineCount: team.length, teamMinor: String(teamSum(team, managerKey)), yearFrom: full.yearFrom, yearTo: full.yearTo, phasing: full.phasing, managerKey,
     lines: full.lines.filter((l) => keys.has(l.key)),
     cascade: full.cascade.filter((n) => n.key !== null && keys.has(n.key)),

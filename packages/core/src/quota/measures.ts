@@ -10,3 +10,10 @@ export const MEASURE_QUOTAS = {
 export type QuotaMeasure = keyof typeof MEASURE_QUOTAS;
 export const QUOTA_MEASURE_NAMES = Object.keys(MEASURE_QUOTAS) as QuotaMeasure[];
 export const isQuotaMeasure = (name: string): name is QuotaMeasure => Object.hasOwn(MEASURE_QUOTAS, name);
+
+/** What a quota plan allocates: the money quota (bookings) or a quota of another measure. */
+export const QUOTA_PLAN_MEASURES = ['bookings', ...QUOTA_MEASURE_NAMES] as const;
+export type QuotaPlanMeasure = 'bookings' | QuotaMeasure;
+
+/** Money (minor units of the organisation's currency) or a count. */
+export const unitOfMeasure = (measure: QuotaPlanMeasure): 'money' | 'count' => (measure === 'bookings' ? 'money' : MEASURE_QUOTAS[measure].unit);
