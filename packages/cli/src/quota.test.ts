@@ -33,5 +33,12 @@ describe('attain quota allocate', () => {
     expect(attain('--year', '2027', '--target', '1.00', '--as', 'rep@example.com')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not allowed/) });
     expect(attain('--year', '2027', '--target', 'lots', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--target') });
     expect(attain('--year', '2027', '--target', '1.00', '--weight', 'boss=1', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--weight') });
+    // New logos are counted: last year's new customers won are the history, the number is a whole count.
+    const logos = JSON.parse(attain('--year', '2027', '--measure', 'new-logos', '--target', '120', '--as', 'ops@example.com', '--json').stdout) as QuotaAllocation;
+    expect([logos.measure, logos.unit, logos.totalMinor, logos.diagnostics.quotaToOte]).toEqual(['new-logos', 'count', '120', null]);
+    expect(logos.sellers.some((x) => BigInt(x.historyMinor) > 0n)).toBe(true);
+    expect(attain('--year', '2027', '--measure', 'new-logos', '--target', '120', '--as', 'ops@example.com').stdout).toMatch(/FY2027: 120 new logos to \d+ sellers \(new logos from/);
+    expect(attain('--year', '2027', '--measure', 'new-logos', '--target', '1.5', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--target') });
+    expect(attain('--year', '2027', '--measure', 'arr', '--target', '1', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--measure') });
   }, 60_000);
 });

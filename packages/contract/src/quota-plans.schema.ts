@@ -199,7 +199,7 @@ export const QuotaPlanApproved = z.object({
 export type QuotaPlanApproved = z.infer<typeof QuotaPlanApproved>;
 
 export const QuotaPlanComparison = z.object({
-  from: z.number().int(), to: z.number().int(), currency: z.string(),
+  from: z.number().int(), to: z.number().int(), measure: z.enum(QUOTA_MEASURES), unit: QuotaUnit, currency: z.string(),
   target: z.object({ beforeMinor: MinorUnits, afterMinor: MinorUnits }),
   lines: z.array(z.object({ key: z.string(), name: z.string(), kind: z.string(), beforeMinor: MinorUnits.nullable(), afterMinor: MinorUnits.nullable(), reason: z.string().nullable() })),
   settings: z.array(z.string()),

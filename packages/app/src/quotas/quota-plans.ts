@@ -1,4 +1,5 @@
 import {
+  unitOfMeasure,
   cascadeOf, checkQuotaPlan, compareQuotaPlans, dateOfInstant, DomainError, inHierarchyOrder, invalid, parseFiscalPeriod, readShare, teamOf, writeQuotaPlan,
   type Actor, type PersonKind, type QuotaPlanDocument, type QuotaPlanLine,
 } from '@attain/core';
@@ -166,7 +167,7 @@ export async function compareQuotaPlanVersions(ctx: AppContext, actor: Actor, id
   const after = (await latestDocument(db, plan, to).catch(() => { throw invalid('to', `the plan has versions 1 to ${plan.version}`); })).doc;
   const c = compareQuotaPlans(before, after);
   return {
-    from, to, currency: after.currency,
+    from, to, measure: measureOf(plan), unit: unitOfMeasure(measureOf(plan)), currency: after.currency,
     target: { beforeMinor: String(c.target.beforeMinor), afterMinor: String(c.target.afterMinor) },
     lines: c.lines.map((l) => ({ key: l.key, name: l.name, kind: l.kind, beforeMinor: l.beforeMinor === null ? null : String(l.beforeMinor), afterMinor: l.afterMinor === null ? null : String(l.afterMinor), reason: l.reason })),
     settings: [...c.settings],

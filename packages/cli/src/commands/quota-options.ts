@@ -1,4 +1,4 @@
-import { invalid, PERSON_KINDS, type Organisation, type PersonKind } from '@attain/core';
+import { formatMinorAsMajor, invalid, PERSON_KINDS, QUOTA_PLAN_MEASURES, unitOfMeasure, type Organisation, type PersonKind, type QuotaPlanMeasure } from '@attain/core';
 import type { QuotaAllocateBody } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
@@ -8,7 +8,7 @@ import { whole } from './territory-options.js';
 
 /** The allocation's options, shared by `quota allocate` and `quota plan create`. */
 export type AllocationOptions = {
-  year: string; target: string; historyWeight?: string; weight?: string; roles?: string; minGrowth?: string; maxGrowth?: string; override?: string[];
+  year: string; target: string; measure?: string; historyWeight?: string; weight?: string; roles?: string; minGrowth?: string; maxGrowth?: string; override?: string[];
 };
 
 export const isKind = (k: string): k is PersonKind => (PERSON_KINDS as readonly string[]).includes(k);
@@ -17,13 +17,41 @@ export const isKind = (k: string): k is PersonKind => (PERSON_KINDS as readonly 
 export function allocationOptions(command: Command): Command {
   return command
     .requiredOption('--year <fiscal-year>', 'the fiscal year, named by the calendar year it ends in, e.g. 2027')
-    .requiredOption('--target <amount>', 'the company number in the organisation currency, e.g. 12000000.00')
+    .requiredOption('--target <amount>', 'the company number in the organisation currency, e.g. 12000000.00 (a count for new logos, e.g. 120)')
+    .option('--measure <measure>', `what is allocated: ${QUOTA_PLAN_MEASURES.join(', ')}`, 'bookings')
     .option('--history-weight <w>', 'how much last year\'s bookings count against potential, 0..1', '0.5')
     .option('--weight <role=w,...>', 'a history weight per role, e.g. am=0.8,ae=0.3')
     .option('--roles <roles>', 'the roles that carry quota, comma separated', 'ae,am')
     .option('--min-growth <g>', 'each quota at least last year\'s bookings x (1 + g), e.g. -0.1')
     .option('--max-growth <g>', 'each quota at most last year\'s bookings x (1 + g), e.g. 0.5')
     .option('--override <person=amount:reason>', 'a quota set by hand (e-mail or id), repeatable', (v: string, all: string[] = []) => [...all, v]);
+}
+
+/** How a plan's quotas are written: money in its currency, or a count (new logos). */
+export interface QuotaUnitOf {
+  readonly unit: 'money' | 'count';
+  readonly currency: string;
+  readonly measure: string;
+}
+
+/** A quota as text: major units of the currency, or a whole count. */
+export const quotaIn = (p: QuotaUnitOf) => (minor: string): string => (p.unit === 'count' ? BigInt(minor).toString() : formatMinorAsMajor(BigInt(minor), p.currency));
+
+/** What the plan's amounts are in, after a number: "USD", or "new logos". */
+export const unitName = (p: QuotaUnitOf): string => (p.unit === 'count' ? p.measure.replace('-', ' ') : p.currency);
+
+/** A quota typed on the command line: an amount in the currency, or a whole count; a bad one exits 3 naming the option. */
+export function quotaAmount(text: string, option: string, p: QuotaUnitOf): bigint {
+  if (p.unit === 'money') return amountOption(text, option, p.currency, `must be an amount in ${p.currency}, e.g. 1500000.00`);
+  if (!/^\d{1,12}$/.test(text.trim())) throw invalid(option, `${p.measure} are counted: give a whole number such as 12 (got "${text}")`);
+  return BigInt(text.trim());
+}
+
+/** The measure option, checked. */
+export function measureOption(text: string | undefined): QuotaPlanMeasure {
+  const m = text ?? 'bookings';
+  if (!(QUOTA_PLAN_MEASURES as readonly string[]).includes(m)) throw invalid('--measure', `must be one of ${QUOTA_PLAN_MEASURES.join(', ')}`);
+  return m as QuotaPlanMeasure;
 }
 
 /** "am=0.8,ae=0.3": a history weight per role. */
@@ -37,18 +65,20 @@ function weightsOption(text: string): Partial<Record<PersonKind, string>> {
 
 /** The allocation's request from its options; a bad option exits 3 naming it. */
 export async function allocationBody(rt: Runtime, org: Organisation, o: AllocationOptions): Promise<QuotaAllocateBody> {
-  const targetMinor = amountOption(o.target, '--target', org.defaultCurrency, `must be an amount in ${org.defaultCurrency}, e.g. 12000000.00`).toString();
+  const measure = measureOption(o.measure);
+  const unit: QuotaUnitOf = { unit: unitOfMeasure(measure), currency: org.defaultCurrency, measure };
+  const targetMinor = quotaAmount(o.target, '--target', unit).toString();
   const roles = (o.roles ?? 'ae,am').split(',').map((r) => r.trim());
   const bad = roles.find((r) => !isKind(r));
   if (bad !== undefined) throw invalid('--roles', `"${bad}" is not a role (${PERSON_KINDS.join(', ')})`);
   const overrides = await Promise.all((o.override ?? []).map(async (text) => {
     const m = /^([^=]+)=([^:]+):(.+)$/.exec(text);
     if (!m) throw invalid('--override', 'must be person=amount:reason, e.g. rita@example.com=850000.00:new territory');
-    const amountMinor = amountOption(m[2] as string, '--override', org.defaultCurrency, `"${m[2]}" is not an amount in ${org.defaultCurrency}`).toString();
+    const amountMinor = quotaAmount(m[2] as string, '--override', unit).toString();
     return { personId: await resolvePerson(rt, org, (m[1] as string).trim()), amountMinor, reason: (m[3] as string).trim() };
   }));
   return {
-    fiscalYear: whole(o.year, '--year', 2000, 2100), targetMinor, historyWeight: o.historyWeight ?? '0.5', roles: roles as PersonKind[], overrides,
+    fiscalYear: whole(o.year, '--year', 2000, 2100), measure, targetMinor, historyWeight: o.historyWeight ?? '0.5', roles: roles as PersonKind[], overrides,
     ...(o.weight === undefined ? {} : { weightsByRole: weightsOption(o.weight) }),
     ...(o.minGrowth === undefined ? {} : { minGrowth: o.minGrowth }),
     ...(o.maxGrowth === undefined ? {} : { maxGrowth: o.maxGrowth }),

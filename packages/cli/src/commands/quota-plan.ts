@@ -1,16 +1,15 @@
 import {
   approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
-import { checkQuotaPhasing, DomainError, lineDepths, formatMinorAsMajor, invalid, parseDecimal, PERSON_KINDS, type Actor, type Organisation, type PersonKind } from '@attain/core';
+import { checkQuotaPhasing, DomainError, lineDepths, invalid, parseDecimal, PERSON_KINDS, unitOfMeasure, type Actor, type Organisation, type PersonKind } from '@attain/core';
 import {
   QUOTA_CHANGE_REASONS, type CreateQuotaPlanBody, type QuotaPlanApproved, type QuotaPlanComparison, type QuotaPlanDetail, type QuotaPlanSummary,
 } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
-import { amountOption } from './amount-option.js';
 import { table } from './territory-format.js';
-import { allocationBody, allocationOptions, isKind, type AllocationOptions } from './quota-options.js';
+import { allocationBody, allocationOptions, isKind, measureOption, quotaAmount, quotaIn, unitName, type AllocationOptions, type QuotaUnitOf } from './quota-options.js';
 import { acting, actorFor, calendarDate, whole, type ActingOptions } from './territory-options.js';
 
 /*
@@ -62,7 +61,7 @@ function shareOption(text: string | undefined, option: string): string | undefin
 const managerOption = async (rt: Runtime, org: Organisation, text: string): Promise<string | null> => (text === '' || text === '-' ? null : resolvePerson(rt, org, text));
 
 /** "name:role:manager:YYYY-MM-DD:amount:reason" (the reason may hold colons). */
-async function placeholderOption(rt: Runtime, org: Organisation, text: string): Promise<NonNullable<CreateQuotaPlanBody['placeholders']>[number]> {
+async function placeholderOption(rt: Runtime, org: Organisation, text: string, unit: QuotaUnitOf): Promise<NonNullable<CreateQuotaPlanBody['placeholders']>[number]> {
   const parts = text.split(':');
   const [name, role, manager, start, amount] = parts.map((p) => p.trim());
   const reason = parts.slice(5).join(':').trim();
@@ -71,7 +70,7 @@ async function placeholderOption(rt: Runtime, org: Organisation, text: string): 
   }
   return {
     name, role, managerId: await managerOption(rt, org, manager), startDate: calendarDate(start, '--placeholder'),
-    annualMinor: amountOption(amount, '--placeholder', org.defaultCurrency, `"${amount}" is not an amount in ${org.defaultCurrency}`).toString(), reason,
+    annualMinor: quotaAmount(amount, '--placeholder', unit).toString(), reason,
   };
 }
 
@@ -83,13 +82,15 @@ type CreateOptions = ActingOptions & AllocationOptions & {
 async function createBody(rt: Runtime, org: Organisation, o: CreateOptions): Promise<CreateQuotaPlanBody> {
   const padding = shareOption(o.padding, '--padding');
   const attainment = shareOption(o.attainment, '--attainment');
+  const measure = measureOption(o.measure);
+  const unit: QuotaUnitOf = { unit: unitOfMeasure(measure), currency: org.defaultCurrency, measure };
   return {
     ...(await allocationBody(rt, org, o)),
     phasing: o.phasing === undefined ? null : phasingOption(o.phasing),
     ramps: rampsOption(o.ramp ?? []),
     ...(padding === undefined ? {} : { paddingBound: padding }),
     ...(attainment === undefined ? {} : { expectedAttainment: attainment }),
-    placeholders: await Promise.all((o.placeholder ?? []).map((p) => placeholderOption(rt, org, p))),
+    placeholders: await Promise.all((o.placeholder ?? []).map((p) => placeholderOption(rt, org, p, unit))),
     signOffsRequired: o.signOffsRequired === true,
   };
 }
@@ -110,21 +111,21 @@ async function lineFor(rt: Runtime, org: Organisation, plan: QuotaPlanDetail, te
 // ---- output ----------------------------------------------------------------------------------
 
 const pct = (x: number | null) => (x === null ? '-' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
-export const moneyIn = (currency: string) => (minor: string) => formatMinorAsMajor(BigInt(minor), currency);
 
 const summaryLine = (p: QuotaPlanSummary): string =>
-  `FY${p.fiscalYear} ${p.measure} quota plan ${p.id}: ${p.status}, version ${p.version}${p.approvedVersion === null ? '' : ` (approved: version ${p.approvedVersion})`}, target ${moneyIn(p.currency)(p.targetMinor)} ${p.currency}`;
+  `FY${p.fiscalYear} ${p.measure} quota plan ${p.id}: ${p.status}, version ${p.version}${p.approvedVersion === null ? '' : ` (approved: version ${p.approvedVersion})`}, target ${quotaIn(p)(p.targetMinor)} ${unitName(p)}`;
 
 export function formatPlans(plans: readonly QuotaPlanSummary[]): string {
   if (plans.length === 0) return 'no quota plans yet: `attain quota plan create --year <fiscal-year> --target <amount>`';
   return table(['id', 'year', 'measure', 'status', 'version', 'approved', 'target', 'lines', 'updated'],
-    plans.map((p) => [p.id, `FY${p.fiscalYear}`, p.measure, p.status, String(p.version), p.approvedVersion === null ? '-' : String(p.approvedVersion), moneyIn(p.currency)(p.targetMinor), String(p.lineCount), p.updatedAt]), [4, 5, 6, 7]);
+    plans.map((p) => [p.id, `FY${p.fiscalYear}`, p.measure, p.status, String(p.version), p.approvedVersion === null ? '-' : String(p.approvedVersion), quotaIn(p)(p.targetMinor), String(p.lineCount), p.updatedAt]), [4, 5, 6, 7]);
 }
 
 /** Predicted share at quota, fairness, stretch, quota-to-OTE, capacity and padding: one fact a line. */
 export function formatDiagnostics(p: QuotaPlanDetail): string[] {
   const d = p.diagnostics;
-  const money = moneyIn(p.currency);
+  const money = quotaIn(p);
+  const history = p.unit === 'count' ? p.measure.replace('-', ' ') : 'bookings';
   const over = p.cascade.filter((n) => n.overBound);
   return [
     d.shareAtQuota === null
@@ -134,7 +135,7 @@ export function formatDiagnostics(p: QuotaPlanDetail): string[] {
       : `quota per unit of potential: Gini ${d.quotaPerPotential.gini.toFixed(3)} (${d.quotaPerPotential.min.toFixed(3)}-${d.quotaPerPotential.max.toFixed(3)}) over ${d.quotaPerPotential.sellers} sellers`,
     d.attainmentVsPotential === null ? "last year's attainment against potential: too few sellers with a quota last year"
       : `last year's attainment against potential: r = ${d.attainmentVsPotential.correlation.toFixed(2)} over ${d.attainmentVsPotential.sellers} sellers (weak in a fair plan)`,
-    `total over last year's bookings: ${d.totalOverBookings === null ? 'no bookings' : pct(d.totalOverBookings - 1)}`,
+    `total over last year's ${history}: ${d.totalOverBookings === null ? `no ${history}` : pct(d.totalOverBookings - 1)}`,
     d.quotaToOte === null ? 'quota to OTE: no seller has an OTE in force' : `quota to OTE: median ${d.quotaToOte.median.toFixed(1)}x (${d.quotaToOte.min.toFixed(1)}-${d.quotaToOte.max.toFixed(1)}x) over ${d.quotaToOte.sellers} sellers`,
     `capacity: ${money(p.capacity.inYearMinor)} in the year, ${money(p.capacity.expectedMinor)} expected at ${p.expectedAttainment} attainment: ${p.capacity.coverage === null ? '-' : `${(100 * p.capacity.coverage).toFixed(1)}%`} of the target; ${p.capacity.sellersNeeded ?? '-'} sellers needed, ${p.capacity.sellers} planned`,
     `padding over the ${p.paddingBound} bound: ${over.length === 0 ? 'none' : over.map((n) => `${n.name} ${pct(n.padding)}`).join(', ')}`,
@@ -144,7 +145,7 @@ export function formatDiagnostics(p: QuotaPlanDetail): string[] {
 
 /** The grid over the hierarchy, the cascade, capacity, diagnostics and history. */
 export function formatPlan(p: QuotaPlanDetail): string {
-  const money = moneyIn(p.currency);
+  const money = quotaIn(p);
   const depth = lineDepths(p.lines);
   const label = (l: QuotaPlanDetail['lines'][number]) => `${'  '.repeat(depth.get(l.key) ?? 0)}${l.name}${l.kind === 'placeholder' ? ` [${l.key}]` : ''}`;
   return [
@@ -166,7 +167,7 @@ export function formatPlan(p: QuotaPlanDetail): string {
 }
 
 export function formatApproved(r: QuotaPlanApproved): string {
-  const money = moneyIn(r.plan.currency);
+  const money = quotaIn(r.plan);
   return [
     `approved ${summaryLine(r.plan)}`,
     r.applied.length === 0 ? '  nothing written into the plan assignments'
@@ -176,10 +177,10 @@ export function formatApproved(r: QuotaPlanApproved): string {
 }
 
 export function formatComparison(c: QuotaPlanComparison): string {
-  const money = (m: string | null) => (m === null ? '-' : formatMinorAsMajor(BigInt(m), c.currency));
+  const money = (m: string | null) => (m === null ? '-' : quotaIn(c)(m));
   const change = (a: string | null, b: string | null) => (a === null || b === null ? (a === null ? 'added' : 'removed') : `${BigInt(b) >= BigInt(a) ? '+' : ''}${money(String(BigInt(b) - BigInt(a)))}`);
   return [
-    `version ${c.from} -> ${c.to}: target ${money(c.target.beforeMinor)} -> ${money(c.target.afterMinor)} ${c.currency}`,
+    `version ${c.from} -> ${c.to}: target ${money(c.target.beforeMinor)} -> ${money(c.target.afterMinor)} ${unitName(c)}`,
     c.lines.length === 0 ? '  no quota changed'
       : table(['line', 'kind', 'before', 'after', 'change', 'reason'], c.lines.map((l) => [l.name, l.kind, money(l.beforeMinor), money(l.afterMinor), change(l.beforeMinor, l.afterMinor), l.reason ?? '']), [2, 3, 4]),
     ...c.settings.map((s) => `  ${s}`),
@@ -241,7 +242,7 @@ export function registerQuotaPlan(quota: Command): void {
       const latest = await getQuotaPlan(rt.ctx, actor, id);
       if (latest.approvedVersion !== null && o.changeReason === undefined) throw invalid('--change-reason', `the plan was approved: say why it changes mid-year (${QUOTA_CHANGE_REASONS.join(', ')})`);
       const key = await lineFor(rt, org, latest, o.person);
-      const annualMinor = amountOption(o.amount, '--amount', latest.currency, `must be an amount in ${latest.currency}, e.g. 1500000.00`).toString();
+      const annualMinor = quotaAmount(o.amount, '--amount', latest).toString();
       const saved = await saveQuotaPlan(rt.ctx, actor, id, {
         baseVersion: latest.version, reason: o.reason, edits: [{ key, annualMinor, reason: o.reason }],
         ...(o.changeReason === undefined ? {} : { changeReason: o.changeReason as (typeof QUOTA_CHANGE_REASONS)[number] }),

@@ -4,8 +4,8 @@ import type { QuotaTeamSummary, QuotaTeamView } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, type Runtime } from '../runtime.js';
-import { amountOption } from './amount-option.js';
-import { asActor, moneyIn } from './quota-plan.js';
+import { quotaAmount, quotaIn, unitName } from './quota-options.js';
+import { asActor } from './quota-plan.js';
 import { table } from './territory-format.js';
 import { acting, type ActingOptions } from './territory-options.js';
 
@@ -18,17 +18,17 @@ import { acting, type ActingOptions } from './territory-options.js';
 export function formatTeamPlans(plans: readonly QuotaTeamSummary[]): string {
   if (plans.length === 0) return 'no quota plan has lines of your team';
   return table(['id', 'year', 'measure', 'status', 'version', 'lines', 'team quota'],
-    plans.map((p) => [p.id, `FY${p.fiscalYear}`, p.measure, p.status, String(p.version), String(p.lineCount), moneyIn(p.currency)(p.teamMinor)]), [4, 5, 6]);
+    plans.map((p) => [p.id, `FY${p.fiscalYear}`, p.measure, p.status, String(p.version), String(p.lineCount), quotaIn(p)(p.teamMinor)]), [4, 5, 6]);
 }
 
 export function formatTeamPlan(p: QuotaTeamView): string {
-  const money = moneyIn(p.currency);
+  const money = quotaIn(p);
   const depth = lineDepths(p.lines);
   const top = Math.min(...p.lines.map((l) => depth.get(l.key) ?? 0));
   const label = (l: QuotaTeamView['lines'][number]) => `${'  '.repeat((depth.get(l.key) ?? 0) - top)}${l.name}${l.kind === 'placeholder' ? ` [${l.key}]` : ''}`;
   const waiting = p.abilities.signOff ? (p.signedOff ? `you signed off version ${p.version}` : `version ${p.version} is in review: sign it off`) : `${p.status}, version ${p.version}`;
   return [
-    `FY${p.fiscalYear} ${p.measure} quota plan ${p.id}, your team: ${money(p.teamMinor)} ${p.currency} over ${p.lineCount} lines; ${waiting}`,
+    `FY${p.fiscalYear} ${p.measure} quota plan ${p.id}, your team: ${money(p.teamMinor)} ${unitName(p)} over ${p.lineCount} lines; ${waiting}`,
     table(['line', 'role', 'annual', 'in year', 'Q1', 'Q2', 'Q3', 'Q4', 'last year', 'reason'],
       p.lines.map((l) => [label(l), l.role, money(l.annualMinor), money(l.inYearMinor), ...[0, 1, 2, 3].map((q) => money(l.quarters[q] ?? '0')), money(l.historyMinor), l.reason ?? '']),
       [2, 3, 4, 5, 6, 7, 8]),
@@ -73,7 +73,7 @@ export function registerQuotaTeam(quota: Command): void {
     .action((id: string, o: ActingOptions & { person: string; amount: string; reason: string; comment: string }, command: Command) => asActor(o, command, async (rt, org, actor) => {
       const view = await getTeamQuotaPlan(rt.ctx, actor, id);
       const key = await teamLine(rt, org, view, o.person);
-      const annualMinor = amountOption(o.amount, '--amount', view.currency, `must be an amount in ${view.currency}, e.g. 1500000.00`).toString();
+      const annualMinor = quotaAmount(o.amount, '--amount', view).toString();
       const proposed = await proposeQuotas(rt.ctx, actor, id, { edits: [{ key, annualMinor, reason: o.reason }], comment: o.comment });
       output(rt, proposed, () => formatTeamPlan(proposed));
     }));

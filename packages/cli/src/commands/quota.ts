@@ -3,7 +3,7 @@ import { formatMinorAsMajor } from '@attain/core';
 import type { QuotaAllocation } from '@attain/contract';
 import type { Command } from 'commander';
 import { output, runCommand, type GlobalOptions } from '../runtime.js';
-import { allocationBody, allocationOptions, type AllocationOptions } from './quota-options.js';
+import { allocationBody, allocationOptions, quotaIn, unitName, type AllocationOptions } from './quota-options.js';
 import { registerQuotaPlan } from './quota-plan.js';
 import { registerQuotaTeam } from './quota-team.js';
 import { table } from './territory-format.js';
@@ -19,21 +19,23 @@ function diagnosticsLine(a: QuotaAllocation): string {
     ? `at quota: not enough history to predict (${d.notEnoughHistory ?? ''})`
     : `predicted at or above quota: ${(100 * d.shareAtQuota.mean).toFixed(0)}% of ${d.shareAtQuota.sellers} sellers (P10-P90 ${(100 * d.shareAtQuota.p10).toFixed(0)}-${(100 * d.shareAtQuota.p90).toFixed(0)}%; healthy 55-70%)`;
   const potential = d.quotaPerPotential === null ? '' : `; quota per unit of potential: Gini ${d.quotaPerPotential.gini.toFixed(3)}`;
-  const growth = d.totalOverBookings === null ? '' : `; the total is ${pct(d.totalOverBookings - 1)} over last year's bookings`;
+  const growth = d.totalOverBookings === null ? '' : `; the total is ${pct(d.totalOverBookings - 1)} over last year's ${a.unit === 'count' ? a.measure.replace('-', ' ') : 'bookings'}`;
   const ote = d.quotaToOte === null ? '' : `; quota to OTE: median ${d.quotaToOte.median.toFixed(1)}x (${d.quotaToOte.min.toFixed(1)}-${d.quotaToOte.max.toFixed(1)}x)`;
   return `${share}${potential}${growth}${ote}`;
 }
 
 export function formatAllocation(a: QuotaAllocation): string {
   const money = (minor: string) => formatMinorAsMajor(BigInt(minor), a.currency);
+  const quota = quotaIn(a);
+  const history = a.unit === 'count' ? a.measure.replace('-', ' ') : 'bookings';
   return [
-    `FY${a.fiscalYear}: ${money(a.totalMinor)} ${a.currency} to ${a.sellers.length} sellers (bookings from ${a.historyFrom} to ${a.historyTo})`,
-    table(['seller', 'role', 'manager', 'bookings', 'potential', 'weight', 'share', 'quota', 'vs bookings', 'bound'],
-      a.sellers.map((s) => [s.name, s.role, s.managerName ?? '-', money(s.historyMinor), money(s.potentialMinor), s.historyWeight, `${(100 * s.share).toFixed(1)}%`, money(s.quotaMinor), pct(s.growth),
+    `FY${a.fiscalYear}: ${quota(a.totalMinor)} ${unitName(a)} to ${a.sellers.length} sellers (${history} from ${a.historyFrom} to ${a.historyTo})`,
+    table(['seller', 'role', 'manager', history, 'potential', 'weight', 'share', 'quota', `vs ${history}`, 'bound'],
+      a.sellers.map((s) => [s.name, s.role, s.managerName ?? '-', quota(s.historyMinor), money(s.potentialMinor), s.historyWeight, `${(100 * s.share).toFixed(1)}%`, quota(s.quotaMinor), pct(s.growth),
         s.bound === null ? '' : s.bound === 'override' ? `override: ${s.reason ?? ''}` : s.bound]), [3, 4, 5, 6, 7, 8]),
     diagnosticsLine(a),
     'The cascade: each manager\'s sellers summed',
-    table(['manager', 'sellers', 'bookings', 'quota'], a.managers.map((m) => [m.name, String(m.sellers), money(m.historyMinor), money(m.quotaMinor)]), [1, 2, 3]),
+    table(['manager', 'sellers', history, 'quota'], a.managers.map((m) => [m.name, String(m.sellers), quota(m.historyMinor), quota(m.quotaMinor)]), [1, 2, 3]),
   ].join('\n');
 }
 
