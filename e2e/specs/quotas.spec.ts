@@ -4,7 +4,7 @@ import { QuotaPlanPage, QuotasPage } from '../pages/quotas.page.js';
 
 const minorOf = (text: string | null): bigint => BigInt((text ?? '').replace(/[^\d]/g, '') || '0');
 
-test('sales ops cascades next year\'s number to the sellers and sees whether it is fair; a rep has no quota screen', async ({ page }) => {
+test('sales ops cascades next year\'s number to the sellers and sees whether it is fair, in bookings and in new logos; a rep has no quota screen', async ({ page }) => {
   await new LoginPage(page).signInAs('ops@example.com');
   const quotas = new QuotasPage(page);
   await quotas.open();
@@ -22,6 +22,13 @@ test('sales ops cascades next year\'s number to the sellers and sees whether it 
   await page.getByTestId('quota-sellers').getByRole('button', { name: 'Seller' }).click();
   const names = await quotas.sellers.locator('th').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+
+  // New logos are allocated as whole customers, beside last year's new logos.
+  await quotas.allocate({ year: '2027', target: '120', measure: 'New logos' });
+  await expect(page.getByTestId('quota-total')).toHaveText(`120 to ${count} sellers`);
+  const logos = await page.getByTestId('seller-quota').allTextContents();
+  expect(logos.reduce((s, t) => s + BigInt(t.replace(/[^\d]/g, '') || '0'), 0n)).toBe(120n);
+  await expect(page.getByTestId('quota-sellers').getByRole('button', { name: 'New logos last year' })).toBeVisible();
 
   await page.context().clearCookies();
   await new LoginPage(page).signInAs('rep@example.com');

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { formatDecimal, parseDecimal } from '@attain/core';
-import { amountMinor } from '../ui/amount.js';
 import type { QuotaAllocateBody } from '@attain/contract';
+import { quotaTyped, unitSuffix } from './quota-units.js';
 
 interface Props {
   readonly currency: string;
@@ -21,12 +21,14 @@ export function percentToFraction(text: string, min: number, max: number): strin
 export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Props) {
   const ids = useId();
   const [year, setYear] = useState(String(defaultYear));
+  const [measure, setMeasure] = useState<'bookings' | 'new-logos'>('bookings');
   const [target, setTarget] = useState('');
   const [historyWeight, setHistoryWeight] = useState('50');
   const [amWeight, setAmWeight] = useState('');
   const [minGrowth, setMinGrowth] = useState('');
   const [maxGrowth, setMaxGrowth] = useState('');
-  const targetMinor = amountMinor(target, currency);
+  const units = { unit: measure === 'bookings' ? 'money' : 'count', currency, measure } as const;
+  const targetMinor = quotaTyped(target, units);
   const values = {
     year: /^\d{4}$/.test(year) ? Number(year) : null,
     historyWeight: percentToFraction(historyWeight, 0, 100),
@@ -36,7 +38,7 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
   };
   const problems: Record<string, string | null> = {
     year: values.year === null ? 'a year such as 2027' : null,
-    target: targetMinor === null ? `an amount in ${currency}` : null,
+    target: targetMinor === null ? (units.unit === 'count' ? 'a whole number such as 120' : `an amount in ${currency}`) : null,
     historyWeight: values.historyWeight === null ? 'from 0% to 100%' : null,
     amWeight: values.amWeight === null ? 'from 0% to 100%, or empty' : null,
     minGrowth: values.minGrowth === null ? 'a percent such as -10, or empty' : null,
@@ -47,7 +49,7 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
     event.preventDefault();
     if (!valid) return;
     onSubmit({
-      fiscalYear: values.year as number, targetMinor: targetMinor as string, historyWeight: values.historyWeight as string,
+      fiscalYear: values.year as number, measure, targetMinor: targetMinor as string, historyWeight: values.historyWeight as string,
       ...(values.amWeight ? { weightsByRole: { am: values.amWeight } } : {}),
       ...(values.minGrowth ? { minGrowth: values.minGrowth } : {}),
       ...(values.maxGrowth ? { maxGrowth: values.maxGrowth } : {}),
@@ -64,7 +66,14 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
   return (
     <form className="card quota-form" onSubmit={submit} noValidate data-testid="quota-form">
       {field('year', 'Fiscal year', year, setYear)}
-      {field('target', `Company number (${currency})`, target, setTarget, { placeholder: 'e.g. 60000000' })}
+      <div className="field compact">
+        <label htmlFor={`${ids}-measure`}>Measure</label>
+        <select id={`${ids}-measure`} value={measure} onChange={(e) => setMeasure(e.target.value as typeof measure)}>
+          <option value="bookings">Bookings</option>
+          <option value="new-logos">New logos</option>
+        </select>
+      </div>
+      {field('target', `Company number ${unitSuffix(units)}`, target, setTarget, { placeholder: units.unit === 'count' ? 'e.g. 120' : 'e.g. 60000000' })}
       {field('historyWeight', 'History weight %', historyWeight, setHistoryWeight)}
       {field('amWeight', 'Account managers %', amWeight, setAmWeight, { placeholder: 'as above' })}
       {field('minGrowth', 'Min vs last year %', minGrowth, setMinGrowth, { placeholder: 'none' })}

@@ -4,6 +4,7 @@ import { SortableHeader } from '../pay/SortableHeader.js';
 import type { Sort } from '../pay/table-sort.js';
 import { formatCount, formatMoney } from '../ui/format.js';
 import { filterSellers, QUOTA_CHART, quotaBars, sortSellers, type SellerSortKey } from './quota-rows.js';
+import { formatQuota, historyName, lastYearLabel } from './quota-units.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const signed = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${pct(x)}`);
@@ -16,7 +17,7 @@ const COLUMNS: readonly { key: SellerSortKey; label: string; numeric?: boolean }
 
 /** The allocation: its diagnostics, each seller's quota beside last year's bookings, the sellers' table and the cascade. */
 export function AllocationResult({ allocation: a }: { allocation: QuotaAllocation }) {
-  const money = (m: string) => formatMoney(m, a.currency);
+  const money = (m: string) => formatQuota(m, a);
   const d = a.diagnostics;
   return (
     <section className="quota-result" data-testid="quota-result">
@@ -39,7 +40,7 @@ export function AllocationResult({ allocation: a }: { allocation: QuotaAllocatio
       <h2>The cascade</h2>
       <div className="table-wrap">
         <table className="data" data-testid="quota-cascade">
-          <thead><tr><th scope="col">Manager</th><th scope="col" className="num">Sellers</th><th scope="col" className="num">Booked last year</th><th scope="col" className="num">Quota</th></tr></thead>
+          <thead><tr><th scope="col">Manager</th><th scope="col" className="num">Sellers</th><th scope="col" className="num">{lastYearLabel(a)}</th><th scope="col" className="num">Quota</th></tr></thead>
           <tbody>
             {a.managers.map((m) => (
               <tr key={m.personId}><th scope="row">{m.name}</th><td className="num">{formatCount(m.sellers)}</td><td className="num">{money(m.historyMinor)}</td><td className="num">{money(m.quotaMinor)}</td></tr>
@@ -57,8 +58,8 @@ function QuotaChart({ allocation: a }: { allocation: QuotaAllocation }) {
   const { bars, height } = quotaBars(a.sellers);
   const { width, labelWidth, rowHeight, barHeight } = QUOTA_CHART;
   const byId = new Map(a.sellers.map((s) => [s.personId, s]));
-  const compact = (m: string) => formatMoney(m, a.currency, { compact: true });
-  const summary = `Quota and last year's bookings per seller: ${bars.map((b) => `${b.name} ${compact(byId.get(b.personId)?.quotaMinor ?? '0')} against ${compact(byId.get(b.personId)?.historyMinor ?? '0')}`).join('; ')}`;
+  const compact = (m: string) => formatQuota(m, a, { compact: true });
+  const summary = `Quota and last year's ${historyName(a)} per seller: ${bars.map((b) => `${b.name} ${compact(byId.get(b.personId)?.quotaMinor ?? '0')} against ${compact(byId.get(b.personId)?.historyMinor ?? '0')}`).join('; ')}`;
   return (
     <figure className="card quota-chart" data-testid="quota-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
@@ -71,7 +72,7 @@ function QuotaChart({ allocation: a }: { allocation: QuotaAllocation }) {
           </g>
         ))}
       </svg>
-      <figcaption className="muted small">Filled: the quota. Outlined: booked last year.</figcaption>
+      <figcaption className="muted small">Filled: the quota. Outlined: {lastYearLabel(a).toLowerCase()}.</figcaption>
     </figure>
   );
 }
@@ -81,7 +82,7 @@ function SellersTable({ allocation: a }: { allocation: QuotaAllocation }) {
   const [filter, setFilter] = useState('');
   const ids = useId();
   const shown = sortSellers(filterSellers(a.sellers, filter), sort);
-  const money = (m: string) => formatMoney(m, a.currency);
+  const money = (m: string) => formatQuota(m, a);
   return (
     <div className="quota-table">
       <div className="list-tools">
@@ -93,12 +94,12 @@ function SellersTable({ allocation: a }: { allocation: QuotaAllocation }) {
       </div>
       <div className="table-wrap">
         <table className="data" data-testid="quota-sellers">
-          <thead><tr>{COLUMNS.map((c) => <SortableHeader key={c.key} label={c.label} column={c.key} sort={sort} onSort={setSort} numeric={c.numeric} />)}<th scope="col">Set by</th></tr></thead>
+          <thead><tr>{COLUMNS.map((c) => <SortableHeader key={c.key} label={c.key === 'history' ? lastYearLabel(a) : c.label} column={c.key} sort={sort} onSort={setSort} numeric={c.numeric} />)}<th scope="col">Set by</th></tr></thead>
           <tbody>
             {shown.map((s) => (
               <tr key={s.personId} data-testid="quota-seller">
                 <th scope="row">{s.name}</th><td>{s.role}</td><td>{s.managerName ?? '—'}</td>
-                <td className="num">{money(s.historyMinor)}</td><td className="num">{money(s.potentialMinor)}</td>
+                <td className="num">{money(s.historyMinor)}</td><td className="num">{formatMoney(s.potentialMinor, a.currency)}</td>
                 <td className="num">{pct(s.share)}</td><td className="num" data-testid="seller-quota">{money(s.quotaMinor)}</td><td className="num">{signed(s.growth)}</td>
                 <td>{s.bound === null ? 'the blend' : s.bound === 'override' ? `hand: ${s.reason ?? ''}` : s.bound}</td>
               </tr>

@@ -5,6 +5,7 @@ import { api } from '../api/client.js';
 import { SortableHeader } from '../pay/SortableHeader.js';
 import { sortRows, type Sort, type SortValue } from '../pay/table-sort.js';
 import { formatCount, formatDate, formatMoney } from '../ui/format.js';
+import { formatQuota } from './quota-units.js';
 
 type Row = QuotaByTerritory['territories'][number];
 type Key = 'name' | 'owner' | 'accounts' | 'potential' | 'quota' | 'ratio';
@@ -47,7 +48,7 @@ export function ByTerritory({ plan: p }: { plan: QuotaPlanDetail }) {
             {rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{r.name}</th><td>{r.ownerName ?? 'vacant'}</td><td className="num">{formatCount(r.accounts)}</td>
-                <td className="num">{money(r.potentialMinor)}</td><td className="num">{money(r.quotaMinor)}</td><td className="num">{r.quotaPerPotential === null ? '—' : r.quotaPerPotential.toFixed(3)}</td>
+                <td className="num">{money(r.potentialMinor)}</td><td className="num">{r.quotaMinor === null ? '—' : formatQuota(r.quotaMinor, p)}</td><td className="num">{r.quotaPerPotential === null ? '—' : r.quotaPerPotential.toFixed(3)}</td>
               </tr>
             ))}
           </tbody>

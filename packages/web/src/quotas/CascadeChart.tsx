@@ -1,12 +1,12 @@
 import type { QuotaPlanDetail } from '@attain/contract';
-import { formatMoney } from '../ui/format.js';
 import { CASCADE_CHART, cascadeBars } from './plan-rows.js';
+import { formatQuota } from './quota-units.js';
 
 /** The company and each manager: her quota (outlined) against the sum of her team (filled, red over the padding bound). */
 export function CascadeChart({ plan: p }: { plan: QuotaPlanDetail }) {
   const { bars, height } = cascadeBars(p.cascade);
   const { width, labelWidth, rowHeight, barHeight } = CASCADE_CHART;
-  const compact = (m: string) => formatMoney(m, p.currency, { compact: true });
+  const compact = (m: string) => formatQuota(m, p, { compact: true });
   const byKey = new Map(p.cascade.map((n) => [n.key ?? 'company', n]));
   const padding = (x: number | null) => (x === null ? '' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
   const summary = `The sum of each team against its parent's quota: ${bars.map((b) => `${b.name} ${compact(byKey.get(b.key)?.childrenMinor ?? '0')} against ${compact(byKey.get(b.key)?.quotaMinor ?? '0')}`).join('; ')}`;

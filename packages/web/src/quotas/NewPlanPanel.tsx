@@ -61,7 +61,7 @@ export function NewPlanPanel({ allocation, existing, onCreated }: Props) {
       <button type="submit" className="primary" disabled={!valid || create.isPending || existing} aria-busy={create.isPending}>
         {create.isPending ? 'Creating…' : `Keep as the FY${allocation.fiscalYear} plan`}
       </button>
-      {existing && <p className="muted small">FY{allocation.fiscalYear} has a plan already: open it above to change it.</p>}
+      {existing && <p className="muted small">FY{allocation.fiscalYear} has a {allocation.measure ?? 'bookings'} plan already: open it above to change it.</p>}
       {create.error && <p className="error" role="alert">{error?.message ?? create.error.message}</p>}
     </form>
   );

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { QuotaPlanApproved, QuotaPlanDetail } from '@attain/contract';
-import { formatDate, formatMoney } from '../ui/format.js';
+import { formatDate } from '../ui/format.js';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
+import { formatQuota, type QuotaUnits } from './quota-units.js';
 
 /** Submit for approval; approve (which writes the quotas into the plan assignments) or reject, each with a comment. */
 export function PlanActions({ plan: p }: { plan: QuotaPlanDetail }) {
@@ -10,7 +11,7 @@ export function PlanActions({ plan: p }: { plan: QuotaPlanDetail }) {
   const [comment, setComment] = useState('');
   const padded = p.cascade.filter((n) => n.overBound).map((n) => n.name);
   const error = submit.error ?? approve.error ?? reject.error;
-  const applied = approve.data && <Applied result={approve.data} currency={p.currency} yearTo={p.yearTo} />;
+  const applied = approve.data && <Applied result={approve.data} units={p} yearTo={p.yearTo} />;
   const waiting = p.signOffsRequired && p.signOffsMissing.length > 0
     ? <p className="notice warn" data-testid="quota-waiting">Approval waits for the sign-off of {p.signOffsMissing.map((m) => m.name).join(', ')}{p.status === 'in_review' ? '' : ' once it is submitted'}.</p>
     : null;
@@ -53,14 +54,14 @@ export function PlanActions({ plan: p }: { plan: QuotaPlanDetail }) {
 }
 
 /** What approval wrote into the plan assignments, and what it could not, with why. */
-function Applied({ result, currency, yearTo }: { result: QuotaPlanApproved; currency: string; yearTo: string }) {
+function Applied({ result, units, yearTo }: { result: QuotaPlanApproved; units: QuotaUnits; yearTo: string }) {
   return (
     <section className="card" data-testid="quota-applied">
       <h2>In the plan assignments</h2>
       {result.applied.length === 0 ? <p className="muted">No assignment changed.</p> : (
         <ul>{result.applied.map((a) => (
           <li key={a.assignmentId}>
-            {a.name}: {formatMoney(a.annualMinor, currency)} a year from {formatDate(a.validFrom)} ({a.how.replace('-', ' ')}){a.validTo !== null && a.validTo < yearTo ? `, to ${formatDate(a.validTo)}: her plan version ends there` : ''}
+            {a.name}: {formatQuota(a.annualMinor, units)} a year from {formatDate(a.validFrom)} ({a.how.replace('-', ' ')}){a.validTo !== null && a.validTo < yearTo ? `, to ${formatDate(a.validTo)}: her plan version ends there` : ''}
           </li>
         ))}</ul>
       )}

@@ -1,11 +1,12 @@
 import type { QuotaPlanDetail } from '@attain/contract';
-import { formatCount, formatMoney } from '../ui/format.js';
+import { formatCount } from '../ui/format.js';
+import { formatQuota, historyName } from './quota-units.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The plan's headline figures: the cascade against the target, quota-to-capacity and the fairness diagnostics. */
 export function PlanFigures({ plan: p }: { plan: QuotaPlanDetail }) {
-  const money = (m: string) => formatMoney(m, p.currency);
+  const money = (m: string) => formatQuota(m, p);
   const company = p.cascade.find((n) => n.key === null);
   const d = p.diagnostics;
   const c = p.capacity;
@@ -31,7 +32,7 @@ export function PlanFigures({ plan: p }: { plan: QuotaPlanDetail }) {
           <dd>r = {d.attainmentVsPotential.correlation.toFixed(2)} <span className={`badge ${Math.abs(d.attainmentVsPotential.correlation) < 0.3 ? 'ok' : 'warn'}`}>{Math.abs(d.attainmentVsPotential.correlation) < 0.3 ? 'weak: fair' : 'strong'}</span></dd>
         </div>
       )}
-      {d.totalOverBookings !== null && <div><dt>Over last year&apos;s bookings</dt><dd>{pct(d.totalOverBookings - 1)}</dd></div>}
+      {d.totalOverBookings !== null && <div><dt>Over last year&apos;s {historyName(p)}</dt><dd>{pct(d.totalOverBookings - 1)}</dd></div>}
       {d.quotaToOte && <div><dt>Quota to OTE, median</dt><dd>{d.quotaToOte.median.toFixed(1)}×</dd></div>}
       <div><dt>Seasonality</dt><dd>{p.phasing ? `${p.phasing.by}: ${p.phasing.weights.map((w) => pct(Number(w))).join(' / ')}` : 'by days'}</dd></div>
       <div><dt>Ramps</dt><dd>{Object.keys(p.ramps).length === 0 ? 'none' : Object.entries(p.ramps).map(([role, r]) => `${role.toUpperCase()} ${r.map((f) => pct(Number(f))).join('/')}`).join('; ')}</dd></div>

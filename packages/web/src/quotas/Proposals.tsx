@@ -1,6 +1,7 @@
 import type { QuotaPlanDetail } from '@attain/contract';
-import { formatInstant, formatMoney } from '../ui/format.js';
+import { formatInstant } from '../ui/format.js';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
+import { formatQuota } from './quota-units.js';
 
 /**
  * Bottom-up: the managers' proposals and who signed off which version. Before the first approval a
@@ -9,7 +10,7 @@ import { useQuotaPlanWrites } from './use-quota-plans.js';
 export function Proposals({ plan: p, editable }: { plan: QuotaPlanDetail; editable: boolean }) {
   const { save } = useQuotaPlanWrites(p.id);
   if (p.proposals.length === 0 && p.signOffs.length === 0) return null;
-  const money = (m: string | null) => (m === null ? '—' : formatMoney(m, p.currency));
+  const money = (m: string | null) => (m === null ? '—' : formatQuota(m, p));
   const signed = p.signOffs.filter((s) => s.version === p.shownVersion);
   return (
     <section data-testid="quota-proposals">

@@ -2,10 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { addDays, lineDepths } from '@attain/core';
 import { QUOTA_CHANGE_REASONS, type QuotaPlanDetail } from '@attain/contract';
 import { matchesText } from '../pay/table-sort.js';
-import { amountMinor } from '../ui/amount.js';
-import { formatCount, formatDate, formatMoney, humanize } from '../ui/format.js';
+import { formatCount, formatDate, humanize } from '../ui/format.js';
 import type { PlanLine } from './plan-rows.js';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
+import { formatQuota, lastYearLabel, quotaTyped, unitSuffix } from './quota-units.js';
 
 const signed = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
 
@@ -21,7 +21,7 @@ export function QuotaGrid({ plan: p, editable }: { plan: QuotaPlanDetail; editab
   const depth = lineDepths(p.lines);
   const cascade = new Map(p.cascade.map((n) => [n.key, n]));
   const shown = p.lines.filter((l) => matchesText([l.name, l.role, l.kind, l.reason ?? ''].join(' '), filter));
-  const money = (m: string) => formatMoney(m, p.currency);
+  const money = (m: string) => formatQuota(m, p);
   return (
     <section className="quota-grid">
       <h2>The plan</h2>
@@ -38,7 +38,7 @@ export function QuotaGrid({ plan: p, editable }: { plan: QuotaPlanDetail; editab
             <tr>
               <th scope="col">Name</th><th scope="col">Role</th><th scope="col">Starts</th><th scope="col" className="num">Annual quota</th><th scope="col" className="num">Team sum</th>
               <th scope="col" className="num">In the year</th>{['Q1', 'Q2', 'Q3', 'Q4'].map((q) => <th key={q} scope="col" className="num">{q}</th>)}
-              <th scope="col" className="num">Booked last year</th><th scope="col" className="num">vs last year</th><th scope="col">Set by</th>
+              <th scope="col" className="num">{lastYearLabel(p)}</th><th scope="col" className="num">vs last year</th><th scope="col">Set by</th>
             </tr>
           </thead>
           <tbody>
@@ -86,7 +86,7 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
   const [changeReason, setChangeReason] = useState<string>('');
   const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
   const midYear = p.approvedVersion !== null;
-  const minor = amountMinor(amount, p.currency);
+  const minor = quotaTyped(amount, p);
   const valid = minor !== null && reason.trim() !== '' && (!midYear || changeReason !== '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -101,8 +101,8 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
   };
   return (
     <form className="line-editor" onSubmit={submit} noValidate aria-label={`New quota for ${line.name}`}>
-      <label className="visually-hidden" htmlFor={`${ids}-amount`}>Annual quota ({p.currency})</label>
-      <input id={`${ids}-amount`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder={p.currency} autoFocus aria-invalid={amount !== '' && minor === null} />
+      <label className="visually-hidden" htmlFor={`${ids}-amount`}>Annual quota {unitSuffix(p)}</label>
+      <input id={`${ids}-amount`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder={p.unit === 'count' ? p.measure.replace('-', ' ') : p.currency} autoFocus aria-invalid={amount !== '' && minor === null} />
       <label className="visually-hidden" htmlFor={`${ids}-reason`}>Reason</label>
       <input id={`${ids}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why" />
       {midYear && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { formatInstant, formatMoney, humanize } from '../ui/format.js';
+import { formatInstant, humanize } from '../ui/format.js';
 import { ByTerritory } from './ByTerritory.js';
 import { CascadeChart } from './CascadeChart.js';
 import { PlanActions } from './PlanActions.js';
@@ -11,6 +11,7 @@ import { TerritoryCarry } from './TerritoryCarry.js';
 import { QuotaGrid } from './QuotaGrid.js';
 import { VersionCompare } from './VersionCompare.js';
 import { useQuotaPlan } from './use-quota-plans.js';
+import { formatQuota } from './quota-units.js';
 
 /** /quotas/:id: one quota plan: its figures and diagnostics, the cascade as a chart, the grid over the hierarchy, versions and history. */
 export function QuotaPlanPage({ id }: { id: string }) {
@@ -26,7 +27,7 @@ export function QuotaPlanPage({ id }: { id: string }) {
         <div>
           <p className="muted small"><Link href="/">Quotas</Link></p>
           <h1>FY{p.fiscalYear} {p.measure} quotas</h1>
-          <p className="muted">{p.yearFrom} to {p.yearTo}, target {formatMoney(p.targetMinor, p.currency)}</p>
+          <p className="muted">{p.yearFrom} to {p.yearTo}, target {formatQuota(p.targetMinor, p)}</p>
         </div>
         <div className="quota-plan-status">
           <span className={`badge status-${p.status}`} data-testid="quota-plan-status">{humanize(p.status)}</span>

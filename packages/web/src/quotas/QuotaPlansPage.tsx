@@ -5,11 +5,12 @@ import { fiscalYearOf } from '@attain/core';
 import type { QuotaAllocateBody, QuotaAllocation } from '@attain/contract';
 import { api } from '../api/client.js';
 import { useSession } from '../session/SessionProvider.js';
-import { formatInstant, formatMoney, humanize } from '../ui/format.js';
+import { formatInstant, humanize } from '../ui/format.js';
 import { AllocationForm } from './AllocationForm.js';
 import { AllocationResult } from './AllocationResult.js';
 import { NewPlanPanel } from './NewPlanPanel.js';
 import { useQuotaPlans } from './use-quota-plans.js';
+import { formatQuota } from './quota-units.js';
 
 /**
  * /quotas: the quota plans by fiscal year, and a new year's allocation: the company number
@@ -41,7 +42,7 @@ export function QuotaPlansPage() {
                   <th scope="row"><Link href={`/${encodeURIComponent(p.id)}`}>FY{p.fiscalYear} {p.measure}</Link></th>
                   <td><span className={`badge status-${p.status}`}>{humanize(p.status)}</span></td>
                   <td className="num">{p.version}{p.approvedVersion !== null && p.approvedVersion !== p.version ? ` (v${p.approvedVersion} approved)` : ''}</td>
-                  <td className="num">{formatMoney(p.targetMinor, p.currency)}</td><td className="num">{p.lineCount}</td><td>{formatInstant(p.updatedAt)}</td>
+                  <td className="num">{formatQuota(p.targetMinor, p)}</td><td className="num">{p.lineCount}</td><td>{formatInstant(p.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -55,7 +56,7 @@ export function QuotaPlansPage() {
         {allocate.error && <p className="error" role="alert">The allocation failed: {allocate.error.message}</p>}
         {allocate.data && asked && !allocate.isPending && (
           <>
-            <NewPlanPanel allocation={asked} existing={items.some((p) => p.fiscalYear === asked.fiscalYear)} onCreated={(id) => navigate(`/${encodeURIComponent(id)}`)} />
+            <NewPlanPanel allocation={asked} existing={items.some((p) => p.fiscalYear === asked.fiscalYear && p.measure === (asked.measure ?? 'bookings'))} onCreated={(id) => navigate(`/${encodeURIComponent(id)}`)} />
             <AllocationResult allocation={allocate.data} />
           </>
         )}

@@ -4,8 +4,8 @@ import { Link } from 'wouter';
 import { lineDepths } from '@attain/core';
 import type { QuotaProposalBody, QuotaTeamView } from '@attain/contract';
 import { api } from '../api/client.js';
-import { amountMinor } from '../ui/amount.js';
-import { formatInstant, formatMoney, humanize } from '../ui/format.js';
+import { formatInstant, humanize } from '../ui/format.js';
+import { formatQuota, lastYearLabel, quotaTyped, unitSuffix } from './quota-units.js';
 
 const path = (id: string) => `/team-quotas/${encodeURIComponent(id)}`;
 
@@ -26,12 +26,12 @@ export function TeamQuotaPage({ id }: { id: string }) {
   if (view.isPending) return <main className="page"><div className="skeleton" style={{ height: '16rem' }} aria-busy="true" aria-label="Loading your team's quotas" /></main>;
   if (view.isError) return <main className="page"><p className="error" role="alert">{view.error.message}</p></main>;
   const v = view.data;
-  const money = (m: string) => formatMoney(m, v.currency);
+  const money = (m: string) => formatQuota(m, v);
   const depth = lineDepths(v.lines);
   const edits = Object.entries(asked).filter(([, a]) => a.amount.trim() !== '');
-  const bad = edits.filter(([, a]) => amountMinor(a.amount, v.currency) === null || a.reason.trim() === '').map(([key]) => key);
+  const bad = edits.filter(([, a]) => quotaTyped(a.amount, v) === null || a.reason.trim() === '').map(([key]) => key);
   const set = (key: string, field: 'amount' | 'reason', value: string) => setAsked((x) => ({ ...x, [key]: { amount: '', reason: '', ...x[key], [field]: value } }));
-  const send = () => propose.mutate({ comment, edits: edits.map(([key, a]) => ({ key, annualMinor: amountMinor(a.amount, v.currency) as string, reason: a.reason.trim() })) });
+  const send = () => propose.mutate({ comment, edits: edits.map(([key, a]) => ({ key, annualMinor: quotaTyped(a.amount, v) as string, reason: a.reason.trim() })) });
   const node = v.cascade.find((n) => n.key === v.managerKey);
   return (
     <main className="page quotas-page" data-testid="team-quota">
@@ -45,7 +45,7 @@ export function TeamQuotaPage({ id }: { id: string }) {
       {node && <p>Your quota {money(node.quotaMinor)}; your team sums {money(node.childrenMinor)} <span className={`badge ${node.overBound || node.short ? 'warn' : 'ok'}`}>{node.padding === null ? '' : `${node.padding >= 0 ? '+' : ''}${(100 * node.padding).toFixed(1)}%`}</span></p>}
       <div className="table-wrap">
         <table className="data" data-testid="team-quota-lines">
-          <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col" className="num">In the plan</th><th scope="col" className="num">In the year</th><th scope="col" className="num">Booked last year</th><th scope="col">You propose</th><th scope="col">Why</th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col" className="num">In the plan</th><th scope="col" className="num">In the year</th><th scope="col" className="num">{lastYearLabel(v)}</th><th scope="col">You propose</th><th scope="col">Why</th></tr></thead>
           <tbody>
             {v.lines.map((l) => (
               <tr key={l.key} data-testid="team-quota-line" className={l.kind === 'manager' ? 'manager-row' : ''}>
@@ -68,7 +68,7 @@ export function TeamQuotaPage({ id }: { id: string }) {
             <label htmlFor={`${ids}-comment`}>Comment</label>
             <textarea id={`${ids}-comment`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
           </div>
-          {bad.length > 0 && <p className="field-error">Each proposed amount needs an amount in {v.currency} and a reason.</p>}
+          {bad.length > 0 && <p className="field-error">Each proposed quota needs an amount {unitSuffix(v)} and a reason.</p>}
           <div className="actions">
             {v.abilities.propose && <button type="button" className="primary" disabled={edits.length === 0 || bad.length > 0 || propose.isPending} onClick={send}>Send proposal</button>}
             {v.abilities.signOff && !v.signedOff && <button type="button" disabled={signOff.isPending} onClick={() => signOff.mutate(comment)}>Sign off version {v.version}</button>}

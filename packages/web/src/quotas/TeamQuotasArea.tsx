@@ -3,10 +3,11 @@ import type { QuotaTeamSummary } from '@attain/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { useSession } from '../session/SessionProvider.js';
-import { formatMoney, humanize } from '../ui/format.js';
+import { humanize } from '../ui/format.js';
 import { NotFound } from '../ui/NotFound.js';
 import { TeamQuotaPage } from './TeamQuotaPage.js';
 import './quotas.css';
+import { formatQuota } from './quota-units.js';
 
 /** Team quotas (managers): the quota plans in which she has a team at /team-quotas, her team's lines of one at /team-quotas/:id. */
 export function TeamQuotasArea() {
@@ -39,7 +40,7 @@ function TeamPlansList() {
               {plans.data.items.map((p) => (
                 <tr key={p.id}>
                   <th scope="row"><Link href={`/${encodeURIComponent(p.id)}`}>FY{p.fiscalYear} {p.measure}</Link></th>
-                  <td><span className={`badge status-${p.status}`}>{humanize(p.status)}</span></td><td className="num">{p.version}</td><td className="num">{formatMoney(p.teamMinor, p.currency)}</td>
+                  <td><span className={`badge status-${p.status}`}>{humanize(p.status)}</span></td><td className="num">{p.version}</td><td className="num">{formatQuota(p.teamMinor, p)}</td>
                 </tr>
               ))}
             </tbody>

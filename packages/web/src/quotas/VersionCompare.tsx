@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { QuotaPlanDetail } from '@attain/contract';
-import { formatMoney } from '../ui/format.js';
 import { useQuotaComparison } from './use-quota-plans.js';
+import { formatQuota } from './quota-units.js';
 
 /** Two versions side by side: the lines whose quota changed, with why, and the settings that differ. */
 export function VersionCompare({ plan: p }: { plan: QuotaPlanDetail }) {
@@ -14,7 +14,7 @@ export function VersionCompare({ plan: p }: { plan: QuotaPlanDetail }) {
   const setTo = (v: number) => setPicked((x) => ({ ...x, to: v }));
   const compared = useQuotaComparison(p.id, from, to);
   if (p.version < 2) return null;
-  const money = (m: string | null) => (m === null ? '—' : formatMoney(m, p.currency));
+  const money = (m: string | null) => (m === null ? '—' : formatQuota(m, p));
   const pick = (id: string, label: string, value: number, set: (v: number) => void) => (
     <div className="field compact">
       <label htmlFor={id}>{label}</label>
