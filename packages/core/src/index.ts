@@ -54,4 +54,7 @@ export * from './territory/districting-mip.js';
 export * from './quota/allocation.js';
 export * from './quota/diagnostics.js';
 export * from './quota/measures.js';
+export * from './forecast/pipeline-replay.js';
+export * from './forecast/statistical-forecast.js';
+export * from './forecast/backtest.js';
 export * from './quota/quota-plan.js';

@@ -55,7 +55,8 @@ export type Ability =
   | 'coverage:write'
   | 'quota:plan'
   | 'quota:approve'
-  | 'quota:propose';
+  | 'quota:propose'
+  | 'forecast:read';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -105,6 +106,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'quota:approve') return role === 'admin' || role === 'finance';
   // Bottom-up: managers see their own team's lines of a quota plan, propose numbers for them and sign them off.
   if (ability === 'quota:propose') return role === 'manager';
+  // The statistical forecast: everyone, of the deals she may read (a rep her own, a manager her team's).
+  if (ability === 'forecast:read') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -41,6 +41,17 @@ export const opportunityHistoryRepo = {
       .executeTakeFirst();
     return row ? Number(row.seq) : 0;
   },
+  /**
+   * The organisation's whole history, each opportunity's rows together in change order (the
+   * statistical forecast replays the pipeline of any past day from it). Archived deals are left out.
+   */
+  async listForOrg(db: Db | Tx, orgId: string): Promise<OpportunityHistoryEntry[]> {
+    const rows = await db.selectFrom('opportunity_history as h')
+      .innerJoin('opportunities as o', (j) => j.onRef('o.org_id', '=', 'h.org_id').onRef('o.id', '=', 'h.opportunity_id'))
+      .selectAll('h').where('h.org_id', '=', orgId).where('o.archived_at', 'is', null).orderBy('h.opportunity_id').orderBy('h.seq').execute();
+    return rows.map(toHistory);
+  },
+
   async list(db: Db | Tx, orgId: string, opportunityId: string): Promise<OpportunityHistoryEntry[]> {
     const rows = await db
       .selectFrom('opportunity_history')
