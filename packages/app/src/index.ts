@@ -45,4 +45,4 @@ export * from './my-pay/index.js';
 export * from './coverage/index.js';
 export * from './territories/index.js';
 export * from './quotas/index.js';
-export { forecastBacktest, statisticalForecast, type PeriodForecastView } from './forecast/statistical-forecast.js';
+export { forecastBacktest, statisticalForecast } from './forecast/statistical-forecast.js';

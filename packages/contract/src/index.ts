@@ -16,3 +16,4 @@ export * from './coverage.schema.js';
 export * from './territories.schema.js';
 export * from './quotas.schema.js';
 export * from './quota-plans.schema.js';
+export * from './forecast.schema.js';

@@ -22,6 +22,7 @@ import { mountCalcRoutes } from './routes/calc.routes.js';
 import { mountCapitalizationRoutes } from './routes/capitalization.routes.js';
 import { mountPeriodCloseRoutes } from './routes/period-close.routes.js';
 import { mountWhatIfRoutes } from './routes/what-if.routes.js';
+import { mountForecastRoutes } from './routes/forecast.routes.js';
 import { mountQuotaRoutes } from './routes/quotas.routes.js';
 import { mountTerritoryRoutes } from './routes/territories.routes.js';
 import { mountCoverageRoutes } from './routes/coverage.routes.js';
@@ -72,6 +73,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountCoverageRoutes(api, registry);
   mountTerritoryRoutes(api, registry);
   mountQuotaRoutes(api, registry);
+  mountForecastRoutes(api, registry);
   mountDisputeRoutes(api, registry);
 
   const openapi = () =>

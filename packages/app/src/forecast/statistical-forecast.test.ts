@@ -32,12 +32,12 @@ describe.each(testDialects())('the statistical forecast on %s', (dialect) => {
 
     const morning = on('2026-11-11T08:00:00.000Z');
     const all = await statisticalForecast(morning, t.actors.ops, {});
-    expect(all).toMatchObject({ periodKey: 'FY2026-Q4', wonMinor: 1000000n, openDeals: 2, range: null, notEnoughHistory: expect.stringContaining('not enough history') });
-    expect(all.baselineMinor).toBe(1000000n + (80000000n * BigInt(first)) / 10000n);
+    expect(all).toMatchObject({ periodKey: 'FY2026-Q4', wonMinor: '1000000', openDeals: 2, range: null, notEnoughHistory: expect.stringContaining('not enough history') });
+    expect(all.baselineMinor).toBe(String(1000000n + (80000000n * BigInt(first)) / 10000n));
     // Rita sees her own deals only.
-    expect(await statisticalForecast(morning, t.actors.rep, {})).toMatchObject({ wonMinor: 1000000n, openDeals: 1 });
+    expect(await statisticalForecast(morning, t.actors.rep, {})).toMatchObject({ wonMinor: '1000000', openDeals: 1 });
     // That morning, before the deals were written, there was nothing yet.
-    expect(await statisticalForecast(on('2026-11-10T08:00:00.000Z'), t.actors.ops, {})).toMatchObject({ wonMinor: 0n, openDeals: 0 });
-    expect((await forecastBacktest(morning, t.actors.manager)).rows.every((r) => r.forecast.range === null)).toBe(true);
+    expect(await statisticalForecast(on('2026-11-10T08:00:00.000Z'), t.actors.ops, {})).toMatchObject({ wonMinor: '0', openDeals: 0 });
+    expect((await forecastBacktest(morning, t.actors.manager)).rows.every((r) => r.range === null)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import {
-  backtest, dateOfInstant, dealsAsOf, fiscalPeriodOf, forecastPeriod, parseFiscalPeriod, invalid, addDays,
-  type Actor, type BacktestResult, type DealState, type ForecastPeriod, type HistoryRow, type PeriodForecast, type StageInfo,
+  addDays, backtest, dateOfInstant, dealsAsOf, fiscalPeriodOf, forecastPeriod, invalid, parseFiscalPeriod,
+  type Actor, type DealState, type ForecastPeriod, type ForecastRange, type HistoryRow, type StageInfo,
 } from '@attain/core';
+import type { ForecastBacktestWire, StatisticalForecastWire } from '@attain/contract';
 import { opportunityHistoryRepo } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
@@ -21,6 +22,7 @@ const SEED = 20_261_127;
 
 interface Replay {
   readonly currency: string;
+  readonly fiscalYearStartMonth: number;
   readonly statesOn: (date: string) => readonly DealState[];
   readonly quarters: readonly ForecastPeriod[];
   readonly today: string;
@@ -59,37 +61,41 @@ async function replay(ctx: AppContext, actor: Actor, filter: { ownerId?: string;
   for (let q = fiscalPeriodOf(first, money.fiscalYearStartMonth, 'quarter'); q.start <= addDays(today, 92); q = fiscalPeriodOf(addDays(q.end, 1), money.fiscalYearStartMonth, 'quarter')) {
     quarters.push({ start: q.start, end: q.end });
   }
-  return { currency: money.currency, statesOn, quarters, today };
+  return { currency: money.currency, fiscalYearStartMonth: money.fiscalYearStartMonth, statesOn, quarters, today };
 }
 
-export type PeriodForecastView = PeriodForecast & {
-  readonly periodKey: string;
-  readonly period: ForecastPeriod;
-  readonly asOf: string;
-  readonly currency: string;
-};
+const rangeWire = (r: ForecastRange | null) => r && { p10: String(r.p10), p50: String(r.p50), p90: String(r.p90), expected: String(r.expected) };
 
 /** The forecast of a fiscal quarter (this one by default) as of today. */
-export async function statisticalForecast(ctx: AppContext, actor: Actor, input: { period?: string; ownerId?: string; teamId?: string }): Promise<PeriodForecastView> {
+export async function statisticalForecast(ctx: AppContext, actor: Actor, input: { period?: string; ownerId?: string; teamId?: string }): Promise<StatisticalForecastWire> {
   requireAbility(actor, 'forecast:read');
   const r = await replay(ctx, actor, input);
-  const fy = (await orgMoney(ctx.database.db, actor.orgId, r.today)).fiscalYearStartMonth;
   let q;
   try {
-    q = input.period === undefined ? fiscalPeriodOf(r.today, fy, 'quarter') : parseFiscalPeriod(input.period, fy);
+    q = input.period === undefined ? fiscalPeriodOf(r.today, r.fiscalYearStartMonth, 'quarter') : parseFiscalPeriod(input.period, r.fiscalYearStartMonth);
   } catch (error) {
     throw invalid('period', (error as Error).message);
   }
   if (q.kind !== 'quarter') throw invalid('period', `forecasts are of quarters, e.g. ${q.key.slice(0, 6)}-Q1`);
   if (q.end < r.today) throw invalid('period', `${q.key} has ended: what was won is known (the backtest shows what was forecast then)`);
   const period = { start: q.start, end: q.end };
-  const { probabilities: _p, ...forecast } = forecastPeriod({ statesOn: r.statesOn, periods: r.quarters, period, asOf: r.today, seed: SEED });
-  return { ...forecast, periodKey: q.key, period, asOf: r.today, currency: r.currency };
+  const f = forecastPeriod({ statesOn: r.statesOn, periods: r.quarters, period, asOf: r.today, seed: SEED });
+  return {
+    periodKey: q.key, period, asOf: r.today, currency: r.currency, wonMinor: String(f.wonMinor), openDeals: f.openDeals, baselineMinor: String(f.baselineMinor),
+    range: rangeWire(f.range), notEnoughHistory: f.notEnoughHistory,
+  };
 }
 
 /** Replays every week of the quarters that have ended and scores the forecasts made then (baseline and simulated). */
-export async function forecastBacktest(ctx: AppContext, actor: Actor, input: { ownerId?: string; teamId?: string } = {}): Promise<BacktestResult & { readonly currency: string; readonly dataEnd: string }> {
+export async function forecastBacktest(ctx: AppContext, actor: Actor, input: { ownerId?: string; teamId?: string } = {}): Promise<ForecastBacktestWire> {
   requireAbility(actor, 'forecast:read');
   const r = await replay(ctx, actor, input);
-  return { ...backtest({ statesOn: r.statesOn, periods: r.quarters, dataEnd: r.today, seed: SEED }), currency: r.currency, dataEnd: r.today };
+  const b = backtest({ statesOn: r.statesOn, periods: r.quarters, dataEnd: r.today, seed: SEED });
+  return {
+    dataEnd: r.today, currency: r.currency, byWeek: [...b.byWeek], brier: b.brier, calibration: [...b.calibration],
+    rows: b.rows.map((row) => ({
+      period: row.period, week: row.week, asOf: row.asOf, actualMinor: String(row.actualMinor), baselineMinor: String(row.forecast.baselineMinor),
+      range: rangeWire(row.forecast.range), notEnoughHistory: row.forecast.notEnoughHistory,
+    })),
+  };
 }

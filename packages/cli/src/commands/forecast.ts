@@ -29,7 +29,7 @@ export function registerForecast(program: Command): void {
     .action((o: ForecastOptions, command: Command) => asActor(o, command, async (rt, org, actor) => {
       const ownerId = o.person === undefined ? undefined : await resolvePerson(rt, org, o.person);
       const f = await statisticalForecast(rt.ctx, actor, { ...(o.period ? { period: o.period } : {}), ...(ownerId ? { ownerId } : {}), ...(o.team ? { teamId: o.team } : {}) });
-      const money = (m: bigint) => formatMinorAsMajor(m, f.currency);
+      const money = (m: string) => formatMinorAsMajor(BigInt(m), f.currency);
       output(rt, f, () => [
         `${f.periodKey} (${f.period.start}..${f.period.end}) as of ${f.asOf}, ${f.currency}`,
         `  won so far      ${money(f.wonMinor)}`,
@@ -43,7 +43,7 @@ export function registerForecast(program: Command): void {
     .action((o: ActingOptions, command: Command) => asActor(o, command, async (rt, _org, actor) => {
       const b = await forecastBacktest(rt.ctx, actor);
       output(rt, b, () => [
-        `backtest to ${b.dataEnd}: ${new Set(b.rows.map((r) => r.period.start)).size} quarters, ${b.rows.length} weekly forecasts (${b.rows.filter((r) => r.forecast.range === null).length} without enough history)`,
+        `backtest to ${b.dataEnd}: ${new Set(b.rows.map((r) => r.period.start)).size} quarters, ${b.rows.length} weekly forecasts (${b.rows.filter((r) => r.range === null).length} without enough history)`,
         table(['week', 'quarters', 'baseline MAPE', 'model MAPE', 'better by', 'bias', 'inside P10-P90'],
           b.byWeek.map((w) => [String(w.week), String(w.periods), pct(w.baselineMape), pct(w.modelMape), pct(1 - w.modelMape / w.baselineMape), signed(w.bias), pct(w.coverage)]), [0, 1, 2, 3, 4, 5, 6]),
         b.brier === null ? 'Brier score: no deals scored' : `Brier score over ${b.brier.deals} deal-weeks: ${b.brier.model.toFixed(4)} (stage probabilities: ${b.brier.baseline.toFixed(4)})`,
