@@ -22,6 +22,7 @@ const CoveragePage = lazy(() => import('../coverage/CoveragePage.js').then((m) =
 const TerritoriesArea = lazy(() => import('../territories/TerritoriesArea.js').then((m) => ({ default: m.TerritoriesArea })));
 const QuotasArea = lazy(() => import('../quotas/QuotasArea.js').then((m) => ({ default: m.QuotasArea })));
 const TeamQuotasArea = lazy(() => import('../quotas/TeamQuotasArea.js').then((m) => ({ default: m.TeamQuotasArea })));
+const ForecastPage = lazy(() => import('../forecast/ForecastPage.js').then((m) => ({ default: m.ForecastPage })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -56,6 +57,7 @@ function Screens() {
         <Switch>
           <Route path="/" component={HomePage} />
           <Route path="/board" component={BoardPage} />
+          <Route path="/forecast" component={ForecastPage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/plans" nest component={PlansArea} />
           <Route path="/assignments" component={AssignmentsPage} />

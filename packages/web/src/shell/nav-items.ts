@@ -12,6 +12,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Home', ability: 'opportunity:list', key: 'h' },
   { href: '/board', label: 'Pipeline board', ability: 'opportunity:list', key: 'b' },
+  // The quarter's range from the pipeline's history, for everyone's own deals (a leader's team's).
+  { href: '/forecast', label: 'Forecast', ability: 'forecast:read', key: 'f' },
   // Open deals first, as a CRM's default view is; the filter shows as a chip and comes off in one click.
   { href: '/opportunities?isClosed=false', label: 'Opportunities', ability: 'opportunity:list', key: 'o' },
   { href: '/accounts', label: 'Accounts', ability: 'account:list', key: 'a' },

@@ -1,0 +1,29 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StatisticalForecastWire } from '@attain/contract';
+import { nextQuarter } from './ForecastPage.js';
+import { RangeBand } from './RangeBand.js';
+
+afterEach(cleanup);
+
+const forecast: StatisticalForecastWire = {
+  periodKey: 'FY2027-Q4', period: { start: '2026-11-01', end: '2027-01-31' }, asOf: '2026-11-27', currency: 'USD',
+  wonMinor: '74032760', openDeals: 528, baselineMinor: '240877780', notEnoughHistory: null,
+  range: { p10: '182966900', p50: '214233680', p90: '248934280', expected: '215707341' },
+};
+
+describe('the forecast page', () => {
+  it('names the quarter after this one', () => {
+    expect([nextQuarter('FY2027-Q4'), nextQuarter('FY2027-Q1')]).toEqual(['FY2028-Q1', 'FY2027-Q2']);
+  });
+
+  it('draws P10 to P90 as a band on one scale with what is won and the baseline, and says it in words', () => {
+    render(<RangeBand forecast={forecast} />);
+    const band = screen.getByTestId('forecast-band');
+    expect(band.getAttribute('aria-label')).toMatch(/^Won \$740\.3K; stage-weighted \$2\.4M; P10 \$1\.8M, P50 \$2\.1M, P90 \$2\.5M$/);
+    const rect = screen.getByTestId('forecast-band-range');
+    expect(Number(rect.getAttribute('width'))).toBeGreaterThan(0);
+    expect(render(<RangeBand forecast={{ ...forecast, range: null }} />).container.innerHTML).toBe('');
+  });
+});
