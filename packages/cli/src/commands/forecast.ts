@@ -3,9 +3,8 @@ import { formatMinorAsMajor } from '@attain/core';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output } from '../runtime.js';
-import { asActor } from './quota-plan.js';
 import { table } from './territory-format.js';
-import { acting, type ActingOptions } from './territory-options.js';
+import { acting, asActor, type ActingOptions } from './territory-options.js';
 
 /*
  * `attain forecast show|backtest`: the statistical forecast of a quarter with its P10-P90 range

@@ -1,4 +1,4 @@
-import { formatMinorAsMajor, invalid, PERSON_KINDS, QUOTA_PLAN_MEASURES, unitOfMeasure, type Organisation, type PersonKind, type QuotaPlanMeasure } from '@attain/core';
+import { formatMinorAsMajor, invalid, measureName, PERSON_KINDS, QUOTA_PLAN_MEASURES, unitOfMeasure, type Organisation, type PersonKind, type QuotaPlanMeasure } from '@attain/core';
 import type { QuotaAllocateBody } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
@@ -38,7 +38,7 @@ export interface QuotaUnitOf {
 export const quotaIn = (p: QuotaUnitOf) => (minor: string): string => (p.unit === 'count' ? BigInt(minor).toString() : formatMinorAsMajor(BigInt(minor), p.currency));
 
 /** What the plan's amounts are in, after a number: "USD", or "new logos". */
-export const unitName = (p: QuotaUnitOf): string => (p.unit === 'count' ? p.measure.replace('-', ' ') : p.currency);
+export const unitName = (p: QuotaUnitOf): string => (p.unit === 'count' ? measureName(p.measure) : p.currency);
 
 /** A quota typed on the command line: an amount in the currency, or a whole count; a bad one exits 3 naming the option. */
 export function quotaAmount(text: string, option: string, p: QuotaUnitOf): bigint {

@@ -1,16 +1,16 @@
 import {
   approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
-import { checkQuotaPhasing, DomainError, lineDepths, invalid, parseDecimal, PERSON_KINDS, unitOfMeasure, type Actor, type Organisation, type PersonKind } from '@attain/core';
+import { checkQuotaPhasing, DomainError, lineDepths, invalid, measureName, parseDecimal, PERSON_KINDS, unitOfMeasure, type Organisation, type PersonKind } from '@attain/core';
 import {
   QUOTA_CHANGE_REASONS, type CreateQuotaPlanBody, type QuotaPlanApproved, type QuotaPlanComparison, type QuotaPlanDetail, type QuotaPlanSummary,
 } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
-import { output, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
+import { output, type Runtime } from '../runtime.js';
 import { table } from './territory-format.js';
 import { allocationBody, allocationOptions, isKind, measureOption, quotaAmount, quotaIn, unitName, type AllocationOptions, type QuotaUnitOf } from './quota-options.js';
-import { acting, actorFor, calendarDate, whole, type ActingOptions } from './territory-options.js';
+import { acting, asActor, calendarDate, whole, type ActingOptions } from './territory-options.js';
 
 /*
  * `attain quota plan ...` and `attain quota diagnose`: quota plans (docs/quotas.md#quota-plans)
@@ -125,7 +125,7 @@ export function formatPlans(plans: readonly QuotaPlanSummary[]): string {
 export function formatDiagnostics(p: QuotaPlanDetail): string[] {
   const d = p.diagnostics;
   const money = quotaIn(p);
-  const history = p.unit === 'count' ? p.measure.replace('-', ' ') : 'bookings';
+  const history = measureName(p.measure);
   const over = p.cascade.filter((n) => n.overBound);
   return [
     d.shareAtQuota === null
@@ -188,14 +188,6 @@ export function formatComparison(c: QuotaPlanComparison): string {
 }
 
 // ---- commands --------------------------------------------------------------------------------
-
-type Acting = (rt: Runtime, org: Organisation, actor: Actor) => Promise<void>;
-/** Runs `body` as the `--as` user of the `--org` organisation. */
-export const asActor = (o: ActingOptions, command: Command, body: Acting) =>
-  runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
-    const { org, actor } = await actorFor(rt, o);
-    await body(rt, org, actor);
-  });
 
 /** `attain quota plan` and `attain quota diagnose`, under `attain quota`. */
 export function registerQuotaPlan(quota: Command): void {

@@ -5,9 +5,8 @@ import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output, type Runtime } from '../runtime.js';
 import { quotaAmount, quotaIn, unitName } from './quota-options.js';
-import { asActor } from './quota-plan.js';
 import { table } from './territory-format.js';
-import { acting, type ActingOptions } from './territory-options.js';
+import { acting, asActor, type ActingOptions } from './territory-options.js';
 
 /*
  * `attain quota team ...`: bottom-up quota planning for a manager (docs/quotas.md#bottom-up), as

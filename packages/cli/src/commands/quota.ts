@@ -1,13 +1,13 @@
 import { allocateQuotas } from '@attain/app';
-import { formatMinorAsMajor } from '@attain/core';
+import { formatMinorAsMajor, measureName } from '@attain/core';
 import type { QuotaAllocation } from '@attain/contract';
 import type { Command } from 'commander';
-import { output, runCommand, type GlobalOptions } from '../runtime.js';
+import { output } from '../runtime.js';
 import { allocationBody, allocationOptions, quotaIn, unitName, type AllocationOptions } from './quota-options.js';
 import { registerQuotaPlan } from './quota-plan.js';
 import { registerQuotaTeam } from './quota-team.js';
 import { table } from './territory-format.js';
-import { acting, actorFor, type ActingOptions } from './territory-options.js';
+import { acting, asActor, type ActingOptions } from './territory-options.js';
 
 type AllocateOptions = ActingOptions & AllocationOptions;
 
@@ -19,7 +19,7 @@ function diagnosticsLine(a: QuotaAllocation): string {
     ? `at quota: not enough history to predict (${d.notEnoughHistory ?? ''})`
     : `predicted at or above quota: ${(100 * d.shareAtQuota.mean).toFixed(0)}% of ${d.shareAtQuota.sellers} sellers (P10-P90 ${(100 * d.shareAtQuota.p10).toFixed(0)}-${(100 * d.shareAtQuota.p90).toFixed(0)}%; healthy 55-70%)`;
   const potential = d.quotaPerPotential === null ? '' : `; quota per unit of potential: Gini ${d.quotaPerPotential.gini.toFixed(3)}`;
-  const growth = d.totalOverBookings === null ? '' : `; the total is ${pct(d.totalOverBookings - 1)} over last year's ${a.unit === 'count' ? a.measure.replace('-', ' ') : 'bookings'}`;
+  const growth = d.totalOverBookings === null ? '' : `; the total is ${pct(d.totalOverBookings - 1)} over last year's ${measureName(a.measure)}`;
   const ote = d.quotaToOte === null ? '' : `; quota to OTE: median ${d.quotaToOte.median.toFixed(1)}x (${d.quotaToOte.min.toFixed(1)}-${d.quotaToOte.max.toFixed(1)}x)`;
   return `${share}${potential}${growth}${ote}`;
 }
@@ -27,7 +27,7 @@ function diagnosticsLine(a: QuotaAllocation): string {
 export function formatAllocation(a: QuotaAllocation): string {
   const money = (minor: string) => formatMinorAsMajor(BigInt(minor), a.currency);
   const quota = quotaIn(a);
-  const history = a.unit === 'count' ? a.measure.replace('-', ' ') : 'bookings';
+  const history = measureName(a.measure);
   return [
     `FY${a.fiscalYear}: ${quota(a.totalMinor)} ${unitName(a)} to ${a.sellers.length} sellers (${history} from ${a.historyFrom} to ${a.historyTo})`,
     table(['seller', 'role', 'manager', history, 'potential', 'weight', 'share', 'quota', `vs ${history}`, 'bound'],
@@ -45,13 +45,10 @@ export function registerQuota(program: Command): void {
   acting(allocationOptions(quota
     .command('allocate')
     .description("cascade a fiscal year's company number to the sellers by last year's bookings and the potential they cover (a preview: nothing is written)")))
-    .action((o: AllocateOptions, command: Command) =>
-      runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
-        const { org, actor } = await actorFor(rt, o);
-        const allocation = await allocateQuotas(rt.ctx, actor, await allocationBody(rt, org, o));
-        output(rt, allocation, () => formatAllocation(allocation));
-      }),
-    );
+    .action((o: AllocateOptions, command: Command) => asActor(o, command, async (rt, org, actor) => {
+      const allocation = await allocateQuotas(rt.ctx, actor, await allocationBody(rt, org, o));
+      output(rt, allocation, () => formatAllocation(allocation));
+    }));
   registerQuotaPlan(quota);
   registerQuotaTeam(quota);
 }

@@ -4,7 +4,7 @@ import type { TerritoryModelSummary } from '@attain/contract';
 import type { Command } from 'commander';
 import { readText } from '../files.js';
 import { actAs } from '../lookup/act-as.js';
-import { resolveOrg, type Runtime } from '../runtime.js';
+import { resolveOrg, runCommand, type GlobalOptions, type Runtime } from '../runtime.js';
 
 /*
  * What the `attain territory` commands share: parsing their options, reading a model file, and
@@ -57,6 +57,13 @@ export async function actorFor(rt: Runtime, o: ActingOptions): Promise<{ org: Or
   const org = await resolveOrg(rt, o.org);
   return { org, actor: await actAs(rt, org, o.as) };
 }
+
+/** Runs `body` as the `--as` user of the `--org` organisation, as a command's action. */
+export const asActor = (o: ActingOptions, command: Command, body: (rt: Runtime, org: Organisation, actor: Actor) => Promise<void>) =>
+  runCommand(command.optsWithGlobals<GlobalOptions>(), async (rt) => {
+    const { org, actor } = await actorFor(rt, o);
+    await body(rt, org, actor);
+  });
 
 /** A model by id, or by its name when exactly one model has it (ignoring case). */
 export async function resolveModel(rt: Runtime, actor: Actor, text: string): Promise<TerritoryModelSummary> {

@@ -1,6 +1,6 @@
 import { addDays } from '../calendar.js';
 import type { DealState } from './pipeline-replay.js';
-import { learnConversion, periodView, simulatePeriod, stageWeighted, type ConversionSample, type ForecastPeriod, type ForecastRange } from './statistical-forecast.js';
+import { learnConversion, periodView, simulatePeriod, stageWeighted, type ConversionSample, type ForecastPeriod, type ForecastRange, type PeriodView } from './statistical-forecast.js';
 
 /*
  * A period's forecast as of a day, learnt only from what was known that day, and the backtest that
@@ -36,6 +36,19 @@ export type PeriodForecast = {
 export const snapshotDays = (p: ForecastPeriod): string[] => Array.from({ length: WEEKS }, (_, k) => addDays(p.start, 7 * k)).filter((d) => d <= p.end);
 
 const inPeriod = (date: string, p: ForecastPeriod): boolean => date >= p.start && date <= p.end;
+
+/**
+ * A period's view of a day's pipeline, once per (pipeline, period): the backtest's forecasts each
+ * look at every earlier snapshot again, and `statesOn` answers the same array for the same day.
+ */
+const views = new WeakMap<readonly DealState[], Map<string, PeriodView>>();
+function viewOf(states: readonly DealState[], p: ForecastPeriod): PeriodView {
+  let byPeriod = views.get(states);
+  if (!byPeriod) views.set(states, (byPeriod = new Map()));
+  let view = byPeriod.get(p.start);
+  if (!view) byPeriod.set(p.start, (view = periodView(states, p)));
+  return view;
+}
 const weekOf = (p: ForecastPeriod, day: string): number => Math.floor((Date.parse(day) - Date.parse(p.start)) / (7 * 86_400_000));
 
 /**
@@ -47,7 +60,7 @@ const weekOf = (p: ForecastPeriod, day: string): number => Math.floor((Date.pars
  */
 export function forecastPeriod(input: ForecastInput): PeriodForecast & { readonly probabilities: ReadonlyMap<string, number> } {
   const now = input.statesOn(input.asOf);
-  const view = periodView(now, input.period);
+  const view = viewOf(now, input.period);
   const base = { wonMinor: view.wonMinor, openDeals: view.open.length, baselineMinor: stageWeighted(view) };
   const past = input.periods.filter((p) => p.end < input.asOf);
   const known = new Map(now.map((d) => [d.id, d]));
@@ -57,7 +70,7 @@ export function forecastPeriod(input: ForecastInput): PeriodForecast & { readonl
   for (const p of past) {
     for (const day of snapshotDays(p)) {
       const weeksLeft = WEEKS - weekOf(p, day);
-      for (const d of periodView(input.statesOn(day), p).open) {
+      for (const d of viewOf(input.statesOn(day), p).open) {
         const later = known.get(d.id);
         samples.push({ deal: d, weeksLeft, won: later !== undefined && later.won && inPeriod(later.closeDate, p) });
       }
@@ -125,12 +138,12 @@ export function backtest(args: { readonly statesOn: (date: string) => readonly D
   const rows: BacktestRow[] = [];
   const scored: { p: number; base: number; won: boolean }[] = [];
   for (const period of args.periods.filter((p) => p.end < args.dataEnd)) {
-    const actualMinor = periodView(final, period).wonMinor;
+    const actualMinor = viewOf(final, period).wonMinor;
     for (const asOf of snapshotDays(period)) {
       const forecast = forecastPeriod({ statesOn: args.statesOn, periods: args.periods, period, asOf, seed: args.seed });
       rows.push({ period, week: weekOf(period, asOf) + 1, asOf, actualMinor, forecast });
       if (forecast.range === null) continue;
-      for (const d of periodView(args.statesOn(asOf), period).open) {
+      for (const d of viewOf(args.statesOn(asOf), period).open) {
         const outcome = finalById.get(d.id);
         scored.push({ p: forecast.probabilities.get(d.id) ?? 0, base: d.probabilityBps / 10_000, won: outcome !== undefined && outcome.won && inPeriod(outcome.closeDate, period) });
       }

@@ -15,5 +15,11 @@ export const isQuotaMeasure = (name: string): name is QuotaMeasure => Object.has
 export const QUOTA_PLAN_MEASURES = ['bookings', ...QUOTA_MEASURE_NAMES] as const;
 export type QuotaPlanMeasure = 'bookings' | QuotaMeasure;
 
+/** A measure as a heading says it ("Bookings", "New logos"); an unknown one as written. */
+export const measureLabel = (measure: string): string => (measure === 'bookings' ? 'Bookings' : Object.hasOwn(MEASURE_QUOTAS, measure) ? MEASURE_QUOTAS[measure as QuotaMeasure].label : measure);
+
+/** A measure inside a sentence ("last year's new logos"). */
+export const measureName = (measure: string): string => measureLabel(measure).toLowerCase();
+
 /** Money (minor units of the organisation's currency) or a count. */
 export const unitOfMeasure = (measure: QuotaPlanMeasure): 'money' | 'count' => (measure === 'bookings' ? 'money' : MEASURE_QUOTAS[measure].unit);

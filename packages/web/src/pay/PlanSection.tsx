@@ -1,10 +1,8 @@
 import type { StatementPlan } from '@attain/contract';
-import { MEASURE_QUOTAS, isQuotaMeasure } from '@attain/core';
+import { measureLabel } from '@attain/core';
 import { formatCount } from '../ui/format.js';
 import { StatementExplanationTable } from './StatementExplanationTable.js';
 import { TermsPanel } from './TermsPanel.js';
-
-const measureLabel = (measure: string): string => (isQuotaMeasure(measure) ? MEASURE_QUOTAS[measure].label : measure);
 
 /** One plan of a statement: its terms for the period, then every explanation row. */
 export function PlanSection({ plan, currency }: { plan: StatementPlan; currency: string }) {

@@ -5,7 +5,7 @@ import { matchesText } from '../pay/table-sort.js';
 import { formatCount, formatDate, humanize } from '../ui/format.js';
 import type { PlanLine } from './plan-rows.js';
 import { useQuotaPlanWrites } from './use-quota-plans.js';
-import { formatQuota, lastYearLabel, quotaTyped, unitSuffix } from './quota-units.js';
+import { formatQuota, historyName, lastYearLabel, quotaTyped, unitSuffix } from './quota-units.js';
 
 const signed = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
 
@@ -102,7 +102,7 @@ function LineEditor({ plan: p, line, onDone }: { plan: QuotaPlanDetail; line: Pl
   return (
     <form className="line-editor" onSubmit={submit} noValidate aria-label={`New quota for ${line.name}`}>
       <label className="visually-hidden" htmlFor={`${ids}-amount`}>Annual quota {unitSuffix(p)}</label>
-      <input id={`${ids}-amount`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder={p.unit === 'count' ? p.measure.replace('-', ' ') : p.currency} autoFocus aria-invalid={amount !== '' && minor === null} />
+      <input id={`${ids}-amount`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder={p.unit === 'count' ? historyName(p) : p.currency} autoFocus aria-invalid={amount !== '' && minor === null} />
       <label className="visually-hidden" htmlFor={`${ids}-reason`}>Reason</label>
       <input id={`${ids}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why" />
       {midYear && (

@@ -1,3 +1,4 @@
+import { measureName } from '@attain/core';
 import { amountMinor } from '../ui/amount.js';
 import { formatCount, formatMoney } from '../ui/format.js';
 
@@ -14,7 +15,7 @@ export interface QuotaUnits {
 }
 
 /** What the history column holds: last year's bookings, or last year's new logos. */
-export const historyName = (u: QuotaUnits): string => (u.unit === 'count' ? (u.measure ?? 'count').replace('-', ' ') : 'bookings');
+export const historyName = (u: QuotaUnits): string => measureName(u.measure ?? 'bookings');
 
 /** The history column's heading. */
 export const lastYearLabel = (u: QuotaUnits): string => (u.unit === 'count' ? `${historyName(u).replace(/^./, (c) => c.toUpperCase())} last year` : 'Booked last year');
@@ -32,4 +33,4 @@ export function quotaTyped(text: string, u: QuotaUnits): string | null {
 }
 
 /** How an input of the unit is labelled: "(USD)" or "(new logos)". */
-export const unitSuffix = (u: QuotaUnits): string => (u.unit === 'count' ? `(${(u.measure ?? 'count').replace('-', ' ')})` : `(${u.currency})`);
+export const unitSuffix = (u: QuotaUnits): string => `(${u.unit === 'count' ? historyName(u) : u.currency})`;
