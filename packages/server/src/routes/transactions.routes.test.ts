@@ -28,7 +28,9 @@ describe.each(testDialects())('splits and transactions API on %s', (dialect) => 
     const rep = await s.as(t, 'rep');
     const deal = await rep.post<{ id: string }>('/opportunities', { name: 'Big one', amountMinor: '500000', closeDate: '2026-06-30', type: 'renewal' });
     const body = { splits: [{ personId: t.people.rep.id, kind: 'payout', share: '0.75' }, { personId: t.people.rep2.id, kind: 'payout', share: '0.25' }] };
-    expect(await rep.put<OpportunitySplits>(`/opportunities/${deal.body.id}/splits`, body)).toMatchObject({ status: 200, body: { splits: body.splits } });
+    // Splits come back in person-id order; two people made in the same millisecond may have ids in either order.
+    const byPerson = [...body.splits].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+    expect(await rep.put<OpportunitySplits>(`/opportunities/${deal.body.id}/splits`, body)).toMatchObject({ status: 200, body: { splits: byPerson } });
     expect((await rep.get<OpportunitySplits>(`/opportunities/${deal.body.id}/splits`)).body.splits).toHaveLength(2);
     expect((await rep.patch(`/opportunities/${deal.body.id}`, { stageId: won })).status).toBe(200);
     const finance = await s.as(t, 'finance');
