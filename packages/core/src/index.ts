@@ -57,4 +57,5 @@ export * from './quota/measures.js';
 export * from './forecast/pipeline-replay.js';
 export * from './forecast/statistical-forecast.js';
 export * from './forecast/backtest.js';
+export * from './forecast/forecast-rollup.js';
 export * from './quota/quota-plan.js';

@@ -39,7 +39,7 @@ async function replay(ctx: AppContext, actor: Actor, filter: { ownerId?: string;
   const history = new Map<string, HistoryRow[]>();
   let first = today;
   for (const e of await opportunityHistoryRepo.listForOrg(db, actor.orgId)) {
-    const row = { changedAt: e.changedAt, stageId: e.stageId, amountMinor: money.convert(e.amountMinor, e.currency, `opportunity ${e.opportunityId}`), closeDate: e.closeDate, ownerId: e.ownerId };
+    const row = { changedAt: e.changedAt, stageId: e.stageId, amountMinor: money.convert(e.amountMinor, e.currency, `opportunity ${e.opportunityId}`), closeDate: e.closeDate, ownerId: e.ownerId, forecastCategory: e.forecastCategory };
     const rows = history.get(e.opportunityId);
     if (rows) rows.push(row);
     else history.set(e.opportunityId, [row]);

@@ -10,7 +10,7 @@ const STAGES = new Map<string, StageInfo>([
   ['won', { probabilityBps: 10000, isClosed: true, isWon: true }],
   ['lost', { probabilityBps: 0, isClosed: true, isWon: false }],
 ]);
-const row = (changedAt: string, stageId: string, amountMinor: bigint, closeDate: string): HistoryRow => ({ changedAt, stageId, amountMinor, closeDate, ownerId: 'rep' });
+const row = (changedAt: string, stageId: string, amountMinor: bigint, closeDate: string): HistoryRow => ({ changedAt, stageId, amountMinor, closeDate, ownerId: 'rep', forecastCategory: 'pipeline' });
 
 describe('the pipeline on a past day', () => {
   it('is each deal as its rows stood then, with how often its close date was pushed; later deals are absent', () => {

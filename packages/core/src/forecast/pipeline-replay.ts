@@ -1,6 +1,6 @@
 /*
  * The pipeline as it stood on a past day, replayed from the opportunities' append-only history
- * (every change of stage, amount, close date or owner is a row): the raw material of the
+ * (every change of stage, amount, close date, forecast category or owner is a row): the raw material of the
  * statistical forecast and its backtest (docs/forecasting.md). Pure.
  */
 
@@ -18,6 +18,8 @@ export interface HistoryRow {
   readonly amountMinor: bigint;
   readonly closeDate: string;
   readonly ownerId: string | null;
+  /** The deal's own forecast category (pipeline, best_case, commit, closed, omitted). */
+  readonly forecastCategory: string;
 }
 
 /** A deal as it stood at an instant. */
@@ -30,6 +32,7 @@ export interface DealState {
   readonly closed: boolean;
   readonly won: boolean;
   readonly probabilityBps: number;
+  readonly forecastCategory: string;
   /** How often its close date had been moved later by then: a deal pushed once tends to slip again. */
   readonly pushes: number;
   /** When it was created (its first row). */
@@ -55,7 +58,7 @@ export function dealsAsOf(history: ReadonlyMap<string, readonly HistoryRow[]>, s
     if (!last || !first || !stage) continue;
     out.push({
       id, ownerId: last.ownerId, stageId: last.stageId, amountMinor: last.amountMinor, closeDate: last.closeDate,
-      closed: stage.isClosed, won: stage.isWon, probabilityBps: stage.probabilityBps, pushes, createdAt: first.changedAt,
+      closed: stage.isClosed, won: stage.isWon, probabilityBps: stage.probabilityBps, forecastCategory: last.forecastCategory, pushes, createdAt: first.changedAt,
     });
   }
   return out;
