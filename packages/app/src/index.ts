@@ -46,3 +46,6 @@ export * from './coverage/index.js';
 export * from './territories/index.js';
 export * from './quotas/index.js';
 export { forecastBacktest, statisticalForecast } from './forecast/statistical-forecast.js';
+export { adjustForecast, listForecastCalls, submitForecastCall } from './forecast/forecast-calls.js';
+export { forecastRollup } from './forecast/forecast-rollup.js';
+export { takeDueForecastSnapshots, takeForecastSnapshot, weekStartOf } from './forecast/forecast-snapshots.js';

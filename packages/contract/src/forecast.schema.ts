@@ -39,3 +39,82 @@ export const ForecastBacktestWire = z.object({
   calibration: z.array(z.object({ from: z.number(), to: z.number(), deals: z.number().int(), meanProbability: z.number(), observed: z.number() })),
 });
 export type ForecastBacktestWire = z.infer<typeof ForecastBacktestWire>;
+
+/*
+ * Forecast calls and the roll-up (docs/forecasting.md#calls-and-the-roll-up). Categories are
+ * cumulative: commit includes what is closed, best case includes commit.
+ */
+export const ForecastCallCategory = z.enum(['commit', 'best-case']);
+const CallAmount = MinorUnits.refine((v) => !v.startsWith('-'), 'must not be negative');
+
+export const ForecastCallBody = z.strictObject({
+  /** A fiscal quarter that has not ended (FY2027-Q4). */
+  period: z.string().trim().min(4).max(20),
+  category: ForecastCallCategory,
+  amountMinor: CallAmount,
+  note: z.string().trim().max(500).default(''),
+});
+
+export const ForecastAdjustmentBody = z.strictObject({
+  period: z.string().trim().min(4).max(20),
+  /** A direct report of the manager adjusting. */
+  personId: Id,
+  category: ForecastCallCategory,
+  amountMinor: CallAmount,
+  reason: z.string().trim().min(1, 'say why').max(500),
+});
+
+export const ForecastRollupQuery = z.strictObject({
+  period: z.string().trim().min(4).max(20).optional(),
+  /** The person at the top of the roll-up (default: the caller; the whole organisation for org-wide roles). */
+  personId: Id.optional(),
+  /** A day a weekly snapshot was taken: the roll-up as it stood then. */
+  snapshot: CalendarDate.optional(),
+});
+
+const Categories = z.object({ commit: MinorUnits, bestCase: MinorUnits });
+const MaybeCategories = z.object({ commit: MinorUnits.nullable(), bestCase: MinorUnits.nullable() });
+
+export const ForecastRollupRow = z.object({
+  personId: Id, name: z.string(), title: z.string().nullable(), managerId: Id.nullable(), depth: z.number().int(), reports: z.number().int(),
+  /** Her deals and her team's, cumulative: closed, commit, best case, and every open deal not omitted. */
+  pipeline: z.object({ closed: MinorUnits, commit: MinorUnits, bestCase: MinorUnits, open: MinorUnits }),
+  /** Her own deals plus each direct report's forecast. */
+  rolledUp: Categories,
+  call: MaybeCategories,
+  /** Her manager's adjustment (shown to her manager and above, never to her). */
+  adjustment: MaybeCategories,
+  /** What counts upwards: adjustment, else call, else roll-up. */
+  forecast: Categories,
+  quotaMinor: MinorUnits.nullable(),
+  /** May the caller adjust this line (she is this person's manager, live view only). */
+  canAdjust: z.boolean(),
+});
+export type ForecastRollupRow = z.infer<typeof ForecastRollupRow>;
+
+export const ForecastRollupWire = z.object({
+  periodKey: z.string(), period: Period, currency: z.string(),
+  /** The day the figures stand on: today live, or the snapshot's day. */
+  asOf: CalendarDate,
+  snapshot: CalendarDate.nullable(),
+  /** Snapshots taken of this period, latest first. */
+  snapshots: z.array(CalendarDate),
+  rows: z.array(ForecastRollupRow),
+  /** The statistical forecast of the top line's deals as of the same day; null for a period that had ended by then. */
+  statistical: StatisticalForecastWire.omit({ periodKey: true, period: true, currency: true }).nullable(),
+  /** May the caller submit her own call for this period (live, not ended). */
+  canCall: z.boolean(),
+});
+export type ForecastRollupWire = z.infer<typeof ForecastRollupWire>;
+
+export const ForecastCallItem = z.object({
+  id: Id, periodKey: z.string(), personId: Id, personName: z.string(), byPersonId: Id, byPersonName: z.string(),
+  kind: z.enum(['call', 'adjustment']), category: ForecastCallCategory, amountMinor: MinorUnits, currency: z.string(), note: z.string(), createdAt: z.string(),
+});
+export type ForecastCallItem = z.infer<typeof ForecastCallItem>;
+
+export const ForecastCallsQuery = z.strictObject({ period: z.string().trim().min(4).max(20).optional(), personId: Id.optional() });
+
+export const ForecastSnapshotBody = z.strictObject({ date: CalendarDate.optional() });
+export const ForecastSnapshotResult = z.object({ takenOn: CalendarDate, periods: z.array(z.object({ periodKey: z.string(), people: z.number().int() })) });
+export type ForecastSnapshotResult = z.infer<typeof ForecastSnapshotResult>;

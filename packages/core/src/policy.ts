@@ -56,7 +56,10 @@ export type Ability =
   | 'quota:plan'
   | 'quota:approve'
   | 'quota:propose'
-  | 'forecast:read';
+  | 'forecast:read'
+  | 'forecast:call'
+  | 'forecast:adjust'
+  | 'forecast:snapshot';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -108,6 +111,11 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'quota:propose') return role === 'manager';
   // The statistical forecast: everyone, of the deals she may read (a rep her own, a manager her team's).
   if (ability === 'forecast:read') return true;
+  // Forecast calls are the sellers' and their managers': a rep calls her own number, a manager hers and adjusts her direct reports' (see adjustForecast).
+  if (ability === 'forecast:call') return role === 'rep' || role === 'manager';
+  if (ability === 'forecast:adjust') return role === 'manager';
+  // Taking a snapshot by hand (the weekly job takes them by itself): sales ops and admins.
+  if (ability === 'forecast:snapshot') return ORG_WIDE.includes(role);
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -21,3 +21,4 @@ export * from './disputes.repo.js';
 export * from './coverage.repo.js';
 export * from './territory-models.repo.js';
 export * from './quota-plans.repo.js';
+export * from './forecast-calls.repo.js';

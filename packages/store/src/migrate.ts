@@ -22,6 +22,7 @@ import * as coverageModels from './migrations/2026-11-28T1100-coverage-models.js
 import * as territoryModels from './migrations/2026-11-29T0900-territory-models.js';
 import * as quotaPlans from './migrations/2026-11-30T0900-quota-plans.js';
 import * as assignmentMeasureQuotas from './migrations/2026-12-01T0900-assignment-measure-quotas.js';
+import * as forecastCalls from './migrations/2026-12-02T0900-forecast-calls.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0900-territory-models': territoryModels,
   '2026-11-30T0900-quota-plans': quotaPlans,
   '2026-12-01T0900-assignment-measure-quotas': assignmentMeasureQuotas,
+  '2026-12-02T0900-forecast-calls': forecastCalls,
 };
 
 export interface MigrationReport {

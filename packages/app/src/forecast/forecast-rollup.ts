@@ -1,0 +1,138 @@
+import {
+  dateOfInstant, DomainError, lineInForce, notFound, ownerInScope, ownPipelines, readScope, rollUpForecast, EMPTY_PIPELINE,
+  type Actor, type Calls, type CallCategory, type FiscalPeriod, type ForecastNode, type ForecastRow, type Person, type ReportingLine,
+} from '@attain/core';
+import type { ForecastRollupWire } from '@attain/contract';
+import { forecastCallRepo, forecastSnapshotRepo, reportingLineRepo, type Db, type ForecastCallRow, type ForecastSnapshotRow, type Tx } from '@attain/store';
+import { requireAbility } from '../authorize.js';
+import type { AppContext } from '../context.js';
+import { repos } from '../crm/repos.js';
+import { quarterQuotas } from '../insights/quarter-target.js';
+import { allPeople } from '../quotas/quota-history.js';
+import { forecastQuarter } from './forecast-quarter.js';
+import { narrowPipeline, replayPipeline, type PipelineHistory } from './pipeline-history.js';
+import { statisticalAsOf } from './statistical-forecast.js';
+
+/*
+ * The forecast roll-up (docs/forecasting.md#calls-and-the-roll-up): every person of the sales org
+ * with her call, her manager's adjustment and what her deals hold, summed up the reporting
+ * hierarchy; live, or as a weekly snapshot kept it. Beside it, the statistical range of the same
+ * deals as of the same day.
+ */
+
+export interface OrgChart {
+  readonly people: ReadonlyMap<string, Person>;
+  readonly lines: readonly ReportingLine[];
+}
+
+export async function loadOrgChart(db: Db | Tx, orgId: string): Promise<OrgChart> {
+  const people = await allPeople(db, orgId);
+  return { people: new Map(people.map((p) => [p.id, p])), lines: await reportingLineRepo.listForOrg(db, orgId) };
+}
+
+/** Everyone in the sales org on a day (hired, not yet gone), with her manager then. */
+export function membersOn(chart: OrgChart, day: string): Map<string, string | null> {
+  const managerOf = new Map<string, string | null>();
+  for (const p of chart.people.values()) {
+    if ((p.hireDate !== null && p.hireDate > day) || (p.terminationDate !== null && p.terminationDate < day)) continue;
+    managerOf.set(p.id, null);
+  }
+  for (const line of chart.lines) if (managerOf.has(line.personId) && lineInForce(line, day)) managerOf.set(line.personId, line.managerId);
+  return managerOf;
+}
+
+/** Each person's latest own call and her manager's latest adjustment, from calls oldest first. */
+export function callsInForce(calls: readonly ForecastCallRow[], managerOf: ReadonlyMap<string, string | null>): Map<string, { call: Calls; adjustment: Calls }> {
+  const out = new Map<string, { call: Record<string, bigint>; adjustment: Record<string, bigint> }>();
+  for (const c of calls) {
+    const entry = out.get(c.personId) ?? { call: {}, adjustment: {} };
+    out.set(c.personId, entry);
+    if (c.byPersonId === c.personId) entry.call[c.category] = c.amountMinor;
+    else if (managerOf.get(c.personId) === c.byPersonId) entry.adjustment[c.category] = c.amountMinor;
+  }
+  return out;
+}
+
+/** The roll-up's nodes for a quarter at an instant: the hierarchy, calls and deals as they stood then. */
+export async function forecastNodesAt(ctx: AppContext, orgId: string, quarter: FiscalPeriod, instant: string, chart: OrgChart, history: PipelineHistory): Promise<ForecastNode[]> {
+  const db = ctx.database.db;
+  const managerOf = membersOn(chart, dateOfInstant(instant));
+  const calls = callsInForce(await forecastCallRepo.listForPeriod(db, orgId, quarter.key, instant), managerOf);
+  const pipelines = ownPipelines(history.statesOn(instant), quarter);
+  const quotas = await quarterQuotas(db, orgId, null, quarter, history.currency);
+  return [...managerOf].map(([personId, managerId]) => ({
+    personId, managerId, own: pipelines.get(personId) ?? EMPTY_PIPELINE, call: calls.get(personId)?.call ?? {}, adjustment: calls.get(personId)?.adjustment ?? {},
+    quotaMinor: quotas.get(personId) ?? null,
+  }));
+}
+
+const toSnapshotNode = (s: ForecastSnapshotRow): ForecastNode => {
+  const calls = (commit: bigint | null, bestCase: bigint | null): Calls => ({ ...(commit === null ? {} : { commit }), ...(bestCase === null ? {} : { 'best-case': bestCase }) });
+  return {
+    personId: s.personId, managerId: s.managerId, own: { closedMinor: s.closedMinor, commitMinor: s.commitMinor, bestCaseMinor: s.bestCaseMinor, pipelineMinor: s.pipelineMinor },
+    call: calls(s.callCommitMinor, s.callBestCaseMinor), adjustment: calls(s.adjustedCommitMinor, s.adjustedBestCaseMinor), quotaMinor: s.quotaMinor,
+  };
+};
+
+/** Whose roll-up the caller sees: the person asked for (in her reach), else herself; the whole organisation's tops for org-wide roles. */
+function rootsFor(actor: Actor, nodes: readonly ForecastNode[], personId: string | undefined): string[] {
+  if (personId !== undefined) return [personId];
+  if (readScope(actor).kind === 'all') {
+    const present = new Set(nodes.map((n) => n.personId));
+    return nodes.filter((n) => n.managerId === null || !present.has(n.managerId)).map((n) => n.personId);
+  }
+  return actor.personId === null ? [] : [actor.personId];
+}
+
+const split = (c: Readonly<Record<CallCategory, bigint | null>>) => ({ commit: c.commit === null ? null : String(c.commit), bestCase: c['best-case'] === null ? null : String(c['best-case']) });
+const both = (c: Readonly<Record<CallCategory, bigint>>) => ({ commit: String(c.commit), bestCase: String(c['best-case']) });
+
+/** The roll-up of a quarter (this one by default), live or as a snapshot kept it. */
+export async function forecastRollup(ctx: AppContext, actor: Actor, input: { period?: string; personId?: string; snapshot?: string }): Promise<ForecastRollupWire> {
+  requireAbility(actor, 'forecast:read');
+  const db = ctx.database.db;
+  if (input.personId !== undefined) {
+    if (!(await repos.person.get(db, actor.orgId, input.personId))) throw notFound('person');
+    if (!ownerInScope(actor, input.personId)) throw new DomainError('forbidden', 'This person\'s forecast is outside what you may see.');
+  }
+  const all = await replayPipeline(ctx, actor.orgId, null);
+  const quarter = forecastQuarter(input.period, all.today, all.fiscalYearStartMonth);
+  const chart = await loadOrgChart(db, actor.orgId);
+  const snapshots = (await forecastSnapshotRepo.days(db, actor.orgId)).filter((d) => d.periodKey === quarter.key).map((d) => d.takenOn);
+  let nodes: ForecastNode[];
+  let asOf: string;
+  if (input.snapshot !== undefined) {
+    if (!snapshots.includes(input.snapshot)) throw notFound('snapshot');
+    nodes = (await forecastSnapshotRepo.rows(db, actor.orgId, input.snapshot, quarter.key)).map(toSnapshotNode);
+    asOf = input.snapshot;
+  } else {
+    nodes = await forecastNodesAt(ctx, actor.orgId, quarter, ctx.now(), chart, all);
+    asOf = all.today;
+  }
+  // She never sees her own manager's adjustment of her.
+  nodes = nodes.map((n) => (n.personId === actor.personId ? { ...n, adjustment: {} } : n));
+  const roots = rootsFor(actor, nodes, input.personId);
+  const rows = rollUpForecast(nodes, roots);
+  const live = input.snapshot === undefined;
+  const open = quarter.end >= all.today;
+  const wholeOrg = input.personId === undefined && readScope(actor).kind === 'all';
+  const period = { start: quarter.start, end: quarter.end };
+  const statistical = asOf > quarter.end || rows.length === 0 ? null : statisticalAsOf(wholeOrg ? all : narrowPipeline(all, rows.map((r) => r.personId)), period, asOf);
+  return {
+    periodKey: quarter.key, period, currency: all.currency, asOf, snapshot: input.snapshot ?? null, snapshots,
+    rows: rows.map((r) => presentRow(r, chart, actor, live && open)),
+    statistical,
+    canCall: live && open && actor.personId !== null && (actor.role === 'rep' || actor.role === 'manager'),
+  };
+}
+
+function presentRow(r: ForecastRow, chart: OrgChart, actor: Actor, adjustable: boolean) {
+  const person = chart.people.get(r.personId);
+  return {
+    personId: r.personId, name: person?.name ?? r.personId, title: person?.title ?? null, managerId: r.managerId, depth: r.depth, reports: r.childIds.length,
+    pipeline: { closed: String(r.pipeline.closed), commit: String(r.pipeline.commit), bestCase: String(r.pipeline.bestCase), open: String(r.pipeline.open) },
+    rolledUp: both(r.rolledUp), call: split(r.call), adjustment: split(r.adjustment), forecast: both(r.forecast),
+    quotaMinor: r.quotaMinor === null ? null : String(r.quotaMinor),
+    canAdjust: adjustable && actor.role === 'manager' && actor.personId !== null && r.managerId === actor.personId,
+  };
+}
