@@ -77,7 +77,8 @@ export interface OrgPlanInput {
   readonly asOfDay: number;
   readonly setupDay: number;
   readonly emailDomain: string;
-  /** The two people the manager and rep logins are linked to. */
+  /** The people the director, manager and rep logins are linked to. */
+  readonly demoDirector: { readonly name: PersonName; readonly email: string };
   readonly demoManager: { readonly name: PersonName; readonly email: string };
   readonly demoRep: { readonly name: PersonName; readonly email: string };
   /** Names of the areas covered by groups of territories (slots). */
@@ -98,6 +99,7 @@ export class OrgPlan {
   readonly events: OrgEvent[] = [];
   /** Position index of each territory. */
   readonly slots: number[] = [];
+  demoDirector = -1;
   demoManager = -1;
   demoRep = -1;
 
@@ -125,6 +127,7 @@ export function planOrg(input: OrgPlanInput): OrgPlan {
   const { config, rng, windowStartDay: w0, asOfDay } = input;
   const plan = new OrgPlan();
   const names = new UniqueNames();
+  names.reserve(input.demoDirector.name);
   names.reserve(input.demoManager.name);
   names.reserve(input.demoRep.name);
 
@@ -181,6 +184,7 @@ export function planOrg(input: OrgPlanInput): OrgPlan {
 
   const demoManagerPosition = plan.positions.find((p) => p.kind === 'manager') as Position;
   const demoRepPosition = plan.positions.find((p) => p.kind === 'ae' && p.parent === demoManagerPosition.index) as Position;
+  const demoDirectorPosition = plan.positions[demoManagerPosition.parent as number] as Position;
   const forcedLeaver = plan.positions.filter((p) => p.kind === 'ae' && p.parent === demoManagerPosition.index)[1];
   const forcedManagerLeaver = plan.positions.filter((p) => p.kind === 'manager')[1];
 
@@ -205,8 +209,11 @@ export function planOrg(input: OrgPlanInput): OrgPlan {
     const floor = position.kind === 'sdr' ? Math.max(earliest, w0 - 500) : earliest;
     const hire = position.parent === null ? parentHire : rng.int(Math.min(floor, latest[position.kind]), latest[position.kind]);
     hireOf.set(position.index, hire);
-    const fixed = position === demoManagerPosition ? input.demoManager : position === demoRepPosition ? input.demoRep : undefined;
+    // The director's generated name is drawn and set aside, so every later name is as it was before she had a login.
+    if (position === demoDirectorPosition) names.next(rng);
+    const fixed = position === demoDirectorPosition ? input.demoDirector : position === demoManagerPosition ? input.demoManager : position === demoRepPosition ? input.demoRep : undefined;
     const person = addPerson(position, hire, fixed);
+    if (position === demoDirectorPosition) plan.demoDirector = person;
     if (position === demoManagerPosition) plan.demoManager = person;
     if (position === demoRepPosition) plan.demoRep = person;
     position.holders.push({ person, from: hire, to: null });

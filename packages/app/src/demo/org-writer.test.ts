@@ -17,6 +17,7 @@ const setupDay = windowStartDay - 10;
 const plan = () =>
   planOrg({
     config: SIZES.medium, rng: new Rng('org-writer-test'), seed: 3, windowStartDay, asOfDay, setupDay, emailDomain: 'acme-demo.example',
+    demoDirector: { name: { first: 'Dana', last: 'Director' }, email: 'director@example.com' },
     demoManager: { name: { first: 'Maria', last: 'Manager' }, email: 'manager@example.com' },
     demoRep: { name: { first: 'Ray', last: 'Rep' }, email: 'rep@example.com' },
     nameAreas: (groups) => groups.map((_, i) => `Area ${i}`),

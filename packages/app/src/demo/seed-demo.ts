@@ -4,6 +4,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
 import { createOrganisation, systemActor } from '../orgs.js';
+import { seedForecastHistory } from './forecast-history.js';
 import { hashPassword } from '../passwords.js';
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { CompanyNames } from './companies.js';
@@ -20,7 +21,7 @@ import { Rng } from './prng.js';
 import { SIZES, type DemoSize } from './sizes.js';
 import { demoBookings } from './transactions.js';
 import { batchRows, emptyBatch, generateTerritory, type RecordBatch, type TerritoryContext } from './territory.js';
-import { dayOf, FiscalCalendar, instantAt } from './timeline.js';
+import { dateOf, dayOf, FiscalCalendar, instantAt } from './timeline.js';
 
 export type { DemoSize } from './sizes.js';
 
@@ -54,13 +55,14 @@ const DEMO_LOGINS: DemoLogin[] = [
   { email: 'finance@example.com', role: 'finance', name: 'Frank Finance' },
   // A second comp admin: whoever prepares a calc run may not approve it, so finance approvals need two people.
   { email: 'controller@example.com', role: 'finance', name: 'Carla Controller' },
+  { email: 'director@example.com', role: 'manager', name: 'Dana Director' },
   { email: 'manager@example.com', role: 'manager', name: 'Maria Manager' },
   { email: 'rep@example.com', role: 'rep', name: 'Ray Rep' },
 ];
 
 /**
  * Seeds a demo organisation: a sales org with two years of CRM history, on real US places,
- * and the six demo logins. The same seed and as-of date give the same rows (ids and
+ * and the seven demo logins. The same seed and as-of date give the same rows (ids and
  * timestamps included; only password hashes differ). Small and medium are written in one
  * transaction; large in one transaction per chunk of territories, in bounded memory.
  */
@@ -104,6 +106,7 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   };
   const plan = planOrg({
     config, rng: rng.fork('org'), seed: options.seed, windowStartDay, asOfDay, setupDay, emailDomain: 'acme-demo.example',
+    demoDirector: { name: { first: 'Dana', last: 'Director' }, email: 'director@example.com' },
     demoManager: { name: { first: 'Maria', last: 'Manager' }, email: 'manager@example.com' },
     demoRep: { name: { first: 'Ray', last: 'Rep' }, email: 'rep@example.com' },
     nameAreas: (groups) => nameAreas(groups.map((slots) => slots.flatMap(slotPlaces))),
@@ -124,8 +127,10 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
     const stages = await repos.stage.list(tx, { orgId: made.id, scope: { kind: 'all' }, filters: [{ field: 'pipelineId', op: 'eq', values: [pipeline.id] }], limit: 100 });
     const userOf = new Map<string, string>();
     const writeUsers = async () => {
-      const personFor: Partial<Record<Role, string>> = { manager: plan.personId(plan.demoManager), rep: plan.personId(plan.demoRep) };
-      const logins = DEMO_LOGINS.map((login, i) => ({ login, personId: personFor[login.role] ?? null, passwordHash: hashes[i] as string }));
+      const personFor: Record<string, string> = {
+        'director@example.com': plan.personId(plan.demoDirector), 'manager@example.com': plan.personId(plan.demoManager), 'rep@example.com': plan.personId(plan.demoRep),
+      };
+      const logins = DEMO_LOGINS.map((login, i) => ({ login, personId: personFor[login.email] ?? null, passwordHash: hashes[i] as string }));
       for (const user of await writeDemoUsers(dctx, tx, made, logins)) if (user.personId) userOf.set(user.personId, user.id);
     };
     const write = options.size === 'small' ? writeOrgWithUseCases : writeOrgDirect;
@@ -174,6 +179,12 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   const made = org;
   await transact(async (tx) => void add('planAssignments', await seedDemoAssignments(dctx, tx, systemActor(orgId), made, options.asOf)));
   await transact(async (tx) => void add('nextYearPlanVersions', await seedNextYearPlanVersions(dctx, tx, systemActor(orgId))));
+  // Two years of weekly calls and snapshots replay the whole history in memory: the large size starts with none (the weekly job takes them from then on).
+  if (config.singleTransaction) {
+    const window = { from: dateOf(windowStartDay), to: options.asOf };
+    const userOf = setup.actorOf;
+    await transact(async (tx) => void Object.assign(counts, await seedForecastHistory(dctx, tx, orgId, window, userOf, rng.fork('forecast'))));
+  }
   await transact((tx) => recordAudit(dctx, tx, { actor: systemActor(orgId), action: 'demo.seed', entity: 'org', entityId: orgId, before: null, after: summary }));
   return { org, counts };
 }

@@ -1,6 +1,6 @@
 import {
   dateOfInstant, DomainError, lineInForce, notFound, ownerInScope, ownPipelines, readScope, rollUpForecast, EMPTY_PIPELINE,
-  type Actor, type Calls, type CallCategory, type FiscalPeriod, type ForecastNode, type ForecastRow, type Person, type ReportingLine,
+  type Actor, type Calls, type CallCategory, type DealState, type FiscalPeriod, type ForecastNode, type ForecastRow, type Person, type ReportingLine,
 } from '@attain/core';
 import type { ForecastRollupWire } from '@attain/contract';
 import { forecastCallRepo, forecastSnapshotRepo, reportingLineRepo, type Db, type ForecastCallRow, type ForecastSnapshotRow, type Tx } from '@attain/store';
@@ -10,7 +10,7 @@ import { repos } from '../crm/repos.js';
 import { quarterQuotas } from '../insights/quarter-target.js';
 import { allPeople } from '../quotas/quota-history.js';
 import { forecastQuarter } from './forecast-quarter.js';
-import { narrowPipeline, replayPipeline, type PipelineHistory } from './pipeline-history.js';
+import { narrowPipeline, replayPipeline } from './pipeline-history.js';
 import { statisticalAsOf } from './statistical-forecast.js';
 
 /*
@@ -53,13 +53,20 @@ export function callsInForce(calls: readonly ForecastCallRow[], managerOf: Reado
   return out;
 }
 
-/** The roll-up's nodes for a quarter at an instant: the hierarchy, calls and deals as they stood then. */
-export async function forecastNodesAt(ctx: AppContext, orgId: string, quarter: FiscalPeriod, instant: string, chart: OrgChart, history: PipelineHistory): Promise<ForecastNode[]> {
-  const db = ctx.database.db;
+/** What the roll-up of a quarter stands on at an instant: the deals as they stood then, and each person's quota for the quarter. */
+export interface RollupInputs {
+  readonly quarter: FiscalPeriod;
+  readonly instant: string;
+  readonly deals: readonly DealState[];
+  readonly quotas: ReadonlyMap<string, bigint>;
+}
+
+/** The roll-up's nodes: the hierarchy and the calls as they stood at the instant, each person's own deals and quota. */
+export async function forecastNodesAt(db: Db | Tx, orgId: string, at: RollupInputs, chart: OrgChart): Promise<ForecastNode[]> {
+  const { quarter, instant, quotas } = at;
   const managerOf = membersOn(chart, dateOfInstant(instant));
   const calls = callsInForce(await forecastCallRepo.listForPeriod(db, orgId, quarter.key, instant), managerOf);
-  const pipelines = ownPipelines(history.statesOn(instant), quarter);
-  const quotas = await quarterQuotas(db, orgId, null, quarter, history.currency);
+  const pipelines = ownPipelines(at.deals, quarter);
   return [...managerOf].map(([personId, managerId]) => ({
     personId, managerId, own: pipelines.get(personId) ?? EMPTY_PIPELINE, call: calls.get(personId)?.call ?? {}, adjustment: calls.get(personId)?.adjustment ?? {},
     quotaMinor: quotas.get(personId) ?? null,
@@ -106,7 +113,8 @@ export async function forecastRollup(ctx: AppContext, actor: Actor, input: { per
     nodes = (await forecastSnapshotRepo.rows(db, actor.orgId, input.snapshot, quarter.key)).map(toSnapshotNode);
     asOf = input.snapshot;
   } else {
-    nodes = await forecastNodesAt(ctx, actor.orgId, quarter, ctx.now(), chart, all);
+    const quotas = await quarterQuotas(db, actor.orgId, null, quarter, all.currency);
+    nodes = await forecastNodesAt(db, actor.orgId, { quarter, instant: ctx.now(), deals: all.statesAt(ctx.now()), quotas }, chart);
     asOf = all.today;
   }
   // She never sees her own manager's adjustment of her.

@@ -1,11 +1,12 @@
-import { addDays, dateOfInstant, fiscalPeriodOf, invalid, type Actor, type ForecastNode } from '@attain/core';
+import { addDays, dateOfInstant, fiscalPeriodOf, invalid, type Actor, type FiscalPeriod, type ForecastNode } from '@attain/core';
 import type { ForecastSnapshotResult } from '@attain/contract';
-import { forecastSnapshotRepo, orgRepo, type ForecastSnapshotRow } from '@attain/store';
+import { forecastSnapshotRepo, orgRepo, type Db, type ForecastSnapshotRow, type Tx } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
+import { quarterQuotas } from '../insights/quarter-target.js';
 import { inOrgTransaction } from '../org-transaction.js';
-import { forecastNodesAt, loadOrgChart, type OrgChart } from './forecast-rollup.js';
-import { replayPipeline, type PipelineHistory } from './pipeline-history.js';
+import { forecastNodesAt, loadOrgChart, type OrgChart, type RollupInputs } from './forecast-rollup.js';
+import { replayPipeline } from './pipeline-history.js';
 
 /*
  * Weekly snapshots of the forecast roll-up (docs/forecasting.md#snapshots): on a day, every
@@ -27,22 +28,35 @@ const rowOf = (orgId: string, takenOn: string, periodKey: string, currency: stri
   adjustedCommitMinor: n.adjustment.commit ?? null, adjustedBestCaseMinor: n.adjustment['best-case'] ?? null, quotaMinor: n.quotaMinor,
 });
 
-/** Writes the snapshot of one day from a history and chart already loaded (the demo takes two years of them in a row). */
-export async function writeForecastSnapshot(ctx: AppContext, orgId: string, day: string, chart: OrgChart, history: PipelineHistory): Promise<ForecastSnapshotResult> {
-  const instant = `${day}T00:00:00.000Z`;
-  const thisQuarter = fiscalPeriodOf(day, history.fiscalYearStartMonth, 'quarter');
-  const quarters = [thisQuarter, fiscalPeriodOf(addDays(thisQuarter.end, 1), history.fiscalYearStartMonth, 'quarter')];
-  const periods: ForecastSnapshotResult['periods'] = [];
+/** The quarters a snapshot of a day covers: its own and the next. */
+export function snapshotQuarters(day: string, fiscalYearStartMonth: number): FiscalPeriod[] {
+  const thisQuarter = fiscalPeriodOf(day, fiscalYearStartMonth, 'quarter');
+  return [thisQuarter, fiscalPeriodOf(addDays(thisQuarter.end, 1), fiscalYearStartMonth, 'quarter')];
+}
+
+/** The instant a day's snapshot stands on: the start of the day. */
+export const snapshotInstant = (day: string): string => `${day}T00:00:00.000Z`;
+
+/** The rows of one day's snapshot of a quarter (`inputs.instant`: the start of the day), from a chart already loaded (the demo takes two years of them in a row). */
+export async function snapshotRows(db: Db | Tx, orgId: string, currency: string, inputs: RollupInputs, chart: OrgChart): Promise<ForecastSnapshotRow[]> {
+  const nodes = await forecastNodesAt(db, orgId, inputs, chart);
+  return nodes.map(rowOf(orgId, dateOfInstant(inputs.instant), inputs.quarter.key, currency));
+}
+
+async function writeForecastSnapshot(ctx: AppContext, orgId: string, day: string): Promise<ForecastSnapshotResult> {
+  const db = ctx.database.db;
+  const [chart, history] = await Promise.all([loadOrgChart(db, orgId), replayPipeline(ctx, orgId, null)]);
   const written: { key: string; rows: ForecastSnapshotRow[] }[] = [];
-  for (const q of quarters) {
-    const nodes = await forecastNodesAt(ctx, orgId, q, instant, chart, history);
-    written.push({ key: q.key, rows: nodes.map(rowOf(orgId, day, q.key, history.currency)) });
-    periods.push({ periodKey: q.key, people: nodes.length });
+  const instant = snapshotInstant(day);
+  const deals = history.statesAt(instant);
+  for (const quarter of snapshotQuarters(day, history.fiscalYearStartMonth)) {
+    const quotas = await quarterQuotas(db, orgId, null, quarter, history.currency);
+    written.push({ key: quarter.key, rows: await snapshotRows(db, orgId, history.currency, { quarter, instant, deals, quotas }, chart) });
   }
   await inOrgTransaction(ctx, orgId, async (tx) => {
     for (const w of written) await forecastSnapshotRepo.replace(tx, orgId, day, w.key, w.rows);
   });
-  return { takenOn: day, periods };
+  return { takenOn: day, periods: written.map((w) => ({ periodKey: w.key, people: w.rows.length })) };
 }
 
 /** Sales ops takes a snapshot by hand: today's, or a past day's (as it stood at its start). */
@@ -51,8 +65,7 @@ export async function takeForecastSnapshot(ctx: AppContext, actor: Actor, input:
   const today = dateOfInstant(ctx.now());
   const day = input.date ?? today;
   if (day > today) throw invalid('date', 'a snapshot is of a day that has begun');
-  const [chart, history] = await Promise.all([loadOrgChart(ctx.database.db, actor.orgId), replayPipeline(ctx, actor.orgId, null)]);
-  return writeForecastSnapshot(ctx, actor.orgId, day, chart, history);
+  return writeForecastSnapshot(ctx, actor.orgId, day);
 }
 
 /**
@@ -66,8 +79,7 @@ export async function takeDueForecastSnapshots(ctx: AppContext): Promise<string[
   for (const org of await orgRepo.list(ctx.database.db)) {
     const days = await forecastSnapshotRepo.days(ctx.database.db, org.id);
     if (days.some((d) => d.takenOn === monday)) continue;
-    const [chart, history] = await Promise.all([loadOrgChart(ctx.database.db, org.id), replayPipeline(ctx, org.id, null)]);
-    await writeForecastSnapshot(ctx, org.id, monday, chart, history);
+    await writeForecastSnapshot(ctx, org.id, monday);
     taken.push(org.id);
   }
   return taken;

@@ -1,5 +1,5 @@
 import { addDays, dateOfInstant, dealsAsOf, fiscalPeriodOf, type DealState, type ForecastPeriod, type HistoryRow, type StageInfo } from '@attain/core';
-import { opportunityHistoryRepo } from '@attain/store';
+import { opportunityHistoryRepo, type Db, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
 import { orgMoney } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
@@ -16,16 +16,17 @@ export const FORECAST_SEED = 20_261_127;
 export interface PipelineHistory {
   readonly currency: string;
   readonly fiscalYearStartMonth: number;
-  /** The deals as they stood at the start of a day (or at an instant), owned by the owners asked for then. */
+  /** The deals as they stood at the start of a day (or at an instant), owned by the owners asked for then; kept for the next call. */
   readonly statesOn: (dayOrInstant: string) => readonly DealState[];
+  /** The same, not kept: for walking many days once each (the demo's two years of Mondays). */
+  readonly statesAt: (dayOrInstant: string) => readonly DealState[];
   /** Every fiscal quarter from the first recorded change to the one after today's. */
   readonly quarters: readonly ForecastPeriod[];
   readonly today: string;
 }
 
-/** owners: the deals of these owners only (null: every owner). */
-export async function replayPipeline(ctx: AppContext, orgId: string, owners: readonly string[] | null): Promise<PipelineHistory> {
-  const db = ctx.database.db;
+/** owners: the deals of these owners only (null: every owner). `db`: a transaction that wrote the history (the demo's). */
+export async function replayPipeline(ctx: AppContext, orgId: string, owners: readonly string[] | null, db: Db | Tx = ctx.database.db): Promise<PipelineHistory> {
   const today = dateOfInstant(ctx.now());
   const money = await orgMoney(db, orgId, today);
   const stages = new Map<string, StageInfo>();
@@ -47,14 +48,16 @@ export async function replayPipeline(ctx: AppContext, orgId: string, owners: rea
   for (let q = fiscalPeriodOf(first, money.fiscalYearStartMonth, 'quarter'); q.start <= addDays(today, 92); q = fiscalPeriodOf(addDays(q.end, 1), money.fiscalYearStartMonth, 'quarter')) {
     quarters.push({ start: q.start, end: q.end });
   }
-  const all = { currency: money.currency, fiscalYearStartMonth: money.fiscalYearStartMonth, statesOn: cached((date) => dealsAsOf(history, stages, date)), quarters, today };
+  const statesAt = (date: string) => dealsAsOf(history, stages, date);
+  const all = { currency: money.currency, fiscalYearStartMonth: money.fiscalYearStartMonth, statesOn: cached(statesAt), statesAt, quarters, today };
   return owners === null ? all : narrowPipeline(all, owners);
 }
 
 /** The same history, of the deals these owners held on each day. */
 export function narrowPipeline(history: PipelineHistory, owners: Iterable<string>): PipelineHistory {
   const inScope = new Set(owners);
-  return { ...history, statesOn: cached((date) => history.statesOn(date).filter((d) => d.ownerId !== null && inScope.has(d.ownerId))) };
+  const mine = (states: readonly DealState[]) => states.filter((d) => d.ownerId !== null && inScope.has(d.ownerId));
+  return { ...history, statesOn: cached((date) => mine(history.statesOn(date))), statesAt: (date) => mine(history.statesAt(date)) };
 }
 
 function cached(f: (date: string) => readonly DealState[]): (date: string) => readonly DealState[] {

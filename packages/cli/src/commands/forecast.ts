@@ -2,6 +2,7 @@ import { forecastBacktest, statisticalForecast } from '@attain/app';
 import { formatMinorAsMajor } from '@attain/core';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
+import { registerForecastCalls } from './forecast-calls.js';
 import { output } from '../runtime.js';
 import { table } from './territory-format.js';
 import { acting, asActor, type ActingOptions } from './territory-options.js';
@@ -9,7 +10,7 @@ import { acting, asActor, type ActingOptions } from './territory-options.js';
 /*
  * `attain forecast show|backtest`: the statistical forecast of a quarter with its P10-P90 range
  * beside the stage-weighted baseline, and the backtest that scores the forecasts made each week of
- * past quarters (docs/forecasting.md).
+ * past quarters (docs/forecasting.md); the calls and their roll-up are in forecast-calls.ts.
  */
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -19,7 +20,7 @@ type ForecastOptions = ActingOptions & { period?: string; person?: string; team?
 
 /** `attain forecast`. */
 export function registerForecast(program: Command): void {
-  const forecast = program.command('forecast').description('the statistical forecast from the pipeline\'s history: a quarter\'s P10 / P50 / P90 beside the stage-weighted baseline, and its backtest');
+  const forecast = program.command('forecast').description('forecast calls and their roll-up, and the statistical forecast from the pipeline\'s history: a quarter\'s P10 / P50 / P90 beside the stage-weighted baseline, and its backtest');
 
   acting(forecast.command('show').description('a quarter as of today: won so far, the baseline, and the simulated range (or why there is not enough history)')
     .option('--period <quarter>', 'a fiscal quarter such as FY2027-Q4 (this one by default)')
@@ -50,4 +51,6 @@ export function registerForecast(program: Command): void {
         table(['probability', 'deal-weeks', 'mean', 'won'], b.calibration.map((c) => [`${c.from.toFixed(1)}-${c.to.toFixed(1)}`, String(c.deals), pct(c.meanProbability), pct(c.observed)]), [1, 2, 3]),
       ].join('\n'));
     }));
+
+  registerForecastCalls(forecast);
 }

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { applyAllDueTerritoryOwners } from '@attain/app';
+import { applyAllDueTerritoryOwners, takeDueForecastSnapshots } from '@attain/app';
 import { createServer } from '@attain/server';
 import { orgRepo } from '@attain/store';
 import { invalid } from '@attain/core';
@@ -51,8 +51,12 @@ export function registerServe(program: Command): void {
           process.stdout.write(`  web app   ${url}\n  API       ${url}/api/v1  (docs: ${url}/api/docs)\n`);
           if (demo) printDemo(demo);
         });
-        // Territory owners dated in the future are set when their day comes: once at start, then every hour (one process does it).
-        const sweep = () => void applyAllDueTerritoryOwners(rt.ctx).catch((error: unknown) => process.stderr.write(`territory owners: ${error instanceof Error ? error.message : String(error)}\n`));
+        // Once at start, then every hour (one process does it): territory owners dated in the future are set when their day
+        // comes, and each organisation's forecast gets this week's snapshot (a week missed while the server was down is taken late).
+        const report = (what: string) => (error: unknown) => void process.stderr.write(`${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+        const sweep = () =>
+          void applyAllDueTerritoryOwners(rt.ctx).catch(report('territory owners'))
+            .then(() => takeDueForecastSnapshots(rt.ctx)).catch(report('forecast snapshots'));
         const sweeper = cluster.isPrimary || cluster.worker?.id === 1 ? setInterval(sweep, 3_600_000) : undefined;
         if (sweeper) sweep();
         const stop = () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ForecastBacktestWire, StatisticalForecastWire } from '@attain/contract';
+import { ForecastBacktestWire, ForecastCallItem, ForecastRollupWire, ForecastSnapshotResult, StatisticalForecastWire } from '@attain/contract';
 import { testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
 import { startTestServer, type Client, type TestServer } from '../test-support/http.js';
 
@@ -43,5 +43,37 @@ describe.each(testDialects())('forecast routes on %s', (dialect) => {
     const backtest = await (await s.as(t, 'manager')).get('/forecast/backtest');
     expect(backtest.status).toBe(200);
     expect(ForecastBacktestWire.parse(backtest.body).byWeek).toEqual([]);
+  });
+
+  it('takes calls and adjustments from whoever owns them, rolls them up, and refuses the rest: 401, 403, 404 across organisations, 422 naming the field', async () => {
+    const period = ForecastRollupWire.parse((await ops.get('/forecast/rollup')).body).periodKey;
+    const rep = await s.as(t, 'rep');
+    const manager = await s.as(t, 'manager');
+    const call = await rep.post('/forecast/calls', { period, category: 'commit', amountMinor: '100000', note: 'two deals' });
+    expect(call.status).toBe(201);
+    expect(ForecastCallItem.parse(call.body)).toMatchObject({ kind: 'call', personId: t.people.rep.id });
+    const adjusted = await manager.post('/forecast/adjustments', { period, personId: t.people.rep.id, category: 'commit', amountMinor: '90000', reason: 'one slips' });
+    expect(adjusted.status).toBe(201);
+    const rollup = ForecastRollupWire.parse((await manager.get(`/forecast/rollup?period=${period}`)).body);
+    expect(rollup.rows.find((r) => r.personId === t.people.rep.id)).toMatchObject({ call: { commit: '100000' }, adjustment: { commit: '90000' }, forecast: { commit: '90000' }, canAdjust: true });
+    expect((await manager.get(`/forecast/calls?period=${period}`)).body).toMatchObject({ items: [{ kind: 'adjustment' }, { kind: 'call' }] });
+    const snapshot = await ops.post('/forecast/snapshots', {});
+    expect(snapshot.status).toBe(201);
+    expect(ForecastSnapshotResult.parse(snapshot.body).periods[0]?.periodKey).toBe(period);
+
+    for (const path of ['/forecast/rollup', '/forecast/calls']) expect((await s.anonymous.get(path)).status).toBe(401);
+    expect((await s.anonymous.post('/forecast/calls', { period, category: 'commit', amountMinor: '1' })).status).toBe(401);
+    expect((await rep.post('/forecast/adjustments', { period, personId: t.people.rep2.id, category: 'commit', amountMinor: '1', reason: 'x' })).status).toBe(403);
+    expect((await manager.post('/forecast/adjustments', { period, personId: t.people.otherRep.id, category: 'commit', amountMinor: '1', reason: 'x' })).status).toBe(403);
+    expect((await ops.post('/forecast/calls', { period, category: 'commit', amountMinor: '1' })).status).toBe(403);
+    expect((await manager.post('/forecast/snapshots', {})).status).toBe(403);
+    expect((await rep.get(`/forecast/rollup?personId=${t.people.rep2.id}`)).status).toBe(403);
+    // Another organisation's people do not exist here.
+    expect((await manager.post('/forecast/adjustments', { period, personId: other.people.rep.id, category: 'commit', amountMinor: '1', reason: 'x' })).status).toBe(404);
+    expect((await ops.get(`/forecast/rollup?personId=${other.people.manager.id}`)).status).toBe(404);
+    expect((await (await s.as(other, 'ops')).get(`/forecast/calls?period=${period}`)).body).toEqual({ items: [] });
+    expect(await rep.post('/forecast/calls', { period, category: 'commit', amountMinor: '1.5' })).toMatchObject({ status: 422, body: { error: { details: [{ field: 'amountMinor' }] } } });
+    expect(await manager.post('/forecast/adjustments', { period, personId: t.people.rep.id, category: 'commit', amountMinor: '1' })).toMatchObject({ status: 422, body: { error: { details: [{ field: 'reason' }] } } });
+    expect(await ops.get('/forecast/rollup?snapshot=2020-01-06')).toMatchObject({ status: 404 });
   });
 });
