@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StatisticalForecastWire } from '@attain/contract';
 import { nextQuarter } from './ForecastPage.js';
 import { RangeBand } from './RangeBand.js';
+import { visibleRows } from './rollup-rows.js';
+import { tableCsv } from '../ui/table-csv.js';
 
 afterEach(cleanup);
 
@@ -25,5 +27,26 @@ describe('the forecast page', () => {
     const rect = screen.getByTestId('forecast-band-range');
     expect(Number(rect.getAttribute('width'))).toBeGreaterThan(0);
     expect(render(<RangeBand forecast={{ ...forecast, range: null }} />).container.innerHTML).toBe('');
+  });
+});
+
+describe('the roll-up table and its export', () => {
+  const row = (personId: string, depth: number) => ({ personId, depth });
+  it('hides the team of a collapsed manager, and only hers', () => {
+    const rows = [row('dir', 0), row('maria', 1), row('ray', 2), row('ann', 2), row('omar', 1), row('tim', 2)];
+    expect(visibleRows(rows, new Set()).map((r) => r.personId)).toEqual(['dir', 'maria', 'ray', 'ann', 'omar', 'tim']);
+    expect(visibleRows(rows, new Set(['maria'])).map((r) => r.personId)).toEqual(['dir', 'maria', 'omar', 'tim']);
+    expect(visibleRows(rows, new Set(['dir', 'maria'])).map((r) => r.personId)).toEqual(['dir']);
+  });
+
+  it('writes CSV with quoting, keeps numbers as numbers and makes formulas inert', () => {
+    expect(tableCsv(['person', 'amount'], [['=HYPERLINK("x")', '-1200.50'], ['Smith, Ann', '0.00']]))
+      .toBe('person,amount\r\n"\'=HYPERLINK(""x"")",-1200.50\r\n"Smith, Ann",0.00\r\n');
+  });
+
+  it('marks the call on the same scale as the range', () => {
+    render(<RangeBand forecast={forecast} call={{ commit: '200000000', bestCase: '260000000' }} />);
+    expect(screen.getByTestId('forecast-band').getAttribute('aria-label')).toContain('called: commit $2.0M, best case $2.6M');
+    expect(screen.getByTestId('forecast-band-commit')).toBeTruthy();
   });
 });

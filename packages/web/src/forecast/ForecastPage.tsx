@@ -4,15 +4,17 @@ import type { ForecastBacktestWire, StatisticalForecastWire } from '@attain/cont
 import { api } from '../api/client.js';
 import { formatCount, formatDate, formatMoney } from '../ui/format.js';
 import { BacktestCurve } from './BacktestCurve.js';
+import { ForecastRollup } from './ForecastRollup.js';
 import { RangeBand } from './RangeBand.js';
 import './forecast.css';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /**
- * Forecast: the quarter as of today, from the pipeline's own history: won so far, the
- * stage-weighted baseline and the simulated P10-P90 band; then how such forecasts did in past
- * quarters, week by week (docs/forecasting.md). Everyone sees it for the deals she may read.
+ * Forecast: the quarter's calls rolled up the hierarchy (ForecastRollup); the quarter as of today
+ * from the pipeline's own history: won so far, the stage-weighted baseline and the simulated
+ * P10-P90 band; then how such forecasts did in past quarters, week by week (docs/forecasting.md).
+ * Everyone sees it for the deals she may read.
  */
 export function ForecastPage() {
   const current = useQuery({ queryKey: ['forecast', 'statistical', 'current'], queryFn: () => api<StatisticalForecastWire>('/forecast/statistical') });
@@ -30,7 +32,7 @@ export function ForecastPage() {
     <main className="page forecast-page">
       <header className="page-header">
         <h1>Forecast</h1>
-        <p className="muted">From the pipeline&apos;s own history: what is won, what the stages say, and the range the past says to expect.</p>
+        <p className="muted">The calls of your team rolled up, beside what the pipeline&apos;s own history says: what is won, what the stages say, and the range the past says to expect.</p>
         <div className="segmented" role="group" aria-label="Quarter">
           <button type="button" aria-pressed={!next} onClick={() => setNext(false)}>This quarter</button>
           <button type="button" aria-pressed={next} disabled={nextKey === null} onClick={() => setNext(true)}>Next quarter</button>
@@ -38,6 +40,7 @@ export function ForecastPage() {
       </header>
       {period.isPending && <div className="skeleton" style={{ height: '10rem' }} aria-busy="true" />}
       {period.isError && <p className="error" role="alert">The forecast could not be made: {period.error.message}</p>}
+      {f && <ForecastRollup key={f.periodKey} periodKey={f.periodKey} />}
       {f && (
         <section className="card" data-testid="forecast-quarter" aria-labelledby="forecast-quarter-title">
           <h2 id="forecast-quarter-title">{f.periodKey} <span className="muted small">{formatDate(f.period.start)} – {formatDate(f.period.end)}, as of {formatDate(f.asOf)}</span></h2>

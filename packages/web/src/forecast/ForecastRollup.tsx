@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { formatMinorAsMajor } from '@attain/core';
+import type { ForecastRollupRow, ForecastRollupWire } from '@attain/contract';
+import { api, withQuery } from '../api/client.js';
+import { formatDate, formatMoney } from '../ui/format.js';
+import { downloadCsv, tableCsv } from '../ui/table-csv.js';
+import { AdjustForm, CallForm } from './CallForms.js';
+import { RangeBand } from './RangeBand.js';
+import { visibleRows } from './rollup-rows.js';
+
+/**
+ * The forecast roll-up (docs/forecasting.md#calls-and-the-roll-up): her line and her team's below
+ * it, each with quota, what the deals hold, the call, her adjustment and what counts upwards; the
+ * statistical range of the same deals beside her own call. Any past Monday's snapshot reads the
+ * same way, in that week's hierarchy.
+ */
+export function ForecastRollup({ periodKey }: { periodKey: string }) {
+  const [snapshot, setSnapshot] = useState('');
+  const [root, setRoot] = useState<ForecastRollupRow[]>([]);
+  const top = root[root.length - 1];
+  const rollup = useQuery({
+    queryKey: ['forecast', 'rollup', periodKey, snapshot, top?.personId ?? ''],
+    queryFn: () => api<ForecastRollupWire>(withQuery('/forecast/rollup', { period: periodKey, snapshot: snapshot || undefined, personId: top?.personId })),
+  });
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [adjusting, setAdjusting] = useState<string | null>(null);
+  const r = rollup.data;
+  const mine = r?.rows[0];
+  const money = (m: string | null) => (m === null ? '–' : formatMoney(m, r?.currency ?? 'USD'));
+  const toggle = (id: string) => setCollapsed((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const exportCsv = (data: ForecastRollupWire) => {
+    const major = (m: string | null) => (m === null ? '' : formatMinorAsMajor(BigInt(m), data.currency));
+    downloadCsv(`forecast-${data.periodKey}-${data.snapshot ?? data.asOf}.csv`, tableCsv(
+      ['person', 'manager', 'quota', 'closed', 'commit (deals)', 'best case (deals)', 'open pipeline', 'call commit', 'call best case', 'adjusted commit', 'adjusted best case', 'forecast commit', 'forecast best case'],
+      data.rows.map((x) => [x.name, data.rows.find((m) => m.personId === x.managerId)?.name ?? '', major(x.quotaMinor), major(x.pipeline.closed), major(x.pipeline.commit), major(x.pipeline.bestCase),
+        major(x.pipeline.open), major(x.call.commit), major(x.call.bestCase), major(x.adjustment.commit), major(x.adjustment.bestCase), major(x.forecast.commit), major(x.forecast.bestCase)]),
+    ));
+  };
+  return (
+    <section className="card" aria-labelledby="forecast-rollup-title" data-testid="forecast-rollup">
+      <div className="card-header">
+        <h2 id="forecast-rollup-title">Calls and roll-up</h2>
+        <label className="small">Week{' '}
+          <select value={snapshot} onChange={(e) => { setSnapshot(e.target.value); setAdjusting(null); }} aria-label="Week">
+            <option value="">Live</option>
+            {r?.snapshots.map((d) => <option key={d} value={d}>Snapshot of {formatDate(d)}</option>)}
+          </select>
+        </label>
+        {r && <button type="button" className="ghost" onClick={() => exportCsv(r)}>Export CSV</button>}
+      </div>
+      <p className="muted small">Cumulative: commit includes what is closed, best case includes commit. A manager&apos;s adjustment counts upwards in place of the call; the person keeps her own.</p>
+      {root.length > 0 && (
+        <nav className="breadcrumbs small" aria-label="Roll-up path">
+          <button type="button" className="link" onClick={() => setRoot([])}>Top</button>
+          {root.map((p, i) => <Fragment key={p.personId}> › <button type="button" className="link" onClick={() => setRoot(root.slice(0, i + 1))}>{p.name}</button></Fragment>)}
+        </nav>
+      )}
+      {rollup.isPending && <div className="skeleton" style={{ height: '8rem' }} aria-busy="true" />}
+      {rollup.isError && <p className="error" role="alert">{rollup.error.message}</p>}
+      {r && r.rows.length === 0 && <p className="empty-state">No one in the sales org to roll up{r.snapshot ? ' in that week' : ''}.</p>}
+      {r && mine && (
+        <>
+          {r.statistical?.range && (
+            <div data-testid="rollup-range">
+              <p className="small"><strong>{mine.name}</strong>: forecast commit {money(mine.forecast.commit)}, best case {money(mine.forecast.bestCase)}; the statistical forecast of the same deals says P10 {money(r.statistical.range.p10)}, P50 {money(r.statistical.range.p50)}, P90 {money(r.statistical.range.p90)}.</p>
+              <RangeBand forecast={{ ...r.statistical, periodKey: r.periodKey, period: r.period, currency: r.currency }} call={mine.forecast} />
+            </div>
+          )}
+          {r.statistical && !r.statistical.range && <p className="notice small">Statistical forecast: {r.statistical.notEnoughHistory}</p>}
+          {r.canCall && mine && <CallForm periodKey={r.periodKey} currency={r.currency} mine={mine} />}
+          <div className="table-wrap">
+            <table className="data compact rollup" data-testid="rollup-table">
+              <thead>
+                <tr>
+                  <th scope="col">Person</th><th scope="col" className="num">Quota</th><th scope="col" className="num">Closed</th>
+                  <th scope="col" className="num">Commit (deals)</th><th scope="col" className="num">Best case (deals)</th><th scope="col" className="num">Open pipeline</th>
+                  <th scope="col" className="num">Call: commit</th><th scope="col" className="num">Call: best case</th><th scope="col" className="num">Adjusted</th>
+                  <th scope="col" className="num">Forecast: commit</th><th scope="col" className="num">Best case</th><th scope="col" className="num">Commit / quota</th><th scope="col"><span className="visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {visibleRows(r.rows, collapsed).map((x) => (
+                  <Fragment key={x.personId}>
+                    <tr data-person={x.name}>
+                      <th scope="row" style={{ paddingLeft: `${0.5 + 1.25 * x.depth}rem` }}>
+                        {x.reports > 0 && <button type="button" className="link tree-toggle" aria-expanded={!collapsed.has(x.personId)} aria-label={`${collapsed.has(x.personId) ? 'Show' : 'Hide'} ${x.name}'s team`} onClick={() => toggle(x.personId)}>{collapsed.has(x.personId) ? '▸' : '▾'}</button>}
+                        {x.depth > 0 && x.reports > 0 && !r.snapshot ? <button type="button" className="link" onClick={() => setRoot([...root, x])}>{x.name}</button> : x.name}
+                        {x.title && <span className="muted small"> {x.title}</span>}
+                      </th>
+                      <td className="num">{money(x.quotaMinor)}</td><td className="num">{money(x.pipeline.closed)}</td>
+                      <td className="num">{money(x.pipeline.commit)}</td><td className="num">{money(x.pipeline.bestCase)}</td><td className="num">{money(x.pipeline.open)}</td>
+                      <td className="num">{money(x.call.commit)}</td><td className="num">{money(x.call.bestCase)}</td>
+                      <td className="num" data-testid="rollup-adjusted">{x.adjustment.commit === null && x.adjustment.bestCase === null ? '–' : [x.adjustment.commit && `C ${money(x.adjustment.commit)}`, x.adjustment.bestCase && `BC ${money(x.adjustment.bestCase)}`].filter(Boolean).join(' · ')}</td>
+                      <td className="num strong" data-testid="rollup-forecast-commit">{money(x.forecast.commit)}</td><td className="num">{money(x.forecast.bestCase)}</td>
+                      <td className="num">{x.quotaMinor && BigInt(x.quotaMinor) > 0n ? `${(Number((BigInt(x.forecast.commit) * 1000n) / BigInt(x.quotaMinor)) / 10).toFixed(1)}%` : '–'}</td>
+                      <td>{x.canAdjust && adjusting !== x.personId && <button type="button" className="ghost small" onClick={() => setAdjusting(x.personId)}>Adjust</button>}</td>
+                    </tr>
+                    {adjusting === x.personId && (
+                      <tr className="adjust-row"><td colSpan={13}><AdjustForm periodKey={r.periodKey} currency={r.currency} row={x} onDone={() => setAdjusting(null)} /></td></tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
