@@ -35,4 +35,38 @@ describe('attain forecast', () => {
     expect(backtest.brier?.model).toBeLessThan(backtest.brier?.baseline as number);
     expect(attain('backtest', '--as', 'ops@example.com').stdout).toMatch(/week +quarters +baseline MAPE +model MAPE[\s\S]*Brier score[\s\S]*Calibration/);
   }, 120_000);
+
+  it('calls, adjusts and rolls up a quarter on the demo; the director sees her managers\' calls; two years of snapshots read back', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'attain-forecast-calls-')), 'demo.db');
+    copySmallDemo(db);
+    const attain = (...args: string[]) => runAttain(['--db', db, 'forecast', ...args]);
+    const json = <T>(...args: string[]): T => {
+      const run = attain(...args, '--json');
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as T;
+    };
+    type Rollup = { periodKey: string; snapshots: string[]; rows: { name: string; call: { commit: string | null }; adjustment: { commit: string | null }; forecast: { commit: string } }[]; statistical: { range: unknown } | null };
+    const period = json<Rollup>('rollup', '--as', 'manager@example.com').periodKey;
+    expect(json<unknown[]>('call', '--period', period, '--commit', '6000000', '--best-case', '7500000.50', '--note', 'renewals', '--as', 'manager@example.com')).toHaveLength(2);
+    expect(json<unknown[]>('adjust', '--period', period, '--person', 'rep@example.com', '--commit', '1000000', '--reason', 'Acme slips', '--as', 'manager@example.com')).toHaveLength(1);
+    const director = json<Rollup>('rollup', '--as', 'director@example.com');
+    const line = (r: Rollup, name: string) => r.rows.find((x) => x.name === name);
+    expect(line(director, 'Maria Manager')).toMatchObject({ call: { commit: '600000000' }, forecast: { commit: '600000000' } });
+    expect(line(director, 'Ray Rep')).toMatchObject({ adjustment: { commit: '100000000' }, forecast: { commit: '100000000' } });
+    expect(director.statistical?.range).not.toBeNull();
+    expect(attain('rollup', '--as', 'director@example.com').stdout).toMatch(/Dana Director[\s\S]*Maria Manager[\s\S]*statistical forecast of the same deals: P10/);
+    // Ray keeps his own call; Maria's adjustment is hers.
+    expect(line(json<Rollup>('rollup', '--as', 'rep@example.com'), 'Ray Rep')?.adjustment.commit).toBeNull();
+    expect(attain('calls', '--period', period, '--as', 'manager@example.com').stdout).toMatch(/Ray Rep +Maria Manager +adjustment +commit +1000000\.00 +Acme slips/);
+    // The demo's two years of Monday snapshots, each readable as it was.
+    expect(director.snapshots.length).toBeGreaterThanOrEqual(8);
+    const kept = json<Rollup>('rollup', '--snapshot', director.snapshots.at(-1) as string, '--as', 'director@example.com');
+    expect(kept.rows[0]?.name).toBe('Dana Director');
+    expect(json<{ periods: unknown[] }>('snapshot', '--as', 'ops@example.com').periods).toHaveLength(2);
+
+    expect(attain('adjust', '--period', period, '--person', 'rep@example.com', '--commit', '1', '--reason', 'x', '--as', 'rep@example.com')).toMatchObject({ code: 1 });
+    expect(attain('call', '--period', period, '--commit', 'lots', '--as', 'rep@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--commit') });
+    expect(attain('call', '--period', period, '--as', 'rep@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--commit') });
+    expect(attain('snapshot', '--as', 'manager@example.com')).toMatchObject({ code: 1 });
+  }, 120_000);
 });
