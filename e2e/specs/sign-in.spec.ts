@@ -3,7 +3,7 @@ import { ListPage } from '../pages/list.page.js';
 import { LoginPage } from '../pages/login.page.js';
 import { ShellPage } from '../pages/shell.page.js';
 
-const CRM = ['Home', 'Pipeline board', 'Forecast', 'Opportunities', 'Accounts', 'Contacts', 'Leads', 'Activities', 'People'];
+const CRM = ['Home', 'Pipeline board', 'Forecast', 'Performance', 'Opportunities', 'Accounts', 'Contacts', 'Leads', 'Activities', 'People'];
 
 // The navigation each demo role sees: every role works the CRM; all but reps read coverage and territories; admin, sales
 // ops and finance plan quotas; only admin and sales ops import; the comp admins (admin, sales ops, finance) edit plans and assignments and see the pay cycle;

@@ -49,3 +49,4 @@ export { forecastBacktest, statisticalForecast } from './forecast/statistical-fo
 export { adjustForecast, listForecastCalls, submitForecastCall } from './forecast/forecast-calls.js';
 export { forecastRollup } from './forecast/forecast-rollup.js';
 export { takeDueForecastSnapshots, takeForecastSnapshot, weekStartOf } from './forecast/forecast-snapshots.js';
+export { outputAnalytics } from './analytics/output-analytics.js';

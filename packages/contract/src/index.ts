@@ -17,3 +17,4 @@ export * from './territories.schema.js';
 export * from './quotas.schema.js';
 export * from './quota-plans.schema.js';
 export * from './forecast.schema.js';
+export * from './analytics.schema.js';

@@ -59,3 +59,4 @@ export * from './forecast/statistical-forecast.js';
 export * from './forecast/backtest.js';
 export * from './forecast/forecast-rollup.js';
 export * from './quota/quota-plan.js';
+export * from './analytics/output-metrics.js';

@@ -59,7 +59,8 @@ export type Ability =
   | 'forecast:read'
   | 'forecast:call'
   | 'forecast:adjust'
-  | 'forecast:snapshot';
+  | 'forecast:snapshot'
+  | 'analytics:read';
 
 /** What the actor may do with one record. */
 export interface AbilityMap {
@@ -116,6 +117,8 @@ export function can(actor: Pick<Actor, 'role'>, ability: Ability): boolean {
   if (ability === 'forecast:adjust') return role === 'manager';
   // Taking a snapshot by hand (the weekly job takes them by itself): sales ops and admins.
   if (ability === 'forecast:snapshot') return ORG_WIDE.includes(role);
+  // Output analytics: everyone, of the people she may read (a rep her own figures, a manager her team's).
+  if (ability === 'analytics:read') return true;
   if (resource === 'user' || resource === 'api_token' || ability === 'org:update') return role === 'admin';
   if (ability === 'org:read') return true;
   if (ability === 'exchange_rate:manage') return role === 'admin' || role === 'finance';

@@ -23,6 +23,7 @@ import { mountCapitalizationRoutes } from './routes/capitalization.routes.js';
 import { mountPeriodCloseRoutes } from './routes/period-close.routes.js';
 import { mountWhatIfRoutes } from './routes/what-if.routes.js';
 import { mountForecastRoutes } from './routes/forecast.routes.js';
+import { mountAnalyticsRoutes } from './routes/analytics.routes.js';
 import { mountQuotaRoutes } from './routes/quotas.routes.js';
 import { mountTerritoryRoutes } from './routes/territories.routes.js';
 import { mountCoverageRoutes } from './routes/coverage.routes.js';
@@ -74,6 +75,7 @@ export function createServer(options: ServerOptions): AttainServer {
   mountTerritoryRoutes(api, registry);
   mountQuotaRoutes(api, registry);
   mountForecastRoutes(api, registry);
+  mountAnalyticsRoutes(api, registry);
   mountDisputeRoutes(api, registry);
 
   const openapi = () =>

@@ -75,13 +75,16 @@ describe.each(testDialects())('the demo seed on %s', (dialect) => {
   it('reports the counts it wrote, at the sizes of the small demo', async () => {
     const count = async (table: string) => num((await rowsOf<{ n: unknown }>(first, `select count(*) as n from ${table}`))[0]?.n);
     expect(result.counts.accounts).toBe(1500);
-    for (const [key, table] of [['accounts', 'accounts'], ['opportunities', 'opportunities'], ['opportunityHistory', 'opportunity_history'], ['activities', 'activities'], ['people', 'people'], ['transactions', 'comp_transactions']] as const) {
+    for (const [key, table] of [['accounts', 'accounts'], ['opportunities', 'opportunities'], ['opportunityHistory', 'opportunity_history'], ['activities', 'activities'], ['people', 'people'], ['transactions', 'comp_transactions'], ['forecastCalls', 'forecast_calls'], ['forecastSnapshots', 'forecast_snapshots']] as const) {
       expect(await count(table)).toBe(result.counts[key]);
     }
     expect(result.counts.opportunities).toBeGreaterThan(4000);
     expect(result.counts.transactions).toBe(num((await rowsOf<{ n: unknown }>(first, 'select count(*) as n from opportunities where is_won = 1'))[0]?.n));
     expect(result.counts.people).toBeGreaterThan(35);
-    expect(await count('users')).toBe(6);
+    expect(await count('users')).toBe(7);
+    // Two years of Mondays, each a snapshot of its quarter and the next.
+    expect(num((await rowsOf<{ n: unknown }>(first, 'select count(distinct taken_on) as n from forecast_snapshots'))[0]?.n)).toBeGreaterThanOrEqual(103);
+    expect(result.counts.forecastCalls).toBeGreaterThan(1000);
     const audit = await rowsOf<{ action: string }>(first, `select action from audit_log where action = 'demo.seed'`);
     expect(audit).toHaveLength(1);
   });

@@ -23,6 +23,7 @@ const TerritoriesArea = lazy(() => import('../territories/TerritoriesArea.js').t
 const QuotasArea = lazy(() => import('../quotas/QuotasArea.js').then((m) => ({ default: m.QuotasArea })));
 const TeamQuotasArea = lazy(() => import('../quotas/TeamQuotasArea.js').then((m) => ({ default: m.TeamQuotasArea })));
 const ForecastPage = lazy(() => import('../forecast/ForecastPage.js').then((m) => ({ default: m.ForecastPage })));
+const PerformancePage = lazy(() => import('../performance/PerformancePage.js').then((m) => ({ default: m.PerformancePage })));
 const PayArea = lazy(() => import('../pay/PayArea.js').then((m) => ({ default: m.PayArea })));
 const RecordPage = lazy(() => import('../records/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
@@ -58,6 +59,7 @@ function Screens() {
           <Route path="/" component={HomePage} />
           <Route path="/board" component={BoardPage} />
           <Route path="/forecast" component={ForecastPage} />
+          <Route path="/performance" component={PerformancePage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/plans" nest component={PlansArea} />
           <Route path="/assignments" component={AssignmentsPage} />

@@ -14,6 +14,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/board', label: 'Pipeline board', ability: 'opportunity:list', key: 'b' },
   // The quarter's range from the pipeline's history, for everyone's own deals (a leader's team's).
   { href: '/forecast', label: 'Forecast', ability: 'forecast:read', key: 'f' },
+  // Output first: what each team and seller produced, against quota and potential, down to the deals.
+  { href: '/performance', label: 'Performance', ability: 'analytics:read', key: 'k' },
   // Open deals first, as a CRM's default view is; the filter shows as a chip and comes off in one click.
   { href: '/opportunities?isClosed=false', label: 'Opportunities', ability: 'opportunity:list', key: 'o' },
   { href: '/accounts', label: 'Accounts', ability: 'account:list', key: 'a' },

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { LoginPage } from '../pages/login.page.js';
+
+test('a director reads her region\'s output, drills from a manager to a seller to a deal; a rep sees only her own', async ({ page }) => {
+  test.setTimeout(60_000);
+  await new LoginPage(page).signInAs('director@example.com');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Performance' }).click();
+  await expect(page.getByRole('heading', { name: 'Performance', level: 1 })).toBeVisible();
+  const root = page.getByTestId('performance-root');
+  await expect(root.getByRole('heading', { level: 2 })).toContainText('Dana Director');
+  await expect(root.getByTestId('perf-bookings')).toContainText('$');
+  await expect(page.getByTestId('attainment-bars')).toBeVisible();
+  // Sort by bookings, largest first, then open Maria's team and Ray's deals.
+  const children = page.getByTestId('performance-children');
+  await children.getByRole('button', { name: 'Bookings' }).click();
+  await children.getByRole('button', { name: 'Bookings' }).click();
+  await expect(children.getByRole('columnheader', { name: /Bookings/ })).toHaveAttribute('aria-sort', 'descending');
+  await children.getByRole('button', { name: 'Maria Manager' }).click();
+  await expect(root.getByRole('heading', { level: 2 })).toContainText('Maria Manager');
+  await expect(page.getByRole('navigation', { name: 'Drill-down path' })).toContainText('Maria Manager');
+  await page.getByTestId('performance-children').getByRole('button', { name: 'Ray Rep' }).click();
+  const deals = page.getByTestId('performance-deals');
+  await expect(deals.locator('tbody tr').first()).toBeVisible();
+  // A year reads the same way.
+  await page.getByLabel('Period').selectOption({ index: 4 });
+  await expect(root.getByRole('heading', { level: 2 })).toContainText(/FY\d{4},/);
+  const first = deals.locator('tbody tr').first().getByRole('link');
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+
+  await page.context().clearCookies();
+  await new LoginPage(page).signInAs('rep@example.com');
+  await page.goto('/performance');
+  await expect(page.getByTestId('performance-root').getByRole('heading', { level: 2 })).toContainText('Ray Rep');
+  await expect(page.getByTestId('performance-children')).toHaveCount(0);
+  await expect(page.getByTestId('performance-deals')).toBeVisible();
+});
