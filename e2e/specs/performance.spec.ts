@@ -36,3 +36,21 @@ test('a director reads her region\'s output, drills from a manager to a seller t
   await expect(page.getByTestId('performance-children')).toHaveCount(0);
   await expect(page.getByTestId('performance-deals')).toBeVisible();
 });
+
+test('a manager checks her team\'s CRM data quality, opens a rep\'s failing deals and goes to one to fix it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await new LoginPage(page).signInAs('manager@example.com');
+  await page.goto('/performance');
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Data quality' }).click();
+  const panel = page.getByTestId('data-quality');
+  await expect(panel.getByTestId('quality-summary')).toContainText('open deals pass every check');
+  await expect(panel.getByTestId('quality-people').locator('tbody tr').first()).toContainText('Maria Manager');
+  await panel.getByTestId('quality-people').getByRole('button', { name: 'Ray Rep' }).click();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Data quality: Ray Rep');
+  const issues = panel.getByTestId('quality-issues');
+  await expect(issues.locator('tbody tr').first()).toBeVisible();
+  const link = issues.locator('tbody tr').first().getByRole('link');
+  const name = (await link.textContent()) ?? '';
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+});

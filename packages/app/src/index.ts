@@ -50,3 +50,4 @@ export { adjustForecast, listForecastCalls, submitForecastCall } from './forecas
 export { forecastRollup } from './forecast/forecast-rollup.js';
 export { takeDueForecastSnapshots, takeForecastSnapshot, weekStartOf } from './forecast/forecast-snapshots.js';
 export { outputAnalytics } from './analytics/output-analytics.js';
+export { dataQuality } from './analytics/data-quality.js';

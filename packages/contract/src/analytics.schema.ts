@@ -37,3 +37,32 @@ export const OutputAnalyticsWire = z.object({
   deals: z.array(z.object({ id: Id, name: z.string(), status: z.enum(['open', 'won', 'lost']), amountMinor: MinorUnits, createdOn: CalendarDate, closeDate: CalendarDate })).nullable(),
 });
 export type OutputAnalyticsWire = z.infer<typeof OutputAnalyticsWire>;
+
+/* CRM adoption and data quality (docs/analytics.md#data-quality). */
+export const QualityCheckName = z.enum(['missing-fields', 'past-due', 'no-activity', 'pushed', 'lost-without-reason', 'duplicate']);
+
+export const DataQualityQuery = z.strictObject({
+  personId: Id.optional(),
+  /** An open deal with no activity done in this many days is stale (default 30). */
+  staleDays: z.coerce.number().int().min(1).max(365).optional(),
+  /** A deal pushed this many times or more is flagged (default 2). */
+  pushLimit: z.coerce.number().int().min(1).max(20).optional(),
+});
+
+const QualityTallyWire = z.object({
+  openDeals: z.number().int(), clean: z.number().int(), pushes: z.number().int(),
+  counts: z.object(Object.fromEntries(QualityCheckName.options.map((c) => [c, z.number().int()])) as Record<z.infer<typeof QualityCheckName>, z.ZodNumber>),
+});
+
+export const DataQualityWire = z.object({
+  asOf: CalendarDate, staleDays: z.number().int(), pushLimit: z.number().int(), lostSince: CalendarDate,
+  root: z.object({ personId: Id.nullable(), name: z.string(), tally: QualityTallyWire }),
+  children: z.array(z.object({ personId: Id, name: z.string(), title: z.string().nullable(), reports: z.number().int(), tally: QualityTallyWire })),
+  /** How many deals below the root fail a check; `issues` lists the first 200 (by owner, then close date). */
+  issuesTotal: z.number().int(),
+  issues: z.array(z.object({
+    id: Id, name: z.string(), ownerId: Id.nullable(), ownerName: z.string().nullable(), status: z.enum(['open', 'won', 'lost']), closeDate: CalendarDate,
+    amountMinor: MinorUnits, currency: z.string(), checks: z.array(QualityCheckName), missingFields: z.array(z.string()), pushes: z.number().int(), lastActivityOn: CalendarDate.nullable(),
+  })),
+});
+export type DataQualityWire = z.infer<typeof DataQualityWire>;

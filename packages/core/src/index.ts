@@ -60,3 +60,4 @@ export * from './forecast/backtest.js';
 export * from './forecast/forecast-rollup.js';
 export * from './quota/quota-plan.js';
 export * from './analytics/output-metrics.js';
+export * from './analytics/data-quality.js';

@@ -22,3 +22,4 @@ export * from './coverage.repo.js';
 export * from './territory-models.repo.js';
 export * from './quota-plans.repo.js';
 export * from './forecast-calls.repo.js';
+export * from './data-quality.repo.js';

@@ -1,15 +1,14 @@
 import {
-  attainmentDistribution, dateOfInstant, DomainError, fiscalPeriodOf, invalid, notFound, outputFigures, ownerInScope, parseFiscalPeriod, rampCohorts, readScope,
-  type Actor, type DealFact, type FiscalPeriod, type OutputFigures, type Person,
+  attainmentDistribution, dateOfInstant, fiscalPeriodOf, invalid, outputFigures, parseFiscalPeriod, rampCohorts, type Actor, type DealFact, type FiscalPeriod, type OutputFigures,
 } from '@attain/core';
 import type { OutputAnalyticsWire, OutputFiguresWire } from '@attain/contract';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { modelAccounts } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
-import { loadOrgChart, membersOn } from '../forecast/forecast-rollup.js';
 import { replayPipeline } from '../forecast/pipeline-history.js';
 import { quarterQuotas } from '../insights/quarter-target.js';
+import { scopeTree } from './scope-tree.js';
 
 /*
  * Output analytics (docs/analytics.md): what the organisation, a team or a seller produced in a
@@ -46,11 +45,8 @@ export async function outputAnalytics(ctx: AppContext, actor: Actor, input: { pe
   requireAbility(actor, 'analytics:read');
   const db = ctx.database.db;
   const today = dateOfInstant(ctx.now());
-  if (input.personId !== undefined) {
-    if (!(await repos.person.get(db, actor.orgId, input.personId))) throw notFound('person');
-    if (!ownerInScope(actor, input.personId)) throw new DomainError('forbidden', 'This person\'s figures are outside what you may see.');
-  }
-  const [history, chart, { accounts }] = await Promise.all([replayPipeline(ctx, actor.orgId, null), loadOrgChart(db, actor.orgId), modelAccounts(db, actor.orgId, today, { county: false })]);
+  const tree = await scopeTree(db, actor, today, input.personId);
+  const [history, { accounts }] = await Promise.all([replayPipeline(ctx, actor.orgId, null), modelAccounts(db, actor.orgId, today, { county: false })]);
   const period = periodOf(input.period, today, history.fiscalYearStartMonth);
   const quotas = await quarterQuotas(db, actor.orgId, null, period, history.currency);
   const deals: DealFact[] = history.statesAt(ctx.now()).map((d) => ({
@@ -59,18 +55,7 @@ export async function outputAnalytics(ctx: AppContext, actor: Actor, input: { pe
   const potential = new Map<string, bigint>();
   for (const a of accounts) if (a.ownerId) potential.set(a.ownerId, (potential.get(a.ownerId) ?? 0n) + (a.potentialMinor ?? 0n));
 
-  // Today's hierarchy: each person's reports, and everyone below her.
-  const managerOf = membersOn(chart, today);
-  const reports = new Map<string, string[]>();
-  for (const [p, m] of managerOf) if (m !== null && managerOf.has(m)) reports.set(m, [...(reports.get(m) ?? []), p]);
-  const subtree = (id: string): Set<string> => {
-    const out = new Set([id]);
-    for (const p of out) for (const r of reports.get(p) ?? []) out.add(r);
-    return out;
-  };
-  const tops = [...managerOf].filter(([, m]) => m === null || !managerOf.has(m)).map(([p]) => p);
-  const rootId = input.personId ?? (readScope(actor).kind === 'all' ? (tops.length === 1 ? (tops[0] as string) : null) : actor.personId);
-  if (rootId === null && readScope(actor).kind !== 'all') throw new DomainError('forbidden', 'This login is not linked to a person of the sales org.');
+  const { rootId, subtree, person } = tree;
 
   const totalPotential = [...potential.values()].reduce((s, v) => s + v, 0n);
   const orgBookings = outputFigures(deals, period, today, { quotaMinor: null, potentialMinor: 0n, orgRate: null }).bookings.amountMinor;
@@ -78,23 +63,19 @@ export async function outputAnalytics(ctx: AppContext, actor: Actor, input: { pe
   const figuresOf = (people: Set<string> | null, ownQuota: bigint | null) => {
     const mine = people === null ? deals : deals.filter((d) => d.ownerId !== null && people.has(d.ownerId));
     const inScope = people === null ? [...quotas.keys()] : [...people];
-    const sellerQuotas = inScope.filter((p) => !reports.has(p) && quotas.has(p)).map((p) => quotas.get(p) as bigint);
+    const sellerQuotas = inScope.filter((p) => !tree.hasReports(p) && quotas.has(p)).map((p) => quotas.get(p) as bigint);
     const quotaMinor = ownQuota ?? (sellerQuotas.length > 0 ? sellerQuotas.reduce((s, q) => s + q, 0n) : null);
     const pot = people === null ? totalPotential : [...people].reduce((s, p) => s + (potential.get(p) ?? 0n), 0n);
     return outputFigures(mine, period, today, { quotaMinor, potentialMinor: pot, orgRate });
   };
-  const person = (id: string): Person | undefined => chart.people.get(id);
-  // The organisation's own top, unasked, stands for the whole organisation: leavers' deals count in it.
-  const wholeOrg = rootId === null || (input.personId === undefined && readScope(actor).kind === 'all');
-  const rootPeople = wholeOrg ? null : subtree(rootId);
-  const childIds = rootId === null ? tops : (reports.get(rootId) ?? []);
-  const children = childIds.map((id) => ({
+  const rootPeople = tree.wholeOrg || rootId === null ? null : subtree(rootId);
+  const children = tree.childIds.map((id) => ({
     personId: id, name: person(id)?.name ?? id, title: person(id)?.title ?? null, reports: subtree(id).size - 1,
     figures: figuresWire(figuresOf(subtree(id), quotas.get(id) ?? null)),
   }));
 
   // The sellers below: how attainment spreads, and ramp by hire cohort (those hired since the history began).
-  const sellers = [...(rootPeople ?? managerOf.keys())].filter((p) => !reports.has(p));
+  const sellers = [...(rootPeople ?? tree.members)].filter((p) => !tree.hasReports(p));
   const attainments = sellers.flatMap((p) => {
     const q = quotas.get(p);
     if (!q || q === 0n) return [];
@@ -106,7 +87,7 @@ export async function outputAnalytics(ctx: AppContext, actor: Actor, input: { pe
     return hire && hire >= firstDeal ? [{ id: p, hireDate: hire }] : [];
   });
   const dist = attainmentDistribution(attainments);
-  const leaf = rootId !== null && !reports.has(rootId);
+  const leaf = rootId !== null && !tree.hasReports(rootId);
   const leafDeals = leaf ? deals.filter((d) => d.ownerId === rootId && (d.status === 'open' ? d.closeDate <= period.end && d.closeDate >= period.start : d.closeDate >= period.start && d.closeDate <= period.end)) : [];
   const names = leaf ? await repos.opportunity.getMany(db, actor.orgId, leafDeals.map((d) => d.id)) : new Map();
   return {

@@ -7,6 +7,7 @@ import { SortableHeader } from '../pay/SortableHeader.js';
 import { sortRows, type Sort, type SortValue } from '../pay/table-sort.js';
 import { formatCount, formatDate, formatMoney } from '../ui/format.js';
 import { AttainmentBars } from './AttainmentBars.js';
+import { DataQualityPanel } from './DataQualityPanel.js';
 import { periodChoices } from './period-choices.js';
 import './performance.css';
 
@@ -17,14 +18,16 @@ const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}
 
 /**
  * Performance: outcomes first (docs/analytics.md). What a team produced in a period, each figure
- * by its one definition, the people below it on one scale, and a way down to a seller's deals.
+ * by its one definition, the people below it on one scale, and a way down to a seller's deals;
+ * beside it, as a diagnostic, the quality of the CRM data the figures stand on.
  */
 export function PerformancePage() {
+  const [view, setView] = useState<'output' | 'quality'>('output');
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const [path, setPath] = useState<{ personId: string; name: string }[]>([]);
   const top = path[path.length - 1];
   const query = useQuery({
-    queryKey: ['analytics', 'output', period ?? '', top?.personId ?? ''],
+    queryKey: ['analytics', 'output', period ?? '', top?.personId ?? ''], enabled: view === 'output',
     queryFn: () => api<OutputAnalyticsWire>(withQuery('/analytics/output', { period, personId: top?.personId })),
   });
   const [sort, setSort] = useState<Sort<Column>>({ key: 'attainment', descending: true });
@@ -45,20 +48,25 @@ export function PerformancePage() {
       <header className="page-header">
         <h1>Performance</h1>
         <p className="muted">What was produced, against quota and against what the territory could give; the level below to drill into.</p>
-        <label className="small">Period{' '}
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'output'} onClick={() => setView('output')}>Output</button>
+          <button type="button" aria-pressed={view === 'quality'} onClick={() => setView('quality')}>Data quality</button>
+        </div>
+        {view === 'output' && <label className="small">Period{' '}
           <select value={period ?? ''} onChange={(e) => setPeriod(e.target.value || undefined)} aria-label="Period">
             <option value="">This quarter</option>
             {choices.slice(1).map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
-        </label>
+        </label>}
       </header>
       <nav className="breadcrumbs small" aria-label="Drill-down path">
         <button type="button" className="link" onClick={() => setPath([])}>Top</button>
         {path.map((p, i) => <Fragment key={p.personId}> › <button type="button" className="link" onClick={() => setPath(path.slice(0, i + 1))}>{p.name}</button></Fragment>)}
       </nav>
-      {query.isPending && <div className="skeleton" style={{ height: '12rem' }} aria-busy="true" />}
-      {query.isError && <p className="error" role="alert">{query.error.message}</p>}
-      {a && (
+      {view === 'quality' && <DataQualityPanel personId={top?.personId} onOpen={open} />}
+      {view === 'output' && query.isPending && <div className="skeleton" style={{ height: '12rem' }} aria-busy="true" />}
+      {view === 'output' && query.isError && <p className="error" role="alert">{query.error.message}</p>}
+      {view === 'output' && a && (
         <>
           <section className="card" aria-labelledby="perf-root" data-testid="performance-root">
             <h2 id="perf-root">{a.root.name} <span className="muted small">{a.periodKey}, {formatDate(a.period.start)} – {formatDate(a.period.end)}</span></h2>
