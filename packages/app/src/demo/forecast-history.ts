@@ -12,8 +12,8 @@ import { dayOf, instantAt } from './timeline.js';
  * Two years of forecast calls and their weekly snapshots (docs/demo-data.md#forecast-calls).
  * Every Monday morning each seller with deals in the quarter calls it from what her deals hold,
  * a little high or low as people are; then each manager, level by level up to the VP, calls her
- * team's roll-up and now and then takes a report's commit down, with a reason. The snapshots are
- * then taken for every Monday, as the weekly job would have.
+ * team's roll-up and now and then takes a report's commit down, with a reason. Each Monday's
+ * snapshot is taken first, as the weekly job would have at the start of the day.
  */
 
 const REASONS = ['slipped to next quarter last time', 'legal review not started', 'champion left', 'no budget confirmed', 'procurement adds three weeks'];
@@ -26,6 +26,7 @@ function around(rng: Rng, x: bigint, lo: number, hi: number): bigint {
 
 export async function seedForecastHistory(
   ctx: AppContext, tx: Tx, orgId: string, window: { from: string; to: string }, userOf: (personId: string) => string | null, rng: Rng,
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<{ forecastCalls: number; forecastSnapshots: number }> {
   const chart = await loadOrgChart(tx, orgId);
   const history = await replayPipeline(ctx, orgId, null, tx);
@@ -34,15 +35,27 @@ export async function seedForecastHistory(
   const quotas = new Map<string, Map<string, bigint>>();
   const quotasOf = async (q: FiscalPeriod) => quotas.get(q.key) ?? quotas.set(q.key, await quarterQuotas(tx, orgId, null, q, history.currency)).get(q.key) as Map<string, bigint>;
 
-  // The calls, Monday by Monday, each level seeing the calls made below it that morning.
-  const calls: ForecastCallRow[] = [];
+  // Monday by Monday: the snapshot as the weekly job takes it at the start of the day (of the
+  // calls made before), then the morning's calls, each level seeing the calls made below it.
+  let calls = 0;
+  let snapshots = 0;
   let quarterCalls: ForecastCallRow[] = [];
   let quarterKey = '';
-  for (const monday of mondays) {
+  for (const [k, monday] of mondays.entries()) {
+    onProgress(k, mondays.length);
+    const instant = snapshotInstant(monday);
+    const deals = history.statesAt(instant);
+    for (const q of snapshotQuarters(monday, history.fiscalYearStartMonth)) {
+      const rows = await snapshotRows(tx, orgId, history.currency, { quarter: q, instant, deals, quotas: await quotasOf(q) }, chart);
+      await forecastSnapshotRepo.replace(tx, orgId, monday, q.key, rows);
+      snapshots += rows.length;
+    }
+
     const quarter = fiscalPeriodOf(monday, history.fiscalYearStartMonth, 'quarter');
     if (quarter.key !== quarterKey) [quarterKey, quarterCalls] = [quarter.key, []];
     const managerOf = membersOn(chart, monday);
-    const pipelines = ownPipelines(history.statesAt(snapshotInstant(monday)), quarter);
+    const pipelines = ownPipelines(deals, quarter);
+    const made: ForecastCallRow[] = [];
     const reports = new Map<string, string[]>();
     for (const [p, m] of managerOf) if (m !== null) reports.set(m, [...(reports.get(m) ?? []), p]);
     const call = (personId: string, byPersonId: string, category: string, amountMinor: bigint, note: string, minute: number) => {
@@ -50,7 +63,7 @@ export async function seedForecastHistory(
         orgId, id: ctx.newId('fcl'), periodKey: quarter.key, personId, byPersonId, byUserId: userOf(byPersonId) ?? 'system', category, amountMinor,
         currency: history.currency, note, createdAt: instantAt(dayOf(monday), minute),
       };
-      calls.push(row);
+      made.push(row);
       quarterCalls.push(row);
     };
     for (const [personId] of managerOf) {
@@ -83,19 +96,9 @@ export async function seedForecastHistory(
       call(manager, manager, 'commit', commit, '', 15 * 60 + rng.int(0, 120));
       call(manager, manager, 'best-case', [commit, around(rng, mine.rolledUp['best-case'], 950, 1050)].reduce((a, b) => (a > b ? a : b)), '', 15 * 60 + rng.int(0, 120));
     }
+    await forecastCallRepo.insertMany(tx, made);
+    calls += made.length;
   }
-  await forecastCallRepo.insertMany(tx, calls);
-
-  // Every Monday's snapshot of its quarter and the next, as the weekly job takes them.
-  let snapshots = 0;
-  for (const monday of mondays) {
-    const instant = snapshotInstant(monday);
-    const deals = history.statesAt(instant);
-    for (const quarter of snapshotQuarters(monday, history.fiscalYearStartMonth)) {
-      const rows = await snapshotRows(tx, orgId, history.currency, { quarter, instant, deals, quotas: await quotasOf(quarter) }, chart);
-      await forecastSnapshotRepo.replace(tx, orgId, monday, quarter.key, rows);
-      snapshots += rows.length;
-    }
-  }
-  return { forecastCalls: calls.length, forecastSnapshots: snapshots };
+  onProgress(mondays.length, mondays.length);
+  return { forecastCalls: calls, forecastSnapshots: snapshots };
 }

@@ -183,7 +183,7 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   if (config.singleTransaction) {
     const window = { from: dateOf(windowStartDay), to: options.asOf };
     const userOf = setup.actorOf;
-    await transact(async (tx) => void Object.assign(counts, await seedForecastHistory(dctx, tx, orgId, window, userOf, rng.fork('forecast'))));
+    await transact(async (tx) => void Object.assign(counts, await seedForecastHistory(dctx, tx, orgId, window, userOf, rng.fork('forecast'), (done, total) => progress('forecast calls & snapshots', done, total))));
   }
   await transact((tx) => recordAudit(dctx, tx, { actor: systemActor(orgId), action: 'demo.seed', entity: 'org', entityId: orgId, before: null, after: summary }));
   return { org, counts };

@@ -85,7 +85,21 @@ export function forecastPeriod(input: ForecastInput): PeriodForecast & { readonl
   const model = learnConversion(samples);
   const weeksLeft = WEEKS - offset;
   const probabilities = new Map(view.open.map((d) => [d.id, model.rate(d, weeksLeft)]));
-  const range = simulatePeriod({ view, probabilityOf: (d) => probabilities.get(d.id) ?? 0, runRates, seed: input.seed });
+  // Each past period at the same week: what its open deals won against what the model expects of them.
+  const fortunes = past.map((p, k) => {
+    const day = addDays(p.start, 7 * offset);
+    let expected = 0;
+    let won = 0n;
+    for (const d of day > p.end ? [] : viewOf(input.statesOn(day), p).open) {
+      expected += Number(d.amountMinor) * model.rate(d, weeksLeft);
+      const later = known.get(d.id);
+      if (later !== undefined && later.won && inPeriod(later.closeDate, p)) won += d.amountMinor;
+    }
+    return { runRate: runRates[k] as bigint, conversion: expected > 0 ? Number(won) / expected : 1 };
+  });
+  const meanConversion = fortunes.reduce((s, f) => s + f.conversion, 0) / fortunes.length;
+  const centred = fortunes.map((f) => ({ ...f, conversion: meanConversion > 0 ? f.conversion / meanConversion : 1 }));
+  const range = simulatePeriod({ view, probabilityOf: (d) => probabilities.get(d.id) ?? 0, fortunes: centred, seed: input.seed });
   return { ...base, range, notEnoughHistory: null, probabilities };
 }
 

@@ -42,13 +42,26 @@ describe('the statistical forecast', () => {
   it('simulates the same range for the same seed, P10 <= P50 <= P90, won deals always in', () => {
     if (!deal) throw new Error('no deal');
     const view = { wonMinor: 1000n, open: Array.from({ length: 40 }, (_, i) => ({ ...deal, id: `d${i}` })) };
-    const run = () => simulatePeriod({ view, probabilityOf: () => 0.5, runRates: [0n, 200n], seed: 7 });
+    const run = () => simulatePeriod({ view, probabilityOf: () => 0.5, fortunes: [{ runRate: 0n, conversion: 1 }, { runRate: 200n, conversion: 1 }], seed: 7 });
     const a = run();
     expect(run()).toEqual(a);
     expect(a.p10).toBeGreaterThanOrEqual(1000n);
     expect(a.p10 <= a.p50 && a.p50 <= a.p90).toBe(true);
     // Expected: 1,000 + 40 x 100 x 0.5 + the mean run rate 100.
     expect(a.expected).toBe(3100n);
+  });
+
+  it('draws whole past fortunes: quarters whose deals converted above and below expectation widen the range around the same centre', () => {
+    if (!deal) throw new Error('no deal');
+    const view = { wonMinor: 0n, open: Array.from({ length: 40 }, (_, i) => ({ ...deal, id: `d${i}` })) };
+    const even = simulatePeriod({ view, probabilityOf: () => 0.5, fortunes: [{ runRate: 0n, conversion: 1 }], seed: 7 });
+    const swinging = simulatePeriod({ view, probabilityOf: () => 0.5, fortunes: [{ runRate: 0n, conversion: 0.6 }, { runRate: 0n, conversion: 1.4 }], seed: 7 });
+    expect(swinging.p90 - swinging.p10).toBeGreaterThan(2n * (even.p90 - even.p10));
+    // 40 deals of 100 at 50%: about 2,000 either way; a quarter at 1.4x wins 70% of them, one at 0.6x 30%.
+    expect(swinging.p10).toBeLessThan(1500n);
+    expect(swinging.p90).toBeGreaterThan(2500n);
+    expect(Number(swinging.p50)).toBeGreaterThan(1200);
+    expect(Number(swinging.p50)).toBeLessThan(2800);
   });
 });
 

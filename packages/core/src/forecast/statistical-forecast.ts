@@ -94,28 +94,40 @@ export interface ForecastRange {
 const quantile = (sorted: readonly bigint[], q: number): bigint => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as bigint;
 
 /**
- * Simulates the period `trials` times: each open deal won with its probability, plus a run rate
- * drawn from what past periods won from deals created after the same point. Needs a run rate
- * (at least one past period).
+ * A past period's fortune at the same point: what it then won from deals not yet created (its run
+ * rate), and how its open deals converted against what the model expected of them (`conversion`:
+ * 1 = as expected). A strong quarter lifts many deals at once; drawing whole fortunes keeps that.
+ */
+export interface PastFortune {
+  readonly runRate: bigint;
+  readonly conversion: number;
+}
+
+/**
+ * Simulates the period `trials` times: each trial draws a past period's fortune, wins each open
+ * deal with its probability scaled by that period's conversion (at most 1), and adds its run rate.
+ * Needs at least one past period.
  */
 export function simulatePeriod(args: {
   readonly view: PeriodView;
   readonly probabilityOf: (deal: DealState) => number;
-  readonly runRates: readonly bigint[];
+  readonly fortunes: readonly PastFortune[];
   readonly seed: number;
   readonly trials?: number;
 }): ForecastRange {
-  const { view, runRates } = args;
-  if (runRates.length === 0) throw new RangeError('simulatePeriod needs at least one past period\'s run rate');
+  const { view, fortunes } = args;
+  if (fortunes.length === 0) throw new RangeError('simulatePeriod needs at least one past period\'s fortune');
+  const runRates = fortunes.map((f) => f.runRate);
   const random = seededRandom(args.seed);
   const probabilities = view.open.map((d) => args.probabilityOf(d));
   const totals: bigint[] = [];
   for (let t = 0; t < (args.trials ?? 2000); t++) {
+    const fortune = fortunes[Math.floor(random() * fortunes.length)] as PastFortune;
     let total = view.wonMinor;
     view.open.forEach((d, i) => {
-      if (random() < (probabilities[i] as number)) total += d.amountMinor;
+      if (random() < Math.min(1, (probabilities[i] as number) * fortune.conversion)) total += d.amountMinor;
     });
-    totals.push(total + (runRates[Math.floor(random() * runRates.length)] as bigint));
+    totals.push(total + fortune.runRate);
   }
   totals.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const meanRunRate = runRates.reduce((s, r) => s + r, 0n) / BigInt(runRates.length);
