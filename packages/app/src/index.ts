@@ -47,7 +47,7 @@ export * from './territories/index.js';
 export * from './quotas/index.js';
 export { forecastBacktest, statisticalForecast } from './forecast/statistical-forecast.js';
 export { adjustForecast, listForecastCalls, submitForecastCall } from './forecast/forecast-calls.js';
-export { forecastRollup } from './forecast/forecast-rollup.js';
+export { forecastRollup, forecastRollupRange } from './forecast/forecast-rollup.js';
 export { takeDueForecastSnapshots, takeForecastSnapshot, weekStartOf } from './forecast/forecast-snapshots.js';
 export { outputAnalytics } from './analytics/output-analytics.js';
 export { dataQuality } from './analytics/data-quality.js';

@@ -100,12 +100,17 @@ export const ForecastRollupWire = z.object({
   /** Snapshots taken of this period, latest first. */
   snapshots: z.array(CalendarDate),
   rows: z.array(ForecastRollupRow),
-  /** The statistical forecast of the top line's deals as of the same day; null for a period that had ended by then. */
-  statistical: StatisticalForecastWire.omit({ periodKey: true, period: true, currency: true }).nullable(),
   /** May the caller submit her own call for this period (live, not ended). */
   canCall: z.boolean(),
 });
 export type ForecastRollupWire = z.infer<typeof ForecastRollupWire>;
+
+/** The statistical forecast of a roll-up's deals as of its day (GET /forecast/rollup/range); null for a period that had ended by then. */
+export const ForecastRollupRangeWire = z.object({
+  periodKey: z.string(),
+  statistical: StatisticalForecastWire.omit({ periodKey: true, period: true, currency: true }).nullable(),
+});
+export type ForecastRollupRangeWire = z.infer<typeof ForecastRollupRangeWire>;
 
 export const ForecastCallItem = z.object({
   id: Id, periodKey: z.string(), personId: Id, personName: z.string(), byPersonId: Id, byPersonName: z.string(),

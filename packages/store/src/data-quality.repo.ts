@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Tx } from './database.js';
 
 /** What the data-quality checks read of a deal (docs/analytics.md#data-quality). */
@@ -45,5 +46,15 @@ export const dataQualityRepo = {
       .where('org_id', '=', orgId).where('archived_at', 'is', null).where('opportunity_id', 'is not', null).where('done_at', 'is not', null)
       .groupBy('opportunity_id').execute()) as Record<string, unknown>[];
     return new Map(rows.map((r) => [String(r.opportunity_id), String(r.last).slice(0, 10)]));
+  },
+
+  /** How often each opportunity's close date was moved later, from its history (those never pushed are absent). */
+  async pushesByDeal(db: Db | Tx, orgId: string): Promise<Map<string, number>> {
+    const result = await sql<{ opportunity_id: string; pushes: unknown }>`
+      select opportunity_id, count(*) as pushes from (
+        select opportunity_id, close_date, lag(close_date) over (partition by opportunity_id order by seq) as previous
+        from opportunity_history where org_id = ${orgId}
+      ) h where previous is not null and close_date > previous group by opportunity_id`.execute(db);
+    return new Map(result.rows.map((r) => [String(r.opportunity_id), Number(r.pushes)]));
   },
 };

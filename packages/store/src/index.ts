@@ -23,3 +23,4 @@ export * from './territory-models.repo.js';
 export * from './quota-plans.repo.js';
 export * from './forecast-calls.repo.js';
 export * from './data-quality.repo.js';
+export * from './analytics.repo.js';

@@ -4,7 +4,6 @@ import { dataQualityRepo } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
-import { replayPipeline } from '../forecast/pipeline-history.js';
 import { scopeTree } from './scope-tree.js';
 
 /*
@@ -28,8 +27,8 @@ export async function dataQuality(ctx: AppContext, actor: Actor, input: { person
   if (!Number.isInteger(pushLimit) || pushLimit < 1 || pushLimit > 20) throw invalid('pushLimit', 'must be a whole number from 1 to 20');
   const tree = await scopeTree(db, actor, today, input.personId);
   const lostSince = addDays(today, -365);
-  const [rows, lastActivity, history, stages] = await Promise.all([
-    dataQualityRepo.deals(db, actor.orgId, `${lostSince}T00:00:00.000Z`), dataQualityRepo.lastActivityByDeal(db, actor.orgId), replayPipeline(ctx, actor.orgId, null),
+  const [rows, lastActivity, pushes, stages] = await Promise.all([
+    dataQualityRepo.deals(db, actor.orgId, `${lostSince}T00:00:00.000Z`), dataQualityRepo.lastActivityByDeal(db, actor.orgId), dataQualityRepo.pushesByDeal(db, actor.orgId),
     repos.stage.list(db, { orgId: actor.orgId, scope: { kind: 'all' }, filters: [], limit: 1000 }),
   ]);
   // A stage's rank among its pipeline's open stages: 0 for the first.
@@ -37,7 +36,6 @@ export async function dataQuality(ctx: AppContext, actor: Actor, input: { person
   const byPipeline = new Map<string, typeof stages.items>();
   for (const s of stages.items) byPipeline.set(s.pipelineId, [...(byPipeline.get(s.pipelineId) ?? []), s]);
   for (const list of byPipeline.values()) list.filter((s) => !s.isClosed).sort((a, b) => a.sortOrder - b.sortOrder).forEach((s, i) => rank.set(s.id, i));
-  const pushes = new Map(history.statesAt(ctx.now()).map((d) => [d.id, d.pushes]));
   const currencyOf = new Map(rows.map((r) => [r.id, r.currency]));
   const deals: QualityDeal[] = rows.map((r) => ({
     id: r.id, name: r.name, ownerId: r.ownerId, accountId: r.accountId, amountMinor: r.amountMinor, closeDate: r.closeDate, type: r.type, nextStep: r.nextStep,

@@ -6,7 +6,7 @@ import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { modelAccounts } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
-import { replayPipeline } from '../forecast/pipeline-history.js';
+import { currentDeals } from '../forecast/current-deals.js';
 import { quarterQuotas } from '../insights/quarter-target.js';
 import { scopeTree } from './scope-tree.js';
 
@@ -14,7 +14,8 @@ import { scopeTree } from './scope-tree.js';
  * Output analytics (docs/analytics.md): what the organisation, a team or a seller produced in a
  * period, by the definitions of core analytics/output-metrics.ts, with the level below to drill
  * into: the organisation's top, a director's managers, a manager's sellers, a seller's deals.
- * Teams are as they are today; amounts in the organisation's currency at today's rates.
+ * Teams are as they are today; deals as they stand now (current rows, no history replayed), amounts
+ * in the organisation's currency at today's rates.
  */
 
 function periodOf(key: string | undefined, today: string, fiscalYearStartMonth: number): FiscalPeriod {
@@ -46,12 +47,13 @@ export async function outputAnalytics(ctx: AppContext, actor: Actor, input: { pe
   const db = ctx.database.db;
   const today = dateOfInstant(ctx.now());
   const tree = await scopeTree(db, actor, today, input.personId);
-  const [history, { accounts }] = await Promise.all([replayPipeline(ctx, actor.orgId, null), modelAccounts(db, actor.orgId, today, { county: false })]);
-  const period = periodOf(input.period, today, history.fiscalYearStartMonth);
-  const quotas = await quarterQuotas(db, actor.orgId, null, period, history.currency);
-  const deals: DealFact[] = history.statesAt(ctx.now()).map((d) => ({
-    id: d.id, ownerId: d.ownerId, amountMinor: d.amountMinor, createdOn: d.createdAt.slice(0, 10), closeDate: d.closeDate, status: d.won ? 'won' : d.closed ? 'lost' : 'open',
-  }));
+  const { money, accounts } = await modelAccounts(db, actor.orgId, today, { county: false });
+  const period = periodOf(input.period, today, money.fiscalYearStartMonth);
+  // The period's closed deals, every open one (velocity) and every won one (ramp cohorts), as they stand now.
+  const [current, quotas] = await Promise.all([
+    currentDeals(db, actor.orgId, money, { closeFrom: period.start, closeTo: period.end, allOpen: true, allWon: true }), quarterQuotas(db, actor.orgId, null, period, money.currency),
+  ]);
+  const deals: DealFact[] = current.map((d) => ({ id: d.id, ownerId: d.ownerId, amountMinor: d.amountMinor, createdOn: d.createdOn, closeDate: d.closeDate, status: d.won ? 'won' : d.closed ? 'lost' : 'open' }));
   const potential = new Map<string, bigint>();
   for (const a of accounts) if (a.ownerId) potential.set(a.ownerId, (potential.get(a.ownerId) ?? 0n) + (a.potentialMinor ?? 0n));
 
@@ -91,7 +93,7 @@ export async function outputAnalytics(ctx: AppContext, actor: Actor, input: { pe
   const leafDeals = leaf ? deals.filter((d) => d.ownerId === rootId && (d.status === 'open' ? d.closeDate <= period.end && d.closeDate >= period.start : d.closeDate >= period.start && d.closeDate <= period.end)) : [];
   const names = leaf ? await repos.opportunity.getMany(db, actor.orgId, leafDeals.map((d) => d.id)) : new Map();
   return {
-    periodKey: period.key, period: { start: period.start, end: period.end }, asOf: today, currency: history.currency,
+    periodKey: period.key, period: { start: period.start, end: period.end }, asOf: today, currency: money.currency,
     root: {
       personId: rootId, name: rootId === null ? 'Whole organisation' : (person(rootId)?.name ?? rootId), title: rootId === null ? null : (person(rootId)?.title ?? null),
       figures: figuresWire(figuresOf(rootPeople, rootId === null || rootPeople === null ? null : (quotas.get(rootId) ?? null))),

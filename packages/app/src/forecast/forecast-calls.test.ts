@@ -8,7 +8,7 @@ import { opportunities, persons } from '../crm/entities.js';
 import { getPipeline } from '../crm/pipelines.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { adjustForecast, listForecastCalls, submitForecastCall } from './forecast-calls.js';
-import { forecastRollup } from './forecast-rollup.js';
+import { forecastRollup, forecastRollupRange } from './forecast-rollup.js';
 import { takeDueForecastSnapshots, takeForecastSnapshot, weekStartOf } from './forecast-snapshots.js';
 
 warnIfPostgresSkipped();
@@ -61,7 +61,9 @@ describe.each(testDialects())('forecast calls, adjustments, the roll-up and its 
     expect(director.rows.map((r) => r.name)).toEqual(['Vera VP', 'Mona Manager', 'Rita Rep', 'Rob Rep', 'Otto Manager', 'Olga Rep']);
     expect(director.rows[0]?.rolledUp.commit).toBe('1300000');
     expect(line(director, t.people.manager.id)?.canAdjust).toBe(true);
-    expect(director.statistical).toMatchObject({ asOf: '2026-11-21', wonMinor: '1000000', openDeals: 3, notEnoughHistory: expect.any(String) });
+    expect((await forecastRollupRange(later, vp, { period: Q })).statistical).toMatchObject({ asOf: '2026-11-21', wonMinor: '1000000', openDeals: 3, notEnoughHistory: expect.any(String) });
+    // Mona's range is of her team's deals only (Olga's are Otto's).
+    expect((await forecastRollupRange(later, t.actors.manager, { period: Q })).statistical?.openDeals).toBe(3);
     // Rob never sees his manager's adjustment of him; Rita sees herself only.
     expect((await forecastRollup(later, t.actors.rep2, { period: Q })).rows).toMatchObject([{ name: 'Rob Rep', adjustment: { commit: null }, forecast: { commit: '150000' } }]);
     expect((await forecastRollup(later, t.actors.rep, { period: Q })).rows.map((r) => r.name)).toEqual(['Rita Rep']);

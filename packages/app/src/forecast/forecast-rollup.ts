@@ -1,14 +1,16 @@
 import {
   dateOfInstant, DomainError, lineInForce, notFound, ownerInScope, ownPipelines, readScope, rollUpForecast, EMPTY_PIPELINE,
-  type Actor, type Calls, type CallCategory, type DealState, type FiscalPeriod, type ForecastNode, type ForecastRow, type Person, type ReportingLine,
+  type Actor, type Calls, type CallCategory, type FiscalPeriod, type ForecastNode, type ForecastRow, type Person, type ReportingLine, type RollupDeal,
 } from '@attain/core';
-import type { ForecastRollupWire } from '@attain/contract';
+import type { ForecastRollupRangeWire, ForecastRollupWire } from '@attain/contract';
 import { forecastCallRepo, forecastSnapshotRepo, reportingLineRepo, type Db, type ForecastCallRow, type ForecastSnapshotRow, type Tx } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
+import { orgMoney } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
 import { quarterQuotas } from '../insights/quarter-target.js';
 import { allPeople } from '../quotas/quota-history.js';
+import { currentDeals } from './current-deals.js';
 import { forecastQuarter } from './forecast-quarter.js';
 import { narrowPipeline, replayPipeline } from './pipeline-history.js';
 import { statisticalAsOf } from './statistical-forecast.js';
@@ -57,7 +59,7 @@ export function callsInForce(calls: readonly ForecastCallRow[], managerOf: Reado
 export interface RollupInputs {
   readonly quarter: FiscalPeriod;
   readonly instant: string;
-  readonly deals: readonly DealState[];
+  readonly deals: readonly RollupDeal[];
   readonly quotas: ReadonlyMap<string, bigint>;
 }
 
@@ -94,44 +96,66 @@ function rootsFor(actor: Actor, nodes: readonly ForecastNode[], personId: string
 const split = (c: Readonly<Record<CallCategory, bigint | null>>) => ({ commit: c.commit === null ? null : String(c.commit), bestCase: c['best-case'] === null ? null : String(c['best-case']) });
 const both = (c: Readonly<Record<CallCategory, bigint>>) => ({ commit: String(c.commit), bestCase: String(c['best-case']) });
 
-/** The roll-up of a quarter (this one by default), live or as a snapshot kept it. */
-export async function forecastRollup(ctx: AppContext, actor: Actor, input: { period?: string; personId?: string; snapshot?: string }): Promise<ForecastRollupWire> {
+interface RollupInput {
+  readonly period?: string;
+  readonly personId?: string;
+  readonly snapshot?: string;
+}
+
+/** The rows of a roll-up as the caller may see them, live (from the current deals) or as a snapshot kept them. */
+async function rollupOf(ctx: AppContext, actor: Actor, input: RollupInput) {
   requireAbility(actor, 'forecast:read');
   const db = ctx.database.db;
   if (input.personId !== undefined) {
     if (!(await repos.person.get(db, actor.orgId, input.personId))) throw notFound('person');
     if (!ownerInScope(actor, input.personId)) throw new DomainError('forbidden', 'This person\'s forecast is outside what you may see.');
   }
-  const all = await replayPipeline(ctx, actor.orgId, null);
-  const quarter = forecastQuarter(input.period, all.today, all.fiscalYearStartMonth);
+  const today = dateOfInstant(ctx.now());
+  const money = await orgMoney(db, actor.orgId, today);
+  const quarter = forecastQuarter(input.period, today, money.fiscalYearStartMonth);
   const chart = await loadOrgChart(db, actor.orgId);
   const snapshots = (await forecastSnapshotRepo.days(db, actor.orgId)).filter((d) => d.periodKey === quarter.key).map((d) => d.takenOn);
   let nodes: ForecastNode[];
-  let asOf: string;
   if (input.snapshot !== undefined) {
     if (!snapshots.includes(input.snapshot)) throw notFound('snapshot');
     nodes = (await forecastSnapshotRepo.rows(db, actor.orgId, input.snapshot, quarter.key)).map(toSnapshotNode);
-    asOf = input.snapshot;
   } else {
-    const quotas = await quarterQuotas(db, actor.orgId, null, quarter, all.currency);
-    nodes = await forecastNodesAt(db, actor.orgId, { quarter, instant: ctx.now(), deals: all.statesAt(ctx.now()), quotas }, chart);
-    asOf = all.today;
+    const [deals, quotas] = await Promise.all([
+      currentDeals(db, actor.orgId, money, { closeFrom: quarter.start, closeTo: quarter.end }), quarterQuotas(db, actor.orgId, null, quarter, money.currency),
+    ]);
+    nodes = await forecastNodesAt(db, actor.orgId, { quarter, instant: ctx.now(), deals, quotas }, chart);
   }
   // She never sees her own manager's adjustment of her.
   nodes = nodes.map((n) => (n.personId === actor.personId ? { ...n, adjustment: {} } : n));
-  const roots = rootsFor(actor, nodes, input.personId);
-  const rows = rollUpForecast(nodes, roots);
+  const rows = rollUpForecast(nodes, rootsFor(actor, nodes, input.personId));
+  return { today, currency: money.currency, quarter, chart, snapshots, rows, asOf: input.snapshot ?? today };
+}
+
+/** The roll-up of a quarter (this one by default), live or as a snapshot kept it. */
+export async function forecastRollup(ctx: AppContext, actor: Actor, input: RollupInput): Promise<ForecastRollupWire> {
+  const r = await rollupOf(ctx, actor, input);
   const live = input.snapshot === undefined;
-  const open = quarter.end >= all.today;
-  const wholeOrg = input.personId === undefined && readScope(actor).kind === 'all';
-  const period = { start: quarter.start, end: quarter.end };
-  const statistical = asOf > quarter.end || rows.length === 0 ? null : statisticalAsOf(wholeOrg ? all : narrowPipeline(all, rows.map((r) => r.personId)), period, asOf);
+  const open = r.quarter.end >= r.today;
   return {
-    periodKey: quarter.key, period, currency: all.currency, asOf, snapshot: input.snapshot ?? null, snapshots,
-    rows: rows.map((r) => presentRow(r, chart, actor, live && open)),
-    statistical,
+    periodKey: r.quarter.key, period: { start: r.quarter.start, end: r.quarter.end }, currency: r.currency, asOf: r.asOf, snapshot: input.snapshot ?? null, snapshots: r.snapshots,
+    rows: r.rows.map((row) => presentRow(row, r.chart, actor, live && open)),
     canCall: live && open && actor.personId !== null && (actor.role === 'rep' || actor.role === 'manager'),
   };
+}
+
+/**
+ * The statistical forecast beside a roll-up: of the deals of the people in it (the whole
+ * organisation for org-wide roles at the top), as of the same day. It replays the history, so it
+ * is asked for on its own and the roll-up does not wait for it. Null for a quarter that had ended
+ * by then, or an empty roll-up.
+ */
+export async function forecastRollupRange(ctx: AppContext, actor: Actor, input: RollupInput): Promise<ForecastRollupRangeWire> {
+  const r = await rollupOf(ctx, actor, input);
+  if (r.asOf > r.quarter.end || r.rows.length === 0) return { periodKey: r.quarter.key, statistical: null };
+  const all = await replayPipeline(ctx, actor.orgId, null);
+  const wholeOrg = input.personId === undefined && readScope(actor).kind === 'all';
+  const period = { start: r.quarter.start, end: r.quarter.end };
+  return { periodKey: r.quarter.key, statistical: statisticalAsOf(wholeOrg ? all : narrowPipeline(all, r.rows.map((x) => x.personId)), period, r.asOf) };
 }
 
 function presentRow(r: ForecastRow, chart: OrgChart, actor: Actor, adjustable: boolean) {

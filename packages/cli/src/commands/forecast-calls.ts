@@ -1,6 +1,6 @@
-import { adjustForecast, forecastRollup, listForecastCalls, submitForecastCall, takeForecastSnapshot } from '@attain/app';
+import { adjustForecast, forecastRollup, forecastRollupRange, listForecastCalls, submitForecastCall, takeForecastSnapshot } from '@attain/app';
 import { formatMinorAsMajor, invalid } from '@attain/core';
-import type { ForecastCallItem, ForecastRollupWire } from '@attain/contract';
+import type { ForecastCallItem, ForecastRollupRangeWire, ForecastRollupWire } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output } from '../runtime.js';
@@ -25,9 +25,9 @@ function amountsOf(o: CallOptions, currency: string): { category: 'commit' | 'be
   return out;
 }
 
-export function formatRollup(r: ForecastRollupWire): string {
+export function formatRollup(r: ForecastRollupWire, range: ForecastRollupRangeWire): string {
   const money = (m: string | null) => (m === null ? '-' : formatMinorAsMajor(BigInt(m), r.currency));
-  const s = r.statistical;
+  const s = range.statistical;
   return [
     `${r.periodKey} (${r.period.start}..${r.period.end}) ${r.snapshot === null ? `as of ${r.asOf}` : `as the snapshot of ${r.snapshot} kept it`}, ${r.currency}; cumulative: commit includes closed, best case includes commit`,
     table(['person', 'quota', 'closed', 'commit (deals)', 'best case (deals)', 'call', 'adjusted', 'forecast commit', 'forecast best case'],
@@ -49,8 +49,9 @@ export function registerForecastCalls(forecast: Command): void {
     .option('--snapshot <date>', 'the roll-up as the weekly snapshot of that day kept it'))
     .action((o: ActingOptions & { period?: string; person?: string; snapshot?: string }, command: Command) => asActor(o, command, async (rt, org, actor) => {
       const personId = o.person === undefined ? undefined : await resolvePerson(rt, org, o.person);
-      const r = await forecastRollup(rt.ctx, actor, { ...(o.period ? { period: o.period } : {}), ...(personId ? { personId } : {}), ...(o.snapshot ? { snapshot: calendarDate(o.snapshot, '--snapshot') } : {}) });
-      output(rt, r, () => formatRollup(r));
+      const input = { ...(o.period ? { period: o.period } : {}), ...(personId ? { personId } : {}), ...(o.snapshot ? { snapshot: calendarDate(o.snapshot, '--snapshot') } : {}) };
+      const [r, range] = [await forecastRollup(rt.ctx, actor, input), await forecastRollupRange(rt.ctx, actor, input)];
+      output(rt, { ...r, statistical: range.statistical }, () => formatRollup(r, range));
     }));
 
   acting(forecast.command('call').description('your own call for a quarter that has not ended: commit and/or best case, cumulative, in the organisation\'s currency')

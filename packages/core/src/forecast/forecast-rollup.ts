@@ -26,8 +26,11 @@ export interface OwnPipeline {
 
 export const EMPTY_PIPELINE: OwnPipeline = { closedMinor: 0n, commitMinor: 0n, bestCaseMinor: 0n, pipelineMinor: 0n };
 
+/** What the roll-up reads of a deal. */
+export type RollupDeal = Pick<DealState, 'ownerId' | 'amountMinor' | 'closeDate' | 'closed' | 'won' | 'forecastCategory'>;
+
 /** Each owner's own pipeline for the period, from the deals as they stood on a day. */
-export function ownPipelines(deals: readonly DealState[], period: ForecastPeriod): Map<string, OwnPipeline> {
+export function ownPipelines(deals: readonly RollupDeal[], period: ForecastPeriod): Map<string, OwnPipeline> {
   const out = new Map<string, { closedMinor: bigint; commitMinor: bigint; bestCaseMinor: bigint; pipelineMinor: bigint }>();
   for (const d of deals) {
     if (d.ownerId === null || d.closeDate < period.start || d.closeDate > period.end) continue;

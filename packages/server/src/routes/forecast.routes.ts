@@ -1,7 +1,7 @@
-import { adjustForecast, forecastBacktest, forecastRollup, listForecastCalls, statisticalForecast, submitForecastCall, takeForecastSnapshot } from '@attain/app';
+import { adjustForecast, forecastBacktest, forecastRollup, forecastRollupRange, listForecastCalls, statisticalForecast, submitForecastCall, takeForecastSnapshot } from '@attain/app';
 import {
   ForecastAdjustmentBody, ForecastBacktestQuery, ForecastBacktestWire, ForecastCallBody, ForecastCallItem, ForecastCallsQuery, ForecastQuery, ForecastRollupQuery,
-  ForecastRollupWire, ForecastSnapshotBody, ForecastSnapshotResult, StatisticalForecastWire,
+  ForecastRollupRangeWire, ForecastRollupWire, ForecastSnapshotBody, ForecastSnapshotResult, StatisticalForecastWire,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
@@ -24,9 +24,15 @@ export function mountForecastRoutes(api: Api, registry: RouteRegistry): void {
   });
   defineRoute(api, registry, {
     method: 'get', path: '/forecast/rollup', ability: 'forecast:read', tag: 'forecast',
-    summary: 'A quarter\'s calls rolled up the reporting hierarchy under the caller (or a person in her reach), with adjustments, quotas and the statistical range; live or as a weekly snapshot kept it',
+    summary: 'A quarter\'s calls rolled up the reporting hierarchy under the caller (or a person in her reach), with adjustments and quotas; live or as a weekly snapshot kept it',
     query: ForecastRollupQuery, response: ForecastRollupWire,
     handler: async (c) => c.json(await forecastRollup(c.get('ctx'), actorOf(c), valid<{ period?: string; personId?: string; snapshot?: string }>(c, 'query'))),
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/forecast/rollup/range', ability: 'forecast:read', tag: 'forecast',
+    summary: 'The statistical P10 / P50 / P90 of the same roll-up\'s deals as of its day, asked for on its own (it replays the history)',
+    query: ForecastRollupQuery, response: ForecastRollupRangeWire,
+    handler: async (c) => c.json(await forecastRollupRange(c.get('ctx'), actorOf(c), valid<{ period?: string; personId?: string; snapshot?: string }>(c, 'query'))),
   });
   defineRoute(api, registry, {
     method: 'get', path: '/forecast/calls', ability: 'forecast:read', tag: 'forecast',

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { formatMinorAsMajor } from '@attain/core';
-import type { ForecastRollupRow, ForecastRollupWire } from '@attain/contract';
+import type { ForecastRollupRangeWire, ForecastRollupRow, ForecastRollupWire } from '@attain/contract';
 import { api, withQuery } from '../api/client.js';
 import { formatDate, formatMoney } from '../ui/format.js';
 import { downloadCsv, tableCsv } from '../ui/table-csv.js';
@@ -23,6 +23,12 @@ export function ForecastRollup({ periodKey }: { periodKey: string }) {
     queryKey: ['forecast', 'rollup', periodKey, snapshot, top?.personId ?? ''],
     queryFn: () => api<ForecastRollupWire>(withQuery('/forecast/rollup', { period: periodKey, snapshot: snapshot || undefined, personId: top?.personId })),
   });
+  // The range replays the history, so it comes on its own and the table does not wait for it.
+  const range = useQuery({
+    queryKey: ['forecast', 'rollup-range', periodKey, snapshot, top?.personId ?? ''],
+    queryFn: () => api<ForecastRollupRangeWire>(withQuery('/forecast/rollup/range', { period: periodKey, snapshot: snapshot || undefined, personId: top?.personId })),
+  });
+  const statistical = range.data?.statistical;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const r = rollup.data;
@@ -61,13 +67,15 @@ export function ForecastRollup({ periodKey }: { periodKey: string }) {
       {r && r.rows.length === 0 && <p className="empty-state">No one in the sales org to roll up{r.snapshot ? ' in that week' : ''}.</p>}
       {r && mine && (
         <>
-          {r.statistical?.range && (
+          {range.isPending && <p className="muted small" aria-busy="true">Replaying the pipeline&apos;s history for the statistical range…</p>}
+          {range.isError && <p className="error small" role="alert">The statistical range could not be made: {range.error.message}</p>}
+          {statistical?.range && (
             <div data-testid="rollup-range">
-              <p className="small"><strong>{mine.name}</strong>: forecast commit {money(mine.forecast.commit)}, best case {money(mine.forecast.bestCase)}; the statistical forecast of the same deals says P10 {money(r.statistical.range.p10)}, P50 {money(r.statistical.range.p50)}, P90 {money(r.statistical.range.p90)}.</p>
-              <RangeBand forecast={{ ...r.statistical, periodKey: r.periodKey, period: r.period, currency: r.currency }} call={mine.forecast} />
+              <p className="small"><strong>{mine.name}</strong>: forecast commit {money(mine.forecast.commit)}, best case {money(mine.forecast.bestCase)}; the statistical forecast of the same deals says P10 {money(statistical.range.p10)}, P50 {money(statistical.range.p50)}, P90 {money(statistical.range.p90)}.</p>
+              <RangeBand forecast={{ ...statistical, periodKey: r.periodKey, period: r.period, currency: r.currency }} call={mine.forecast} />
             </div>
           )}
-          {r.statistical && !r.statistical.range && <p className="notice small">Statistical forecast: {r.statistical.notEnoughHistory}</p>}
+          {statistical && !statistical.range && <p className="notice small">Statistical forecast: {statistical.notEnoughHistory}</p>}
           {r.canCall && mine && <CallForm periodKey={r.periodKey} currency={r.currency} mine={mine} />}
           <div className="table-wrap">
             <table className="data compact rollup" data-testid="rollup-table">
