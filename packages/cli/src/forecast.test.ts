@@ -7,16 +7,22 @@ import { copySmallDemo, runAttain } from './test-support/run-attain.js';
 interface Forecast { periodKey: string; openDeals: number; wonMinor: string; baselineMinor: string; range: { p10: string; p50: string; p90: string } | null; notEnoughHistory: string | null }
 interface Backtest { rows: unknown[]; byWeek: { week: number; periods: number; baselineMape: number; modelMape: number; coverage: number }[]; brier: { model: number; baseline: number } | null }
 
+/** `attain forecast ...` on a fresh copy of the small demo; `json` expects success and parses the output. */
+function onACopyOfTheDemo() {
+  const db = join(mkdtempSync(join(tmpdir(), 'attain-forecast-')), 'demo.db');
+  copySmallDemo(db);
+  const attain = (...args: string[]) => runAttain(['--db', db, 'forecast', ...args]);
+  const json = <T>(...args: string[]): T => {
+    const run = attain(...args, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as T;
+  };
+  return { attain, json };
+}
+
 describe('attain forecast', () => {
   it('forecasts a quarter of the demo with a range beside the baseline, scoped to what the reader sees, and backtests it', () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'attain-forecast-')), 'demo.db');
-    copySmallDemo(db);
-    const attain = (...args: string[]) => runAttain(['--db', db, 'forecast', ...args]);
-    const json = <T>(...args: string[]): T => {
-      const run = attain(...args, '--json');
-      expect(run.code, run.stderr).toBe(0);
-      return JSON.parse(run.stdout) as T;
-    };
+    const { attain, json } = onACopyOfTheDemo();
     const org = json<Forecast>('show', '--as', 'ops@example.com');
     expect(org.range).not.toBeNull();
     const { p10, p50, p90 } = org.range as NonNullable<Forecast['range']>;
@@ -37,14 +43,7 @@ describe('attain forecast', () => {
   }, 120_000);
 
   it('calls, adjusts and rolls up a quarter on the demo; the director sees her managers\' calls; two years of snapshots read back', () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'attain-forecast-calls-')), 'demo.db');
-    copySmallDemo(db);
-    const attain = (...args: string[]) => runAttain(['--db', db, 'forecast', ...args]);
-    const json = <T>(...args: string[]): T => {
-      const run = attain(...args, '--json');
-      expect(run.code, run.stderr).toBe(0);
-      return JSON.parse(run.stdout) as T;
-    };
+    const { attain, json } = onACopyOfTheDemo();
     type Rollup = { periodKey: string; snapshots: string[]; rows: { name: string; call: { commit: string | null }; adjustment: { commit: string | null }; forecast: { commit: string } }[]; statistical: { range: unknown } | null };
     const period = json<Rollup>('rollup', '--as', 'manager@example.com').periodKey;
     expect(json<unknown[]>('call', '--period', period, '--commit', '6000000', '--best-case', '7500000.50', '--note', 'renewals', '--as', 'manager@example.com')).toHaveLength(2);
