@@ -41,6 +41,11 @@ test('a manager calls her quarter and adjusts a rep\'s commit; her director sees
   await expect(row('Maria Manager')).toBeVisible();
   await expect(rollup.getByRole('button', { name: 'Adjust' })).toHaveCount(0);
 
+  // By territory: the active model's territories (or, on a demo without one, the way to get it).
+  await rollup.getByRole('group', { name: 'Roll up by' }).getByRole('button', { name: 'By territory' }).click();
+  await expect(rollup.getByTestId('territory-rollup').or(rollup.getByTestId('territory-rollup-none'))).toBeVisible();
+  await rollup.getByRole('group', { name: 'Roll up by' }).getByRole('button', { name: 'By people' }).click();
+
   // Ray sees his own line, never his manager's adjustment of it.
   await page.context().clearCookies();
   await new LoginPage(page).signInAs('rep@example.com');

@@ -51,3 +51,4 @@ export { forecastRollup, forecastRollupRange } from './forecast/forecast-rollup.
 export { takeDueForecastSnapshots, takeForecastSnapshot, weekStartOf } from './forecast/forecast-snapshots.js';
 export { outputAnalytics } from './analytics/output-analytics.js';
 export { dataQuality } from './analytics/data-quality.js';
+export { forecastTerritoryRollup } from './forecast/territory-rollup.js';

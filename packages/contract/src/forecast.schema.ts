@@ -123,3 +123,24 @@ export const ForecastCallsQuery = z.strictObject({ period: z.string().trim().min
 export const ForecastSnapshotBody = z.strictObject({ date: CalendarDate.optional() });
 export const ForecastSnapshotResult = z.object({ takenOn: CalendarDate, periods: z.array(z.object({ periodKey: z.string(), people: z.number().int() })) });
 export type ForecastSnapshotResult = z.infer<typeof ForecastSnapshotResult>;
+
+export const ForecastTerritoryQuery = z.strictObject({ period: z.string().trim().min(4).max(20).optional() });
+
+const Cumulative = z.object({ closed: MinorUnits, commit: MinorUnits, bestCase: MinorUnits, open: MinorUnits });
+
+/** The roll-up by territory hierarchy (GET /forecast/rollup/territories): the active model's territories, each with its deals and its sub-territories'. */
+export const ForecastTerritoryRollupWire = z.object({
+  periodKey: z.string(), period: Period, currency: z.string(), asOf: CalendarDate,
+  /** Null when no territory model is active. */
+  model: z.object({ id: Id, name: z.string(), effectiveFrom: CalendarDate.nullable() }).nullable(),
+  rows: z.array(z.object({
+    key: z.string(), name: z.string(), level: z.string(), depth: z.number().int(),
+    ownerId: Id.nullable(), ownerName: z.string().nullable(), quotaMinor: MinorUnits.nullable(),
+    pipeline: Cumulative,
+    /** The owner's forecast in the roll-up by people (her call, adjusted), beside her territory's deals. */
+    ownerForecast: z.object({ commit: MinorUnits, bestCase: MinorUnits }).nullable(),
+  })),
+  /** The deals the caller may read that are in no territory of the model. */
+  outside: Cumulative,
+});
+export type ForecastTerritoryRollupWire = z.infer<typeof ForecastTerritoryRollupWire>;

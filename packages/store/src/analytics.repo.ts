@@ -10,6 +10,7 @@ export interface CurrentDealRow {
   readonly isClosed: boolean;
   readonly isWon: boolean;
   readonly forecastCategory: string;
+  readonly territoryId: string | null;
   readonly createdAt: string;
 }
 
@@ -23,7 +24,7 @@ export const analyticsRepo = {
    */
   async currentDeals(db: Db | Tx, orgId: string, which: { closeFrom: string; closeTo: string; allOpen?: boolean; allWon?: boolean }): Promise<CurrentDealRow[]> {
     const rows = (await db.selectFrom('opportunities')
-      .select(['id', 'owner_id', 'amount_minor', 'currency', 'close_date', 'is_closed', 'is_won', 'forecast_category', 'created_at'])
+      .select(['id', 'owner_id', 'amount_minor', 'currency', 'close_date', 'is_closed', 'is_won', 'forecast_category', 'territory_id', 'created_at'])
       .where('org_id', '=', orgId).where('archived_at', 'is', null)
       .where((eb) => eb.or([
         eb.and([eb('close_date', '>=', which.closeFrom), eb('close_date', '<=', which.closeTo)]),
@@ -34,7 +35,7 @@ export const analyticsRepo = {
     return rows.map((r) => ({
       id: String(r.id), ownerId: r.owner_id === null || r.owner_id === undefined ? null : String(r.owner_id),
       amountMinor: typeof r.amount_minor === 'bigint' ? r.amount_minor : BigInt(String(r.amount_minor)), currency: String(r.currency), closeDate: String(r.close_date),
-      isClosed: truthy(r.is_closed), isWon: truthy(r.is_won), forecastCategory: String(r.forecast_category), createdAt: String(r.created_at),
+      isClosed: truthy(r.is_closed), isWon: truthy(r.is_won), forecastCategory: String(r.forecast_category), territoryId: r.territory_id === null || r.territory_id === undefined ? null : String(r.territory_id), createdAt: String(r.created_at),
     }));
   },
 };

@@ -10,6 +10,8 @@ export interface CurrentDeal {
   readonly closed: boolean;
   readonly won: boolean;
   readonly forecastCategory: string;
+  /** The territory (key of the active model) it is in, if any. */
+  readonly territoryId: string | null;
   readonly createdOn: string;
 }
 
@@ -21,6 +23,6 @@ export interface CurrentDeal {
 export async function currentDeals(db: Db | Tx, orgId: string, money: OrgMoney, which: Parameters<typeof analyticsRepo.currentDeals>[2]): Promise<CurrentDeal[]> {
   return (await analyticsRepo.currentDeals(db, orgId, which)).map((r) => ({
     id: r.id, ownerId: r.ownerId, amountMinor: money.convert(r.amountMinor, r.currency, `opportunity ${r.id}`), closeDate: r.closeDate,
-    closed: r.isClosed, won: r.isWon, forecastCategory: r.forecastCategory, createdOn: r.createdAt.slice(0, 10),
+    closed: r.isClosed, won: r.isWon, forecastCategory: r.forecastCategory, territoryId: r.territoryId, createdOn: r.createdAt.slice(0, 10),
   }));
 }

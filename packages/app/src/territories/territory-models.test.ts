@@ -6,6 +6,7 @@ import { accounts, opportunities } from '../crm/entities.js';
 import { createRecord, getRecord } from '../crm/records.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
 import { accountTerritoryHistory } from './account-territories.js';
+import { forecastTerritoryRollup } from '../forecast/territory-rollup.js';
 import { activateTerritoryModel, applyDueTerritoryOwners } from './activate-territory-model.js';
 import { optimizeTerritoryModel } from './optimize-territory-model.js';
 import { territoriesSupported } from './territories-supported.js';
@@ -110,6 +111,18 @@ describe.each(testDialects())('territory models on %s', (dialect) => {
       { validFrom: '2026-11-27', validTo: null, territory: 'EAST', territoryName: 'East', modelId: model.id, modelName: 'FY27', ownerId: t.people.rep2.id, source: 'rule' },
     ]);
     await expect(saveTerritoryModel(ctx, t.actors.ops, model.id, { name: 'FY27', definition: definition(), baseVersion: done.model.version })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('rolls the quarter\'s deals up the active model\'s territory hierarchy, each reader seeing her own deals\' territories', async () => {
+    const all = await forecastTerritoryRollup(ctx, t.actors.ops, { period: 'FY2027-Q1' });
+    expect(all.model?.name).toBe('FY27');
+    expect(all.rows.map((r) => [r.key, r.depth, r.ownerName, r.pipeline.open])).toEqual([['US', 0, null, '700000'], ['WEST', 1, 'Rita Rep', '0'], ['EAST', 1, 'Rob Rep', '700000']]);
+    expect(all.rows.find((r) => r.key === 'EAST')?.ownerForecast).toEqual({ commit: '0', bestCase: '0' });
+    // Rita owns West and no deal this quarter: West under the top. Rob sees his deal in East.
+    expect((await forecastTerritoryRollup(ctx, t.actors.rep, { period: 'FY2027-Q1' })).rows.map((r) => r.key)).toEqual(['US', 'WEST']);
+    expect((await forecastTerritoryRollup(ctx, t.actors.rep2, { period: 'FY2027-Q1' })).rows.map((r) => [r.key, r.pipeline.open])).toEqual([['US', '700000'], ['EAST', '700000']]);
+    await expect(forecastTerritoryRollup(ctx, t.actors.rep, { period: 'soon' })).rejects.toMatchObject({ issues: [{ field: 'period' }] });
+    expect((await forecastTerritoryRollup(ctx, other.actors.ops, {})).model).toBeNull();
   });
 
   it('activates a later model from a coming date: the old rows end the day before, owners change when the day comes', async () => {

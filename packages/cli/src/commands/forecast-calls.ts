@@ -1,6 +1,6 @@
-import { adjustForecast, forecastRollup, forecastRollupRange, listForecastCalls, submitForecastCall, takeForecastSnapshot } from '@attain/app';
+import { adjustForecast, forecastRollup, forecastRollupRange, forecastTerritoryRollup, listForecastCalls, submitForecastCall, takeForecastSnapshot } from '@attain/app';
 import { formatMinorAsMajor, invalid } from '@attain/core';
-import type { ForecastCallItem, ForecastRollupRangeWire, ForecastRollupWire } from '@attain/contract';
+import type { ForecastCallItem, ForecastRollupRangeWire, ForecastRollupWire, ForecastTerritoryRollupWire } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { output } from '../runtime.js';
@@ -39,6 +39,18 @@ export function formatRollup(r: ForecastRollupWire, range: ForecastRollupRangeWi
   ].join('\n');
 }
 
+export function formatTerritoryRollup(r: ForecastTerritoryRollupWire): string {
+  const money = (m: string | null) => (m === null ? '-' : formatMinorAsMajor(BigInt(m), r.currency));
+  if (r.model === null) return `${r.periodKey}: no territory model is active (attain territory activate); the roll-up by people is \`attain forecast rollup\``;
+  return [
+    `${r.periodKey} (${r.period.start}..${r.period.end}) as of ${r.asOf}, ${r.currency}, by the territories of "${r.model.name}"`,
+    table(['territory', 'level', 'owner', 'quota', 'closed', 'commit (deals)', 'best case (deals)', 'open pipeline', 'owner\'s forecast commit'],
+      r.rows.map((x) => [`${'  '.repeat(x.depth)}${x.name}`, x.level, x.ownerName ?? '-', money(x.quotaMinor), money(x.pipeline.closed), money(x.pipeline.commit), money(x.pipeline.bestCase), money(x.pipeline.open), money(x.ownerForecast?.commit ?? null)]),
+      [3, 4, 5, 6, 7, 8]),
+    `in no territory: closed ${money(r.outside.closed)}, open ${money(r.outside.open)}`,
+  ].join('\n');
+}
+
 const formatCalls = (items: readonly ForecastCallItem[]) => items.length === 0 ? 'no calls yet' : table(['when', 'person', 'by', 'kind', 'category', 'amount', 'note'],
   items.map((c) => [c.createdAt.slice(0, 16).replace('T', ' '), c.personName, c.byPersonName, c.kind, c.category, formatMinorAsMajor(BigInt(c.amountMinor), c.currency), c.note]), [5]);
 
@@ -46,8 +58,14 @@ export function registerForecastCalls(forecast: Command): void {
   acting(forecast.command('rollup').description('a quarter\'s calls rolled up the reporting hierarchy under you (or a person in your reach), with adjustments, quotas and the statistical range')
     .option('--period <quarter>', 'a fiscal quarter such as FY2027-Q4 (this one by default)')
     .option('--person <who>', 'the person at the top (e-mail or id)')
-    .option('--snapshot <date>', 'the roll-up as the weekly snapshot of that day kept it'))
-    .action((o: ActingOptions & { period?: string; person?: string; snapshot?: string }, command: Command) => asActor(o, command, async (rt, org, actor) => {
+    .option('--snapshot <date>', 'the roll-up as the weekly snapshot of that day kept it')
+    .option('--by <hierarchy>', 'people (the reporting hierarchy, default) or territory (the active territory model\'s, live)', 'people'))
+    .action((o: ActingOptions & { period?: string; person?: string; snapshot?: string; by: string }, command: Command) => asActor(o, command, async (rt, org, actor) => {
+      if (o.by !== 'people' && o.by !== 'territory') throw invalid('--by', 'must be people or territory');
+      if (o.by === 'territory') {
+        const t = await forecastTerritoryRollup(rt.ctx, actor, o.period ? { period: o.period } : {});
+        return output(rt, t, () => formatTerritoryRollup(t));
+      }
       const personId = o.person === undefined ? undefined : await resolvePerson(rt, org, o.person);
       const input = { ...(o.period ? { period: o.period } : {}), ...(personId ? { personId } : {}), ...(o.snapshot ? { snapshot: calendarDate(o.snapshot, '--snapshot') } : {}) };
       const [r, range] = [await forecastRollup(rt.ctx, actor, input), await forecastRollupRange(rt.ctx, actor, input)];

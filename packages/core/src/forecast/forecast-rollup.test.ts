@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cumulative, ownPipelines, rollUpForecast, EMPTY_PIPELINE, type ForecastNode } from './forecast-rollup.js';
+import { cumulative, ownPipelines, rollUpForecast, rollUpTerritories, EMPTY_PIPELINE, type ForecastNode } from './forecast-rollup.js';
 import type { DealState } from './pipeline-replay.js';
 
 const Q = { start: '2026-02-01', end: '2026-04-30' };
@@ -67,5 +67,23 @@ describe('the forecast roll-up', () => {
     expect(rows.map((r) => r.personId)).toEqual(['m', 'a', 'b', 'a2']);
     expect(rollUpForecast(nodes, ['b']).map((r) => r.personId)).toEqual(['b', 'a2']);
     expect(rollUpForecast(nodes, ['nobody'])).toEqual([]);
+  });
+});
+
+describe('the roll-up by territory hierarchy', () => {
+  it('counts each deal in its territory and sums the territories up their parents', () => {
+    const deals = [
+      deal('ann', 100n, '2026-03-01', 'commit'), deal('ann', 50n, '2026-02-10', 'closed', 'won'), deal('bob', 70n, '2026-03-01', 'best_case'), deal('cy', 9n, '2026-03-01', 'commit'),
+    ].map((d, i) => ({ ...d, territoryId: ['north-1', 'north-1', 'north-2', null][i] ?? null }));
+    const own = ownPipelines(deals, Q, (d) => d.territoryId);
+    expect(own.get('north-1')).toEqual({ closedMinor: 50n, commitMinor: 100n, bestCaseMinor: 0n, pipelineMinor: 0n });
+    const rows = rollUpTerritories([
+      { key: 'north', parent: null, ownerId: 'dir', own: EMPTY_PIPELINE },
+      { key: 'north-1', parent: 'north', ownerId: 'ann', own: own.get('north-1') ?? EMPTY_PIPELINE },
+      { key: 'north-2', parent: 'north', ownerId: 'bob', own: own.get('north-2') ?? EMPTY_PIPELINE },
+      { key: 'lost', parent: 'gone', ownerId: null, own: EMPTY_PIPELINE },
+    ]);
+    expect(rows.map((r) => [r.key, r.depth])).toEqual([['north', 0], ['north-1', 1], ['north-2', 1], ['lost', 0]]);
+    expect(rows[0]?.pipeline).toEqual({ closed: 50n, commit: 150n, bestCase: 220n, open: 170n });
   });
 });

@@ -29,14 +29,15 @@ export const EMPTY_PIPELINE: OwnPipeline = { closedMinor: 0n, commitMinor: 0n, b
 /** What the roll-up reads of a deal. */
 export type RollupDeal = Pick<DealState, 'ownerId' | 'amountMinor' | 'closeDate' | 'closed' | 'won' | 'forecastCategory'>;
 
-/** Each owner's own pipeline for the period, from the deals as they stood on a day. */
-export function ownPipelines(deals: readonly RollupDeal[], period: ForecastPeriod): Map<string, OwnPipeline> {
+/** Each owner's own pipeline for the period (or each territory's, by `keyOf`), from the deals as they stood on a day. */
+export function ownPipelines<D extends RollupDeal>(deals: readonly D[], period: ForecastPeriod, keyOf: (d: D) => string | null = (d) => d.ownerId): Map<string, OwnPipeline> {
   const out = new Map<string, { closedMinor: bigint; commitMinor: bigint; bestCaseMinor: bigint; pipelineMinor: bigint }>();
   for (const d of deals) {
-    if (d.ownerId === null || d.closeDate < period.start || d.closeDate > period.end) continue;
+    const key = keyOf(d);
+    if (key === null || d.closeDate < period.start || d.closeDate > period.end) continue;
     if (d.closed && !d.won) continue;
-    const p = out.get(d.ownerId) ?? { ...EMPTY_PIPELINE };
-    out.set(d.ownerId, p);
+    const p = out.get(key) ?? { ...EMPTY_PIPELINE };
+    out.set(key, p);
     if (d.won) p.closedMinor += d.amountMinor;
     else if (d.forecastCategory === 'commit' || d.forecastCategory === 'closed') p.commitMinor += d.amountMinor;
     else if (d.forecastCategory === 'best_case') p.bestCaseMinor += d.amountMinor;
@@ -125,5 +126,48 @@ export function rollUpForecast(nodes: readonly ForecastNode[], roots: readonly s
     return row;
   };
   for (const root of roots) visit(root, 0);
+  return out;
+}
+
+/** A territory of the active model, with its owner on the day. */
+export interface TerritoryNode {
+  readonly key: string;
+  readonly parent: string | null;
+  readonly ownerId: string | null;
+  readonly own: OwnPipeline;
+}
+
+export interface TerritoryRow {
+  readonly key: string;
+  readonly parent: string | null;
+  readonly depth: number;
+  readonly ownerId: string | null;
+  /** Its deals and its sub-territories', cumulative. */
+  readonly pipeline: { readonly closed: bigint; readonly commit: bigint; readonly bestCase: bigint; readonly open: bigint };
+}
+
+const add = (a: TerritoryRow['pipeline'], b: TerritoryRow['pipeline']) => ({ closed: a.closed + b.closed, commit: a.commit + b.commit, bestCase: a.bestCase + b.bestCase, open: a.open + b.open });
+
+/**
+ * The roll-up by territory hierarchy: each territory's deals (by the territory each deal is in)
+ * summed up its parents, tops first, depth-first in the order given. A parent that is not a
+ * territory of the list makes its child a top; a cycle (bad data) is cut where it closes.
+ */
+export function rollUpTerritories(nodes: readonly TerritoryNode[]): TerritoryRow[] {
+  const keys = new Set(nodes.map((n) => n.key));
+  const children = new Map<string, TerritoryNode[]>();
+  for (const n of nodes) if (n.parent !== null && keys.has(n.parent)) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
+  const out: TerritoryRow[] = [];
+  const seen = new Set<string>();
+  const visit = (n: TerritoryNode, depth: number): TerritoryRow['pipeline'] => {
+    seen.add(n.key);
+    const at = out.length;
+    out.push(undefined as unknown as TerritoryRow);
+    const below = (children.get(n.key) ?? []).filter((c) => !seen.has(c.key)).map((c) => visit(c, depth + 1));
+    const pipeline = below.reduce(add, cumulative(n.own));
+    out[at] = { key: n.key, parent: n.parent, depth, ownerId: n.ownerId, pipeline };
+    return pipeline;
+  };
+  for (const n of nodes) if ((n.parent === null || !keys.has(n.parent)) && !seen.has(n.key)) visit(n, 0);
   return out;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ForecastBacktestWire, ForecastCallItem, ForecastRollupWire, ForecastSnapshotResult, StatisticalForecastWire } from '@attain/contract';
+import { ForecastBacktestWire, ForecastCallItem, ForecastRollupRangeWire, ForecastRollupWire, ForecastSnapshotResult, ForecastTerritoryRollupWire, StatisticalForecastWire } from '@attain/contract';
 import { testDialects, warnIfPostgresSkipped, type TestOrg } from '@attain/app/test-support';
 import { startTestServer, type Client, type TestServer } from '../test-support/http.js';
 
@@ -75,5 +75,13 @@ describe.each(testDialects())('forecast routes on %s', (dialect) => {
     expect(await rep.post('/forecast/calls', { period, category: 'commit', amountMinor: '1.5' })).toMatchObject({ status: 422, body: { error: { details: [{ field: 'amountMinor' }] } } });
     expect(await manager.post('/forecast/adjustments', { period, personId: t.people.rep.id, category: 'commit', amountMinor: '1' })).toMatchObject({ status: 422, body: { error: { details: [{ field: 'reason' }] } } });
     expect(await ops.get('/forecast/rollup?snapshot=2020-01-06')).toMatchObject({ status: 404 });
+    // By territory: no active model here, so the deals are all outside one.
+    const byTerritory = await manager.get('/forecast/rollup/territories');
+    expect(ForecastTerritoryRollupWire.parse(byTerritory.body)).toMatchObject({ model: null, rows: [] });
+    expect((await s.anonymous.get('/forecast/rollup/territories')).status).toBe(401);
+    expect(await manager.get('/forecast/rollup/territories?period=x')).toMatchObject({ status: 422 });
+    expect(ForecastRollupRangeWire.parse((await manager.get('/forecast/rollup/range')).body).periodKey).toBe(period);
+    expect((await s.anonymous.get('/forecast/rollup/range')).status).toBe(401);
+    expect((await rep.get(`/forecast/rollup/range?personId=${t.people.rep2.id}`)).status).toBe(403);
   });
 });

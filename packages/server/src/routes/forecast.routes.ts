@@ -1,7 +1,7 @@
-import { adjustForecast, forecastBacktest, forecastRollup, forecastRollupRange, listForecastCalls, statisticalForecast, submitForecastCall, takeForecastSnapshot } from '@attain/app';
+import { adjustForecast, forecastBacktest, forecastRollup, forecastRollupRange, forecastTerritoryRollup, listForecastCalls, statisticalForecast, submitForecastCall, takeForecastSnapshot } from '@attain/app';
 import {
   ForecastAdjustmentBody, ForecastBacktestQuery, ForecastBacktestWire, ForecastCallBody, ForecastCallItem, ForecastCallsQuery, ForecastQuery, ForecastRollupQuery,
-  ForecastRollupRangeWire, ForecastRollupWire, ForecastSnapshotBody, ForecastSnapshotResult, StatisticalForecastWire,
+  ForecastRollupRangeWire, ForecastRollupWire, ForecastTerritoryQuery, ForecastTerritoryRollupWire, ForecastSnapshotBody, ForecastSnapshotResult, StatisticalForecastWire,
 } from '@attain/contract';
 import { z } from 'zod';
 import { actorOf } from '../auth.middleware.js';
@@ -33,6 +33,12 @@ export function mountForecastRoutes(api: Api, registry: RouteRegistry): void {
     summary: 'The statistical P10 / P50 / P90 of the same roll-up\'s deals as of its day, asked for on its own (it replays the history)',
     query: ForecastRollupQuery, response: ForecastRollupRangeWire,
     handler: async (c) => c.json(await forecastRollupRange(c.get('ctx'), actorOf(c), valid<{ period?: string; personId?: string; snapshot?: string }>(c, 'query'))),
+  });
+  defineRoute(api, registry, {
+    method: 'get', path: '/forecast/rollup/territories', ability: 'forecast:read', tag: 'forecast',
+    summary: 'A quarter\'s deals rolled up the active territory model\'s hierarchy, with each territory\'s owner, her quota and her forecast; of the deals the caller may read',
+    query: ForecastTerritoryQuery, response: ForecastTerritoryRollupWire,
+    handler: async (c) => c.json(await forecastTerritoryRollup(c.get('ctx'), actorOf(c), valid<{ period?: string }>(c, 'query'))),
   });
   defineRoute(api, registry, {
     method: 'get', path: '/forecast/calls', ability: 'forecast:read', tag: 'forecast',

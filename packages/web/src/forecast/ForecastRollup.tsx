@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../ui/format.js';
 import { downloadCsv, tableCsv } from '../ui/table-csv.js';
 import { AdjustForm, CallForm } from './CallForms.js';
 import { RangeBand } from './RangeBand.js';
+import { TerritoryRollup } from './TerritoryRollup.js';
 import { visibleRows } from './rollup-rows.js';
 
 /**
@@ -16,6 +17,23 @@ import { visibleRows } from './rollup-rows.js';
  * same way, in that week's hierarchy.
  */
 export function ForecastRollup({ periodKey }: { periodKey: string }) {
+  const [by, setBy] = useState<'people' | 'territory'>('people');
+  return (
+    <section className="card" aria-labelledby="forecast-rollup-title" data-testid="forecast-rollup">
+      <div className="card-header">
+        <h2 id="forecast-rollup-title">Calls and roll-up</h2>
+        <div className="segmented" role="group" aria-label="Roll up by">
+          <button type="button" aria-pressed={by === 'people'} onClick={() => setBy('people')}>By people</button>
+          <button type="button" aria-pressed={by === 'territory'} onClick={() => setBy('territory')}>By territory</button>
+        </div>
+      </div>
+      {by === 'territory' ? <TerritoryRollup periodKey={periodKey} /> : <PeopleRollup periodKey={periodKey} />}
+    </section>
+  );
+}
+
+/** The roll-up by the reporting hierarchy, with calls, adjustments, past weeks and the range beside. */
+function PeopleRollup({ periodKey }: { periodKey: string }) {
   const [snapshot, setSnapshot] = useState('');
   const [root, setRoot] = useState<ForecastRollupRow[]>([]);
   const top = root[root.length - 1];
@@ -44,9 +62,8 @@ export function ForecastRollup({ periodKey }: { periodKey: string }) {
     ));
   };
   return (
-    <section className="card" aria-labelledby="forecast-rollup-title" data-testid="forecast-rollup">
+    <>
       <div className="card-header">
-        <h2 id="forecast-rollup-title">Calls and roll-up</h2>
         <label className="small">Week{' '}
           <select value={snapshot} onChange={(e) => { setSnapshot(e.target.value); setAdjusting(null); }} aria-label="Week">
             <option value="">Live</option>
@@ -114,6 +131,6 @@ export function ForecastRollup({ periodKey }: { periodKey: string }) {
           </div>
         </>
       )}
-    </section>
+    </>
   );
 }
