@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { LoginPage } from '../pages/login.page.js';
 
@@ -15,6 +16,12 @@ test('a director reads her region\'s output, drills from a manager to a seller t
   await children.getByRole('button', { name: 'Bookings' }).click();
   await children.getByRole('button', { name: 'Bookings' }).click();
   await expect(children.getByRole('columnheader', { name: /Bookings/ })).toHaveAttribute('aria-sort', 'descending');
+  // The table as a file, as on screen.
+  const download = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Below Dana Director' }).getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^performance-FY\d{4}-Q\d-Dana Director\.csv$/);
+  expect(await readFile(await file.path(), 'utf8')).toMatch(/^person,title,bookings[\s\S]*Maria Manager,/);
   await children.getByRole('button', { name: 'Maria Manager' }).click();
   await expect(root.getByRole('heading', { level: 2 })).toContainText('Maria Manager');
   await expect(page.getByRole('navigation', { name: 'Drill-down path' })).toContainText('Maria Manager');

@@ -93,15 +93,17 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await expect(page.getByTestId('quota-version')).toContainText('v4');
     await plan.act('Submit for approval', 'FY2028 for approval');
     await expect(plan.status).toHaveText('In review');
-    // The plan waits for the manager's sign-off before finance may approve it.
-    await expect(page.getByTestId('quota-waiting')).toHaveText('Approval waits for the sign-off of Maria Manager.');
+    // The plan waits for the sign-off of every manager with a login, Maria and her director, before finance may approve it.
+    await expect(page.getByTestId('quota-waiting')).toHaveText('Approval waits for the sign-off of Dana Director, Maria Manager.');
 
-    await page.context().clearCookies();
-    await new LoginPage(page).signInAs('manager@example.com');
-    await page.goto('/team-quotas');
-    await page.getByTestId('team-quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
-    await page.getByRole('button', { name: 'Sign off version 4' }).click();
-    await expect(page.getByTestId('team-quota')).toContainText('signed off by you');
+    for (const manager of ['manager@example.com', 'director@example.com']) {
+      await page.context().clearCookies();
+      await new LoginPage(page).signInAs(manager);
+      await page.goto('/team-quotas');
+      await page.getByTestId('team-quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
+      await page.getByRole('button', { name: 'Sign off version 4' }).click();
+      await expect(page.getByTestId('team-quota')).toContainText('signed off by you');
+    }
   });
 
   await test.step('finance approves (padding, if any, with the comment); the quotas go into the plan assignments', async () => {
@@ -109,7 +111,8 @@ test('next year\'s quotas: sales ops keeps the allocation as a plan with seasona
     await new LoginPage(page).signInAs('finance@example.com');
     await quotas.open();
     await page.getByTestId('quota-plans').getByRole('link', { name: 'FY2028 bookings' }).click();
-    await expect(page.getByTestId('quota-sign-offs')).toContainText('Signed off version 4: Maria');
+    await expect(page.getByTestId('quota-sign-offs')).toContainText('Maria Manager');
+    await expect(page.getByTestId('quota-sign-offs')).toContainText('Dana Director');
     await plan.act('Approve version 4', 'approved with the west');
     await expect(plan.status).toHaveText('Approved');
     await expect(page.getByTestId('quota-applied')).toContainText('Ray Rep: $2,500,000.00 a year from Feb 1, 2027 (rolled forward), to Dec 31, 2027: her plan version ends there');

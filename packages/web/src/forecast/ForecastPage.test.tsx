@@ -5,7 +5,7 @@ import type { StatisticalForecastWire } from '@attain/contract';
 import { nextQuarter } from './ForecastPage.js';
 import { RangeBand } from './RangeBand.js';
 import { visibleRows } from './rollup-rows.js';
-import { tableCsv } from '../ui/table-csv.js';
+import { majorOf, tableCsv } from '../ui/table-csv.js';
 
 afterEach(cleanup);
 
@@ -48,5 +48,11 @@ describe('the roll-up table and its export', () => {
     render(<RangeBand forecast={forecast} call={{ commit: '200000000', bestCase: '260000000' }} />);
     expect(screen.getByTestId('forecast-band').getAttribute('aria-label')).toContain('called: commit $2.0M, best case $2.6M');
     expect(screen.getByTestId('forecast-band-commit')).toBeTruthy();
+  });
+});
+
+describe('CSV cells of money', () => {
+  it('writes minor units as the currency\'s plain decimal, and nothing for none', () => {
+    expect([majorOf('123450', 'USD'), majorOf('-5', 'USD'), majorOf('7', 'JPY'), majorOf(null, 'USD')]).toEqual(['1234.50', '-0.05', '7', '']);
   });
 });

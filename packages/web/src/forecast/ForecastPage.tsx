@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ForecastBacktestWire, StatisticalForecastWire } from '@attain/contract';
 import { api } from '../api/client.js';
+import { ExportCsvButton } from '../ui/ExportCsvButton.js';
 import { formatCount, formatDate, formatMoney } from '../ui/format.js';
+import { majorOf } from '../ui/table-csv.js';
 import { BacktestCurve } from './BacktestCurve.js';
 import { ForecastRollup } from './ForecastRollup.js';
 import { RangeBand } from './RangeBand.js';
@@ -63,6 +65,10 @@ export function ForecastPage() {
         {backtest.data && backtest.data.byWeek.length > 0 && (
           <>
             <BacktestCurve weeks={backtest.data.byWeek} />
+            <ExportCsvButton fileName={`forecast-backtest-${backtest.data.dataEnd}.csv`} label="Export the backtest (CSV)"
+              head={['period start', 'week', 'as of', 'actual', 'stage-weighted', 'P10', 'P50', 'P90', 'not enough history']}
+              rows={() => (backtest.data?.rows ?? []).map((r) => [r.period.start, String(r.week), r.asOf, majorOf(r.actualMinor, backtest.data?.currency ?? ''), majorOf(r.baselineMinor, backtest.data?.currency ?? ''),
+                majorOf(r.range?.p10, backtest.data?.currency ?? ''), majorOf(r.range?.p50, backtest.data?.currency ?? ''), majorOf(r.range?.p90, backtest.data?.currency ?? ''), r.notEnoughHistory ?? ''])} />
             <div className="table-wrap">
               <table className="data compact" data-testid="forecast-backtest">
                 <thead><tr><th scope="col" className="num">Week</th><th scope="col" className="num">Quarters</th><th scope="col" className="num">Stage-weighted error</th><th scope="col" className="num">Forecast error</th><th scope="col" className="num">Bias</th><th scope="col" className="num">Inside P10-P90</th></tr></thead>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { formatMinorAsMajor } from '@attain/core';
 import type { ForecastRollupRangeWire, ForecastRollupRow, ForecastRollupWire } from '@attain/contract';
 import { api, withQuery } from '../api/client.js';
 import { formatDate, formatMoney } from '../ui/format.js';
-import { downloadCsv, tableCsv } from '../ui/table-csv.js';
+import { ExportCsvButton } from '../ui/ExportCsvButton.js';
+import { majorOf } from '../ui/table-csv.js';
 import { AdjustForm, CallForm } from './CallForms.js';
 import { RangeBand } from './RangeBand.js';
 import { TerritoryRollup } from './TerritoryRollup.js';
@@ -53,14 +53,6 @@ function PeopleRollup({ periodKey }: { periodKey: string }) {
   const mine = r?.rows[0];
   const money = (m: string | null) => (m === null ? '–' : formatMoney(m, r?.currency ?? 'USD'));
   const toggle = (id: string) => setCollapsed((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
-  const exportCsv = (data: ForecastRollupWire) => {
-    const major = (m: string | null) => (m === null ? '' : formatMinorAsMajor(BigInt(m), data.currency));
-    downloadCsv(`forecast-${data.periodKey}-${data.snapshot ?? data.asOf}.csv`, tableCsv(
-      ['person', 'manager', 'quota', 'closed', 'commit (deals)', 'best case (deals)', 'open pipeline', 'call commit', 'call best case', 'adjusted commit', 'adjusted best case', 'forecast commit', 'forecast best case'],
-      data.rows.map((x) => [x.name, data.rows.find((m) => m.personId === x.managerId)?.name ?? '', major(x.quotaMinor), major(x.pipeline.closed), major(x.pipeline.commit), major(x.pipeline.bestCase),
-        major(x.pipeline.open), major(x.call.commit), major(x.call.bestCase), major(x.adjustment.commit), major(x.adjustment.bestCase), major(x.forecast.commit), major(x.forecast.bestCase)]),
-    ));
-  };
   return (
     <>
       <div className="card-header">
@@ -70,7 +62,12 @@ function PeopleRollup({ periodKey }: { periodKey: string }) {
             {r?.snapshots.map((d) => <option key={d} value={d}>Snapshot of {formatDate(d)}</option>)}
           </select>
         </label>
-        {r && <button type="button" className="ghost" onClick={() => exportCsv(r)}>Export CSV</button>}
+        {r && (
+          <ExportCsvButton fileName={`forecast-${r.periodKey}-${r.snapshot ?? r.asOf}.csv`}
+            head={['person', 'manager', 'quota', 'closed', 'commit (deals)', 'best case (deals)', 'open pipeline', 'call commit', 'call best case', 'adjusted commit', 'adjusted best case', 'forecast commit', 'forecast best case']}
+            rows={() => r.rows.map((x) => [x.name, r.rows.find((m) => m.personId === x.managerId)?.name ?? '', ...[x.quotaMinor, x.pipeline.closed, x.pipeline.commit, x.pipeline.bestCase, x.pipeline.open,
+              x.call.commit, x.call.bestCase, x.adjustment.commit, x.adjustment.bestCase, x.forecast.commit, x.forecast.bestCase].map((m) => majorOf(m, r.currency))])} />
+        )}
       </div>
       <p className="muted small">Cumulative: commit includes what is closed, best case includes commit. A manager&apos;s adjustment counts upwards in place of the call; the person keeps her own.</p>
       {root.length > 0 && (

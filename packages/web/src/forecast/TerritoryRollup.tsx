@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ForecastTerritoryRollupWire } from '@attain/contract';
 import { api, withQuery } from '../api/client.js';
+import { ExportCsvButton } from '../ui/ExportCsvButton.js';
 import { formatDate, formatMoney } from '../ui/format.js';
+import { majorOf } from '../ui/table-csv.js';
 
 /**
  * The roll-up by territory hierarchy (docs/forecasting.md#by-territory): the active model's
@@ -20,6 +22,9 @@ export function TerritoryRollup({ periodKey }: { periodKey: string }) {
   if (!r?.model) return <p className="empty-state" data-testid="territory-rollup-none">No territory model is active. Sales ops activates one under Territories; until then the roll-up is by people.</p>;
   return (
     <div className="table-wrap">
+      <ExportCsvButton fileName={`forecast-territories-${r.periodKey}-${r.asOf}.csv`} head={['territory', 'level', 'depth', 'owner', 'quota', 'closed', 'commit (deals)', 'best case (deals)', 'open pipeline', 'owner forecast commit']}
+        rows={() => r.rows.map((x) => [x.name, x.level, String(x.depth), x.ownerName ?? '', majorOf(x.quotaMinor, r.currency),
+          majorOf(x.pipeline.closed, r.currency), majorOf(x.pipeline.commit, r.currency), majorOf(x.pipeline.bestCase, r.currency), majorOf(x.pipeline.open, r.currency), majorOf(x.ownerForecast?.commit, r.currency)])} />
       <table className="data compact rollup" data-testid="territory-rollup">
         <caption className="small muted">The territories of {r.model.name}{r.model.effectiveFrom ? `, active from ${formatDate(r.model.effectiveFrom)}` : ''}; deals as they stand now.</caption>
         <thead>

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import type { DataQualityWire } from '@attain/contract';
 import { api, withQuery } from '../api/client.js';
 import { formatCount, formatDate, formatMoney } from '../ui/format.js';
-import { downloadCsv, tableCsv } from '../ui/table-csv.js';
+import { ExportCsvButton } from '../ui/ExportCsvButton.js';
 
 const CHECKS = [
   ['missing-fields', 'Missing fields'], ['past-due', 'Past due'], ['no-activity', 'No activity'], ['pushed', 'Pushed'], ['lost-without-reason', 'Lost, no reason'], ['duplicate', 'Duplicates'],
@@ -24,10 +24,6 @@ export function DataQualityPanel({ personId, onOpen }: { personId: string | unde
     queryFn: () => api<DataQualityWire>(withQuery('/analytics/data-quality', { personId, staleDays })),
   });
   const d = q.data;
-  const exportCsv = (w: DataQualityWire) => downloadCsv(`data-quality-${w.asOf}.csv`, tableCsv(
-    ['deal', 'owner', 'status', 'close date', 'checks', 'missing fields', 'pushes', 'last activity'],
-    w.issues.map((i) => [i.name, i.ownerName ?? '', i.status, i.closeDate, i.checks.join(' '), i.missingFields.join(' '), String(i.pushes), i.lastActivityOn ?? '']),
-  ));
   return (
     <section className="card" aria-labelledby="quality-title" data-testid="data-quality">
       <div className="card-header">
@@ -37,7 +33,10 @@ export function DataQualityPanel({ personId, onOpen }: { personId: string | unde
             {[14, 30, 60, 90].map((n) => <option key={n} value={n}>{n} days</option>)}
           </select>
         </label>
-        {d && d.issues.length > 0 && <button type="button" className="ghost" onClick={() => exportCsv(d)}>Export CSV</button>}
+        {d && d.issues.length > 0 && (
+          <ExportCsvButton fileName={`data-quality-${d.asOf}.csv`} head={['deal', 'owner', 'status', 'close date', 'checks', 'missing fields', 'pushes', 'last activity']}
+            rows={() => d.issues.map((i) => [i.name, i.ownerName ?? '', i.status, i.closeDate, i.checks.join(' '), i.missingFields.join(' '), String(i.pushes), i.lastActivityOn ?? ''])} />
+        )}
       </div>
       {q.isPending && <div className="skeleton" style={{ height: '8rem' }} aria-busy="true" />}
       {q.isError && <p className="error" role="alert">{q.error.message}</p>}

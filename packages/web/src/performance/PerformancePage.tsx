@@ -5,7 +5,9 @@ import type { OutputAnalyticsWire, OutputFiguresWire } from '@attain/contract';
 import { api, withQuery } from '../api/client.js';
 import { SortableHeader } from '../pay/SortableHeader.js';
 import { sortRows, type Sort, type SortValue } from '../pay/table-sort.js';
+import { ExportCsvButton } from '../ui/ExportCsvButton.js';
 import { formatCount, formatDate, formatMoney } from '../ui/format.js';
+import { majorOf } from '../ui/table-csv.js';
 import { AttainmentBars } from './AttainmentBars.js';
 import { DataQualityPanel } from './DataQualityPanel.js';
 import { periodChoices } from './period-choices.js';
@@ -79,7 +81,17 @@ export function PerformancePage() {
           </section>
           {a.children.length > 0 && (
             <section className="card" aria-labelledby="perf-below">
-              <h2 id="perf-below">Below {a.root.name}</h2>
+              <div className="card-header">
+                <h2 id="perf-below">Below {a.root.name}</h2>
+                <ExportCsvButton fileName={`performance-${a.periodKey}-${a.root.name}.csv`}
+                  head={['person', 'title', 'bookings', 'deals won', 'quota', 'attainment', 'win rate (count)', 'win rate (value)', 'average deal', 'cycle (median days)', 'coverage', 'velocity per day', 'productivity index']}
+                  rows={() => a.children.map((c) => {
+                    const f = c.figures;
+                    const num = (x: number | null) => (x === null ? '' : String(x));
+                    return [c.name, c.title ?? '', majorOf(f.bookingsMinor, a.currency), String(f.bookingsCount), majorOf(f.quotaMinor, a.currency), num(f.attainment), num(f.winRateByCount), num(f.winRateByValue),
+                      majorOf(f.averageDealMinor, a.currency), num(f.cycleMedianDays), num(f.coverage), majorOf(f.velocityPerDayMinor, a.currency), num(f.productivityIndex)];
+                  })} />
+              </div>
               <AttainmentBars rows={a.children} currency={a.currency} onOpen={open} />
               <div className="table-wrap">
                 <table className="data compact" data-testid="performance-children">
@@ -114,7 +126,11 @@ export function PerformancePage() {
           )}
           {a.deals && (
             <section className="card" aria-labelledby="perf-deals">
-              <h2 id="perf-deals">{a.root.name}&apos;s deals in {a.periodKey}</h2>
+              <div className="card-header">
+                <h2 id="perf-deals">{a.root.name}&apos;s deals in {a.periodKey}</h2>
+                {a.deals.length > 0 && <ExportCsvButton fileName={`deals-${a.periodKey}-${a.root.name}.csv`} head={['deal', 'status', 'amount', 'created', 'close date']}
+                  rows={() => (a.deals ?? []).map((d) => [d.name, d.status, majorOf(d.amountMinor, a.currency), d.createdOn, d.closeDate])} />}
+              </div>
               {a.deals.length === 0 ? <p className="empty-state">No deal closed or expected in the period.</p> : (
                 <div className="table-wrap">
                   <table className="data compact" data-testid="performance-deals">
@@ -131,7 +147,11 @@ export function PerformancePage() {
           )}
           {a.cohorts.some((c) => c.byMonth.some((m) => m !== null)) && (
             <section className="card" aria-labelledby="perf-ramp">
-              <h2 id="perf-ramp">Ramp by hire quarter</h2>
+              <div className="card-header">
+                <h2 id="perf-ramp">Ramp by hire quarter</h2>
+                <ExportCsvButton fileName={`ramp-cohorts-${a.asOf}.csv`} head={['hired', 'sellers', ...(a.cohorts[0]?.byMonth.map((_, m) => `month ${m + 1}`) ?? [])]}
+                  rows={() => a.cohorts.map((c) => [c.cohort, String(c.sellers), ...c.byMonth.map((m) => majorOf(m, a.currency))])} />
+              </div>
               <p className="muted small">Average bookings per seller in each 30-day month since her hire, of the sellers hired since the history began who had completed that month.</p>
               <div className="table-wrap">
                 <table className="data compact ramp" data-testid="performance-ramp">

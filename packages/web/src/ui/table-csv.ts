@@ -1,4 +1,4 @@
-import { neutraliseCsvCell } from '@attain/core';
+import { formatMinorAsMajor, neutraliseCsvCell } from '@attain/core';
 
 /**
  * A table as CSV, the way the server's exports write it: RFC 4180 quoting, and a text cell that a
@@ -22,3 +22,6 @@ export function downloadCsv(fileName: string, csv: string): void {
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/** Minor units as a plain decimal of the currency for a CSV cell ("1234.50"); empty for none. */
+export const majorOf = (minor: string | null | undefined, currency: string): string => (minor === null || minor === undefined ? '' : formatMinorAsMajor(BigInt(minor), currency));
