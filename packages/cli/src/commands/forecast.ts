@@ -1,5 +1,6 @@
 import { forecastBacktest, statisticalForecast } from '@attain/app';
 import { formatMinorAsMajor } from '@attain/core';
+import type { ForecastBacktestWire } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import { registerForecastCalls } from './forecast-calls.js';
@@ -17,6 +18,18 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
 
 type ForecastOptions = ActingOptions & { period?: string; person?: string; team?: string };
+
+/** The backtest as the CLI prints it: by week of the quarter, then the deal probabilities' scores. */
+export function formatBacktest(b: ForecastBacktestWire): string {
+  return [
+    `backtest to ${b.dataEnd}: ${new Set(b.rows.map((r) => r.period.start)).size} quarters, ${b.rows.length} weekly forecasts (${b.rows.filter((r) => r.range === null).length} without enough history)`,
+    table(['week', 'quarters', 'baseline MAPE', 'model MAPE', 'better by', 'bias', 'inside P10-P90'],
+      b.byWeek.map((w) => [String(w.week), String(w.periods), pct(w.baselineMape), pct(w.modelMape), pct(1 - w.modelMape / w.baselineMape), signed(w.bias), pct(w.coverage)]), [0, 1, 2, 3, 4, 5, 6]),
+    b.brier === null ? 'Brier score: no deals scored' : `Brier score over ${b.brier.deals} deal-weeks: ${b.brier.model.toFixed(4)} (stage probabilities: ${b.brier.baseline.toFixed(4)})`,
+    'Calibration of the deal probabilities',
+    table(['probability', 'deal-weeks', 'mean', 'won'], b.calibration.map((c) => [`${c.from.toFixed(1)}-${c.to.toFixed(1)}`, String(c.deals), pct(c.meanProbability), pct(c.observed)]), [1, 2, 3]),
+  ].join('\n');
+}
 
 /** `attain forecast`. */
 export function registerForecast(program: Command): void {
@@ -42,14 +55,7 @@ export function registerForecast(program: Command): void {
   acting(forecast.command('backtest').description('replay every week of the quarters that have ended: the error of the baseline and of the simulated P50, the bias, how often the outcome fell inside P10-P90, and the deal probabilities\' Brier score and calibration'))
     .action((o: ActingOptions, command: Command) => asActor(o, command, async (rt, _org, actor) => {
       const b = await forecastBacktest(rt.ctx, actor);
-      output(rt, b, () => [
-        `backtest to ${b.dataEnd}: ${new Set(b.rows.map((r) => r.period.start)).size} quarters, ${b.rows.length} weekly forecasts (${b.rows.filter((r) => r.range === null).length} without enough history)`,
-        table(['week', 'quarters', 'baseline MAPE', 'model MAPE', 'better by', 'bias', 'inside P10-P90'],
-          b.byWeek.map((w) => [String(w.week), String(w.periods), pct(w.baselineMape), pct(w.modelMape), pct(1 - w.modelMape / w.baselineMape), signed(w.bias), pct(w.coverage)]), [0, 1, 2, 3, 4, 5, 6]),
-        b.brier === null ? 'Brier score: no deals scored' : `Brier score over ${b.brier.deals} deal-weeks: ${b.brier.model.toFixed(4)} (stage probabilities: ${b.brier.baseline.toFixed(4)})`,
-        'Calibration of the deal probabilities',
-        table(['probability', 'deal-weeks', 'mean', 'won'], b.calibration.map((c) => [`${c.from.toFixed(1)}-${c.to.toFixed(1)}`, String(c.deals), pct(c.meanProbability), pct(c.observed)]), [1, 2, 3]),
-      ].join('\n'));
+      output(rt, b, () => formatBacktest(b));
     }));
 
   registerForecastCalls(forecast);

@@ -120,14 +120,16 @@ export function simulatePeriod(args: {
   const runRates = fortunes.map((f) => f.runRate);
   const random = seededRandom(args.seed);
   const probabilities = view.open.map((d) => args.probabilityOf(d));
+  const amounts = view.open.map((d) => d.amountMinor);
+  // Each fortune's win chance per deal, once (the trials' inner loop runs 2,000 x the open deals).
+  const chances = fortunes.map((f) => probabilities.map((p) => Math.min(1, p * f.conversion)));
   const totals: bigint[] = [];
   for (let t = 0; t < (args.trials ?? 2000); t++) {
-    const fortune = fortunes[Math.floor(random() * fortunes.length)] as PastFortune;
+    const k = Math.floor(random() * fortunes.length);
+    const chance = chances[k] as number[];
     let total = view.wonMinor;
-    view.open.forEach((d, i) => {
-      if (random() < Math.min(1, (probabilities[i] as number) * fortune.conversion)) total += d.amountMinor;
-    });
-    totals.push(total + fortune.runRate);
+    for (let i = 0; i < amounts.length; i++) if (random() < (chance[i] as number)) total += amounts[i] as bigint;
+    totals.push(total + (runRates[k] as bigint));
   }
   totals.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const meanRunRate = runRates.reduce((s, r) => s + r, 0n) / BigInt(runRates.length);
