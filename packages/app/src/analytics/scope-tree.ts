@@ -1,6 +1,6 @@
-import { DomainError, notFound, ownerInScope, readScope, type Actor, type Person } from '@attain/core';
+import { DomainError, readScope, type Actor, type Person } from '@attain/core';
 import type { Db, Tx } from '@attain/store';
-import { repos } from '../crm/repos.js';
+import { requirePersonInReach } from '../insights/owner-scope.js';
 import { loadOrgChart, membersOn } from '../forecast/forecast-rollup.js';
 
 /**
@@ -22,10 +22,7 @@ export interface ScopeTree {
 }
 
 export async function scopeTree(db: Db | Tx, actor: Actor, today: string, personId: string | undefined): Promise<ScopeTree> {
-  if (personId !== undefined) {
-    if (!(await repos.person.get(db, actor.orgId, personId))) throw notFound('person');
-    if (!ownerInScope(actor, personId)) throw new DomainError('forbidden', 'This person\'s figures are outside what you may see.');
-  }
+  if (personId !== undefined) await requirePersonInReach(db, actor, personId, 'figures');
   const chart = await loadOrgChart(db, actor.orgId);
   const managerOf = membersOn(chart, today);
   const reports = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import { dateOfInstant, DomainError, invalid, managerOn, notFound, ownerInScope, readScope, subtreeOn, type Actor } from '@attain/core';
+import { dateOfInstant, DomainError, invalid, managerOn, notFound, readScope, subtreeOn, type Actor } from '@attain/core';
 import { ForecastAdjustmentBody, ForecastCallBody, type ForecastCallItem } from '@attain/contract';
 import { forecastCallRepo, reportingLineRepo, type ForecastCallRow } from '@attain/store';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { orgMoney } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
+import { requirePersonInReach } from '../insights/owner-scope.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { allPeople } from '../quotas/quota-history.js';
 import { parseInput } from '../validation.js';
@@ -67,10 +68,7 @@ export async function listForecastCalls(ctx: AppContext, actor: Actor, input: { 
   const today = dateOfInstant(ctx.now());
   const money = await orgMoney(db, actor.orgId, today);
   const quarter = forecastQuarter(input.period, today, money.fiscalYearStartMonth);
-  if (input.personId !== undefined) {
-    if (!(await repos.person.get(db, actor.orgId, input.personId))) throw notFound('person');
-    if (!ownerInScope(actor, input.personId)) throw new DomainError('forbidden', 'This person\'s forecast is outside what you may see.');
-  }
+  if (input.personId !== undefined) await requirePersonInReach(db, actor, input.personId, 'forecast');
   let authors: Set<string> | null = null;
   if (readScope(actor).kind !== 'all') {
     authors = new Set(actor.personId === null ? [] : subtreeOn(await reportingLineRepo.listForOrg(db, actor.orgId), actor.personId, today));

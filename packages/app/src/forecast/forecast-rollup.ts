@@ -1,5 +1,5 @@
 import {
-  dateOfInstant, DomainError, lineInForce, notFound, ownerInScope, ownPipelines, readScope, rollUpForecast, EMPTY_PIPELINE,
+  dateOfInstant, lineInForce, notFound, ownPipelines, readScope, rollUpForecast, EMPTY_PIPELINE,
   type Actor, type Calls, type CallCategory, type FiscalPeriod, type ForecastNode, type ForecastRow, type Person, type ReportingLine, type RollupDeal,
 } from '@attain/core';
 import type { ForecastRollupRangeWire, ForecastRollupWire } from '@attain/contract';
@@ -7,10 +7,10 @@ import { forecastCallRepo, forecastSnapshotRepo, reportingLineRepo, type Db, typ
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
 import { orgMoney } from '../coverage/model-accounts.js';
-import { repos } from '../crm/repos.js';
+import { requirePersonInReach } from '../insights/owner-scope.js';
 import { quarterQuotas } from '../insights/quarter-target.js';
 import { allPeople } from '../quotas/quota-history.js';
-import { currentDeals } from './current-deals.js';
+import { currentDeals, type CurrentDeal } from './current-deals.js';
 import { forecastQuarter } from './forecast-quarter.js';
 import { narrowPipeline, replayPipeline } from './pipeline-history.js';
 import { statisticalAsOf } from './statistical-forecast.js';
@@ -94,7 +94,7 @@ function rootsFor(actor: Actor, nodes: readonly ForecastNode[], personId: string
 }
 
 const split = (c: Readonly<Record<CallCategory, bigint | null>>) => ({ commit: c.commit === null ? null : String(c.commit), bestCase: c['best-case'] === null ? null : String(c['best-case']) });
-const both = (c: Readonly<Record<CallCategory, bigint>>) => ({ commit: String(c.commit), bestCase: String(c['best-case']) });
+export const both = (c: Readonly<Record<CallCategory, bigint>>) => ({ commit: String(c.commit), bestCase: String(c['best-case']) });
 
 interface RollupInput {
   readonly period?: string;
@@ -102,20 +102,21 @@ interface RollupInput {
   readonly snapshot?: string;
 }
 
-/** The rows of a roll-up as the caller may see them, live (from the current deals) or as a snapshot kept them. */
-async function rollupOf(ctx: AppContext, actor: Actor, input: RollupInput) {
+/**
+ * The rows of a roll-up as the caller may see them, live (from the current deals) or as a snapshot
+ * kept them; live, also the quarter's deals and quotas it stood on (the view by territory reads them).
+ */
+export async function rollupOf(ctx: AppContext, actor: Actor, input: RollupInput) {
   requireAbility(actor, 'forecast:read');
   const db = ctx.database.db;
-  if (input.personId !== undefined) {
-    if (!(await repos.person.get(db, actor.orgId, input.personId))) throw notFound('person');
-    if (!ownerInScope(actor, input.personId)) throw new DomainError('forbidden', 'This person\'s forecast is outside what you may see.');
-  }
+  if (input.personId !== undefined) await requirePersonInReach(db, actor, input.personId, 'forecast');
   const today = dateOfInstant(ctx.now());
   const money = await orgMoney(db, actor.orgId, today);
   const quarter = forecastQuarter(input.period, today, money.fiscalYearStartMonth);
   const chart = await loadOrgChart(db, actor.orgId);
   const snapshots = (await forecastSnapshotRepo.days(db, actor.orgId)).filter((d) => d.periodKey === quarter.key).map((d) => d.takenOn);
   let nodes: ForecastNode[];
+  let live: { deals: readonly CurrentDeal[]; quotas: ReadonlyMap<string, bigint> } | null = null;
   if (input.snapshot !== undefined) {
     if (!snapshots.includes(input.snapshot)) throw notFound('snapshot');
     nodes = (await forecastSnapshotRepo.rows(db, actor.orgId, input.snapshot, quarter.key)).map(toSnapshotNode);
@@ -124,11 +125,12 @@ async function rollupOf(ctx: AppContext, actor: Actor, input: RollupInput) {
       currentDeals(db, actor.orgId, money, { closeFrom: quarter.start, closeTo: quarter.end }), quarterQuotas(db, actor.orgId, null, quarter, money.currency),
     ]);
     nodes = await forecastNodesAt(db, actor.orgId, { quarter, instant: ctx.now(), deals, quotas }, chart);
+    live = { deals, quotas };
   }
   // She never sees her own manager's adjustment of her.
   nodes = nodes.map((n) => (n.personId === actor.personId ? { ...n, adjustment: {} } : n));
   const rows = rollUpForecast(nodes, rootsFor(actor, nodes, input.personId));
-  return { today, currency: money.currency, quarter, chart, snapshots, rows, asOf: input.snapshot ?? today };
+  return { today, currency: money.currency, quarter, chart, snapshots, rows, asOf: input.snapshot ?? today, live };
 }
 
 /** The roll-up of a quarter (this one by default), live or as a snapshot kept it. */

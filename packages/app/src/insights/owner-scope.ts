@@ -1,5 +1,5 @@
 import { DomainError, notFound, ownerInScope, readScope, type Actor } from '@attain/core';
-import { insightsRepo } from '@attain/store';
+import { insightsRepo, type Db, type Tx } from '@attain/store';
 import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
 
@@ -12,12 +12,20 @@ import { repos } from '../crm/repos.js';
  * hide nothing and only mislead; what the caller may not see is that person's deals.
  * An id that names no person (or team) of the org is 404.
  */
+/**
+ * A person the actor may read the records of: 404 when she is not of the organisation, 403 when
+ * she is outside the actor's reach (`what`: what of hers is refused, e.g. "deals").
+ */
+export async function requirePersonInReach(db: Db | Tx, actor: Actor, personId: string, what: string): Promise<void> {
+  if (!(await repos.person.get(db, actor.orgId, personId))) throw notFound('person');
+  if (!ownerInScope(actor, personId)) throw new DomainError('forbidden', `This person's ${what} ${what.endsWith('s') ? 'are' : 'is'} outside what you may see.`);
+}
+
 export async function ownerScopeOf(ctx: AppContext, actor: Actor, filter: { ownerId?: string; teamId?: string }): Promise<readonly string[] | null> {
   const scope = readScope(actor);
   let owners: readonly string[] | null = scope.kind === 'all' ? null : scope.ownerIds;
   if (filter.ownerId !== undefined) {
-    if (!(await repos.person.get(ctx.database.db, actor.orgId, filter.ownerId))) throw notFound('person');
-    if (!ownerInScope(actor, filter.ownerId)) throw new DomainError('forbidden', 'This person\'s deals are outside what you may see.');
+    await requirePersonInReach(ctx.database.db, actor, filter.ownerId, 'deals');
     owners = [filter.ownerId];
   }
   if (filter.teamId !== undefined) {

@@ -1,3 +1,5 @@
+import { addDays } from '../calendar.js';
+
 /*
  * CRM adoption and data quality, read from the data rather than from logins
  * (docs/analytics.md#data-quality): each check has one definition, and a deal may fail several.
@@ -68,12 +70,10 @@ export function duplicateDeals(deals: readonly QualityDeal[]): Set<string> {
   return dupes;
 }
 
-const daysBefore = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-
 /** The checks a deal fails, with the missing fields. Closed deals are checked only for a lost reason. */
 export function qualityIssues(deals: readonly QualityDeal[], s: QualitySettings): Map<string, { checks: QualityCheck[]; missing: string[] }> {
   const dupes = duplicateDeals(deals);
-  const staleBefore = daysBefore(s.today, s.staleDays);
+  const staleBefore = addDays(s.today, -s.staleDays);
   const out = new Map<string, { checks: QualityCheck[]; missing: string[] }>();
   for (const d of deals) {
     const checks: QualityCheck[] = [];

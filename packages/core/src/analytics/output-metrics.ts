@@ -1,3 +1,4 @@
+import { daysBetween } from '../calendar.js';
 import { divideRounded } from '../money.js';
 
 /*
@@ -46,7 +47,6 @@ export interface OutputFigures {
   readonly productivityIndex: number | null;
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const inPeriod = (date: string, p: Period) => date >= p.start && date <= p.end;
 
 /** The nearest-rank percentile of sorted values (q in (0, 1]); null when empty. */
