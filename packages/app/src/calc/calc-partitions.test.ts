@@ -8,6 +8,7 @@ import { createPayCycleOrg, testContext, testDialects, warnIfPostgresSkipped, ty
 import type { AppContext } from '../context.js';
 import { replaceOpportunitySplits } from '../transactions/opportunity-splits.js';
 import type { CalcInputs } from './calc-inputs.js';
+import { idleWorkerIds } from './calc-worker-pool.js';
 import { computeRun } from './compute-run.js';
 import { executeCalcRun, runCalc, startCalcRun } from './run-calc.js';
 import { listStatements } from './statement-queries.js';
@@ -75,6 +76,15 @@ describe.each(testDialects())('calc runs in partitions on %s', (dialect) => {
     expect(statements.map((s) => s.runId)).toEqual([split.id, split.id, split.id]);
   });
 
+  it('keeps its worker threads warm between runs', async () => {
+    await runIn(2);
+    const warm = idleWorkerIds();
+    expect(warm.length).toBeGreaterThanOrEqual(2);
+    const again = await runIn(2);
+    expect(again.status).toBe('published');
+    expect(idleWorkerIds()).toEqual(warm);
+  });
+
   it('fails the run, naming the field, when a worker meets a bad transaction, and publishes nothing', async () => {
     const before = await listStatements(ctx, t.actors.finance, { period: '2026-Q1' });
     await compTransactionRepo.insertMany(database.db, [{
@@ -82,6 +92,7 @@ describe.each(testDialects())('calc runs in partitions on %s', (dialect) => {
       dealAmountMinor: 100n, dealCurrency: 'usd', ownerId: t.people.rep2.id, accountId: null, opportunityId: null, pipelineId: null, territoryId: null,
       lineItems: [], splits: [], reverses: null, createdAt: ctx.now(),
     }]);
+    const warm = idleWorkerIds();
     process.env.ATTAIN_CALC_WORKERS = '2';
     const run = await startCalcRun(ctx, t.actors.finance, { period: '2026-Q1' }).finally(() => {
       process.env.ATTAIN_CALC_WORKERS = workers;
@@ -90,5 +101,9 @@ describe.each(testDialects())('calc runs in partitions on %s', (dialect) => {
     await expect(executeCalcRun(ctx, t.actors.finance, run.id)).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/currency/) });
     expect(await calcRunRepo.find(database.db, t.org.id, run.id)).toMatchObject({ status: 'failed' });
     expect(await listStatements(ctx, t.actors.finance, { period: '2026-Q1' })).toEqual(before);
+    // The failed run's two workers were stopped, not returned to wait for the next run.
+    const left = idleWorkerIds();
+    expect(left).toHaveLength(warm.length - 2);
+    for (const id of left) expect(warm).toContain(id);
   });
 });

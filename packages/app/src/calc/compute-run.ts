@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { canonicalJson, DomainError, type Credit } from '@attain/core';
 import type { Db, Tx } from '@attain/store';
 import type { Plan } from '../comp/plan-schema.js';
 import { loadFrozenPlans, type CalcInputs, type FrozenAssignment } from './calc-inputs.js';
 import { calculatePayee, payeesOf, type PayeeResult } from './calculate-payees.js';
-import type { WorkerMessage, WorkerTask } from './calc-worker.js';
+import type { WorkerMessage } from './calc-worker.js';
+import { releaseWorker, startTask, stopWorker } from './calc-worker-pool.js';
 import { creditPartition, readRunTransactions, runInputsHash, transactionLine, WHOLE } from './credit-partition.js';
 
 export interface ComputeOptions {
@@ -94,44 +94,42 @@ function rebuildError(error: { code?: string; message: string; issues?: DomainEr
   return error.code === undefined ? new Error(error.message) : new DomainError(error.code as DomainError['code'], error.message, error.issues ?? []);
 }
 
-/** Built, the worker sits beside this module; run from source (the tests), it is the build's (npm test builds first). */
-const workerFile = (): URL => (import.meta.url.endsWith('.ts') ? new URL('../../dist/calc/calc-worker.js', import.meta.url) : new URL('./calc-worker.js', import.meta.url));
-
 type Finished = { results: PayeeResult[]; digest: string };
 
 /**
- * One worker thread per partition (credit-partition.ts): each reads and credits its partition
- * over its own connection, the credits owed to other partitions are exchanged, then each
- * calculates its payees. Any worker's failure fails the run.
+ * One worker thread per partition (credit-partition.ts), from the pool of warm ones: each reads
+ * and credits its partition over its own connection, the credits owed to other partitions are
+ * exchanged, then each calculates its payees. Any worker's failure fails the run.
  */
 function computeInWorkers(orgId: string, inputs: CalcInputs, databaseUrl: string, options: ComputeOptions): Promise<{ results: PayeeResult[]; inputsHash: string }> {
   const partitions = inputs.partitions ?? WHOLE;
   const payeeIds = payeesOf(inputs).map(([id]) => id);
   return new Promise((resolve, reject) => {
-    const workers = partitions.map((_, index) => new Worker(workerFile(), { workerData: { databaseUrl, orgId, inputs, payeeIds, index } satisfies WorkerTask }));
+    const tasks = partitions.map((_, index) => startTask({ databaseUrl, orgId, inputs, payeeIds, index }));
     const handedOver: (Credit[][] | undefined)[] = partitions.map(() => undefined);
     const done = partitions.map(() => 0);
     const finished: (Finished | undefined)[] = partitions.map(() => undefined);
     let settled = false;
+    const onError = (error: Error) => fail(error);
+    const onExit = (code: number) => fail(new Error(`calc worker stopped (exit code ${code}) before it finished`));
+    const detach = () => tasks.forEach(({ worker }) => worker.off('error', onError).off('exit', onExit));
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
-      for (const w of workers) void w.terminate();
+      detach();
+      for (const { worker, port } of tasks) stopWorker(worker, port);
       reject(error);
     };
-    workers.forEach((worker, i) => {
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (!finished[i]) fail(new Error(`calc worker ${i} stopped (exit code ${code}) before it finished`));
-      });
-      worker.on('message', (message: WorkerMessage) => {
+    tasks.forEach(({ worker, port }, i) => {
+      worker.on('error', onError).on('exit', onExit);
+      port.on('message', (message: WorkerMessage) => {
         if (message.type === 'error') return fail(rebuildError(message.error));
         if (message.type === 'credited') {
           handedOver[i] = message.theirs;
           // Once every partition is credited, each gets what the others credited its payees (then this thread lets them go).
           const ready: boolean = handedOver.every((h) => h !== undefined);
           if (ready) {
-            workers.forEach((w, j) => w.postMessage(handedOver.map((h) => (h as Credit[][])[j] ?? [])));
+            tasks.forEach((t, j) => t.port.postMessage(handedOver.map((h) => (h as Credit[][])[j] ?? [])));
             handedOver.fill(undefined);
           }
           return;
@@ -144,6 +142,8 @@ function computeInWorkers(orgId: string, inputs: CalcInputs, databaseUrl: string
         finished[i] = { results: message.results, digest: message.digest };
         if (finished.every((f) => f !== undefined) && !settled) {
           settled = true;
+          detach();
+          for (const { worker, port: p } of tasks) releaseWorker(worker, p);
           // Partitions are id ranges in order, so their results concatenate in payee order.
           const all = finished as Finished[];
           resolve({ results: all.flatMap((f) => f.results), inputsHash: runInputsHash(inputs, all.map((f) => f.digest)) });

@@ -1,0 +1,48 @@
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { WorkerTask } from './calc-worker.js';
+
+/*
+ * Calc workers kept between runs: starting a thread loads the app's modules (0.5-0.7 s on the
+ * 2-core host), and a warm thread also keeps its compiled code, so every quarter of a year of
+ * runs paid it again (docs/benchmarks.md). An idle worker does not keep the process alive.
+ * A worker whose run failed is terminated, not returned: it may be mid-task.
+ */
+
+/** Built, the worker sits beside this module; run from source (the tests), it is the build's (npm test builds first). */
+const workerFile = (): URL => (import.meta.url.endsWith('.ts') ? new URL('../../dist/calc/calc-worker.js', import.meta.url) : new URL('./calc-worker.js', import.meta.url));
+
+const idle: Worker[] = [];
+
+function startWorker(): Worker {
+  const worker = new Worker(workerFile());
+  worker.on('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return worker;
+}
+
+/** A worker running `task`; its messages come over the returned port. */
+export function startTask(task: WorkerTask): { worker: Worker; port: MessagePort } {
+  const worker = idle.pop() ?? startWorker();
+  worker.ref();
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ task, port: port2 }, [port2]);
+  return { worker, port: port1 };
+}
+
+/** A worker whose task finished goes back to wait for the next run. */
+export function releaseWorker(worker: Worker, port: MessagePort): void {
+  port.close();
+  worker.unref();
+  idle.push(worker);
+}
+
+/** A worker whose run failed (or is abandoned) stops. */
+export function stopWorker(worker: Worker, port: MessagePort): void {
+  port.close();
+  void worker.terminate();
+}
+
+/** The thread ids of the workers waiting for a run (tests check that runs reuse them). */
+export const idleWorkerIds = (): number[] => idle.map((w) => w.threadId).sort((a, b) => a - b);
