@@ -27,6 +27,14 @@ export const QuotaAllocateBody = z.object({
   minGrowth: Growth.optional(),
   maxGrowth: Growth.optional(),
   overrides: z.array(z.object({ personId: Id, amountMinor: MinorUnits, reason: z.string().trim().min(1).max(500) })).max(1000).default([]),
+  /**
+   * Whom the blend shares the number among: the sellers, by what they booked and own; or the
+   * leaf territories of a territory model (the active one unless `territoryModelId` names
+   * another), by what was booked on their accounts and their potential, each seller then carrying
+   * the sum of the territories she owns.
+   */
+  basis: z.enum(['sellers', 'territories']).default('sellers'),
+  territoryModelId: Id.optional(),
 });
 export type QuotaAllocateBody = z.input<typeof QuotaAllocateBody>;
 
@@ -65,6 +73,18 @@ export type QuotaDiagnostics = z.infer<typeof QuotaDiagnostics>;
 /** Money (minor units) or a count: how the quotas, history and target of a measure are written. */
 export const QuotaUnit = z.enum(['money', 'count']);
 
+/** A leaf territory's part of an allocation by territory. */
+export const QuotaTerritoryShare = z.object({
+  key: z.string(), name: z.string(),
+  /** The seller who owns it on the year's first day (today once the year has begun); null when no seller does. */
+  ownerId: Id.nullable(), ownerName: z.string().nullable(),
+  accounts: z.number().int(),
+  historyMinor: MinorUnits, potentialMinor: MinorUnits, historyWeight: z.string(),
+  share: z.number(),
+  quotaMinor: MinorUnits,
+  bound: z.enum(['floor', 'cap']).nullable(),
+});
+
 export const QuotaAllocation = z.object({
   fiscalYear: z.number().int(),
   measure: z.enum(QUOTA_PLAN_MEASURES),
@@ -78,5 +98,11 @@ export const QuotaAllocation = z.object({
   managers: z.array(z.object({ personId: Id, name: z.string(), sellers: z.number().int(), quotaMinor: MinorUnits, historyMinor: MinorUnits })),
   totalMinor: MinorUnits,
   diagnostics: QuotaDiagnostics,
+  basis: z.enum(['sellers', 'territories']),
+  /** With basis territories: the model, and each leaf territory's share of the number. */
+  territoryModel: z.object({ id: Id, name: z.string() }).nullable(),
+  territories: z.array(QuotaTerritoryShare),
+  /** With basis territories: the quota of territories no seller owns (vacant, or held by a seat to be hired); the sellers' total plus this is the target. */
+  vacantMinor: MinorUnits,
 });
 export type QuotaAllocation = z.infer<typeof QuotaAllocation>;

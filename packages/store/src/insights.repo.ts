@@ -256,6 +256,15 @@ export const insightsRepo = {
     return new Map(rows.map((r) => [String(r.owner_id), BigInt(String(r.n))]));
   },
 
+  /** Deals won from..to per account and currency: their sum, and how many were new business (new logos). */
+  async wonByAccount(db: Db | Tx, orgId: string, from: string, to: string): Promise<{ accountId: string; currency: string; amountMinor: bigint; newLogos: bigint }[]> {
+    const rows = await db.selectFrom('opportunities as o')
+      .select(['o.account_id', 'o.currency', sql<bigint>`sum(o.amount_minor)`.as('amount'), sql<bigint>`sum(case when o.type = 'new' then 1 else 0 end)`.as('new_logos')])
+      .where('o.org_id', '=', orgId).where('o.archived_at', 'is', null).where('o.is_won', '=', 1).where('o.account_id', 'is not', null)
+      .where('o.close_date', '>=', from).where('o.close_date', '<=', to).groupBy(['o.account_id', 'o.currency']).orderBy('o.account_id').orderBy('o.currency').execute();
+    return rows.map((r) => ({ accountId: String(r.account_id), currency: String(r.currency), amountMinor: big(r.amount), newLogos: big(r.new_logos) }));
+  },
+
   /** Count and sum of amount of the matching opportunities, per group, currency and rate period. */
   async sumOpportunities(db: Db | Tx, criteria: OpportunityCriteria, options: OpportunitySumOptions): Promise<OpportunitySumRow[]> {
     if (matchesNothing(criteria)) return [];

@@ -6,7 +6,9 @@ import { opportunities } from '../crm/entities.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
 import { sellersBook } from '../test-support/sellers-book.js';
+import { createTerritoryModel, saveTerritoryModel } from '../territories/territory-models.js';
 import { allocateQuotas } from './allocate-quotas.js';
+import { createQuotaPlan } from './quota-plans.js';
 
 warnIfPostgresSkipped();
 
@@ -14,6 +16,7 @@ describe.each(testDialects())('quota allocation on %s', (dialect) => {
   let database: Database;
   let ctx: AppContext;
   let t: TestOrg;
+  let accountIds: string[];
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
@@ -25,7 +28,9 @@ describe.each(testDialects())('quota allocation on %s', (dialect) => {
       { ownerId: rep.id, potentialMinor: '600000', bookedMinor: '200000' }, { ownerId: rep2.id, potentialMinor: '300000', bookedMinor: '300000' },
       { ownerId: otherRep.id, potentialMinor: '100000', bookedMinor: '500000' },
     ];
-    const { wonStageId, accountIds } = await sellersBook(ctx, t.actors.ops, sellers, '2026-06-30');
+    const book = await sellersBook(ctx, t.actors.ops, sellers, '2026-06-30');
+    const { wonStageId } = book;
+    accountIds = book.accountIds;
     for (const [k, { ownerId }] of sellers.entries()) {
       const accountId = accountIds[k];
       // Neither a deal won the year before nor one still open counts.
@@ -60,6 +65,41 @@ describe.each(testDialects())('quota allocation on %s', (dialect) => {
     const overridden = await allocateQuotas(ctx, t.actors.ops, { fiscalYear: 2027, targetMinor: '1000000', overrides: [{ personId: t.people.otherRep.id, amountMinor: '100000', reason: 'moves to a new territory in March' }] });
     expect(quotasOf(overridden)).toEqual({ 'Rita Rep': '514286', 'Rob Rep': '385714', 'Olga Rep': '100000' });
     expect(overridden.sellers.find((s) => s.name === 'Olga Rep')).toMatchObject({ bound: 'override', reason: 'moves to a new territory in March' });
+  });
+
+  it('allocates over a territory model\'s territories by what was booked on their accounts and their potential; owners carry their territories, an empty seat its own', async () => {
+    const seat = (personId: string | null) => [{ personId, placeholder: personId ? null : 'New AE (South)', role: 'ae', from: null, to: null }];
+    const model = await createTerritoryModel(ctx, t.actors.ops, { name: 'FY2027 territories' });
+    await saveTerritoryModel(ctx, t.actors.ops, model.id, {
+      name: model.name, baseVersion: 1,
+      definition: {
+        ownerRole: 'ae', types: [],
+        territories: [
+          { key: 'N', name: 'North', parent: null, level: 'territory', type: null, members: seat(t.people.rep.id) },
+          { key: 'W', name: 'West', parent: null, level: 'territory', type: null, members: seat(t.people.otherRep.id) },
+          { key: 'S', name: 'South', parent: null, level: 'territory', type: null, members: seat(null) },
+        ],
+        // Rob's account goes West to Olga; Olga's goes to the empty southern seat.
+        rules: [], manual: [{ accountId: accountIds[0] as string, territory: 'N' }, { accountId: accountIds[1] as string, territory: 'W' }, { accountId: accountIds[2] as string, territory: 'S' }], locks: [],
+      },
+    });
+    const body = { fiscalYear: 2027, targetMinor: '1000000', basis: 'territories' as const, territoryModelId: model.id };
+    const a = await allocateQuotas(ctx, t.actors.ops, body);
+    // The blend of the territories: North 0.5 x 0.2 + 0.5 x 0.6 = 0.4, West 0.3 + 0.3 halves = 0.3, South 0.3.
+    expect(a.territories.map((x) => [x.name, x.ownerName, x.accounts, x.historyMinor, x.potentialMinor, x.quotaMinor])).toEqual([
+      ['North', 'Rita Rep', 1, '200000', '600000', '400000'], ['West', 'Olga Rep', 1, '300000', '300000', '300000'], ['South', 'New AE (South)', 1, '500000', '100000', '300000'],
+    ]);
+    expect(quotasOf(a)).toEqual({ 'Rita Rep': '400000', 'Rob Rep': '0', 'Olga Rep': '300000' });
+    expect(a.sellers.find((x) => x.name === 'Olga Rep')).toMatchObject({ historyMinor: '300000', potentialMinor: '300000', reason: 'territories of FY2027 territories: West' });
+    expect(a.sellers.find((x) => x.name === 'Rob Rep')?.reason).toBe('owns no territory of FY2027 territories');
+    expect([a.basis, a.territoryModel?.name, a.totalMinor, a.vacantMinor]).toEqual(['territories', 'FY2027 territories', '700000', '300000']);
+    // Kept as a plan, the empty seat is a seller to be hired with its territory's quota: the plan adds up to the number.
+    const plan = await createQuotaPlan(ctx, t.actors.ops, body);
+    expect(plan.lines.find((l) => l.kind === 'placeholder')).toMatchObject({ name: 'New AE (South)', annualMinor: '300000', reason: 'territory South of FY2027 territories has no seller on 2027-01-01' });
+    expect(plan.lines.filter((l) => l.kind !== 'manager').reduce((sum, l) => sum + BigInt(l.annualMinor), 0n)).toBe(1_000_000n);
+    // No model active, none named; overrides go on the plan's lines instead.
+    await expect(allocateQuotas(ctx, t.actors.ops, { ...body, territoryModelId: undefined })).rejects.toMatchObject({ issues: [{ field: 'basis' }] });
+    await expect(allocateQuotas(ctx, t.actors.ops, { ...body, overrides: [{ personId: t.people.rep.id, amountMinor: '1', reason: 'x' }] })).rejects.toMatchObject({ issues: [{ field: 'overrides' }] });
   });
 
   it('names what is wrong, and is not for reps or managers', async () => {

@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import type { Db, Tx } from '@attain/store';
 import { requireAbility } from '../authorize.js';
 import type { AppContext } from '../context.js';
-import { modelAccounts, type OrgMoney } from '../coverage/model-accounts.js';
+import { modelAccounts, orgMoney, type OrgMoney } from '../coverage/model-accounts.js';
 import { parseInput } from '../validation.js';
+import { allocateToTerritories, type TerritoryAllocation } from './allocate-by-territory.js';
 import { diagnoseQuotas } from './quota-diagnostics.js';
 import { allPeople, historyOf } from './quota-history.js';
 
@@ -27,7 +28,7 @@ const grown = (historyMinor: bigint, growth: Decimal): bigint => {
 };
 
 /** The core allocation; its complaints about the whole (floors, caps and overrides against what there is) are the target's. */
-function allocateWithin(targetMinor: bigint, items: readonly AllocationItem[]): ReturnType<typeof allocateTopDown> {
+export function allocateWithin(targetMinor: bigint, items: readonly AllocationItem[]): ReturnType<typeof allocateTopDown> {
   try {
     return allocateTopDown(targetMinor, items);
   } catch (error) {
@@ -56,11 +57,13 @@ export interface ComputedAllocation {
   readonly people: ReadonlyMap<string, Person>;
   /** In id order. */
   readonly sellers: readonly AllocatedSeller[];
+  /** Allocated over a territory model's territories (basis territories); null over the sellers. */
+  readonly byTerritory: TerritoryAllocation | null;
 }
 
 /** The allocation of `targetMinor` among the sellers of the body's roles (nothing is written). */
 export async function computeAllocation(db: Db | Tx, orgId: string, today: string, body: QuotaAllocateInput, targetMinor: bigint): Promise<ComputedAllocation> {
-  const { money, accounts } = await modelAccounts(db, orgId, today, { county: false });
+  const money = await orgMoney(db, orgId, today);
   const year = parseFiscalPeriod(`FY${body.fiscalYear}`, money.fiscalYearStartMonth);
   const last = parseFiscalPeriod(`FY${body.fiscalYear - 1}`, money.fiscalYearStartMonth);
   const everyone = await allPeople(db, orgId);
@@ -68,31 +71,37 @@ export async function computeAllocation(db: Db | Tx, orgId: string, today: strin
     .filter((p) => body.roles.includes(p.kind) && p.archivedAt === null && (p.hireDate === null || p.hireDate <= year.end) && (p.terminationDate === null || p.terminationDate >= year.start))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   if (sellers.length === 0) throw invalid('roles', `no one of the roles ${body.roles.join(', ')} works in FY${body.fiscalYear}`);
+
+  const minGrowth = body.minGrowth === undefined ? undefined : parseDecimal(body.minGrowth);
+  const maxGrowth = body.maxGrowth === undefined ? undefined : parseDecimal(body.maxGrowth);
+  const bounds = (h: bigint) => ({ ...(minGrowth ? { floorMinor: grown(h, minGrowth) } : {}), ...(maxGrowth ? { capMinor: grown(h, maxGrowth) } : {}) });
+  if (targetMinor < 0n) throw invalid('targetMinor', 'must be 0 or more');
+  const people = new Map(everyone.map((p) => [p.id, p]));
+  if (body.basis === 'territories') {
+    const byTerritory = await allocateToTerritories(db, orgId, today, { body, year, last, money, sellers, targetMinor, bounds, allocate: allocateWithin });
+    return { money, year, last, people, sellers: byTerritory.sellers, byTerritory };
+  }
+  const { accounts } = await modelAccounts(db, orgId, today, { county: false });
   const history = await historyOf(db, orgId, money, body.measure, sellers.map((s) => s.id), last);
   const potential = new Map<string, bigint>();
   for (const a of accounts) if (a.ownerId) potential.set(a.ownerId, (potential.get(a.ownerId) ?? 0n) + (a.potentialMinor ?? 0n));
-
   const overrides = new Map(body.overrides.map((o, k) => {
     if (!sellers.some((s) => s.id === o.personId)) throw invalid(`overrides[${k}].personId`, `${o.personId} is not a seller in FY${body.fiscalYear}`);
     return [o.personId, o] as const;
   }));
-  const minGrowth = body.minGrowth === undefined ? undefined : parseDecimal(body.minGrowth);
-  const maxGrowth = body.maxGrowth === undefined ? undefined : parseDecimal(body.maxGrowth);
   const weightOf = (p: Person): string => body.weightsByRole[p.kind] ?? body.historyWeight;
   const items: AllocationItem[] = sellers.map((p) => {
     const h = history.get(p.id) ?? 0n;
     const o = overrides.get(p.id);
     return {
       id: p.id, historyMinor: h, potentialMinor: potential.get(p.id) ?? 0n, historyWeight: parseDecimal(weightOf(p)),
-      ...(minGrowth && h > 0n ? { floorMinor: grown(h, minGrowth) } : {}),
-      ...(maxGrowth && h > 0n ? { capMinor: grown(h, maxGrowth) } : {}),
+      ...(h > 0n ? bounds(h) : {}),
       ...(o ? { override: { amountMinor: BigInt(o.amountMinor), reason: o.reason } } : {}),
     };
   });
-  if (targetMinor < 0n) throw invalid('targetMinor', 'must be 0 or more');
   const lines = allocateWithin(targetMinor, items);
   return {
-    money, year, last, people: new Map(everyone.map((p) => [p.id, p])),
+    money, year, last, people, byTerritory: null,
     sellers: lines.map((l, k) => {
       const item = items[k] as AllocationItem;
       const person = sellers[k] as Person;
@@ -103,6 +112,9 @@ export async function computeAllocation(db: Db | Tx, orgId: string, today: strin
     }),
   };
 }
+
+/** The quota of territories no seller owns (0 over the sellers). */
+export const vacantOf = (a: ComputedAllocation): bigint => (a.byTerritory?.territories ?? []).reduce((s, t) => s + (t.ownerId === null ? t.quotaMinor : 0n), 0n);
 
 /** The managers above a person, nearest first (a loop in the hierarchy stops the walk). */
 export function managersAbove(people: ReadonlyMap<string, Person>, personId: string): string[] {
@@ -139,5 +151,12 @@ export async function allocateQuotas(ctx: AppContext, actor: Actor, input: Quota
     managers: [...managers].map(([id, m]) => ({ personId: id, name: a.people.get(id)?.name ?? id, sellers: m.sellers, quotaMinor: String(m.quotaMinor), historyMinor: String(m.historyMinor) }))
       .sort((x, y) => y.sellers - x.sellers || (x.name < y.name ? -1 : 1)),
     totalMinor: String(a.sellers.reduce((sum, s) => sum + s.quotaMinor, 0n)),
+    basis: body.basis,
+    territoryModel: a.byTerritory ? { id: a.byTerritory.model.id, name: a.byTerritory.model.name } : null,
+    territories: (a.byTerritory?.territories ?? []).map((t) => ({
+      key: t.key, name: t.name, ownerId: t.ownerId, ownerName: t.ownerId ? (a.people.get(t.ownerId)?.name ?? t.ownerId) : t.seat, accounts: t.accounts,
+      historyMinor: String(t.historyMinor), potentialMinor: String(t.potentialMinor), historyWeight: t.historyWeight, share: t.share, quotaMinor: String(t.quotaMinor), bound: t.bound,
+    })),
+    vacantMinor: String(vacantOf(a)),
   };
 }

@@ -36,6 +36,16 @@ export async function historyOf(db: Db | Tx, orgId: string, money: OrgMoney, mea
   return insightsRepo.newLogosByOwner(db, orgId, sellerIds, year.start, year.end);
 }
 
+/** What was booked on each account in a fiscal year: bookings in the organisation's currency, or new logos (a count). */
+export async function historyByAccount(db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, year: FiscalPeriod): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  for (const r of await insightsRepo.wonByAccount(db, orgId, year.start, year.end)) {
+    const value = measure === 'bookings' ? money.convert(r.amountMinor, r.currency, `account ${r.accountId}'s bookings`) : r.newLogos;
+    out.set(r.accountId, (out.get(r.accountId) ?? 0n) + value);
+  }
+  return out;
+}
+
 /** Why a year cannot be learnt from (not over, or too few months with deals won); null when it can. */
 export async function historyGap(db: Db | Tx, orgId: string, year: FiscalPeriod, today: string): Promise<string | null> {
   if (year.end >= today) return `${year.key} is not over`;

@@ -1,6 +1,6 @@
 import {
   unitOfMeasure,
-  cascadeOf, checkQuotaPlan, compareQuotaPlans, dateOfInstant, DomainError, inHierarchyOrder, invalid, parseFiscalPeriod, readShare, teamOf, writeQuotaPlan,
+  PERSON_KINDS, cascadeOf, checkQuotaPlan, compareQuotaPlans, dateOfInstant, DomainError, inHierarchyOrder, invalid, parseFiscalPeriod, readShare, teamOf, writeQuotaPlan,
   type Actor, type PersonKind, type QuotaPlanDocument, type QuotaPlanLine,
 } from '@attain/core';
 import {
@@ -14,7 +14,7 @@ import type { AppContext } from '../context.js';
 import { orgMoney } from '../coverage/model-accounts.js';
 import { inOrgTransaction } from '../org-transaction.js';
 import { parseInput } from '../validation.js';
-import { computeAllocation, managersAbove } from './allocate-quotas.js';
+import { computeAllocation, managersAbove, type ComputedAllocation } from './allocate-quotas.js';
 import { applyQuotaPlan } from './apply-quota-plan.js';
 import { ATTAINMENT_MAX, event, latestDocument, loadPlan, missingSignOffs, move, PADDING_MAX, phasingOf, placeholderLine } from './quota-plan-records.js';
 import { measureOf, presentPlan, presentSummary, submitterOf } from './quota-plan.presenter.js';
@@ -47,6 +47,21 @@ export async function getQuotaPlan(ctx: AppContext, actor: Actor, id: string, ve
   return presentPlan(ctx, db, actor, plan, (await latestDocument(db, plan, version)).row);
 }
 
+/**
+ * Allocated over territories, each territory no seller owns carries its quota as a seller to be
+ * hired from the year's first day (the seat's name when the model has one), so the plan still adds
+ * up to the target.
+ */
+function vacantSeats(a: ComputedAllocation, after: number): QuotaPlanLine[] {
+  const t = a.byTerritory;
+  if (!t) return [];
+  const role: PersonKind = (PERSON_KINDS as readonly string[]).includes(t.model.ownerRole) ? (t.model.ownerRole as PersonKind) : 'ae';
+  return t.territories.filter((x) => x.ownerId === null && x.quotaMinor > 0n).map((x, k) => ({
+    key: `tbh-${after + k + 1}`, kind: 'placeholder', personId: null, name: x.seat ?? `Seat in ${x.name}`, role, parentKey: null, startDate: a.year.start,
+    annualMinor: x.quotaMinor, reason: `territory ${x.name} of ${t.model.name} has no seller on ${t.asOf}`, historyMinor: x.historyMinor, potentialMinor: x.potentialMinor, earlier: [],
+  }));
+}
+
 /** Allocates the year's number (less the placeholders' quotas) and stores it as version 1, a draft. */
 export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.input<typeof CreateQuotaPlanBody>): Promise<QuotaPlanDetail> {
   requireAbility(actor, 'quota:plan');
@@ -67,7 +82,7 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
     startDate: s.person.hireDate !== null && s.person.hireDate >= rampFrom ? s.person.hireDate : null,
     annualMinor: s.quotaMinor, reason: s.reason, historyMinor: s.historyMinor, potentialMinor: s.potentialMinor, earlier: [],
   }));
-  const placeholders = body.placeholders.map((p, k) => placeholderLine(p, `tbh-${k + 1}`, managerIds, `placeholders[${k}]`));
+  const placeholders = [...body.placeholders.map((p, k) => placeholderLine(p, `tbh-${k + 1}`, managerIds, `placeholders[${k}]`)), ...vacantSeats(a, body.placeholders.length)];
   const managers: QuotaPlanLine[] = [...managerIds].sort().map((m) => {
     const person = a.people.get(m);
     return {
@@ -86,7 +101,10 @@ export async function createQuotaPlan(ctx: AppContext, actor: Actor, input: z.in
   });
   const doc: QuotaPlanDocument = {
     currency: a.money.currency, targetMinor: target,
-    settings: { historyWeight: body.historyWeight, weightsByRole: body.weightsByRole, roles: body.roles, minGrowth: body.minGrowth ?? null, maxGrowth: body.maxGrowth ?? null },
+    settings: {
+      historyWeight: body.historyWeight, weightsByRole: body.weightsByRole, roles: body.roles, minGrowth: body.minGrowth ?? null, maxGrowth: body.maxGrowth ?? null,
+      ...(a.byTerritory ? { basis: 'territories' as const, territoryModelId: a.byTerritory.model.id } : {}),
+    },
     phasing: phasingOf(body.phasing), ramps: body.ramps,
     paddingBound: readShare(body.paddingBound, 'paddingBound', PADDING_MAX), expectedAttainment: readShare(body.expectedAttainment, 'expectedAttainment', ATTAINMENT_MAX),
     ...(body.signOffsRequired ? { signOffsRequired: true } : {}),

@@ -50,6 +50,9 @@ export interface QuotaAllocationSettings {
   readonly roles: readonly PersonKind[];
   readonly minGrowth: string | null;
   readonly maxGrowth: string | null;
+  /** Allocated over a territory model's territories (absent: over the sellers). */
+  readonly basis?: 'territories';
+  readonly territoryModelId?: string;
 }
 
 export interface QuotaPlanDocument {
