@@ -40,5 +40,14 @@ describe('attain quota allocate', () => {
     expect(attain('--year', '2027', '--measure', 'new-logos', '--target', '120', '--as', 'ops@example.com').stdout).toMatch(/FY2027: 120 new logos to \d+ sellers \(new logos from/);
     expect(attain('--year', '2027', '--measure', 'new-logos', '--target', '1.5', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--target') });
     expect(attain('--year', '2027', '--measure', 'arr', '--target', '1', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--measure') });
+    // Over a territory model's territories: its owners carry their territories' quotas.
+    expect(runAttain(['--db', db, 'territory', 'create', '--name', 'Next year', '--as', 'ops@example.com']).code).toBe(0);
+    expect(runAttain(['--db', db, 'territory', 'optimize', '--model', 'Next year', '--territories', '4', '--as', 'ops@example.com']).code).toBe(0);
+    const byTerritory = JSON.parse(attain('--year', '2027', '--target', '60000000.00', '--by', 'territory', '--model', 'Next year', '--as', 'ops@example.com', '--json').stdout) as QuotaAllocation;
+    expect([byTerritory.basis, byTerritory.territoryModel?.name, byTerritory.territories.length]).toEqual(['territories', 'Next year', 4]);
+    expect(byTerritory.territories.reduce((sum, x) => sum + BigInt(x.quotaMinor), 0n)).toBe(6_000_000_000n);
+    expect(BigInt(byTerritory.totalMinor) + BigInt(byTerritory.vacantMinor)).toBe(6_000_000_000n);
+    for (const x of byTerritory.territories.filter((t) => t.ownerId !== null)) expect(byTerritory.sellers.find((s) => s.personId === x.ownerId)?.reason).toContain(x.name);
+    expect(attain('--year', '2027', '--target', '1.00', '--by', 'region', '--as', 'ops@example.com')).toMatchObject({ code: 3, stderr: expect.stringContaining('--by') });
   }, 60_000);
 });

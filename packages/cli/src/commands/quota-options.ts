@@ -1,14 +1,15 @@
-import { formatMinorAsMajor, invalid, measureName, PERSON_KINDS, QUOTA_PLAN_MEASURES, unitOfMeasure, type Organisation, type PersonKind, type QuotaPlanMeasure } from '@attain/core';
+import { formatMinorAsMajor, invalid, measureName, PERSON_KINDS, QUOTA_PLAN_MEASURES, unitOfMeasure, type Actor, type Organisation, type PersonKind, type QuotaPlanMeasure } from '@attain/core';
 import type { QuotaAllocateBody } from '@attain/contract';
 import type { Command } from 'commander';
 import { resolvePerson } from '../lookup/resolve-person.js';
 import type { Runtime } from '../runtime.js';
 import { amountOption } from './amount-option.js';
-import { whole } from './territory-options.js';
+import { resolveModel, whole } from './territory-options.js';
 
 /** The allocation's options, shared by `quota allocate` and `quota plan create`. */
 export type AllocationOptions = {
   year: string; target: string; measure?: string; historyWeight?: string; weight?: string; roles?: string; minGrowth?: string; maxGrowth?: string; override?: string[];
+  by?: string; model?: string;
 };
 
 export const isKind = (k: string): k is PersonKind => (PERSON_KINDS as readonly string[]).includes(k);
@@ -24,7 +25,18 @@ export function allocationOptions(command: Command): Command {
     .option('--roles <roles>', 'the roles that carry quota, comma separated', 'ae,am')
     .option('--min-growth <g>', 'each quota at least last year\'s bookings x (1 + g), e.g. -0.1')
     .option('--max-growth <g>', 'each quota at most last year\'s bookings x (1 + g), e.g. 0.5')
-    .option('--override <person=amount:reason>', 'a quota set by hand (e-mail or id), repeatable', (v: string, all: string[] = []) => [...all, v]);
+    .option('--override <person=amount:reason>', 'a quota set by hand (e-mail or id), repeatable', (v: string, all: string[] = []) => [...all, v])
+    .option('--by <basis>', 'share the number among: seller (what each booked and owns) or territory (a territory model\'s territories; owners carry theirs)', 'seller')
+    .option('--model <territory-model-id>', 'with --by territory: the territory model (default: the active one)');
+}
+
+/** --by seller|territory (and --model, by id or name, only with territory). */
+async function basisOf(rt: Runtime, actor: Actor, o: AllocationOptions): Promise<Pick<QuotaAllocateBody, 'basis' | 'territoryModelId'>> {
+  const by = o.by ?? 'seller';
+  if (by !== 'seller' && by !== 'territory') throw invalid('--by', 'must be seller or territory');
+  if (by === 'seller' && o.model !== undefined) throw invalid('--model', 'goes with --by territory');
+  if (by === 'seller') return {};
+  return { basis: 'territories', ...(o.model === undefined ? {} : { territoryModelId: (await resolveModel(rt, actor, o.model)).id }) };
 }
 
 /** How a plan's quotas are written: money in its currency, or a count (new logos). */
@@ -64,7 +76,7 @@ function weightsOption(text: string): Partial<Record<PersonKind, string>> {
 }
 
 /** The allocation's request from its options; a bad option exits 3 naming it. */
-export async function allocationBody(rt: Runtime, org: Organisation, o: AllocationOptions): Promise<QuotaAllocateBody> {
+export async function allocationBody(rt: Runtime, org: Organisation, actor: Actor, o: AllocationOptions): Promise<QuotaAllocateBody> {
   const measure = measureOption(o.measure);
   const unit: QuotaUnitOf = { unit: unitOfMeasure(measure), currency: org.defaultCurrency, measure };
   const targetMinor = quotaAmount(o.target, '--target', unit).toString();
@@ -78,7 +90,7 @@ export async function allocationBody(rt: Runtime, org: Organisation, o: Allocati
     return { personId: await resolvePerson(rt, org, (m[1] as string).trim()), amountMinor, reason: (m[3] as string).trim() };
   }));
   return {
-    fiscalYear: whole(o.year, '--year', 2000, 2100), measure, targetMinor, historyWeight: o.historyWeight ?? '0.5', roles: roles as PersonKind[], overrides,
+    fiscalYear: whole(o.year, '--year', 2000, 2100), measure, targetMinor, historyWeight: o.historyWeight ?? '0.5', roles: roles as PersonKind[], overrides, ...(await basisOf(rt, actor, o)),
     ...(o.weight === undefined ? {} : { weightsByRole: weightsOption(o.weight) }),
     ...(o.minGrowth === undefined ? {} : { minGrowth: o.minGrowth }),
     ...(o.maxGrowth === undefined ? {} : { maxGrowth: o.maxGrowth }),

@@ -1,7 +1,7 @@
 import {
   approveQuotaPlan, carryTerritoryQuota, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, saveQuotaPlan, submitQuotaPlan,
 } from '@attain/app';
-import { checkQuotaPhasing, DomainError, lineDepths, invalid, measureName, parseDecimal, PERSON_KINDS, unitOfMeasure, type Organisation, type PersonKind } from '@attain/core';
+import { checkQuotaPhasing, DomainError, lineDepths, invalid, measureName, parseDecimal, PERSON_KINDS, unitOfMeasure, type Actor, type Organisation, type PersonKind } from '@attain/core';
 import {
   QUOTA_CHANGE_REASONS, type CreateQuotaPlanBody, type QuotaPlanApproved, type QuotaPlanComparison, type QuotaPlanDetail, type QuotaPlanSummary,
 } from '@attain/contract';
@@ -79,13 +79,13 @@ type CreateOptions = ActingOptions & AllocationOptions & {
 };
 
 /** The allocation options exactly as `quota allocate` reads them, and the plan's own. */
-async function createBody(rt: Runtime, org: Organisation, o: CreateOptions): Promise<CreateQuotaPlanBody> {
+async function createBody(rt: Runtime, org: Organisation, actor: Actor, o: CreateOptions): Promise<CreateQuotaPlanBody> {
   const padding = shareOption(o.padding, '--padding');
   const attainment = shareOption(o.attainment, '--attainment');
   const measure = measureOption(o.measure);
   const unit: QuotaUnitOf = { unit: unitOfMeasure(measure), currency: org.defaultCurrency, measure };
   return {
-    ...(await allocationBody(rt, org, o)),
+    ...(await allocationBody(rt, org, actor, o)),
     phasing: o.phasing === undefined ? null : phasingOption(o.phasing),
     ramps: rampsOption(o.ramp ?? []),
     ...(padding === undefined ? {} : { paddingBound: padding }),
@@ -203,7 +203,7 @@ export function registerQuotaPlan(quota: Command): void {
     .option('--placeholder <name:role:manager:date:amount:reason>', 'a seller to be hired (manager by e-mail or id, "-" for none), repeatable', collect)
     .option('--sign-offs-required', 'approval waits until every manager of the plan with a login has signed off the version in review'))
     .action((o: CreateOptions, command: Command) => asActor(o, command, async (rt, org, actor) => {
-      const created = await createQuotaPlan(rt.ctx, actor, await createBody(rt, org, o));
+      const created = await createQuotaPlan(rt.ctx, actor, await createBody(rt, org, actor, o));
       output(rt, created, () => formatPlan(created));
     }));
 

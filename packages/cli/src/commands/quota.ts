@@ -24,6 +24,20 @@ function diagnosticsLine(a: QuotaAllocation): string {
   return `${share}${potential}${growth}${ote}`;
 }
 
+/** Allocated over territories: each territory's part, and what no seller carries. */
+function territoryLines(a: QuotaAllocation): string[] {
+  if (a.basis !== 'territories') return [];
+  const quota = quotaIn(a);
+  const money = (minor: string) => formatMinorAsMajor(BigInt(minor), a.currency);
+  const history = measureName(a.measure);
+  return [
+    `By the territories of ${a.territoryModel?.name ?? ''}; ${quota(a.vacantMinor)} ${unitName(a)} in territories no seller owns`,
+    table(['territory', 'owner', 'accounts', history, 'potential', 'weight', 'share', 'quota', 'bound'],
+      a.territories.map((t) => [t.name, t.ownerId === null ? `(no seller${t.ownerName ? `: ${t.ownerName}` : ''})` : (t.ownerName ?? ''), String(t.accounts), quota(t.historyMinor), money(t.potentialMinor),
+        t.historyWeight, `${(100 * t.share).toFixed(1)}%`, quota(t.quotaMinor), t.bound ?? '']), [2, 3, 4, 5, 6, 7]),
+  ];
+}
+
 export function formatAllocation(a: QuotaAllocation): string {
   const money = (minor: string) => formatMinorAsMajor(BigInt(minor), a.currency);
   const quota = quotaIn(a);
@@ -33,6 +47,7 @@ export function formatAllocation(a: QuotaAllocation): string {
     table(['seller', 'role', 'manager', history, 'potential', 'weight', 'share', 'quota', `vs ${history}`, 'bound'],
       a.sellers.map((s) => [s.name, s.role, s.managerName ?? '-', quota(s.historyMinor), money(s.potentialMinor), s.historyWeight, `${(100 * s.share).toFixed(1)}%`, quota(s.quotaMinor), pct(s.growth),
         s.bound === null ? '' : s.bound === 'override' ? `override: ${s.reason ?? ''}` : s.bound]), [3, 4, 5, 6, 7, 8]),
+    ...territoryLines(a),
     diagnosticsLine(a),
     'The cascade: each manager\'s sellers summed',
     table(['manager', 'sellers', history, 'quota'], a.managers.map((m) => [m.name, String(m.sellers), quota(m.historyMinor), quota(m.quotaMinor)]), [1, 2, 3]),
@@ -46,7 +61,7 @@ export function registerQuota(program: Command): void {
     .command('allocate')
     .description("cascade a fiscal year's company number to the sellers by last year's bookings and the potential they cover (a preview: nothing is written)")))
     .action((o: AllocateOptions, command: Command) => asActor(o, command, async (rt, org, actor) => {
-      const allocation = await allocateQuotas(rt.ctx, actor, await allocationBody(rt, org, o));
+      const allocation = await allocateQuotas(rt.ctx, actor, await allocationBody(rt, org, actor, o));
       output(rt, allocation, () => formatAllocation(allocation));
     }));
   registerQuotaPlan(quota);
