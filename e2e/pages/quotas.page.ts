@@ -17,9 +17,11 @@ export class QuotasPage {
     await expect(this.page.getByRole('heading', { name: 'Quotas', level: 1 })).toBeVisible();
   }
 
-  async allocate(values: { year: string; target: string; historyWeight?: string; maxGrowth?: string; measure?: string }): Promise<void> {
+  async allocate(values: { year: string; target: string; historyWeight?: string; maxGrowth?: string; measure?: string; basis?: string; model?: string }): Promise<void> {
     await this.form.getByLabel('Fiscal year').fill(values.year);
     if (values.measure !== undefined) await this.form.getByLabel('Measure').selectOption({ label: values.measure });
+    if (values.basis !== undefined) await this.form.getByLabel('Share among').selectOption({ label: values.basis });
+    if (values.model !== undefined) await this.form.getByLabel('Territory model').selectOption({ label: values.model });
     await this.form.getByLabel(/Company number/).fill(values.target);
     if (values.historyWeight !== undefined) await this.form.getByLabel('History weight %').fill(values.historyWeight);
     if (values.maxGrowth !== undefined) await this.form.getByLabel('Max vs last year %').fill(values.maxGrowth);

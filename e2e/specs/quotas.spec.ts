@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from '../pages/login.page.js';
 import { QuotaPlanPage, QuotasPage } from '../pages/quotas.page.js';
+import { ShellPage } from '../pages/shell.page.js';
 
 const minorOf = (text: string | null): bigint => BigInt((text ?? '').replace(/[^\d]/g, '') || '0');
 
@@ -29,6 +30,20 @@ test('sales ops cascades next year\'s number to the sellers and sees whether it 
   const logos = await page.getByTestId('seller-quota').allTextContents();
   expect(logos.reduce((s, t) => s + BigInt(t.replace(/[^\d]/g, '') || '0'), 0n)).toBe(120n);
   await expect(page.getByTestId('quota-sellers').getByRole('button', { name: 'New logos last year' })).toBeVisible();
+
+  await test.step('over a territory model\'s territories: each territory\'s share, its owner carrying it', async () => {
+    // A planning model of four territories, made through the API (planning territories in the browser is territories.spec's).
+    const headers = { 'x-csrf-token': await new ShellPage(page).csrf() };
+    const model = (await (await page.request.post('/api/v1/territory-models', { data: { name: 'Quota regions' }, headers })).json()) as { id: string };
+    expect((await page.request.post(`/api/v1/territory-models/${model.id}/optimize`, { data: { territories: 4, baseVersion: 1 }, headers })).status()).toBe(200);
+    await page.reload();
+    await quotas.allocate({ year: '2027', target: '60000000', basis: 'Territories', model: 'Quota regions (planning)' });
+    const territories = page.getByTestId('quota-territories');
+    await expect(territories).toContainText('By the territories of Quota regions');
+    await expect(territories.getByTestId('quota-territory')).toHaveCount(4);
+    const shares = await territories.getByTestId('quota-territory').locator('td:last-child').allTextContents();
+    expect(shares.reduce((sum, t) => sum + minorOf(t), 0n)).toBe(6_000_000_000n);
+  });
 
   await page.context().clearCookies();
   await new LoginPage(page).signInAs('rep@example.com');

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { formatDecimal, parseDecimal } from '@attain/core';
-import type { QuotaAllocateBody } from '@attain/contract';
+import type { QuotaAllocateBody, TerritoryModelSummary } from '@attain/contract';
+import { api } from '../api/client.js';
 import { quotaTyped, unitSuffix } from './quota-units.js';
 
 interface Props {
@@ -27,6 +29,11 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
   const [amWeight, setAmWeight] = useState('');
   const [minGrowth, setMinGrowth] = useState('');
   const [maxGrowth, setMaxGrowth] = useState('');
+  const [basis, setBasis] = useState<'sellers' | 'territories'>('sellers');
+  // '' = the active model.
+  const [modelId, setModelId] = useState('');
+  const models = useQuery({ queryKey: ['territory-models', 'for-quotas'], queryFn: () => api<{ items: TerritoryModelSummary[] }>('/territory-models') });
+  const choices = (models.data?.items ?? []).filter((m) => m.status !== 'archived');
   const units = { unit: measure === 'bookings' ? 'money' : 'count', currency, measure } as const;
   const targetMinor = quotaTyped(target, units);
   const values = {
@@ -53,6 +60,7 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
       ...(values.amWeight ? { weightsByRole: { am: values.amWeight } } : {}),
       ...(values.minGrowth ? { minGrowth: values.minGrowth } : {}),
       ...(values.maxGrowth ? { maxGrowth: values.maxGrowth } : {}),
+      ...(basis === 'territories' ? { basis, ...(modelId === '' ? {} : { territoryModelId: modelId }) } : {}),
     });
   };
   const field = (key: string, label: string, value: string, set: (v: string) => void, extra: JSX.IntrinsicElements['input'] = {}) => (
@@ -74,6 +82,22 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
         </select>
       </div>
       {field('target', `Company number ${unitSuffix(units)}`, target, setTarget, { placeholder: units.unit === 'count' ? 'e.g. 120' : 'e.g. 60000000' })}
+      <div className="field compact">
+        <label htmlFor={`${ids}-basis`}>Share among</label>
+        <select id={`${ids}-basis`} value={basis} onChange={(e) => setBasis(e.target.value as typeof basis)}>
+          <option value="sellers">Sellers</option>
+          <option value="territories" disabled={choices.length === 0}>Territories{choices.length === 0 ? ' (no model yet)' : ''}</option>
+        </select>
+      </div>
+      {basis === 'territories' && (
+        <div className="field compact">
+          <label htmlFor={`${ids}-model`}>Territory model</label>
+          <select id={`${ids}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)}>
+            <option value="">The active one</option>
+            {choices.map((m) => <option key={m.id} value={m.id}>{m.name} ({m.status})</option>)}
+          </select>
+        </div>
+      )}
       {field('historyWeight', 'History weight %', historyWeight, setHistoryWeight)}
       {field('amWeight', 'Account managers %', amWeight, setAmWeight, { placeholder: 'as above' })}
       {field('minGrowth', 'Min vs last year %', minGrowth, setMinGrowth, { placeholder: 'none' })}

@@ -5,6 +5,7 @@ import type { Sort } from '../pay/table-sort.js';
 import { formatCount, formatMoney } from '../ui/format.js';
 import { filterSellers, QUOTA_CHART, quotaBars, sortSellers, type SellerSortKey } from './quota-rows.js';
 import { formatQuota, historyName, lastYearLabel } from './quota-units.js';
+import { TerritoryShares } from './TerritoryShares.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const signed = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${pct(x)}`);
@@ -36,6 +37,7 @@ export function AllocationResult({ allocation: a }: { allocation: QuotaAllocatio
         {d.quotaToOte && <div><dt>Quota to OTE, median</dt><dd data-testid="quota-to-ote">{d.quotaToOte.median.toFixed(1)}× <span className="muted small">({d.quotaToOte.min.toFixed(1)}–{d.quotaToOte.max.toFixed(1)}×, {formatCount(d.quotaToOte.sellers)} sellers)</span></dd></div>}
       </dl>
       <QuotaChart allocation={a} />
+      <TerritoryShares allocation={a} />
       <SellersTable allocation={a} />
       <h2>The cascade</h2>
       <div className="table-wrap">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSellers, quotaBars, sortSellers, type Seller } from './quota-rows.js';
+import { filterSellers, quotaBars, sortSellers, sortTerritories, type Seller, type TerritoryShare } from './quota-rows.js';
 
 const seller = (name: string, quotaMinor: string, historyMinor: string, growth: number | null): Seller => ({
   personId: `per_${name}`, name, role: 'ae', managerId: null, managerName: name === 'Ann' ? 'Mona' : null, historyMinor, potentialMinor: '0', historyWeight: '0.5',
@@ -13,6 +13,15 @@ describe('quota rows', () => {
     expect(sortSellers(rows, { key: 'quota', descending: true }).map((s) => s.name)).toEqual(['Ann', 'Bob', 'Cy']);
     expect(sortSellers(rows, { key: 'growth', descending: false }).map((s) => s.name)).toEqual(['Bob', 'Cy', 'Ann']);
     expect(filterSellers(rows, 'mona').map((s) => s.name)).toEqual(['Ann']);
+  });
+
+  it('sorts territories by exact quota, and by owner with the empty seats first', () => {
+    const territory = (name: string, quotaMinor: string, ownerName: string | null): TerritoryShare => ({
+      key: name, name, ownerId: ownerName ? `per_${ownerName}` : null, ownerName, accounts: 1, historyMinor: '0', potentialMinor: '0', historyWeight: '0.5', share: 0, quotaMinor, bound: null,
+    });
+    const territories = [territory('West', '90000000000000000', 'Zoe'), territory('East', '90000000000000001', 'Al'), territory('South', '7', null)];
+    expect(sortTerritories(territories, { key: 'quota', descending: true }).map((t) => t.name)).toEqual(['East', 'West', 'South']);
+    expect(sortTerritories(territories, { key: 'owner', descending: false }).map((t) => t.name)).toEqual(['South', 'East', 'West']);
   });
 
   it('draws the largest quota first, quota and bookings on one scale', () => {

@@ -24,6 +24,23 @@ export function sortSellers(rows: readonly Seller[], sort: Sort<SellerSortKey>):
   }, (a, b) => a.name.localeCompare(b.name));
 }
 
+export type TerritoryShare = QuotaAllocation['territories'][number];
+export type TerritorySortKey = 'name' | 'owner' | 'accounts' | 'history' | 'potential' | 'share' | 'quota';
+
+export function sortTerritories(rows: readonly TerritoryShare[], sort: Sort<TerritorySortKey>): TerritoryShare[] {
+  return sortRows(rows, sort, (t, key): SortValue => {
+    switch (key) {
+      case 'name': return t.name;
+      case 'owner': return t.ownerName;
+      case 'accounts': return t.accounts;
+      case 'history': return BigInt(t.historyMinor);
+      case 'potential': return BigInt(t.potentialMinor);
+      case 'share': return t.share;
+      case 'quota': return BigInt(t.quotaMinor);
+    }
+  }, (a, b) => a.name.localeCompare(b.name));
+}
+
 export const filterSellers = (rows: readonly Seller[], text: string): Seller[] => rows.filter((s) => matchesText([s.name, s.role, s.managerName ?? ''].join(' '), text));
 
 export const QUOTA_CHART = { width: 720, labelWidth: 150, rowHeight: 26, barHeight: 9, top: 8 } as const;
