@@ -14,7 +14,7 @@ const Ramp = z.array(z.string().trim().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, '
 const Reason = z.string().trim().min(1, 'must say why').max(500);
 
 /** Annual quotas of other measures than money, by measure (core MEASURE_QUOTAS): a count for new logos, as a string. */
-export const MeasureQuotasWire = z.partialRecord(z.enum(QUOTA_MEASURE_NAMES as [QuotaMeasure, ...QuotaMeasure[]]), z.string().regex(/^\d{1,12}$/, 'must be a whole number such as 12'));
+export const MeasureQuotasWire = z.partialRecord(z.enum(QUOTA_MEASURE_NAMES as [QuotaMeasure, ...QuotaMeasure[]]), z.string().regex(/^\d{1,15}$/, 'must be a whole number: a count such as 12, or minor units for a money measure (ACV)'));
 
 /** An exact fraction of minor units (numerator / denominator, lowest terms). */
 export const ExactFractionWire = z.object({ numerator: z.string(), denominator: z.string() });

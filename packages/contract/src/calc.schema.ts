@@ -137,6 +137,8 @@ export const StatementCredit = z.object({
   payoutShare: z.string().nullable(),
   /** For a roll-up credit: whose credit it rolls up and how many levels up. */
   via: z.string().nullable(),
+  /** An ACV credit of a contract over a year: its term in months (the amount is the basis x 12 / term). */
+  termMonths: z.number().int().nullable(),
 });
 export type StatementCredit = z.infer<typeof StatementCredit>;
 

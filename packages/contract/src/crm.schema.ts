@@ -100,6 +100,8 @@ export const Opportunity = entitySchemas(
     probabilityBps: Bps.optional(),
     nextStep: opt(text(255)),
     lostReason: opt(text(255)),
+    /** Months the contract runs (1-120); its annual value is the amount over the years of it. Empty: a year or less. */
+    contractTermMonths: opt(z.number().int().min(1).max(120)),
   },
   { territoryId: Id.nullable(), isClosed: z.boolean(), isWon: z.boolean(), closedAt: Instant.nullable() },
 );

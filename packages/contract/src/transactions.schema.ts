@@ -79,7 +79,7 @@ export type ClawbackEventItem = z.infer<typeof ClawbackEventItem>;
  * `ownerEmail` (or both, naming the same person). See docs/pay-cycle.md, "Importing transactions".
  */
 export const TRANSACTION_IMPORT_COLUMNS = [
-  'sourceKey', 'kind', 'date', 'amount', 'currency', 'ownerId', 'ownerEmail', 'accountId', 'opportunityId', 'territoryId', 'pipelineId',
+  'sourceKey', 'kind', 'date', 'amount', 'currency', 'ownerId', 'ownerEmail', 'accountId', 'opportunityId', 'territoryId', 'pipelineId', 'termMonths',
 ] as const;
 export type TransactionImportColumn = (typeof TRANSACTION_IMPORT_COLUMNS)[number];
 

@@ -117,6 +117,8 @@ export const EstimateDealBody = z.object({
   amountMinor: MinorUnits.refine((v) => !v.startsWith('-') && v !== '0', 'must be more than 0'),
   closeDate: CalendarDate,
   kind: z.string().trim().min(1).max(40).optional(),
+  /** A multi-year contract's term in months: ACV credits count its annual value. */
+  termMonths: z.number().int().min(1).max(120).optional(),
 });
 export type EstimateDealBody = z.infer<typeof EstimateDealBody>;
 

@@ -140,6 +140,8 @@ export interface Opportunity extends RecordMeta {
   readonly probabilityBps: number;
   readonly nextStep: string | null;
   readonly lostReason: string | null;
+  /** The contract's term in months; null: a year or less (its amount is its annual value). */
+  readonly contractTermMonths: number | null;
   /** Filled by territory assignment (coverage model); null until territories exist. */
   readonly territoryId: string | null;
   readonly isClosed: boolean;

@@ -22,6 +22,7 @@ export * from './comp/rate-table.js';
 export * from './comp/apply-tiers.js';
 export * from './comp/gates-caps.js';
 export * from './comp/measure.js';
+export * from './comp/annual-value.js';
 export * from './comp/component.js';
 export * from './comp/calculate-component.js';
 export * from './comp/proration.js';

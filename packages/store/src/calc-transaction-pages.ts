@@ -23,8 +23,8 @@ export interface CalcReadQuery {
   readonly owners?: { readonly from: string | null; readonly to: string | null };
 }
 
-/** In this order, which is the covering index comp_transactions_calc's (migration 2026-11-28T0900). */
-export const CALC_COLUMNS = ['owner_id', 'date', 'id', 'kind', 'amount_minor', 'currency', 'opportunity_id', 'pipeline_id', 'territory_id', 'reverses', 'line_items', 'splits'] as const;
+/** In this order, which is the covering index comp_transactions_calc's (migrations 2026-11-28T0900, 2026-12-03T0900). */
+export const CALC_COLUMNS = ['owner_id', 'date', 'id', 'kind', 'amount_minor', 'currency', 'opportunity_id', 'pipeline_id', 'territory_id', 'reverses', 'line_items', 'splits', 'term_months'] as const;
 type Row = readonly unknown[];
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -42,6 +42,7 @@ function toCalcTransaction(r: Row, kindOf: ReadonlyMap<string, string>): CalcTra
     id: String(r[2]), date: String(r[1]), kind: kind === 'cancellation' ? (kindOf.get(String(r[9])) ?? 'cancellation') : kind,
     amountMinor: big(r[4]), currency: String(r[5]), ownerId: text(r[0]), opportunityId: text(r[6]), pipelineId: text(r[7]), territoryId: text(r[8]),
     lineItems: r[10] === '[]' ? [] : lineItemsOf(r[10]), splits: r[11] === '[]' ? [] : (JSON.parse(String(r[11])) as OpportunitySplit[]),
+    termMonths: r[12] === null || r[12] === undefined ? null : Number(r[12]),
   };
 }
 

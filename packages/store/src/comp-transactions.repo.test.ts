@@ -12,7 +12,7 @@ const txn = (over: Partial<CompTransaction> = {}): CompTransaction => ({
   orgId: 'org_a', id: 'txn_1', source: 'opportunity', sourceKey: 'opp1', kind: 'new-business', date: '2026-03-31', amountMinor: 9_000_000_000_000_001n,
   currency: 'USD', dealAmountMinor: 8_000_000_000_000_000n, dealCurrency: 'EUR', ownerId: 'p1', accountId: 'acc1', opportunityId: 'opp1', pipelineId: 'pl1',
   territoryId: null, lineItems: [{ productId: 'prd1', productFamily: null, amountMinor: 9_000_000_000_000_001n }],
-  splits: [{ personId: 'p2', kind: 'overlay', share: '0.25' }], reverses: null, createdAt: now, ...over,
+  splits: [{ personId: 'p2', kind: 'overlay', share: '0.25' }], reverses: null, termMonths: null, createdAt: now, ...over,
 });
 
 describe.each(testDialects())('compensation transaction repository on %s', (dialect) => {

@@ -48,6 +48,8 @@ export interface CompTransaction {
   readonly lineItems: readonly TransactionLineItem[];
   readonly splits: readonly OpportunitySplit[];
   readonly reverses: string | null;
+  /** The deal's contract term in months; null: a year or less. ACV credits annualize by it. */
+  readonly termMonths: number | null;
   readonly createdAt: string;
 }
 
@@ -64,7 +66,7 @@ export interface ClawbackEvent {
 }
 
 /** What a calc run reads of a transaction: what crediting needs (and the inputs hash covers). */
-export type CalcTransaction = Pick<CompTransaction, 'id' | 'date' | 'kind' | 'amountMinor' | 'currency' | 'ownerId' | 'opportunityId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits'>;
+export type CalcTransaction = Pick<CompTransaction, 'id' | 'date' | 'kind' | 'amountMinor' | 'currency' | 'ownerId' | 'opportunityId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits' | 'termMonths'>;
 
 /** Which transactions a listing loads. `personIds` null = all; otherwise owner or split member in it. */
 export interface TransactionQuery {
@@ -80,6 +82,7 @@ export interface TransactionQuery {
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
+const months = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function toTransaction(r: Record<string, unknown>): CompTransaction {
   return {
@@ -87,7 +90,7 @@ function toTransaction(r: Record<string, unknown>): CompTransaction {
     date: String(r.date), amountMinor: big(r.amount_minor), currency: String(r.currency), dealAmountMinor: big(r.deal_amount_minor),
     dealCurrency: String(r.deal_currency), ownerId: text(r.owner_id), accountId: text(r.account_id), opportunityId: text(r.opportunity_id),
     pipelineId: text(r.pipeline_id), territoryId: text(r.territory_id), lineItems: lineItemsOf(r.line_items),
-    splits: JSON.parse(String(r.splits)) as OpportunitySplit[], reverses: text(r.reverses), createdAt: String(r.created_at),
+    splits: JSON.parse(String(r.splits)) as OpportunitySplit[], reverses: text(r.reverses), termMonths: months(r.term_months), createdAt: String(r.created_at),
   };
 }
 
@@ -96,10 +99,10 @@ const rowOf = (t: CompTransaction) => ({
   currency: t.currency, deal_amount_minor: t.dealAmountMinor, deal_currency: t.dealCurrency, owner_id: t.ownerId, account_id: t.accountId,
   opportunity_id: t.opportunityId, pipeline_id: t.pipelineId, territory_id: t.territoryId,
   line_items: JSON.stringify(t.lineItems.map((l) => ({ productId: l.productId, productFamily: l.productFamily, amountMinor: l.amountMinor.toString() }))),
-  splits: JSON.stringify(t.splits.map((s) => ({ personId: s.personId, kind: s.kind, share: s.share }))), reverses: t.reverses, created_at: t.createdAt,
+  splits: JSON.stringify(t.splits.map((s) => ({ personId: s.personId, kind: s.kind, share: s.share }))), reverses: t.reverses, term_months: t.termMonths, created_at: t.createdAt,
 });
 
-/** Rows per multi-row insert: 20 columns x 400 stays under SQLite's 32,766 bound parameters. */
+/** Rows per multi-row insert: 21 columns x 400 stays under SQLite's 32,766 bound parameters. */
 const CHUNK = 400;
 
 export const compTransactionRepo = {

@@ -44,7 +44,7 @@ export const opportunitySpec: EntitySpec<Opportunity> = {
   table: 'opportunities',
   fields: {
     name: 'text', accountId: 'text', ownerId: 'text', pipelineId: 'text', stageId: 'text', amountMinor: 'bigint',
-    currency: 'text', closeDate: 'date', type: 'text', forecastCategory: 'text', probabilityBps: 'int', nextStep: 'text',
+    currency: 'text', closeDate: 'date', type: 'text', forecastCategory: 'text', probabilityBps: 'int', nextStep: 'text', contractTermMonths: 'int',
     lostReason: 'text', territoryId: 'text', isClosed: 'bool', isWon: 'bool', closedAt: 'instant',
   },
   search: ['name'],

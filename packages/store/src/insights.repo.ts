@@ -25,6 +25,16 @@ export interface OpportunityCriteria {
 
 export type OpportunityGroupKey = 'stageId' | 'ownerId' | 'isWon';
 
+/** Won deals of one account (or owner), currency, type and contract term: their sum and count. */
+export interface WonDealGroup {
+  readonly key: string;
+  readonly currency: string;
+  readonly type: string;
+  readonly termMonths: number | null;
+  readonly amountMinor: bigint;
+  readonly deals: bigint;
+}
+
 export interface OpportunitySumOptions {
   readonly groupBy: readonly OpportunityGroupKey[];
   /**
@@ -256,13 +266,23 @@ export const insightsRepo = {
     return new Map(rows.map((r) => [String(r.owner_id), BigInt(String(r.n))]));
   },
 
-  /** Deals won from..to per account and currency: their sum, and how many were new business (new logos). */
-  async wonByAccount(db: Db | Tx, orgId: string, from: string, to: string): Promise<{ accountId: string; currency: string; amountMinor: bigint; newLogos: bigint }[]> {
-    const rows = await db.selectFrom('opportunities as o')
-      .select(['o.account_id', 'o.currency', sql<bigint>`sum(o.amount_minor)`.as('amount'), sql<bigint>`sum(case when o.type = 'new' then 1 else 0 end)`.as('new_logos')])
-      .where('o.org_id', '=', orgId).where('o.archived_at', 'is', null).where('o.is_won', '=', 1).where('o.account_id', 'is not', null)
-      .where('o.close_date', '>=', from).where('o.close_date', '<=', to).groupBy(['o.account_id', 'o.currency']).orderBy('o.account_id').orderBy('o.currency').execute();
-    return rows.map((r) => ({ accountId: String(r.account_id), currency: String(r.currency), amountMinor: big(r.amount), newLogos: big(r.new_logos) }));
+  /**
+   * Deals won from..to grouped by account (or owner), currency, type and contract term: their sum
+   * and count, from which quota history is bookings, new logos or ACV (app quotas/quota-history.ts).
+   */
+  async wonDealGroups(db: Db | Tx, orgId: string, by: 'account' | 'owner', from: string, to: string, ownerIds?: readonly string[]): Promise<WonDealGroup[]> {
+    if (ownerIds !== undefined && ownerIds.length === 0) return [];
+    const key = by === 'account' ? 'o.account_id' : 'o.owner_id';
+    let q = db.selectFrom('opportunities as o')
+      .select([sql<string>`${sql.ref(key)}`.as('key'), 'o.currency', 'o.type', 'o.contract_term_months', sql<bigint>`sum(o.amount_minor)`.as('amount'), sql<bigint>`count(*)`.as('deals')])
+      .where('o.org_id', '=', orgId).where('o.archived_at', 'is', null).where('o.is_won', '=', 1).where(key, 'is not', null)
+      .where('o.close_date', '>=', from).where('o.close_date', '<=', to);
+    if (ownerIds !== undefined) q = q.where('o.owner_id', 'in', [...ownerIds]);
+    const rows = await q.groupBy([key, 'o.currency', 'o.type', 'o.contract_term_months']).orderBy('key').orderBy('o.currency').orderBy('o.type').orderBy('o.contract_term_months').execute();
+    return rows.map((r) => ({
+      key: String(r.key), currency: String(r.currency), type: String(r.type), termMonths: r.contract_term_months === null ? null : Number(r.contract_term_months),
+      amountMinor: big(r.amount), deals: big(r.deals),
+    }));
   },
 
   /** Count and sum of amount of the matching opportunities, per group, currency and rate period. */

@@ -23,6 +23,7 @@ import * as territoryModels from './migrations/2026-11-29T0900-territory-models.
 import * as quotaPlans from './migrations/2026-11-30T0900-quota-plans.js';
 import * as assignmentMeasureQuotas from './migrations/2026-12-01T0900-assignment-measure-quotas.js';
 import * as forecastCalls from './migrations/2026-12-02T0900-forecast-calls.js';
+import * as contractTerms from './migrations/2026-12-03T0900-contract-terms.js';
 
 /**
  * The one migration history of both dialects, in order. Append only: a landed migration
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T0900-quota-plans': quotaPlans,
   '2026-12-01T0900-assignment-measure-quotas': assignmentMeasureQuotas,
   '2026-12-02T0900-forecast-calls': forecastCalls,
+  '2026-12-03T0900-contract-terms': contractTerms,
 };
 
 export interface MigrationReport {

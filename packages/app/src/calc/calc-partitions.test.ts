@@ -90,7 +90,7 @@ describe.each(testDialects())('calc runs in partitions on %s', (dialect) => {
     await compTransactionRepo.insertMany(database.db, [{
       orgId: t.org.id, id: 'bad-currency', source: 'import', sourceKey: 'bad-currency', kind: 'invoice', date: '2026-03-03', amountMinor: 100n, currency: 'usd',
       dealAmountMinor: 100n, dealCurrency: 'usd', ownerId: t.people.rep2.id, accountId: null, opportunityId: null, pipelineId: null, territoryId: null,
-      lineItems: [], splits: [], reverses: null, createdAt: ctx.now(),
+      lineItems: [], splits: [], reverses: null, termMonths: null, createdAt: ctx.now(),
     }]);
     const warm = idleWorkerIds();
     process.env.ATTAIN_CALC_WORKERS = '2';

@@ -16,7 +16,7 @@ export const presentLedgerEntry = ({ orgId: _org, ...e }: LedgerEntry): LedgerEn
 export const presentCredit = (c: CreditWithExplanation): StatementCredit => ({
   id: c.id, transactionId: c.sourceId, creditType: c.creditType, rule: c.rule, date: c.date, amountMinor: c.amountMinor.toString(), basisMinor: c.basisMinor.toString(),
   share: c.share ? formatDecimal(c.share) : null, splitKind: c.splitKind ?? null, payoutShare: c.payoutShare ? formatDecimal(c.payoutShare) : null,
-  via: c.rollup ? `${c.rollup.creditedVia} (level ${c.rollup.level})` : null,
+  via: c.rollup ? `${c.rollup.creditedVia} (level ${c.rollup.level})` : null, termMonths: c.termMonths ?? null,
 });
 
 /** The plans of a stored result body (written by calculatePayee, so the shape is known). */

@@ -38,7 +38,9 @@ const partitionOf = (partitions: readonly Partition[], id: string): number => pa
 export function transactionLine(t: CalcTransaction): string {
   const splits = t.splits.length === 0 ? '[]' : JSON.stringify(t.splits);
   const items = t.lineItems.length === 0 ? '' : t.lineItems.map((l) => `${l.productId}:${l.productFamily}:${l.amountMinor}`).join(',');
-  return `${t.id}|${t.date}|${t.kind}|${t.amountMinor}|${t.currency}|${t.ownerId ?? ''}|${t.territoryId ?? ''}|${t.pipelineId ?? ''}|${splits}|${items}`;
+  const line = `${t.id}|${t.date}|${t.kind}|${t.amountMinor}|${t.currency}|${t.ownerId ?? ''}|${t.territoryId ?? ''}|${t.pipelineId ?? ''}|${splits}|${items}`;
+  // A term only where there is one: rows without keep the line (and the hash of runs made before terms existed).
+  return t.termMonths === null ? line : `${line}|term:${t.termMonths}`;
 }
 
 export interface PartitionCredits {

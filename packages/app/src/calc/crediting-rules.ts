@@ -15,14 +15,16 @@ export const DEFAULT_CREDITING_RULES: readonly CreditingRule[] = [
   { name: 'team-booking', creditType: 'team-booking', source: { type: 'rollup', of: ['owner-booking', 'owner-renewal'], levels: 'all' } },
   // A new logo: a won deal of type new business, counted against an assignment's new-logos quota.
   { name: 'owner-new-logo', creditType: 'new-logo', filters: { kinds: ['new-business'] }, source: { type: 'owner' } },
+  // ACV: a won new or expansion deal's annual contract value (a three-year deal credits a third), against an assignment's ACV quota.
+  { name: 'owner-acv', creditType: 'acv', filters: { kinds: ['new-business', 'expansion'] }, source: { type: 'owner' }, basis: 'acv' },
 ];
 
 /**
- * Credit types made only when a plan of the run measures them: a new logo is also a booking, and
+ * Credit types made only when a plan of the run measures them: a new logo or an ACV credit is also a booking, and
  * crediting every new-business deal twice for plans that never count logos would double a large
  * run's credits and list each deal twice on statements.
  */
-const WHEN_MEASURED: ReadonlySet<string> = new Set(['new-logo']);
+const WHEN_MEASURED: ReadonlySet<string> = new Set(['new-logo', 'acv']);
 
 /** The rules of a run whose plans measure these credit types. */
 export const creditingRulesFor = (measured: ReadonlySet<string>): CreditingRule[] =>

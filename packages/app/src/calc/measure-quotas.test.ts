@@ -88,4 +88,34 @@ describe.each(testDialects())('quotas of other measures on %s', (dialect) => {
     const now = (await listAssignments(ctx, t.actors.finance, { personId: t.people.rep.id })).find((a) => a.validFrom === today);
     expect(now).toMatchObject({ annualQuotaMinor: null, measureQuotas: { 'new-logos': rita?.annualMinor } });
   });
+
+  it('pays ACV against the assignment\'s ACV quota: a three-year deal counts a year of it, a renewal none; and allocates a year of ACV', async () => {
+    const acvPlan = t.plans['ae-acv-commission'] as string;
+    // 400,000.00 of ACV a year.
+    await assignPlan(ctx, t.actors.finance, { personId: t.people.rep2.id, planId: acvPlan, planVersion: 1, validFrom: '2026-01-01', targetIncentiveMinor: '1000000', reason: 'acv', measureQuotas: { acv: '40000000' } });
+    const win = async (name: string, amountMinor: string, extra: Record<string, unknown>) => {
+      const deal = await createRecord(ctx, t.actors.rep2, opportunities, { name, amountMinor, closeDate: '2026-02-20', ...extra });
+      const won = (await getPipeline(ctx, t.actors.rep2, deal.pipelineId)).stages.find((s) => s.isWon)?.id as string;
+      await updateRecord(ctx, t.actors.rep2, opportunities, deal.id, { stageId: won });
+    };
+    await win('Three years', '24000000', { contractTermMonths: 36 });
+    await win('More seats', '1200000', { type: 'expansion' });
+    await win('Renewed', '5000000', { type: 'renewal' });
+    await runCalc(ctx, t.actors.finance, { period: '2026-Q2' });
+    const run = await runCalc(ctx, t.actors.finance, { period: '2026-Q1' });
+    expect(run.status).toBe('published');
+    const statement = await getStatement(ctx, t.actors.rep2, { personId: t.people.rep2.id, period: '2026-Q1' });
+    // ACV 240,000.00 / 3 = 80,000.00 + 12,000.00 = 92,000.00 against 400,000.00 x 90/365 = 98,630.14 (93.28%): 92,000.00 x 8% = 7,360.00.
+    expect(statement.plans[0]?.explanation.find((row) => row.step === 'measure')).toMatchObject({ measureValue: '9200000', attainment: '0.9328' });
+    expect(statement.earnedMinor).toBe('736000');
+    const acvCredits = statement.credits.filter((c) => c.creditType === 'acv').map((c) => c.amountMinor).sort();
+    expect(acvCredits).toEqual(['1200000', '8000000']);
+    expect(statement.credits.find((c) => c.creditType === 'acv' && c.amountMinor === '8000000')).toMatchObject({ basisMinor: '8000000', termMonths: 36 });
+
+    // A year of ACV allocated: last year's history is the annual value of what each won.
+    const plan = await createQuotaPlan(ctx, t.actors.ops, { fiscalYear: 2027, measure: 'acv', targetMinor: '100000000', roles: ['ae'] });
+    expect(plan).toMatchObject({ measure: 'acv', unit: 'money' });
+    expect(plan.lines.find((l) => l.personId === t.people.rep2.id)?.historyMinor).toBe('9200000');
+    expect(plan.lines.filter((l) => l.kind === 'seller').reduce((sum, l) => sum + BigInt(l.annualMinor), 0n)).toBe(100_000_000n);
+  });
 });

@@ -82,7 +82,7 @@ export const opportunities: EntityDefinition<Opportunity> = {
   readOnly: ['territoryId', 'isClosed', 'isWon', 'closedAt'],
   defaults: ({ actor, org }) => ({
     ...ownerDefault(actor.personId), currency: org.defaultCurrency, accountId: null, pipelineId: '', stageId: '', type: 'new',
-    nextStep: null, lostReason: null, territoryId: null,
+    nextStep: null, lostReason: null, contractTermMonths: null, territoryId: null,
   }),
   derive: deriveOpportunity,
   afterWrite: async (args) => { await writeOpportunityHistory(args); await syncDealTransactionsAfterWrite(args); },

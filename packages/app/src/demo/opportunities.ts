@@ -188,6 +188,18 @@ export function simulateOpportunity(plan: OpportunityPlan, ctx: SimulationContex
   return play(plan, ctx, rng, { start, amount, items, steps, initialClose: closes[0] as number, minute: minute() });
 }
 
+/**
+ * A multi-year contract for about a fifth of new and expansion deals (24 months) and a tenth (36),
+ * the rest a year: read from the deal's id rather than drawn, so every other demo figure is drawn as before.
+ */
+function contractTermOf(plan: OpportunityPlan): number | null {
+  if (plan.type === 'renewal') return null;
+  let h = 0;
+  for (let i = 0; i < plan.id.length; i++) h = (h * 31 + plan.id.charCodeAt(i)) >>> 0;
+  const bucket = h % 10;
+  return bucket < 2 ? 24 : bucket === 2 ? 36 : null;
+}
+
 /** Never below 500 in major units. */
 const floorAmount = (amount: bigint): bigint => (amount < 50_000n ? 50_000n : amount);
 
@@ -208,7 +220,7 @@ function play(
     amountMinor: life.amount, currency: plan.currency, closeDate: dateOf(life.initialClose), type: plan.type,
     ...stageDerivedFields({ stage: firstStage, previous: null, requestedCategory: undefined, now: createdAt }),
     nextStep: rng.pick(NEXT_STEPS[Math.min(life.start, NEXT_STEPS.length - 1)] as readonly string[]),
-    lostReason: null, territoryId: null,
+    lostReason: null, contractTermMonths: contractTermOf(plan), territoryId: null,
   };
   const steps = life.steps.sort((a, b) => a.day - b.day || a.rank - b.rank || a.minute - b.minute);
   const history: OpportunityHistoryEntry[] = [];

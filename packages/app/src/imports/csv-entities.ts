@@ -153,7 +153,7 @@ export const CSV_SPECS: Readonly<Record<CsvEntity, CsvEntitySpec>> = {
     fields: [
       ...META, text('name'), typed('amount', 'money', 'amountMinor'), typed('amountMinor', 'minor', 'amountMinor', false), text('currency'),
       typed('closeDate', 'date'), enumOf('type', OPPORTUNITY_TYPES, OPPORTUNITY_TYPE_ALIASES),
-      enumOf('forecastCategory', FORECAST_CATEGORIES, FORECAST_ALIASES), typed('probabilityBps', 'int'), text('nextStep'), text('lostReason'),
+      enumOf('forecastCategory', FORECAST_CATEGORIES, FORECAST_ALIASES), typed('probabilityBps', 'int'), text('nextStep'), text('lostReason'), typed('contractTermMonths', 'int'),
     ],
     refs: [ref('account', 'account'), owner, ref('pipeline', 'pipeline'), ref('stage', 'stage')],
     exportOnly: ['isClosed', 'isWon', 'closedAt', 'territoryId', 'createdAt', 'updatedAt'],

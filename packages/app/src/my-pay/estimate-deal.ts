@@ -30,7 +30,7 @@ async function payPeriodsOn(ctx: AppContext, orgId: string, personId: string, da
  * the organisation's currency) on `closeDate`. Nothing is stored. Returns both payouts, the
  * difference, and the scenario's explanation rows (tier reached, rate, caps). Her own person only.
  */
-export async function estimateDeal(ctx: AppContext, actor: Actor, input: { amountMinor: string | bigint; closeDate: string; kind?: string }): Promise<DealEstimate> {
+export async function estimateDeal(ctx: AppContext, actor: Actor, input: { amountMinor: string | bigint; closeDate: string; kind?: string; termMonths?: number }): Promise<DealEstimate> {
   const personId = ownPerson(actor);
   let amountMinor: bigint;
   try {
@@ -46,7 +46,7 @@ export async function estimateDeal(ctx: AppContext, actor: Actor, input: { amoun
   const deal: CompTransaction = {
     orgId: actor.orgId, id: 'estimate', source: 'opportunity', sourceKey: 'estimate', kind: input.kind ?? 'new-business', date: input.closeDate,
     amountMinor, currency: org.currency, dealAmountMinor: amountMinor, dealCurrency: org.currency, ownerId: personId, accountId: null, opportunityId: null,
-    pipelineId: null, territoryId: null, lineItems: [], splits: [], reverses: null, createdAt: ctx.now(),
+    pipelineId: null, territoryId: null, lineItems: [], splits: [], reverses: null, termMonths: input.termMonths ?? null, createdAt: ctx.now(),
   };
   const periods: DealEstimate['periods'] = [];
   const plans: DealEstimate['plans'] = [];

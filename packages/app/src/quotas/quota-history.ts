@@ -1,5 +1,5 @@
-import { dateParts, formatDate, type FiscalPeriod, type Person, type QuotaPlanMeasure } from '@attain/core';
-import { insightsRepo, type Db, type Tx } from '@attain/store';
+import { annualValue, dateParts, formatDate, type FiscalPeriod, type Person, type QuotaPlanMeasure } from '@attain/core';
+import { insightsRepo, type Db, type Tx, type WonDealGroup } from '@attain/store';
 import type { OrgMoney } from '../coverage/model-accounts.js';
 import { repos } from '../crm/repos.js';
 
@@ -28,22 +28,35 @@ export async function bookingsOf(db: Db | Tx, orgId: string, money: OrgMoney, se
 }
 
 /**
- * Each seller's history of the measure in a fiscal year: bookings (money) or new logos (won deals
- * of type new business, a count).
+ * Each seller's history of the measure in a fiscal year: bookings (money), new logos (won deals
+ * of type new business, a count) or ACV (money).
  */
 export async function historyOf(db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, sellerIds: readonly string[], year: FiscalPeriod): Promise<Map<string, bigint>> {
   if (measure === 'bookings') return bookingsOf(db, orgId, money, sellerIds, year);
-  return insightsRepo.newLogosByOwner(db, orgId, sellerIds, year.start, year.end);
+  if (measure === 'new-logos') return insightsRepo.newLogosByOwner(db, orgId, sellerIds, year.start, year.end);
+  return historyOfGroups(await insightsRepo.wonDealGroups(db, orgId, 'owner', year.start, year.end, sellerIds), money, measure);
 }
 
-/** What was booked on each account in a fiscal year: bookings in the organisation's currency, or new logos (a count). */
-export async function historyByAccount(db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, year: FiscalPeriod): Promise<Map<string, bigint>> {
+/**
+ * A measure's history per key (account or owner) from grouped won deals: bookings (every won deal,
+ * converted), new logos (won new business, a count) or ACV (won new and expansion deals' annual
+ * value, converted; annualized once per key, currency and term).
+ */
+export function historyOfGroups(groups: readonly WonDealGroup[], money: OrgMoney, measure: QuotaPlanMeasure): Map<string, bigint> {
   const out = new Map<string, bigint>();
-  for (const r of await insightsRepo.wonByAccount(db, orgId, year.start, year.end)) {
-    const value = measure === 'bookings' ? money.convert(r.amountMinor, r.currency, `account ${r.accountId}'s bookings`) : r.newLogos;
-    out.set(r.accountId, (out.get(r.accountId) ?? 0n) + value);
+  for (const g of groups) {
+    let value: bigint;
+    if (measure === 'new-logos') value = g.type === 'new' ? g.deals : 0n;
+    else if (measure === 'acv') value = g.type === 'renewal' ? 0n : money.convert(annualValue(g.amountMinor, g.termMonths), g.currency, `${g.key}'s ACV`);
+    else value = money.convert(g.amountMinor, g.currency, `${g.key}'s bookings`);
+    if (value !== 0n || !out.has(g.key)) out.set(g.key, (out.get(g.key) ?? 0n) + value);
   }
   return out;
+}
+
+/** What was booked on each account in a fiscal year, in the measure. */
+export async function historyByAccount(db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, year: FiscalPeriod): Promise<Map<string, bigint>> {
+  return historyOfGroups(await insightsRepo.wonDealGroups(db, orgId, 'account', year.start, year.end), money, measure);
 }
 
 /** Why a year cannot be learnt from (not over, or too few months with deals won); null when it can. */

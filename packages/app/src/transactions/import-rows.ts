@@ -28,6 +28,8 @@ export interface ImportRow {
   readonly opportunityId: string | null;
   readonly territoryId: string | null;
   readonly pipelineId: string | null;
+  /** The contract's term in months (1-120); empty: a year or less. */
+  readonly termMonths: number | null;
 }
 
 const BY_LOWER = new Map(TRANSACTION_IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
@@ -109,11 +111,13 @@ export function readRow(header: ImportHeader, cells: readonly string[], line: nu
   const opportunityId = id('opportunityId');
   const territoryId = id('territoryId');
   const pipelineId = id('pipelineId');
+  const term = cell('termMonths');
+  if (term !== null && (!/^\d{1,3}$/.test(term) || Number(term) < 1 || Number(term) > 120)) fail('termMonths', `"${term}" is not a term in whole months from 1 to 120`);
   if (issues.length > 0) return { issues };
   return {
     row: {
       line, sourceKey: sourceKey as string, kind: kind as string, date: date as string, amountMinor, currency: currency as string,
-      ownerId, ownerEmail, accountId, opportunityId, territoryId, pipelineId,
+      ownerId, ownerEmail, accountId, opportunityId, territoryId, pipelineId, termMonths: term === null ? null : Number(term),
     },
   };
 }

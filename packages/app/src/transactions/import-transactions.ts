@@ -37,12 +37,12 @@ const MAX_ISSUES = 1000;
 /** What a stored import row holds of its file row: compared to tell "unchanged" from "changed". */
 const CONTENT = [
   ['kind', 'kind'], ['date', 'date'], ['deal_amount_minor', 'amount'], ['deal_currency', 'currency'], ['owner_id', 'owner'],
-  ['account_id', 'accountId'], ['opportunity_id', 'opportunityId'], ['pipeline_id', 'pipelineId'], ['territory_id', 'territoryId'],
+  ['account_id', 'accountId'], ['opportunity_id', 'opportunityId'], ['pipeline_id', 'pipelineId'], ['territory_id', 'territoryId'], ['term_months', 'termMonths'],
 ] as const;
 
 const contentOf = (t: CompTransaction): Record<(typeof CONTENT)[number][0], string | null> => ({
   kind: t.kind, date: t.date, deal_amount_minor: t.dealAmountMinor.toString(), deal_currency: t.dealCurrency, owner_id: t.ownerId,
-  account_id: t.accountId, opportunity_id: t.opportunityId, pipeline_id: t.pipelineId, territory_id: t.territoryId,
+  account_id: t.accountId, opportunity_id: t.opportunityId, pipeline_id: t.pipelineId, territory_id: t.territoryId, term_months: t.termMonths === null ? null : String(t.termMonths),
 });
 
 class DryRunDone extends Error {
@@ -136,7 +136,7 @@ class ImportRun {
       row: {
         orgId: this.org.id, id: this.newId(), source: 'import', sourceKey: r.sourceKey, kind: r.kind, date: r.date, amountMinor, currency: orgCurrency,
         dealAmountMinor: r.amountMinor, dealCurrency: r.currency, ownerId: byId ?? byEmail, accountId, opportunityId, pipelineId, territoryId: r.territoryId,
-        lineItems: [], splits: [], reverses: null, createdAt: this.at,
+        lineItems: [], splits: [], reverses: null, termMonths: r.termMonths, createdAt: this.at,
       },
     };
   }

@@ -7,7 +7,7 @@ const row = (over: Partial<CompTransaction>): CompTransaction => ({
   orgId: 'o', id: 'txn_1', source: 'opportunity', sourceKey: 'opp1', kind: 'new-business', date: '2026-03-31', amountMinor: 100_000n, currency: 'USD',
   dealAmountMinor: 100_000n, dealCurrency: 'USD', ownerId: 'rep1', accountId: 'acc1', opportunityId: 'opp1', pipelineId: 'pl1', territoryId: null,
   lineItems: [{ productId: 'p1', productFamily: 'core', amountMinor: 60_000n }, { productId: 'p2', productFamily: null, amountMinor: 40_000n }],
-  splits: [], reverses: null, createdAt: 't', ...over,
+  splits: [], reverses: null, termMonths: null, createdAt: 't', ...over,
 });
 
 describe('toCreditingTransaction', () => {

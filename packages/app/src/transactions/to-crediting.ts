@@ -13,6 +13,7 @@ export function toCreditingTransaction(row: CalcTransaction): CreditingTransacti
   if (row.territoryId !== null) tx.territoryId = row.territoryId;
   if (row.pipelineId !== null) tx.pipelineId = row.pipelineId;
   if (row.lineItems.length > 0) tx.lineItems = row.lineItems.map((l) => (l.productFamily === null ? { productId: l.productId, amountMinor: l.amountMinor } : { productId: l.productId, amountMinor: l.amountMinor, productFamily: l.productFamily }));
+  if (row.termMonths !== null) tx.termMonths = row.termMonths;
   if (row.splits.length > 0) tx.splits = row.splits.map((s) => ({ personId: s.personId, kind: s.kind, share: parseDecimal(s.share) }));
   return tx;
 }

@@ -8,7 +8,7 @@ import { bookingOf, bookingInForce, planOpportunitySync, type DealBooking } from
 const deal = (over: Partial<Opportunity> = {}): Opportunity => ({
   id: 'opp1', orgId: 'o', externalId: null, createdAt: 't', updatedAt: 't', archivedAt: null, version: 1, name: 'Deal', accountId: 'acc1',
   ownerId: 'rep1', pipelineId: 'pl1', stageId: 'won', amountMinor: 100_000n, currency: 'USD', closeDate: '2026-03-31', type: 'new',
-  forecastCategory: 'closed', probabilityBps: 10_000, nextStep: null, lostReason: null, territoryId: null, isClosed: true, isWon: true, closedAt: 't',
+  forecastCategory: 'closed', probabilityBps: 10_000, nextStep: null, lostReason: null, contractTermMonths: null, territoryId: null, isClosed: true, isWon: true, closedAt: 't',
   ...over,
 });
 

@@ -10,7 +10,7 @@ import type { ClawbackEvent, CompTransaction, OpportunitySplit } from '@attain/s
  */
 
 /** What a won deal books, in the organisation's currency (see bookingOf): the fields of a transaction the deal decides. */
-export type DealBooking = Pick<CompTransaction, 'kind' | 'date' | 'amountMinor' | 'currency' | 'dealAmountMinor' | 'dealCurrency' | 'ownerId' | 'accountId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits'> & {
+export type DealBooking = Pick<CompTransaction, 'kind' | 'date' | 'amountMinor' | 'currency' | 'dealAmountMinor' | 'dealCurrency' | 'ownerId' | 'accountId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits' | 'termMonths'> & {
   readonly opportunityId: string;
 };
 
@@ -54,7 +54,7 @@ export function bookingOf(input: {
   return {
     opportunityId: o.id, kind: KIND_OF_TYPE[o.type] ?? o.type, date: o.closeDate, amountMinor, currency: input.orgCurrency,
     dealAmountMinor: o.amountMinor, dealCurrency: o.currency, ownerId: o.ownerId, accountId: o.accountId, pipelineId: o.pipelineId || null,
-    territoryId: o.territoryId, lineItems, splits,
+    territoryId: o.territoryId, lineItems, splits, termMonths: o.contractTermMonths,
   };
 }
 
@@ -63,6 +63,8 @@ function signature(b: Omit<DealBooking, 'opportunityId'>): string {
   return JSON.stringify([
     b.kind, b.date, String(b.amountMinor), b.currency, String(b.dealAmountMinor), b.dealCurrency, b.ownerId, b.accountId, b.pipelineId, b.territoryId,
     b.lineItems.map((l) => [l.productId, l.productFamily, String(l.amountMinor)]), b.splits.map((s) => [s.personId, s.kind, s.share]),
+    // Only when set: rows booked before terms existed keep their signature (and are not rebooked).
+    ...(b.termMonths === null ? [] : [b.termMonths]),
   ]);
 }
 

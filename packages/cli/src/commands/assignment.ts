@@ -10,7 +10,7 @@ const money = (minor: string | null, currency: string): string => (minor === nul
 function formatList(items: readonly PlanAssignmentItem[]): string {
   if (items.length === 0) return 'no assignments';
   return items
-    .map((a) => `${a.id}  ${a.personName}  ${a.planKey} v${a.planVersion}  ${a.validFrom}..${a.validTo ?? 'open'}  target ${money(a.targetIncentiveMinor, a.currency)}  quota ${money(a.annualQuotaMinor, a.currency)}${a.measureQuotas['new-logos'] === undefined ? '' : `  new logos ${a.measureQuotas['new-logos']}`}${a.oteMinor ? `  OTE ${money(a.oteMinor, a.currency)} (mix ${a.payMix})` : ''}${a.ramp ? `  ramp ${a.ramp.join('/')}` : ''}${a.endedAt ? '  (ended)' : ''}`)
+    .map((a) => `${a.id}  ${a.personName}  ${a.planKey} v${a.planVersion}  ${a.validFrom}..${a.validTo ?? 'open'}  target ${money(a.targetIncentiveMinor, a.currency)}  quota ${money(a.annualQuotaMinor, a.currency)}${a.measureQuotas['new-logos'] === undefined ? '' : `  new logos ${a.measureQuotas['new-logos']}`}${a.measureQuotas.acv === undefined ? '' : `  ACV quota ${money(a.measureQuotas.acv, a.currency)}`}${a.oteMinor ? `  OTE ${money(a.oteMinor, a.currency)} (mix ${a.payMix})` : ''}${a.ramp ? `  ramp ${a.ramp.join('/')}` : ''}${a.endedAt ? '  (ended)' : ''}`)
     .join('\n');
 }
 

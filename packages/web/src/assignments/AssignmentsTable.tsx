@@ -60,6 +60,7 @@ export function AssignmentsTable({ items, selectedId, onSelect, onChange }: Prop
                   <td className="num">
                     {a.annualQuotaMinor === null ? <span className="muted">no quota</span> : money(a.annualQuotaMinor)}
                     {a.measureQuotas['new-logos'] !== undefined && <div className="muted small" data-testid="logo-quota">{a.measureQuotas['new-logos']} new logos</div>}
+                    {a.measureQuotas.acv !== undefined && <div className="muted small" data-testid="acv-quota">ACV {formatMoney(a.measureQuotas.acv, a.currency)}</div>}
                   </td>
                   <td className="num">{money(a.baseSalaryMinor)}</td>
                   <td className="num">{money(a.oteMinor)}</td>

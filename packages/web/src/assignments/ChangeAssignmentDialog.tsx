@@ -8,7 +8,7 @@ import { MoneyAndRampFields } from './MoneyAndRampFields.js';
 import { PlanVersionSelect, publishedVersions } from './PlanVersionSelect.js';
 import { useChangeAssignment, usePlanVersions } from './use-assignments.js';
 
-const FIELDS: readonly ChangeField[] = ['effectiveFrom', 'planVersion', 'targetIncentiveMinor', 'annualQuotaMinor', 'baseSalaryMinor', 'measureQuotas', 'ramp', 'reason'];
+const FIELDS: readonly ChangeField[] = ['effectiveFrom', 'planVersion', 'targetIncentiveMinor', 'annualQuotaMinor', 'baseSalaryMinor', 'measureQuotas', 'acvQuota', 'ramp', 'reason'];
 const id = (field: ChangeField) => `change-${field}`;
 
 /**

@@ -1,9 +1,9 @@
 import { FormField, invalidProps } from './FormField.js';
 import type { FieldErrors } from './assignment-form.js';
 
-type AmountField = 'targetIncentiveMinor' | 'annualQuotaMinor' | 'baseSalaryMinor' | 'measureQuotas' | 'ramp';
+type AmountField = 'targetIncentiveMinor' | 'annualQuotaMinor' | 'baseSalaryMinor' | 'measureQuotas' | 'acvQuota' | 'ramp';
 
-const AMOUNTS: readonly { field: Exclude<AmountField, 'ramp' | 'measureQuotas'>; label: string; hint: string; required?: boolean }[] = [
+const AMOUNTS: readonly { field: Exclude<AmountField, 'ramp' | 'measureQuotas' | 'acvQuota'>; label: string; hint: string; required?: boolean }[] = [
   { field: 'targetIncentiveMinor', label: 'Target incentive', hint: 'a year, at 100% attainment', required: true },
   { field: 'annualQuotaMinor', label: 'Annual quota', hint: 'empty when the plan has no quota' },
   { field: 'baseSalaryMinor', label: 'Base salary', hint: 'a year; gives OTE and the pay mix' },
@@ -28,6 +28,10 @@ export function MoneyAndRampFields({ idOf, texts, errors, currency, onChange }: 
       <FormField id={idOf('measureQuotas')} label="New logos quota (optional)" error={errors['measureQuotas']} hint="new customers a year, for a plan that pays against a new-logos quota">
         <input id={idOf('measureQuotas')} inputMode="numeric" autoComplete="off" placeholder="12" value={texts.measureQuotas}
           onChange={(e) => onChange('measureQuotas', e.target.value)} {...invalidProps(idOf('measureQuotas'), errors['measureQuotas'])} />
+      </FormField>
+      <FormField id={idOf('acvQuota')} label={`ACV quota (${currency}, optional)`} error={errors['acvQuota']} hint="annual contract value a year, for a plan that pays against an ACV quota">
+        <input id={idOf('acvQuota')} inputMode="decimal" autoComplete="off" placeholder="400000.00" value={texts.acvQuota}
+          onChange={(e) => onChange('acvQuota', e.target.value)} {...invalidProps(idOf('acvQuota'), errors['acvQuota'])} />
       </FormField>
       <FormField id={idOf('ramp')} label="Ramp (optional)" error={errors['ramp']} hint="A factor per month from the first, e.g. 0, 0.25, 0.5, 0.75; 1 after the last">
         <input id={idOf('ramp')} autoComplete="off" value={texts.ramp} onChange={(e) => onChange('ramp', e.target.value)} {...invalidProps(idOf('ramp'), errors['ramp'])} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanAssignmentItem } from '@attain/contract';
 import { ApiError } from '../api/client.js';
-import { changeBodyOf, changeTextsOf, refusalOf } from './assignment-form.js';
+import { changeBodyOf, changeTextsOf, createBodyOf, EMPTY_CREATE, refusalOf } from './assignment-form.js';
 import { rampText } from './assignment-rows.js';
 import { defaultTermsPeriod, termsPeriods } from './terms-periods.js';
 
@@ -23,12 +23,19 @@ describe('the change form', () => {
     expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'more', measureQuotas: '12' }, item)).toMatchObject({ ok: true, body: { measureQuotas: { 'new-logos': '12' } } });
     expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'none', measureQuotas: '' }, item)).toMatchObject({ ok: true, body: { measureQuotas: {} } });
     expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'x', measureQuotas: '2.5' }, item)).toMatchObject({ ok: false, errors: { measureQuotas: expect.stringContaining('whole number') } });
+    // The ACV quota is money in major units; the measure quotas are replaced together.
+    expect(texts.acvQuota).toBe('');
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'acv', acvQuota: '400000.00' }, item)).toMatchObject({ ok: true, body: { measureQuotas: { 'new-logos': '8', acv: '40000000' } } });
+    expect(changeBodyOf({ ...texts, effectiveFrom: '2026-08-01', reason: 'acv', acvQuota: 'lots' }, item)).toMatchObject({ ok: false, errors: { acvQuota: expect.stringContaining('120000.00') } });
+    expect(createBodyOf({ ...EMPTY_CREATE, personId: 'per_1', planId: 'pln_1', planVersion: '1', validFrom: '2027-01-01', targetIncentiveMinor: '0', acvQuota: '1000.5', reason: 'r' }, 'USD'))
+      .toMatchObject({ ok: true, body: { measureQuotas: { acv: '100050' } } });
   });
 
   it('puts a refusal on its input, and what no input shows above the buttons', () => {
     const error = new ApiError(409, 'conflict', 'overlaps', [{ field: 'effectiveFrom', message: 'overlaps' }, { field: 'personId', message: 'gone' }]);
     expect(refusalOf(error, ['effectiveFrom', 'reason'])).toEqual({ errors: { effectiveFrom: 'overlaps' }, formError: 'personId: gone' });
     expect(refusalOf(new ApiError(409, 'conflict', 'Someone changed it first.'), ['reason'])).toEqual({ errors: {}, formError: 'Someone changed it first.' });
+    expect(refusalOf(new ApiError(422, 'validation_failed', 'x', [{ field: 'measureQuotas.acv', message: 'give one' }]), ['acvQuota', 'measureQuotas'])).toEqual({ errors: { acvQuota: 'give one' }, formError: null });
   });
 });
 

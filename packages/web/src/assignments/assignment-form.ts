@@ -8,15 +8,16 @@ import { ApiError } from '../api/client.js';
  * field names, so a refusal of the server lands next to the input it names.
  */
 
-export type CreateField = keyof CreatePlanAssignmentBody;
-export type ChangeField = keyof ChangePlanAssignmentBody;
+/** The body's fields, and the ACV quota: an input of its own that writes measureQuotas.acv. */
+export type CreateField = keyof CreatePlanAssignmentBody | 'acvQuota';
+export type ChangeField = keyof ChangePlanAssignmentBody | 'acvQuota';
 export type Texts<F extends string> = Record<F, string>;
 export type FieldErrors = Partial<Record<string, string>>;
 export type Parsed<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors };
 
 export const EMPTY_CREATE: Texts<CreateField> = {
   personId: '', planId: '', planVersion: '', validFrom: '', validTo: '',
-  targetIncentiveMinor: '', annualQuotaMinor: '', baseSalaryMinor: '', measureQuotas: '', ramp: '', reason: '',
+  targetIncentiveMinor: '', annualQuotaMinor: '', baseSalaryMinor: '', measureQuotas: '', acvQuota: '', ramp: '', reason: '',
 };
 
 /** The new-logos quota typed (a whole number a year; empty for none) as the body's measureQuotas, or why it is not one. */
@@ -24,6 +25,16 @@ function logoQuotaOf(text: string): { value: Partial<Record<'new-logos', string>
   const t = text.trim();
   if (t === '') return { value: {} };
   return /^\d{1,12}$/.test(t) ? { value: { 'new-logos': t } } : { error: 'enter a whole number of new customers a year, such as 12' };
+}
+
+/** Both measure quotas as the body's measureQuotas (empty inputs left out), collecting what cannot be read. */
+function measureQuotasOf(texts: { measureQuotas: string; acvQuota: string }, currency: string, errors: FieldErrors): Partial<Record<'new-logos' | 'acv', string>> {
+  const logos = logoQuotaOf(texts.measureQuotas);
+  if ('error' in logos) errors['measureQuotas'] = logos.error;
+  const acvText = texts.acvQuota.trim();
+  const acv = acvText === '' ? null : moneyOf(acvText, currency);
+  if (acv && 'error' in acv) errors['acvQuota'] = acv.error;
+  return { ...('value' in logos ? logos.value : {}), ...(acv && 'minor' in acv ? { acv: acv.minor } : {}) };
 }
 
 const MONEY_FIELDS = new Set<string>(['targetIncentiveMinor', 'annualQuotaMinor', 'baseSalaryMinor']);
@@ -72,9 +83,8 @@ export function createBodyOf(texts: Texts<CreateField>, currency: string): Parse
   if (texts.validFrom === '') errors['validFrom'] = 'choose the first day';
   if (texts.targetIncentiveMinor.trim() === '') errors['targetIncentiveMinor'] = 'enter the annual target incentive (0 for none)';
   readMoney(texts, [...MONEY_FIELDS], currency, body, errors);
-  const logos = logoQuotaOf(texts.measureQuotas);
-  if ('error' in logos) errors['measureQuotas'] = logos.error;
-  else if (Object.keys(logos.value).length > 0) body['measureQuotas'] = logos.value;
+  const quotas = measureQuotasOf(texts, currency, errors);
+  if (Object.keys(quotas).length > 0) body['measureQuotas'] = quotas;
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body: body as CreatePlanAssignmentBody };
 }
 
@@ -86,6 +96,7 @@ export function changeTextsOf(item: PlanAssignmentItem): Texts<ChangeField> {
     annualQuotaMinor: majorText(item.annualQuotaMinor, item.currency),
     baseSalaryMinor: majorText(item.baseSalaryMinor, item.currency),
     measureQuotas: item.measureQuotas['new-logos'] ?? '',
+    acvQuota: majorText(item.measureQuotas.acv ?? null, item.currency),
     ramp: (item.ramp ?? []).join(', '),
   };
 }
@@ -110,11 +121,8 @@ export function changeBodyOf(texts: Texts<ChangeField>, item: PlanAssignmentItem
   readMoney(texts, changedMoney.filter((f) => texts[f as ChangeField].trim() !== ''), item.currency, body, errors);
   const ramp = rampOf(texts.ramp);
   if ((ramp ?? []).join(', ') !== before.ramp) body['ramp'] = ramp;
-  if (texts.measureQuotas.trim() !== before.measureQuotas) {
-    const logos = logoQuotaOf(texts.measureQuotas);
-    if ('error' in logos) errors['measureQuotas'] = logos.error;
-    else body['measureQuotas'] = logos.value;
-  }
+  // The measure quotas are replaced together: both are sent when either changed.
+  if (texts.measureQuotas.trim() !== before.measureQuotas || texts.acvQuota.trim() !== before.acvQuota) body['measureQuotas'] = measureQuotasOf(texts, item.currency, errors);
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body: body as ChangePlanAssignmentBody };
 }
 
@@ -127,7 +135,8 @@ export function refusalOf(error: unknown, fields: readonly string[]): { errors: 
   const errors: FieldErrors = {};
   const elsewhere: string[] = [];
   for (const issue of error.issues) {
-    const [head = '', index] = issue.field.split('.');
+    // The ACV quota has an input of its own.
+    const [head = '', index] = issue.field === 'measureQuotas.acv' ? ['acvQuota'] : issue.field.split('.');
     if (!fields.includes(head)) {
       elsewhere.push(`${issue.field}: ${issue.message}`);
       continue;

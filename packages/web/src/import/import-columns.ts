@@ -64,7 +64,7 @@ const COLUMNS: Readonly<Record<ImportEntity, EntityColumns>> = {
   },
   opportunities: {
     fields: [
-      'externalId', 'name', 'amount', 'amountMinor', 'currency', 'closeDate', 'type', 'forecastCategory', 'probabilityBps', 'nextStep', 'lostReason',
+      'externalId', 'name', 'amount', 'amountMinor', 'currency', 'closeDate', 'type', 'forecastCategory', 'probabilityBps', 'nextStep', 'lostReason', 'contractTermMonths',
     ],
     relations: [
       { prefix: 'account', label: 'Account', target: 'account' }, owner, { prefix: 'pipeline', label: 'Pipeline', target: 'pipeline' },

@@ -27,7 +27,10 @@ export function CreditsTable({ credits, currency }: { credits: readonly Statemen
                 <tr key={c.id} data-testid="credit-row">
                   <td>{formatDate(c.date)}</td>
                   <td>{words(c.creditType)}</td>
-                  <td className="num" title={c.share ? `share ${c.share} of ${formatMoney(c.basisMinor, currency)}` : undefined}>{formatMoney(c.amountMinor, currency)}</td>
+                  <td className="num" title={c.share ? `share ${c.share} of ${formatMoney(c.basisMinor, currency)}` : undefined}>
+                    {formatMoney(c.amountMinor, currency)}
+                    {c.termMonths !== null && <div className="muted small" data-testid="credit-term">a year of a {c.termMonths}-month contract</div>}
+                  </td>
                   <td><code>{c.transactionId}</code></td>
                   <td>{words(c.rule)}{c.splitKind ? <span className="muted small"> · {c.splitKind} split</span> : null}</td>
                   <td>{c.via ?? ''}</td>

@@ -30,7 +30,7 @@ const statement: StatementWire = {
       { componentId: 'c', componentName: 'Bookings commission', step: 'cap', unit: 'money', acted: 'limit 29747.94: acted', amountMinor: '2974794' },
     ],
   }],
-  credits: [{ id: 'cr1', transactionId: 'txn_120', creditType: 'booking', rule: 'owner-booking', date: '2026-02-13', amountMinor: '9750000', basisMinor: '9750000', share: null, splitKind: null, payoutShare: null, via: null }],
+  credits: [{ id: 'cr1', transactionId: 'txn_120', creditType: 'booking', rule: 'owner-booking', date: '2026-02-13', amountMinor: '9750000', basisMinor: '9750000', share: null, splitKind: null, payoutShare: null, via: null, termMonths: null }],
   ledger: [
     { id: 'l1', seq: '3', personId: 'per_4', postedPeriod: 'FY2027-Q1', forPeriod: 'FY2027-Q1', type: 'earning', componentId: 'c', planId: 'ae', amountMinor: '5023014', currency: 'USD', runId: 'run_9', relatedEntryId: null, reason: 'calculated by run run_9', explanation: '{}', createdBy: null, createdAt: '2026-11-27T06:16:23.605Z', payrollBatchId: null },
     { id: 'l2', seq: '4', personId: 'per_4', postedPeriod: 'FY2027-Q1', forPeriod: 'FY2027-Q1', type: 'bonus', componentId: null, planId: null, amountMinor: '50000', currency: 'USD', runId: null, relatedEntryId: null, reason: 'great quarter', explanation: '{}', createdBy: 'usr_1', createdAt: '2026-11-27T07:00:00Z', payrollBatchId: null },

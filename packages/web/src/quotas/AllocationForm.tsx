@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type JSX } from 'react';
-import { formatDecimal, parseDecimal } from '@attain/core';
+import { formatDecimal, parseDecimal, unitOfMeasure, type QuotaPlanMeasure } from '@attain/core';
 import type { QuotaAllocateBody, TerritoryModelSummary } from '@attain/contract';
 import { api } from '../api/client.js';
 import { quotaTyped, unitSuffix } from './quota-units.js';
@@ -23,7 +23,7 @@ export function percentToFraction(text: string, min: number, max: number): strin
 export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Props) {
   const ids = useId();
   const [year, setYear] = useState(String(defaultYear));
-  const [measure, setMeasure] = useState<'bookings' | 'new-logos'>('bookings');
+  const [measure, setMeasure] = useState<QuotaPlanMeasure>('bookings');
   const [target, setTarget] = useState('');
   const [historyWeight, setHistoryWeight] = useState('50');
   const [amWeight, setAmWeight] = useState('');
@@ -34,7 +34,7 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
   const [modelId, setModelId] = useState('');
   const models = useQuery({ queryKey: ['territory-models', 'for-quotas'], queryFn: () => api<{ items: TerritoryModelSummary[] }>('/territory-models') });
   const choices = (models.data?.items ?? []).filter((m) => m.status !== 'archived');
-  const units = { unit: measure === 'bookings' ? 'money' : 'count', currency, measure } as const;
+  const units = { unit: unitOfMeasure(measure), currency, measure } as const;
   const targetMinor = quotaTyped(target, units);
   const values = {
     year: /^\d{4}$/.test(year) ? Number(year) : null,
@@ -79,6 +79,7 @@ export function AllocationForm({ currency, defaultYear, pending, onSubmit }: Pro
         <select id={`${ids}-measure`} value={measure} onChange={(e) => setMeasure(e.target.value as typeof measure)}>
           <option value="bookings">Bookings</option>
           <option value="new-logos">New logos</option>
+          <option value="acv">ACV (annual contract value)</option>
         </select>
       </div>
       {field('target', `Company number ${unitSuffix(units)}`, target, setTarget, { placeholder: units.unit === 'count' ? 'e.g. 120' : 'e.g. 60000000' })}

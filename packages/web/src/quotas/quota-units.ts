@@ -3,7 +3,7 @@ import { amountMinor } from '../ui/amount.js';
 import { formatCount, formatMoney } from '../ui/format.js';
 
 /*
- * A quota plan's amounts are money in its currency (bookings) or a count (new logos): the same
+ * A quota plan's amounts are money in its currency (bookings, ACV) or a count (new logos): the same
  * fields hold either, so every figure and input of the quota pages goes through these.
  */
 
@@ -18,7 +18,7 @@ export interface QuotaUnits {
 export const historyName = (u: QuotaUnits): string => measureName(u.measure ?? 'bookings');
 
 /** The history column's heading. */
-export const lastYearLabel = (u: QuotaUnits): string => (u.unit === 'count' ? `${historyName(u).replace(/^./, (c) => c.toUpperCase())} last year` : 'Booked last year');
+export const lastYearLabel = (u: QuotaUnits): string => ((u.measure ?? 'bookings') === 'bookings' ? 'Booked last year' : `${historyName(u).replace(/^./, (c) => c.toUpperCase())} last year`);
 
 /** A quota, history or target as shown; `compact` for chart labels. */
 export function formatQuota(minor: string, u: QuotaUnits, options: { compact?: boolean } = {}): string {

@@ -266,3 +266,32 @@ describe('crediting: ids', () => {
     expect(ids).toContain('a:b%3Ac:p');
   });
 });
+
+describe('crediting: annual contract value (basis acv)', () => {
+  const acv: CreditingRule = { name: 'acv', creditType: 'acv', source: { type: 'owner' }, basis: 'acv' };
+
+  it('credits a multi-year contract its amount over the years of its term, rounded once half-even; a year or less its amount', () => {
+    const { credits } = creditTransactions({
+      transactions: [tx({ id: 'T3Y', amountMinor: 240_000_00n, termMonths: 36 }), tx({ id: 'T1Y', termMonths: 12 }), tx({ id: 'T6M', termMonths: 6 }), tx({ id: 'TODD', amountMinor: 100_001n, termMonths: 24 }), tx({ id: 'TNONE' })],
+      rules: [acv, bookings],
+    });
+    const byId = (id: string) => credits.find((c) => c.id === id);
+    expect(byId('T3Y:acv:ana')).toMatchObject({ amountMinor: 80_000_00n, basisMinor: 80_000_00n, termMonths: 36 });
+    // The booking rule credits the whole contract.
+    expect(byId('T3Y:bookings:ana')?.amountMinor).toBe(240_000_00n);
+    expect(byId('T3Y:bookings:ana')).not.toHaveProperty('termMonths');
+    for (const id of ['T1Y', 'T6M', 'TNONE']) expect(byId(`${id}:acv:ana`)).toMatchObject({ amountMinor: 100_000_00n });
+    expect(byId('T1Y:acv:ana')).not.toHaveProperty('termMonths');
+    // 100,001 x 12 / 24 = 50,000.5 -> 50,000 (half to even).
+    expect(byId('TODD:acv:ana')?.amountMinor).toBe(50_000n);
+  });
+
+  it('splits the annual value as it splits an amount, and refuses a term outside 1-120 months or an unknown basis', () => {
+    const splits = [{ personId: 'ben', share: d('0.5'), kind: 'credit' as const }, { personId: 'cy', share: d('0.5'), kind: 'credit' as const }];
+    const { credits } = creditTransactions({ transactions: [tx({ amountMinor: 300_000_03n, termMonths: 36, splits })], rules: [acv] });
+    expect(amounts(credits)).toEqual([['ben', 50_000_01n], ['cy', 50_000_00n]]);
+    expect(() => creditTransactions({ transactions: [tx({ termMonths: 121 })], rules: [acv] })).toThrow(/transactions\[0\]\.termMonths/);
+    expect(() => creditTransactions({ transactions: [tx({ termMonths: 1.5 })], rules: [acv] })).toThrow(/termMonths/);
+    expect(() => creditTransactions({ transactions: [tx()], rules: [{ ...acv, basis: 'tcv' as 'acv' }] })).toThrow(/rules\[0\]\.basis/);
+  });
+});

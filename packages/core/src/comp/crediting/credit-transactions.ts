@@ -3,7 +3,7 @@ import { escapeIdPart } from './credit-ids.js';
 import { HierarchyIndex } from './hierarchy-index.js';
 import { ownerCredits } from './owner-source.js';
 import type { ProducedCredit } from './produced-credit.js';
-import { compileFilters } from './rule-filter.js';
+import { compileRule } from './rule-filter.js';
 import { indexTerritoryMembers, territoryCredits } from './territory-source.js';
 import { rollupCredits } from './rollup-source.js';
 import type { CreditingInput, CreditingIssue, CreditingResult, CreditingTransaction, CreditWithExplanation } from './types.js';
@@ -56,7 +56,7 @@ function compileCreditor(input: Omit<CreditingInput, 'transactions'>, validate: 
   const lines = input.reportingLines ?? [];
   validateTerritoryMembers(members);
   validateReportingLines(lines);
-  const rules = orderRules(input.rules).map((rule) => ({ rule, matches: compileFilters(rule.filters) }));
+  const rules = orderRules(input.rules).map((rule) => ({ rule, matches: compileRule(rule) }));
   const territories = indexTerritoryMembers(members);
   const hierarchy = new HierarchyIndex(lines);
   const seen = { dates: new Set<string>(), currencies: new Set<string>() };

@@ -47,6 +47,7 @@ export function ruleCredit(tx: CreditingTransaction, rule: CreditingRule, match:
   const core = { id: directCreditId(tx.id, rule.name, payeeId), payeeId, creditType: rule.creditType, amountMinor, date: tx.date, sourceId: tx.id, rule: rule.name, currency: tx.currency, basisMinor: match.basisMinor };
   const credit = makeCredit(core, extras ?? NO_EXTRAS) as Mutable<CreditWithExplanation>;
   if (match.lineItemProductIds !== undefined) credit.lineItemProductIds = match.lineItemProductIds;
+  if (match.termMonths !== undefined) credit.termMonths = match.termMonths;
   return credit;
 }
 

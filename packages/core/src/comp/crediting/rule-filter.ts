@@ -1,4 +1,5 @@
-import type { CreditingFilters, CreditingTransaction } from './types.js';
+import { annualValue } from '../annual-value.js';
+import type { CreditingFilters, CreditingRule, CreditingTransaction } from './types.js';
 
 /** What a rule credits of a transaction it matches. */
 export interface RuleMatch {
@@ -6,6 +7,8 @@ export interface RuleMatch {
   readonly basisMinor: bigint;
   /** Sorted, distinct product ids of the selected line items (only when line items were selected). */
   readonly lineItemProductIds?: readonly string[];
+  /** Basis 'acv': the term the amount was annualized by (when over a year). */
+  readonly termMonths?: number;
 }
 
 export type RuleMatcher = (tx: CreditingTransaction) => RuleMatch | null;
@@ -43,5 +46,19 @@ export function compileFilters(filters: CreditingFilters | undefined): RuleMatch
     }
     if (ids.size === 0) return null;
     return { basisMinor, lineItemProductIds: [...ids].sort() };
+  };
+}
+
+/**
+ * A rule's matcher: its filters, then its basis. With basis 'acv' the amount selected is the
+ * contract's annual value (a multi-year deal credits a year's worth).
+ */
+export function compileRule(rule: CreditingRule): RuleMatcher {
+  const matches = compileFilters(rule.filters);
+  if (rule.basis !== 'acv') return matches;
+  return (tx) => {
+    const match = matches(tx);
+    if (match === null || tx.termMonths === undefined || tx.termMonths <= 12) return match;
+    return { ...match, basisMinor: annualValue(match.basisMinor, tx.termMonths), termMonths: tx.termMonths };
   };
 }

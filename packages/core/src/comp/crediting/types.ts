@@ -47,6 +47,8 @@ export interface CreditingTransaction {
   readonly pipelineId?: string;
   readonly lineItems?: readonly CreditingLineItem[];
   readonly splits?: readonly CreditingSplit[];
+  /** The contract's term in months (1-120); absent: a year or less. Rules with basis 'acv' credit its annual value. */
+  readonly termMonths?: number;
 }
 
 /** A person in a territory with a role, from `from` to `to`, both inclusive (`to` absent = open). */
@@ -106,6 +108,8 @@ export interface CreditingRule {
   readonly creditType: string;
   readonly filters?: CreditingFilters;
   readonly source: CreditingSource;
+  /** What is credited: the amount (absent), or its annual contract value ('acv': core comp/annual-value.ts). */
+  readonly basis?: 'acv';
 }
 
 /** Why a roll-up credit exists. */
@@ -127,6 +131,8 @@ export interface CreditWithExplanation extends Credit {
   readonly currency: string;
   /** The amount the rule credited from: the transaction amount, or the matching line items' total. */
   readonly basisMinor: bigint;
+  /** The contract term the basis was annualized by (basis 'acv', a term over 12 months). */
+  readonly termMonths?: number;
   /** Product ids of the line items credited, sorted, when a product filter selected line items. */
   readonly lineItemProductIds?: readonly string[];
   /** The fraction of the basis credited (split share, territory share). */

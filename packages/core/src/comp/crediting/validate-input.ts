@@ -1,3 +1,4 @@
+import { isTermMonths, MAX_TERM_MONTHS } from '../annual-value.js';
 import { isCalendarDate } from '../../calendar.js';
 import { formatDecimal, toScaled, type Decimal } from '../../decimal.js';
 import { invalid } from '../../errors.js';
@@ -98,6 +99,7 @@ export function validateTransaction(tx: CreditingTransaction, i: number, seen: {
   for (const key of OPTIONAL_TEXT) if (tx[key] !== undefined && !nonEmpty(tx[key])) requireText(tx[key], fieldOf(i, `.${key}`));
   if (tx.lineItems !== undefined && tx.lineItems.length > 0) validateLineItems(tx, fieldOf(i, '.lineItems'));
   if (tx.splits !== undefined && tx.splits.length > 0) validateSplits(tx.splits, tx.ownerId, fieldOf(i, '.splits'));
+  if (tx.termMonths !== undefined && !isTermMonths(tx.termMonths)) throw invalid(fieldOf(i, '.termMonths'), `must be whole months from 1 to ${MAX_TERM_MONTHS}`);
 }
 
 /** Refuses malformed transactions and duplicate ids, naming the field (transactions[3].splits[1].share). */

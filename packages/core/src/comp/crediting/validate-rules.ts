@@ -19,6 +19,7 @@ function validateRule(rule: CreditingRule, i: number, names: ReadonlySet<string>
   const base = `rules[${i}]`;
   if (typeof rule.creditType !== 'string' || rule.creditType.length === 0) throw invalid(`${base}.creditType`, 'must be a non-empty string');
   validateFilters(rule.filters, `${base}.filters`);
+  if (rule.basis !== undefined && rule.basis !== 'acv') throw invalid(`${base}.basis`, "must be 'acv' or absent (the amount)");
   const source = rule.source;
   switch (source?.type) {
     case 'owner':
