@@ -5,7 +5,7 @@ import { ShellPage } from '../pages/shell.page.js';
 
 const minorOf = (text: string | null): bigint => BigInt((text ?? '').replace(/[^\d]/g, '') || '0');
 
-test('sales ops cascades next year\'s number to the sellers and sees whether it is fair, in bookings and in new logos; a rep has no quota screen', async ({ page }) => {
+test('sales ops cascades next year\'s number to the sellers and sees whether it is fair, in bookings, new logos and ACV, over the sellers or a territory model's territories; a rep has no quota screen', async ({ page }) => {
   await new LoginPage(page).signInAs('ops@example.com');
   const quotas = new QuotasPage(page);
   await quotas.open();
@@ -30,6 +30,11 @@ test('sales ops cascades next year\'s number to the sellers and sees whether it 
   const logos = await page.getByTestId('seller-quota').allTextContents();
   expect(logos.reduce((s, t) => s + BigInt(t.replace(/[^\d]/g, '') || '0'), 0n)).toBe(120n);
   await expect(page.getByTestId('quota-sellers').getByRole('button', { name: 'New logos last year' })).toBeVisible();
+
+  // ACV: money, from the annual value of last year's new and expansion deals (the demo's multi-year contracts count a year each).
+  await quotas.allocate({ year: '2027', target: '30000000', measure: 'ACV (annual contract value)' });
+  await expect(page.getByTestId('quota-total')).toContainText('30,000,000.00');
+  await expect(page.getByTestId('quota-sellers').getByRole('button', { name: 'ACV last year' })).toBeVisible();
 
   await test.step('over a territory model\'s territories: each territory\'s share, its owner carrying it', async () => {
     // A planning model of four territories, made through the API (planning territories in the browser is territories.spec's).
