@@ -4,7 +4,8 @@ import type { WorkerTask } from './calc-worker.js';
 /*
  * Calc workers kept between runs: starting a thread loads the app's modules (0.5-0.7 s on the
  * 2-core host), and a warm thread also keeps its compiled code, so every quarter of a year of
- * runs paid it again (docs/benchmarks.md). An idle worker does not keep the process alive.
+ * runs paid it again (docs/benchmarks.md). An idle worker does not keep the process alive, and
+ * stops after a minute without work so that a server gives its memory back.
  * A worker whose run failed is terminated, not returned: it may be mid-task.
  */
 
@@ -12,19 +13,25 @@ import type { WorkerTask } from './calc-worker.js';
 const workerFile = (): URL => (import.meta.url.endsWith('.ts') ? new URL('../../dist/calc/calc-worker.js', import.meta.url) : new URL('./calc-worker.js', import.meta.url));
 
 const idle: Worker[] = [];
+/** A worker left waiting this long stops, giving its memory back (a year of runs back to back keeps them warm). */
+const IDLE_MS = 60_000;
+const idleTimers = new WeakMap<Worker, NodeJS.Timeout>();
+
+const leave = (worker: Worker): void => {
+  const at = idle.indexOf(worker);
+  if (at >= 0) idle.splice(at, 1);
+};
 
 function startWorker(): Worker {
   const worker = new Worker(workerFile());
-  worker.on('exit', () => {
-    const at = idle.indexOf(worker);
-    if (at >= 0) idle.splice(at, 1);
-  });
+  worker.on('exit', () => leave(worker));
   return worker;
 }
 
 /** A worker running `task`; its messages come over the returned port. */
 export function startTask(task: WorkerTask): { worker: Worker; port: MessagePort } {
   const worker = idle.pop() ?? startWorker();
+  clearTimeout(idleTimers.get(worker));
   worker.ref();
   const { port1, port2 } = new MessageChannel();
   worker.postMessage({ task, port: port2 }, [port2]);
@@ -36,6 +43,13 @@ export function releaseWorker(worker: Worker, port: MessagePort): void {
   port.close();
   worker.unref();
   idle.push(worker);
+  const timer = setTimeout(() => {
+    // Out of the pool first, so that no run takes a worker that is stopping.
+    leave(worker);
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idleTimers.set(worker, timer);
 }
 
 /** A worker whose run failed (or is abandoned) stops. */
