@@ -33,13 +33,20 @@ describe.each(testDialects())('demo plan assignments on %s', (dialect) => {
   it('puts the AEs on the quota plan from the fiscal year, one new hire on the ramped plan and the managers on the override', async () => {
     const all = await listAssignments(ctx, systemActor(result.org.id));
     expect(all.length).toBe(result.counts.planAssignments);
-    const byPlan = (key: string) => all.filter((a) => a.planKey === key);
+    const thisYear = all.filter((a) => a.planVersion === 1);
+    const byPlan = (key: string) => thisYear.filter((a) => a.planKey === key);
     expect(byPlan('ae-quota-commission').length).toBeGreaterThan(10);
     expect(byPlan('ae-new-hire-draw')).toHaveLength(1);
     expect(byPlan('ae-new-hire-draw')[0]?.ramp).toEqual(['0.25', '0.5', '0.75']);
     expect(byPlan('manager-override').length).toBeGreaterThanOrEqual(4);
-    // The demo's fiscal year starts in February.
-    expect(all.every((a) => a.validFrom >= '2026-02-01' && (a.validTo === null || a.validTo <= '2026-12-31'))).toBe(true);
+    // The demo's fiscal year starts in February; the plan versions run by calendar year.
+    expect(thisYear.every((a) => a.validFrom >= '2026-02-01' && (a.validTo === null || a.validTo <= '2026-12-31'))).toBe(true);
+    // Each that runs to the version's end goes on, on version 2, to the fiscal year's end, with the same terms (the ramp is over by then).
+    const goingOn = thisYear.filter((a) => a.validTo === '2026-12-31');
+    const next = all.filter((a) => a.planVersion === 2);
+    expect(next.map((a) => [a.personId, a.planKey, a.validFrom, a.validTo, a.annualQuotaMinor, a.ramp])).toEqual(
+      goingOn.map((a) => [a.personId, a.planKey, '2027-01-01', '2027-01-31', a.annualQuotaMinor, null]),
+    );
     expect(byPlan('ae-quota-commission').every((a) => BigInt(a.annualQuotaMinor ?? '1') % 1_000_000n === 0n)).toBe(true);
     const hire = byPlan('ae-new-hire-draw')[0];
     const terms = await getAssignment(ctx, systemActor(result.org.id), hire?.id as string, { period: `${hire?.validFrom.slice(0, 7)}-01..2026-12-31` });

@@ -10,7 +10,8 @@ import { repos } from '../crm/repos.js';
  * every account executive on the AE quota plan from the start of the fiscal year (or her hire
  * date), with an annual quota of her prior fiscal year's won bookings x 1.1 rounded to 10,000
  * and a target incentive of a tenth of it; the latest-hired AE instead on the new-hire plan
- * with a four-month ramp; every first-line manager on the manager override.
+ * with a four-month ramp; every first-line manager on the manager override. Where the plan
+ * version ends before the fiscal year, the assignment goes on on the next version (continuations).
  */
 
 // The first month counts a quarter: a quota of 0 would leave attainment undefined, and a ramp month still pays what she books.
@@ -46,6 +47,28 @@ function spanOf(p: Person, start: string, v: CompPlanVersion, asOf: string): { f
   if (from > asOf || (v.effectiveTo !== null && from > v.effectiveTo)) return null;
   const to = p.terminationDate !== null && (v.effectiveTo === null || p.terminationDate < v.effectiveTo) ? p.terminationDate : v.effectiveTo;
   return to !== null && to < from ? null : { from, to };
+}
+
+/** Months from the month of `from` to the month of `to`. */
+const monthsBetween = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+
+/**
+ * The plan versions run by calendar year and the fiscal year does not: an assignment that ends with
+ * its version before the fiscal year does goes on, on the next version (published for the next
+ * calendar year), to the fiscal year's end, with the same terms and what is left of its ramp.
+ * Without it the fiscal year's last month has no quota and attainment there runs high.
+ */
+async function continuations(tx: Tx, rows: readonly PlanAssignment[], fiscalEnd: string, newId: (prefix: string) => string): Promise<PlanAssignment[]> {
+  const out: PlanAssignment[] = [];
+  for (const a of rows) {
+    if (a.validTo === null || a.validTo >= fiscalEnd) continue;
+    const next = await compPlanRepo.findVersion(tx, a.orgId, a.planId, a.planVersion + 1);
+    const from = addDays(a.validTo, 1);
+    if (!next || next.status !== 'published' || next.effectiveFrom !== from) continue;
+    const left = a.ramp?.slice(monthsBetween(a.validFrom, from)) ?? [];
+    out.push({ ...a, id: newId('pas'), planVersion: next.version, validFrom: from, validTo: next.effectiveTo !== null && next.effectiveTo < fiscalEnd ? next.effectiveTo : fiscalEnd, ramp: left.length > 0 ? left : null, reason: `${a.reason}, on next year's version to the fiscal year's end` });
+  }
+  return out;
 }
 
 /**
@@ -98,9 +121,10 @@ export async function seedDemoAssignments(ctx: AppContext, tx: Tx, actor: Actor,
     const teamQuota = aes.filter((a) => a.p.managerId === p.id).reduce((sum, a) => sum + demoQuotaMinor(bookings.get(a.p.id)), 0n);
     if (span && teamQuota > 0n) row(p, override, span, { targetIncentiveMinor: MANAGER_TARGET_MINOR, annualQuotaMinor: teamQuota, baseSalaryMinor: MANAGER_TARGET_MINOR * 3n, ramp: null, reason: 'demo: manager override on the team quota' });
   }
-  for (const a of rows) {
+  const all = [...rows, ...(await continuations(tx, rows, fiscal.end, (prefix) => ctx.newId(prefix)))];
+  for (const a of all) {
     await planAssignmentRepo.insert(tx, a);
     await recordAudit(ctx, tx, { actor, action: 'plan_assignment.create', entity: 'plan_assignment', entityId: a.id, before: null, after: auditOfAssignment(a) });
   }
-  return rows.length;
+  return all.length;
 }

@@ -177,8 +177,9 @@ async function generateDemo(ctx: AppContext, options: DemoOptions & { asOf: stri
   const orgId = org.id;
   await transact(async (tx) => void add('compPlans', await seedPlanTemplates(dctx, tx, systemActor(orgId))));
   const made = org;
-  await transact(async (tx) => void add('planAssignments', await seedDemoAssignments(dctx, tx, systemActor(orgId), made, options.asOf)));
+  // Next year's plan versions first: an assignment whose version ends before the fiscal year goes on on the next one.
   await transact(async (tx) => void add('nextYearPlanVersions', await seedNextYearPlanVersions(dctx, tx, systemActor(orgId))));
+  await transact(async (tx) => void add('planAssignments', await seedDemoAssignments(dctx, tx, systemActor(orgId), made, options.asOf)));
   // Two years of weekly calls and snapshots replay the whole history in memory: the large size starts with none (the weekly job takes them from then on).
   if (config.singleTransaction) {
     const window = { from: dateOf(windowStartDay), to: options.asOf };
