@@ -5,7 +5,7 @@ import { ShellPage } from '../pages/shell.page.js';
 
 const minorOf = (text: string | null): bigint => BigInt((text ?? '').replace(/[^\d]/g, '') || '0');
 
-test('sales ops cascades next year\'s number to the sellers and sees whether it is fair, in bookings, new logos and ACV, over the sellers or a territory model's territories; a rep has no quota screen', async ({ page }) => {
+test('sales ops cascades next year\'s number to the sellers and sees whether it is fair, in bookings, new logos and ACV, over the sellers or a territory model\'s territories; a rep has no quota screen', async ({ page }) => {
   await new LoginPage(page).signInAs('ops@example.com');
   const quotas = new QuotasPage(page);
   await quotas.open();
