@@ -257,15 +257,6 @@ export const insightsRepo = {
     return rows.map((r) => String(r.month)).sort();
   },
 
-  /** How many deals of type new business each of the owners won closing from `from` to `to`: her new logos. */
-  async newLogosByOwner(db: Db | Tx, orgId: string, ownerIds: readonly string[], from: string, to: string): Promise<Map<string, bigint>> {
-    if (ownerIds.length === 0) return new Map();
-    const rows = await db.selectFrom('opportunities as o').select(['o.owner_id', sql<number>`count(*)`.as('n')])
-      .where('o.org_id', '=', orgId).where('o.owner_id', 'in', [...ownerIds]).where('o.archived_at', 'is', null).where('o.is_won', '=', 1).where('o.type', '=', 'new')
-      .where('o.close_date', '>=', from).where('o.close_date', '<=', to).groupBy('o.owner_id').execute();
-    return new Map(rows.map((r) => [String(r.owner_id), BigInt(String(r.n))]));
-  },
-
   /**
    * Deals won from..to grouped by account (or owner), currency, type and contract term: their sum
    * and count, from which quota history is bookings, new logos or ACV (app quotas/quota-history.ts).

@@ -33,7 +33,6 @@ export async function bookingsOf(db: Db | Tx, orgId: string, money: OrgMoney, se
  */
 export async function historyOf(db: Db | Tx, orgId: string, money: OrgMoney, measure: QuotaPlanMeasure, sellerIds: readonly string[], year: FiscalPeriod): Promise<Map<string, bigint>> {
   if (measure === 'bookings') return bookingsOf(db, orgId, money, sellerIds, year);
-  if (measure === 'new-logos') return insightsRepo.newLogosByOwner(db, orgId, sellerIds, year.start, year.end);
   return historyOfGroups(await insightsRepo.wonDealGroups(db, orgId, 'owner', year.start, year.end, sellerIds), money, measure);
 }
 
@@ -49,7 +48,7 @@ export function historyOfGroups(groups: readonly WonDealGroup[], money: OrgMoney
     if (measure === 'new-logos') value = g.type === 'new' ? g.deals : 0n;
     else if (measure === 'acv') value = g.type === 'renewal' ? 0n : money.convert(annualValue(g.amountMinor, g.termMonths), g.currency, `${g.key}'s ACV`);
     else value = money.convert(g.amountMinor, g.currency, `${g.key}'s bookings`);
-    if (value !== 0n || !out.has(g.key)) out.set(g.key, (out.get(g.key) ?? 0n) + value);
+    out.set(g.key, (out.get(g.key) ?? 0n) + value);
   }
   return out;
 }
