@@ -1,6 +1,6 @@
 import type { StatementPlan } from '@attain/contract';
-import { measureLabel } from '@attain/core';
-import { formatCount } from '../ui/format.js';
+import { isQuotaMeasure, measureLabel, unitOfMeasure } from '@attain/core';
+import { formatCount, formatMoney } from '../ui/format.js';
 import { StatementExplanationTable } from './StatementExplanationTable.js';
 import { TermsPanel } from './TermsPanel.js';
 
@@ -14,9 +14,11 @@ export function PlanSection({ plan, currency }: { plan: StatementPlan; currency:
       <TermsPanel terms={plan.terms} currency={currency} />
       {plan.measureQuotas && (
         <dl className="pay-facts" data-testid="measure-quotas">
-          {Object.entries(plan.measureQuotas).map(([measure, q]) => (
-            <div key={measure}><dt>{measureLabel(measure)} quota</dt><dd>{formatCount(Number(q.period))} this period ({formatCount(Number(q.annual))} a year)</dd></div>
-          ))}
+          {Object.entries(plan.measureQuotas).map(([measure, q]) => {
+            // A count (new logos) or money (ACV), in the statement's currency.
+            const show = isQuotaMeasure(measure) && unitOfMeasure(measure) === 'money' ? (v: string) => formatMoney(v, currency) : (v: string) => formatCount(Number(v));
+            return <div key={measure}><dt>{measureLabel(measure)} quota</dt><dd>{show(q.period)} this period ({show(q.annual)} a year)</dd></div>;
+          })}
         </dl>
       )}
       <h3 className="pay-subtitle">Calculation</h3>

@@ -76,4 +76,14 @@ describe('StatementView', () => {
     expect(screen.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe('/api/v1/statements/per_4/FY2027-Q1/csv');
     expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
   });
+
+  it('says what other measures were measured against: a count of new logos, ACV in money; and an ACV credit\'s contract term', () => {
+    const plan = { ...statement.plans[0], measureQuotas: { 'new-logos': { annual: '8', period: '2' }, acv: { annual: '40000000', period: '9863014' } } } as StatementWire['plans'][number];
+    const credit = { ...statement.credits[0], id: 'cr2', creditType: 'acv', rule: 'owner-acv', amountMinor: '8000000', basisMinor: '8000000', termMonths: 36 } as StatementWire['credits'][number];
+    render(<StatementView statement={{ ...statement, plans: [plan], credits: [credit] }} />);
+    const quotas = screen.getByTestId('measure-quotas').textContent ?? '';
+    expect(quotas).toContain('New logos quota2 this period (8 a year)');
+    expect(quotas).toContain(`ACV quota${usd('9863014')} this period (${usd('40000000')} a year)`);
+    expect(screen.getByTestId('credit-term').textContent).toBe('a year of a 36-month contract');
+  });
 });
