@@ -6,7 +6,7 @@ import { opportunities } from '../crm/entities.js';
 import { createRecord, updateRecord } from '../crm/records.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
 import { sellersBook } from '../test-support/sellers-book.js';
-import { createTerritoryModel, saveTerritoryModel } from '../territories/territory-models.js';
+import { flatTerritoryModel } from '../test-support/territory-model.js';
 import { allocateQuotas } from './allocate-quotas.js';
 import { createQuotaPlan } from './quota-plans.js';
 
@@ -68,22 +68,11 @@ describe.each(testDialects())('quota allocation on %s', (dialect) => {
   });
 
   it('allocates over a territory model\'s territories by what was booked on their accounts and their potential; owners carry their territories, an empty seat its own', async () => {
-    const seat = (personId: string | null) => [{ personId, placeholder: personId ? null : 'New AE (South)', role: 'ae', from: null, to: null }];
-    const model = await createTerritoryModel(ctx, t.actors.ops, { name: 'FY2027 territories' });
-    await saveTerritoryModel(ctx, t.actors.ops, model.id, {
-      name: model.name, baseVersion: 1,
-      definition: {
-        ownerRole: 'ae', types: [],
-        territories: [
-          { key: 'N', name: 'North', parent: null, level: 'territory', type: null, members: seat(t.people.rep.id) },
-          { key: 'W', name: 'West', parent: null, level: 'territory', type: null, members: seat(t.people.otherRep.id) },
-          { key: 'S', name: 'South', parent: null, level: 'territory', type: null, members: seat(null) },
-        ],
-        // Rob's account goes West to Olga; Olga's goes to the empty southern seat.
-        rules: [], manual: [{ accountId: accountIds[0] as string, territory: 'N' }, { accountId: accountIds[1] as string, territory: 'W' }, { accountId: accountIds[2] as string, territory: 'S' }], locks: [],
-      },
-    });
-    const body = { fiscalYear: 2027, targetMinor: '1000000', basis: 'territories' as const, territoryModelId: model.id };
+    // Rob's account goes West to Olga; Olga's goes to the empty southern seat.
+    const modelId = await flatTerritoryModel(ctx, t.actors.ops, 'FY2027 territories', [
+      { key: 'N', name: 'North', ownerId: t.people.rep.id }, { key: 'W', name: 'West', ownerId: t.people.otherRep.id }, { key: 'S', name: 'South', ownerId: null, seat: 'New AE (South)' },
+    ], [{ accountId: accountIds[0] as string, territory: 'N' }, { accountId: accountIds[1] as string, territory: 'W' }, { accountId: accountIds[2] as string, territory: 'S' }]);
+    const body = { fiscalYear: 2027, targetMinor: '1000000', basis: 'territories' as const, territoryModelId: modelId };
     const a = await allocateQuotas(ctx, t.actors.ops, body);
     // The blend of the territories: North 0.5 x 0.2 + 0.5 x 0.6 = 0.4, West 0.3 + 0.3 halves = 0.3, South 0.3.
     expect(a.territories.map((x) => [x.name, x.ownerName, x.accounts, x.historyMinor, x.potentialMinor, x.quotaMinor])).toEqual([

@@ -9,8 +9,9 @@ import { publishPlanVersion, savePlanVersion } from '../plans/save-plan-version.
 import { seedPlanTemplates } from '../plans/seed-plan-templates.js';
 import { createTestOrg, testContext, type TestOrg } from '../test-support/factories.js';
 import { activateTerritoryModel } from '../territories/activate-territory-model.js';
-import { createTerritoryModel, listTerritoryModels, saveTerritoryModel } from '../territories/territory-models.js';
+import { listTerritoryModels } from '../territories/territory-models.js';
 import { sellersBook } from '../test-support/sellers-book.js';
+import { flatTerritoryModel } from '../test-support/territory-model.js';
 import { carryTerritoryQuota, saveQuotaPlan } from './quota-plan-changes.js';
 import { quotaByTerritory } from './quota-territories.js';
 import { approveQuotaPlan, compareQuotaPlanVersions, createQuotaPlan, getQuotaPlan, listQuotaPlans, rejectQuotaPlan, submitQuotaPlan } from './quota-plans.js';
@@ -177,21 +178,10 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
   });
 
   it('carries quota with a territory model\'s moves from its day, pro-rated by the potential gained or lost', async () => {
-    const member = (personId: string) => [{ personId, placeholder: null, role: 'ae', from: null, to: null }];
-    const model = await createTerritoryModel(ctx, t.actors.ops, { name: 'Rob takes Rita\'s account' });
-    await saveTerritoryModel(ctx, t.actors.ops, model.id, {
-      name: model.name, baseVersion: 1,
-      definition: {
-        ownerRole: 'ae', types: [],
-        territories: [
-          { key: 'R1', name: 'One', parent: null, level: 'territory', type: null, members: member(t.people.rep.id) },
-          { key: 'R2', name: 'Two', parent: null, level: 'territory', type: null, members: member(t.people.rep2.id) },
-          { key: 'R3', name: 'Three', parent: null, level: 'territory', type: null, members: member(t.people.otherRep.id) },
-        ],
-        rules: [], manual: [{ accountId: accountIds[0], territory: 'R2' }, { accountId: accountIds[1], territory: 'R2' }, { accountId: accountIds[2], territory: 'R3' }], locks: [],
-      },
-    });
-    const carried = await carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 5, modelId: model.id, effectiveDate: '2027-10-01' });
+    const three = [{ key: 'R1', name: 'One', ownerId: t.people.rep.id }, { key: 'R2', name: 'Two', ownerId: t.people.rep2.id }, { key: 'R3', name: 'Three', ownerId: t.people.otherRep.id }];
+    const modelId = await flatTerritoryModel(ctx, t.actors.ops, 'Rob takes Rita\'s account', three,
+      [{ accountId: accountIds[0] as string, territory: 'R2' }, { accountId: accountIds[1] as string, territory: 'R2' }, { accountId: accountIds[2] as string, territory: 'R3' }]);
+    const carried = await carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 5, modelId, effectiveDate: '2027-10-01' });
     // Rob's potential 3,000 -> 9,000: three times his quota from October; Rita's 6,000 -> 0: none from October. Olga's is unchanged.
     expect(carried.lines.find((l) => l.name === 'Rob Rep')).toMatchObject({ earlier: [{ annualMinor: '234000', until: '2027-10-01' }], annualMinor: '702000', quarters: ['46800', '46800', '46800', '280800'] });
     // Rita: 400,000 to June, 600,000 July to September, none from October.
@@ -200,9 +190,9 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
     });
     expect(carried.lines.find((l) => l.name === 'Olga Rep')).toMatchObject({ earlier: [], annualMinor: '250000' });
     expect(carried.versions.at(-1)?.reason).toContain('territory-change from 2027-10-01: 2 sellers');
-    await expect(carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 6, modelId: model.id, effectiveDate: '2028-02-01' })).rejects.toMatchObject({ issues: [{ field: 'effectiveDate' }] });
+    await expect(carryTerritoryQuota(ctx, t.actors.ops, planId, { baseVersion: 6, modelId, effectiveDate: '2028-02-01' })).rejects.toMatchObject({ issues: [{ field: 'effectiveDate' }] });
     // The plan over the model's territories: each owner's quota against the potential she covers.
-    const lens = await quotaByTerritory(ctx, t.actors.finance, planId, model.id);
+    const lens = await quotaByTerritory(ctx, t.actors.finance, planId, modelId);
     expect(lens.territories.map((x) => [x.key, x.ownerName, x.accounts, x.potentialMinor, x.quotaMinor])).toEqual([
       ['R1', 'Rita Rep', 0, '0', '0'], ['R2', 'Rob Rep', 2, '900000', '702000'], ['R3', 'Olga Rep', 1, '100000', '250000'],
     ]);
@@ -211,19 +201,9 @@ describe.each(testDialects())('quota plans on %s', (dialect) => {
   });
 
   it('carries quota in the same step as activating a model, once, or activates nothing', async () => {
-    const member = (personId: string) => [{ personId, placeholder: null, role: 'ae', from: null, to: null }];
-    const territories = [
-      { key: 'R1', name: 'One', parent: null, level: 'territory', type: null, members: member(t.people.rep.id) },
-      { key: 'R2', name: 'Two', parent: null, level: 'territory', type: null, members: member(t.people.rep2.id) },
-      { key: 'R3', name: 'Three', parent: null, level: 'territory', type: null, members: member(t.people.otherRep.id) },
-    ] as const;
-    const modelWith = async (name: string, manual: [number, string][]) => {
-      const model = await createTerritoryModel(ctx, t.actors.ops, { name });
-      await saveTerritoryModel(ctx, t.actors.ops, model.id, {
-        name, baseVersion: 1, definition: { ownerRole: 'ae', types: [], territories: [...territories], rules: [], manual: manual.map(([i, territory]) => ({ accountId: accountIds[i] as string, territory })), locks: [] },
-      });
-      return model.id;
-    };
+    const three = [{ key: 'R1', name: 'One', ownerId: t.people.rep.id }, { key: 'R2', name: 'Two', ownerId: t.people.rep2.id }, { key: 'R3', name: 'Three', ownerId: t.people.otherRep.id }];
+    const modelWith = (name: string, manual: [number, string][]) =>
+      flatTerritoryModel(ctx, t.actors.ops, name, three, manual.map(([i, territory]) => ({ accountId: accountIds[i] as string, territory })));
     const before = await getQuotaPlan(ctx, t.actors.ops, planId);
     // The model carried by hand above: carrying it again is refused, and the model stays a plan.
     const carriedModel = (await listTerritoryModels(ctx, t.actors.ops)).find((m) => m.name === 'Rob takes Rita\'s account')?.id as string;

@@ -5,9 +5,9 @@
  * ACV is what a won new or expansion deal is worth a year.
  */
 export const MEASURE_QUOTAS = {
-  'new-logos': { label: 'New logos', unit: 'count', creditType: 'new-logo' },
+  'new-logos': { label: 'New logos', name: 'new logos', unit: 'count', creditType: 'new-logo' },
   // Annual contract value: a deal's amount over the years of its contract term (comp/annual-value.ts).
-  acv: { label: 'ACV', unit: 'money', creditType: 'acv' },
+  acv: { label: 'ACV', name: 'ACV', unit: 'money', creditType: 'acv' },
 } as const;
 
 export type QuotaMeasure = keyof typeof MEASURE_QUOTAS;
@@ -22,7 +22,7 @@ export type QuotaPlanMeasure = 'bookings' | QuotaMeasure;
 export const measureLabel = (measure: string): string => (measure === 'bookings' ? 'Bookings' : Object.hasOwn(MEASURE_QUOTAS, measure) ? MEASURE_QUOTAS[measure as QuotaMeasure].label : measure);
 
 /** A measure inside a sentence ("last year's new logos"). */
-export const measureName = (measure: string): string => (measure === 'acv' ? 'ACV' : measureLabel(measure).toLowerCase());
+export const measureName = (measure: string): string => (Object.hasOwn(MEASURE_QUOTAS, measure) ? MEASURE_QUOTAS[measure as QuotaMeasure].name : measureLabel(measure).toLowerCase());
 
 /** Money (minor units of the organisation's currency) or a count. */
 export const unitOfMeasure = (measure: QuotaPlanMeasure): 'money' | 'count' => (measure === 'bookings' ? 'money' : MEASURE_QUOTAS[measure].unit);
