@@ -23,9 +23,19 @@ export interface CalcReadQuery {
   readonly owners?: { readonly from: string | null; readonly to: string | null };
 }
 
-/** In this order, which is the covering index comp_transactions_calc's (migrations 2026-11-28T0900, 2026-12-03T0900). */
-export const CALC_COLUMNS = ['owner_id', 'date', 'id', 'kind', 'amount_minor', 'currency', 'opportunity_id', 'pipeline_id', 'territory_id', 'reverses', 'line_items', 'splits', 'term_months'] as const;
+/**
+ * In this order, which is the covering index comp_transactions_calc's (migrations 2026-11-28T0900,
+ * 2026-12-03T0900), but for the kind: a cancellation takes the kind it cancels (a lost renewal
+ * takes back renewal credit), looked up by SQLite for the few cancellation rows as they are read.
+ */
+export const CALC_COLUMNS = ['owner_id', 'date', 'id', 'kind', 'amount_minor', 'currency', 'opportunity_id', 'pipeline_id', 'territory_id', 'line_items', 'splits', 'term_months'] as const;
 type Row = readonly unknown[];
+
+/** The kind a run credits a row as: its own, or for a cancellation the kind of the row it reverses. */
+const creditedKind = sql<string>`coalesce(case when "kind" = 'cancellation' then (select "r"."kind" from "comp_transactions" as "r" where "r"."org_id" = "comp_transactions"."org_id" and "r"."id" = "comp_transactions"."reverses") end, "kind")`;
+
+/** CALC_COLUMNS selected, the kind as credited. */
+export const calcSelection = () => CALC_COLUMNS.map((c) => (c === 'kind' ? creditedKind.as('kind') : c));
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
@@ -35,25 +45,13 @@ export function lineItemsOf(json: unknown): TransactionLineItem[] {
   return (JSON.parse(String(json)) as { productId: string; productFamily: string | null; amountMinor: string }[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) }));
 }
 
-/** A row in CALC_COLUMNS order as a run reads it; a cancellation takes the kind it cancels (a lost renewal takes back renewal credit). */
-function toCalcTransaction(r: Row, kindOf: ReadonlyMap<string, string>): CalcTransaction {
-  const kind = String(r[3]);
+/** A row in CALC_COLUMNS order as a run reads it. */
+export function toCalcTransaction(r: Row): CalcTransaction {
   return {
-    id: String(r[2]), date: String(r[1]), kind: kind === 'cancellation' ? (kindOf.get(String(r[9])) ?? 'cancellation') : kind,
-    amountMinor: big(r[4]), currency: String(r[5]), ownerId: text(r[0]), opportunityId: text(r[6]), pipelineId: text(r[7]), territoryId: text(r[8]),
-    lineItems: r[10] === '[]' ? [] : lineItemsOf(r[10]), splits: r[11] === '[]' ? [] : (JSON.parse(String(r[11])) as OpportunitySplit[]),
-    termMonths: r[12] === null || r[12] === undefined ? null : Number(r[12]),
+    id: String(r[2]), date: String(r[1]), kind: String(r[3]), amountMinor: big(r[4]), currency: String(r[5]), ownerId: text(r[0]), opportunityId: text(r[6]), pipelineId: text(r[7]),
+    territoryId: text(r[8]), lineItems: r[9] === '[]' ? [] : lineItemsOf(r[9]), splits: r[10] === '[]' ? [] : (JSON.parse(String(r[10])) as OpportunitySplit[]),
+    termMonths: r[11] === null || r[11] === undefined ? null : Number(r[11]),
   };
-}
-
-/** Rows in CALC_COLUMNS order to transactions, looking up (in one query) the kind of the rows their cancellations reverse. */
-export async function toCalcTransactions(db: Db | Tx, orgId: string, rows: readonly Row[]): Promise<CalcTransaction[]> {
-  const reversed = rows.filter((r) => r[3] === 'cancellation').map((r) => String(r[9]));
-  const kindOf = new Map<string, string>();
-  if (reversed.length > 0) {
-    for (const r of await db.selectFrom('comp_transactions').select(['id', 'kind']).where('org_id', '=', orgId).where('id', 'in', [...new Set(reversed)]).execute()) kindOf.set(String(r.id), String(r.kind));
-  }
-  return rows.map((r) => toCalcTransaction(r, kindOf));
 }
 
 /** How many owners one query finds, and how many one query of rows names. */
@@ -97,7 +95,7 @@ async function* ownerGroups(db: Db | Tx, orgId: string, query: CalcReadQuery): A
  * range over (owner, date, id) walked every owner's rows of every year.
  */
 function rowsQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: readonly (string | null)[], after: Row | null, limit: number) {
-  let q = db.selectFrom('comp_transactions').select([...CALC_COLUMNS]).where('org_id', '=', orgId)
+  let q = db.selectFrom('comp_transactions').select(calcSelection()).where('org_id', '=', orgId)
     .where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
   q = owners[0] === null ? q.where('owner_id', 'is', null) : q.where('owner_id', 'in', owners as string[]);
   if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(String(after[1]), String(after[2]))));
@@ -107,53 +105,61 @@ function rowsQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: rea
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
 /**
- * A page of rows as arrays: on SQLite outside a transaction straight from better-sqlite3, since
- * a row object per row costs more than SQLite's own work (1.25M rows of a quarter: 5.1 s as
- * objects, 3.0 s as arrays; docs/benchmarks.md); otherwise through Kysely.
+ * Reads a page of rows and visits each. On SQLite outside a transaction the rows are stepped
+ * through straight from better-sqlite3 as arrays, one at a time: row objects cost more than
+ * SQLite's own work, and a page held whole was what V8's young-generation collections kept
+ * copying (docs/benchmarks.md). Otherwise through Kysely. Returns how many rows and the last.
  */
-async function readRows(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: readonly (string | null)[], after: Row | null, limit: number): Promise<Row[]> {
-  const q = rowsQuery(db, orgId, query, owners, after, limit);
+async function visitPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: { owners: readonly (string | null)[]; after: Row | null; limit: number }, visit: (t: CalcTransaction) => void): Promise<{ count: number; last: Row | null }> {
+  const q = rowsQuery(db, orgId, query, page.owners, page.after, page.limit);
   const sqlite = sqliteHandleOf(db);
-  if (!sqlite) return (await q.execute()).map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c]));
-  const compiled = q.compile();
-  // The index is named: SQLite's sampled statistics (analysis_limit) can make it prefer the date index and sort the whole window on every page.
-  const text = compiled.sql.replace('from "comp_transactions"', 'from "comp_transactions" indexed by "comp_transactions_calc"');
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text).raw(true)));
-  return statement.all(...compiled.parameters) as Row[];
+  let rows: Iterable<Row>;
+  if (sqlite) {
+    const compiled = q.compile();
+    // The index is named: SQLite's sampled statistics (analysis_limit) can make it prefer the date index and sort the whole window on every page.
+    const text = compiled.sql.replace('from "comp_transactions" where', 'from "comp_transactions" indexed by "comp_transactions_calc" where');
+    let cache = statements.get(sqlite);
+    if (!cache) statements.set(sqlite, (cache = new Map()));
+    let statement = cache.get(text);
+    if (!statement) cache.set(text, (statement = sqlite.prepare(text).raw(true)));
+    // Stepped with nothing awaited: the statement holds the connection until its last row.
+    rows = statement.iterate(...compiled.parameters) as Iterable<Row>;
+  } else {
+    rows = (await q.execute()).map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c]));
+  }
+  let count = 0;
+  let last: Row | null = null;
+  for (const r of rows) {
+    count++;
+    last = r;
+    visit(toCalcTransaction(r));
+  }
+  return { count, last };
 }
 
-/**
- * Rows a page holds. A page's rows, transactions and credits live until it is credited: pages
- * of 5,000 outgrew V8's young generation, so collecting them copied and promoted a page's worth
- * each time (a quarter of 1.25M rows in two threads: 11.5 s in pages of 5,000, 9.5 s in pages of
- * 2,000, 10.1 s in pages of 500, which cost more queries; docs/benchmarks.md).
- */
-const PAGE_ROWS = 2000;
+/** Rows a page (a query) reads: `betweenPages` runs after each, when the connection is free. */
+const PAGE_ROWS = 5000;
 
 /**
- * The run's transactions dated from..to and numbered at most seqThrough, of the owners in
- * range, in pages of `pageSize` rows: rows without an owner first (when the range is unbounded
- * below), then each owner's, by owner, date and id.
+ * Visits the run's transactions dated from..to and numbered at most seqThrough, of the owners in
+ * range, one at a time: rows without an owner first (when the range is unbounded below), then
+ * each owner's, by owner, date and id. `visit` is synchronous (a page's statement is open while
+ * it runs); `betweenPages` is awaited after each page of `pageSize` rows.
  */
-export async function* calcTransactionPages(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize = PAGE_ROWS): AsyncGenerator<CalcTransaction[]> {
-  let page: Row[] = [];
+export async function visitCalcTransactions(
+  db: Db | Tx, orgId: string, query: CalcReadQuery, visit: (t: CalcTransaction) => void,
+  options: { betweenPages?: () => Promise<void> | void; pageSize?: number } = {},
+): Promise<void> {
+  const limit = options.pageSize ?? PAGE_ROWS;
   for await (const group of ownerGroups(db, orgId, query)) {
-    // The owners of the group not yet read to the end; after a full read, the last row's owner continues after it.
+    // The owners of the group not yet read to the end; after a full page, the last row's owner continues after it.
     let owners = group;
     let after: Row | null = null;
     while (owners.length > 0) {
-      const limit = pageSize - page.length;
-      const rows = await readRows(db, orgId, query, after ? owners.slice(0, 1) : owners, after, limit);
-      for (const r of rows) page.push(r);
-      if (page.length === pageSize) {
-        yield await toCalcTransactions(db, orgId, page);
-        page = [];
-      }
-      if (rows.length === limit) {
-        after = rows[rows.length - 1] as Row;
+      const { count, last } = await visitPage(db, orgId, query, { owners: after ? owners.slice(0, 1) : owners, after, limit }, visit);
+      await options.betweenPages?.();
+      if (count === limit) {
+        after = last as Row;
         owners = owners.slice(owners.indexOf(after[0] as string | null));
       } else {
         owners = after ? owners.slice(1) : [];
@@ -161,5 +167,4 @@ export async function* calcTransactionPages(db: Db | Tx, orgId: string, query: C
       }
     }
   }
-  if (page.length > 0) yield await toCalcTransactions(db, orgId, page);
 }

@@ -55,7 +55,7 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
     await expect(compTransactionRepo.insertClawbacks(db, [{ ...event('clb_3', '2026-06-01'), transactionId: 'txn_none' }])).rejects.toThrow();
   });
 
-  it('reads a run page by page: rows without an owner first, then the rows of each owner by date and id, in owner ranges, up to a number', async () => {
+  it('reads a run a row at a time in pages: rows without an owner first, then the rows of each owner by date and id, in owner ranges, up to a number', async () => {
     const db = database.db;
     const row = (id: string, ownerId: string | null, date: string, over: Partial<CompTransaction> = {}) =>
       txn({ orgId: 'org_c', id, sourceKey: id, ownerId, date, splits: [], lineItems: [], kind: 'renewal', amountMinor: 100n, ...over });
@@ -67,15 +67,14 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
     const seqThrough = await compTransactionRepo.lastSeq(db, 'org_c');
     await compTransactionRepo.insertMany(db, [row('t10', 'a', '2026-02-05')]);
     const read = async (owners?: { from: string | null; to: string | null }) => {
-      const pages: string[][] = [];
-      for await (const page of compTransactionRepo.pagesForCalc(db, 'org_c', { from: '2026-01-01', to: '2026-03-31', seqThrough, ...(owners ? { owners } : {}) }, 2)) {
-        pages.push(page.map((t) => `${t.ownerId ?? '-'}:${t.id}:${t.kind}`));
-      }
-      return pages;
+      const pages: string[][] = [[]];
+      await compTransactionRepo.visitForCalc(db, 'org_c', { from: '2026-01-01', to: '2026-03-31', seqThrough, ...(owners ? { owners } : {}) },
+        (t) => pages[pages.length - 1]?.push(`${t.ownerId ?? '-'}:${t.id}:${t.kind}`), { pageSize: 2, betweenPages: () => void pages.push([]) });
+      return pages.filter((p) => p.length > 0);
     };
     // Pages of two; t8 is after the window, t10 after the number; the cancellation takes the kind it cancels.
     expect((await read()).flat()).toEqual(['-:t7:renewal', '-:t3:renewal', 'a:t4:renewal', 'a:t2:renewal', 'a:t9:renewal', 'b:t1:renewal', 'b:t6:renewal', 'c:t5:renewal']);
-    expect((await read()).map((p) => p.length)).toEqual([2, 2, 2, 2]);
+    expect((await read()).map((p) => p.length)).toEqual([2, 2, 1, 2, 1]);
     // Ranges [null, b) and [b, null) read every row once; ownerless rows go to the first.
     expect((await read({ from: null, to: 'b' })).flat()).toEqual(['-:t7:renewal', '-:t3:renewal', 'a:t4:renewal', 'a:t2:renewal', 'a:t9:renewal']);
     expect((await read({ from: 'b', to: null })).flat()).toEqual(['b:t1:renewal', 'b:t6:renewal', 'c:t5:renewal']);
@@ -90,9 +89,7 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
     })));
     const seqThrough = await compTransactionRepo.lastSeq(db, 'org_b');
     const read: string[] = [];
-    for await (const page of compTransactionRepo.pagesForCalc(db, 'org_b', { from: '2026-01-01', to: '2026-03-31', seqThrough, owners: { from: 'o0001', to: 'o1200' } }, 333)) {
-      for (const t of page) read.push(t.ownerId as string);
-    }
+    await compTransactionRepo.visitForCalc(db, 'org_b', { from: '2026-01-01', to: '2026-03-31', seqThrough, owners: { from: 'o0001', to: 'o1200' } }, (t) => read.push(t.ownerId as string), { pageSize: 333 });
     expect(read).toEqual(owners.slice(1, 1200).filter((o) => o !== 'o0700'));
   });
 });

@@ -1,4 +1,4 @@
-import { CALC_COLUMNS, calcTransactionPages, lineItemsOf, toCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
+import { CALC_COLUMNS, calcSelection, lineItemsOf, toCalcTransaction, visitCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
 import type { Db, Tx } from './database.js';
 
 /** How one person shares a deal: see docs/crediting.md (credit, payout, overlay splits). */
@@ -126,9 +126,9 @@ export const compTransactionRepo = {
     return row?.seq === null || row?.seq === undefined ? 0n : big(row.seq);
   },
 
-  /** What a full calc run reads, page by page: see calc-transaction-pages.ts. */
-  pagesForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery, pageSize?: number): AsyncGenerator<CalcTransaction[]> {
-    return calcTransactionPages(db, orgId, query, pageSize);
+  /** What a full calc run reads, a row at a time: see calc-transaction-pages.ts. */
+  visitForCalc(...args: Parameters<typeof visitCalcTransactions>): Promise<void> {
+    return visitCalcTransactions(...args);
   },
 
   /** Everyone a split of a run's rows names (from the small index of shared rows): who may be credited on deals she does not own. */
@@ -156,7 +156,7 @@ export const compTransactionRepo = {
   async listForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery & { personIds: readonly string[] }): Promise<CalcTransaction[]> {
     const ids = new Set(query.personIds);
     if (ids.size === 0) return [];
-    const base = () => db.selectFrom('comp_transactions').select([...CALC_COLUMNS])
+    const base = () => db.selectFrom('comp_transactions').select(calcSelection())
       .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
     // Owned by one of them (one IN list, however many), or shared with one of them in a split (few rows have splits).
     const owned = await base().where('owner_id', 'in', [...ids]).execute();
@@ -169,7 +169,7 @@ export const compTransactionRepo = {
       for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
       return 0;
     });
-    return toCalcTransactions(db, orgId, rows.map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c])));
+    return rows.map((r: Record<string, unknown>) => toCalcTransaction(CALC_COLUMNS.map((c) => r[c])));
   },
 
   async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {

@@ -16,8 +16,11 @@ import { creditingRulesFor } from './crediting-rules.js';
  * strings), so `attain calc verify` recomputes from exactly these values.
  */
 export interface CalcInputs {
-  /** 1: transactions hashed in one stream by date and id; 2: per partition, each owner's together (credit-partition.ts). */
-  readonly version: 1 | 2;
+  /**
+   * 1: transactions hashed in one stream by date and id; 2: per partition, each owner's together
+   * (credit-partition.ts); 3: as 2, and result bodies without explanation rows (statement-body.ts).
+   */
+  readonly version: 1 | 2 | 3;
   readonly periodKey: string;
   readonly period: DateRange;
   readonly currency: string;
@@ -119,7 +122,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
   const people = [...new Set(assignments.map((a) => a.personId))].sort();
   const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people);
   const inputs: CalcInputs = {
-    version: 2, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
+    version: 3, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
     personIds: args.personIds === null ? null : [...args.personIds].sort(),
     seqThrough: (await compTransactionRepo.lastSeq(tx, orgId)).toString(), window: { from, to: period.to },
     plans: refs.sort((a, b) => (planKey(a.planId, a.version) < planKey(b.planId, b.version) ? -1 : 1)),

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '@attain/core';
 import { ledgerRepo, type Database } from '@attain/store';
 import { openPayCycleOrg, testDialects, warnIfPostgresSkipped, type PayCycleOrg } from '@attain/app/test-support';
 import type { AppContext } from '../context.js';
 import { opportunities } from '../crm/entities.js';
 import { updateRecord } from '../crm/records.js';
 import { importTransactions } from '../transactions/import-transactions.js';
+import type { CalcInputs } from './calc-inputs.js';
 import { settleRecalculations } from './recalculate-payees.js';
-import { runCalc, startCalcRun } from './run-calc.js';
+import { executeCalcRun, runCalc, startCalcRun } from './run-calc.js';
 import { getStatement, listCalcRuns, listStatements } from './statement-queries.js';
 import { verifyCalcRun } from './verify-calc-run.js';
 
@@ -24,6 +26,8 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
   });
   afterAll(async () => database.close());
 
+  const bodyOf = async (runId: string, personId: string): Promise<string> => String((await database.db.selectFrom('calc_results').select('body')
+    .where('org_id', '=', t.org.id).where('run_id', '=', runId).where('person_id', '=', personId).executeTakeFirstOrThrow()).body);
   const winDeal = (actor: PayCycleOrg['actors']['rep'], amountMinor: string, closeDate: string) => t.winDeal(actor, amountMinor, closeDate);
 
   it('runs a period: results for every payee, the ledger brought to them, hashes that verify; a re-run changes nothing', async () => {
@@ -106,6 +110,27 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     // 1,000.00 more bookings, below quota: 10% of it.
     expect(BigInt((await q3()).earnedMinor) - before).toBe(10000n);
     expect((await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q3' }))[0]).toMatchObject({ kind: 'incremental', trigger: expect.stringMatching(/^transactions /) });
+  });
+
+  it('keeps explanation rows in the bodies of runs frozen before inputs version 3: they verify, and read as a newer run derives them', async () => {
+    const latest = await getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
+    const run = await startCalcRun(ctx, t.actors.finance, { period: '2026-Q3' });
+    const inputs = JSON.parse(run.inputs) as CalcInputs;
+    expect(inputs.version).toBe(3);
+    expect(JSON.parse((await bodyOf(latest.run.id, t.people.rep2.id))).plans[0].explanation).toBeUndefined();
+    // As a run started before version 3 was frozen.
+    await database.db.updateTable('calc_runs').set({ inputs: canonicalJson({ ...inputs, version: 2 }) }).where('org_id', '=', t.org.id).where('id', '=', run.id).execute();
+    const old = await executeCalcRun(ctx, t.actors.finance, run.id);
+    const stored = JSON.parse(await bodyOf(old.id, t.people.rep2.id)).plans[0].explanation;
+    expect(stored.map((r: { step: string }) => r.step)).toEqual(expect.arrayContaining(['measure', 'paid']));
+    expect(await verifyCalcRun(ctx, t.actors.finance, old.id)).toMatchObject({ ok: true, mismatches: [] });
+    const statement = await getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
+    expect(statement.run.id).toBe(old.id);
+    // Other bytes (the rows are in them), the same figures.
+    expect(statement.hash).not.toBe(latest.hash);
+    expect(statement.payoutMinor).toBe(latest.payoutMinor);
+    expect(statement.plans[0]?.explanation).toEqual(stored);
+    expect(statement.plans[0]?.explanation).toEqual(latest.plans[0]?.explanation);
   });
 
   it('verify finds a result edited after publishing', async () => {

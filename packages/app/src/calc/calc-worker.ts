@@ -44,7 +44,7 @@ async function work(task: WorkerTask, port: MessagePort): Promise<void> {
     const { inputs, orgId } = task;
     const plans = await loadFrozenPlans(database.db as unknown as Tx, orgId, inputs);
     const calculator = payeeCalculator(inputs, plans, (done) => post({ type: 'progress', done }));
-    const credited = await creditPartition(database.db, orgId, inputs, { payeeIds: task.payeeIds, partitions: inputs.partitions ?? WHOLE, index: task.index, settle: calculator.settle });
+    const credited = await creditPartition(database.db, orgId, inputs, { payeeIds: task.payeeIds, partitions: inputs.partitions ?? WHOLE, index: task.index, settle: calculator.settle, betweenPages: calculator.report });
     const inbox = handedOver();
     post({ type: 'credited', theirs: credited.theirs });
     const results = await calculator.finish(credited.open, await inbox);

@@ -1,5 +1,5 @@
 import { formatDecimal, type ApprovalState, type CreditWithExplanation } from '@attain/core';
-import type { ApprovalStateWire, CalcRunItem, LedgerEntryItem, StatementCredit, StatementPlan } from '@attain/contract';
+import type { ApprovalStateWire, CalcRunItem, LedgerEntryItem, StatementCredit } from '@attain/contract';
 import type { CalcRun, LedgerEntry } from '@attain/store';
 
 /** A run on the wire: without its frozen inputs, numbers as strings. */
@@ -18,9 +18,6 @@ export const presentCredit = (c: CreditWithExplanation): StatementCredit => ({
   share: c.share ? formatDecimal(c.share) : null, splitKind: c.splitKind ?? null, payoutShare: c.payoutShare ? formatDecimal(c.payoutShare) : null,
   via: c.rollup ? `${c.rollup.creditedVia} (level ${c.rollup.level})` : null, termMonths: c.termMonths ?? null,
 });
-
-/** The plans of a stored result body (written by calculatePayee, so the shape is known). */
-export const plansOfBody = (body: string): StatementPlan[] => (JSON.parse(body) as { plans: StatementPlan[] }).plans;
 
 export const presentApproval = (a: ApprovalState): ApprovalStateWire => ({
   status: a.status, route: [...a.route], next: a.next,

@@ -138,8 +138,8 @@ export function calculatePayee(args: {
     personId, periodKey: inputs.periodKey, period: inputs.period, currency: inputs.currency, earnedMinor: earnedMinor.toString(), payoutMinor: payoutMinor.toString(),
     plans: parts.map((p) => ({
       assignmentId: p.a.id, planId: p.plan.id, planVersion: p.plan.version, planName: p.plan.name, terms: presentTerms(p.terms),
-      // canonicalJson writes the calculation's bigints as decimal strings.
-      explanation: explanationRows(p.plan, p.calc), calculation: withoutCreditIds(p.calc),
+      // canonicalJson writes the calculation's bigints as decimal strings. Explanation rows are derived when read since inputs version 3.
+      ...(inputs.version < 3 ? { explanation: explanationRows(p.plan, p.calc) } : {}), calculation: withoutCreditIds(p.calc),
       componentKinds: Object.fromEntries(p.plan.components.map((c) => [c.id, c.kind])),
       // Only when the plan measures one: bodies of plans without keep their bytes (and hashes).
       ...(Object.keys(p.measureQuotas).length === 0 ? {} : { measureQuotas: p.measureQuotas }),

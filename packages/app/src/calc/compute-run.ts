@@ -41,24 +41,32 @@ export function partitionCount(databaseUrl: string | undefined, personIds: reado
 
 /**
  * Calculates a partition's payees: each as she settles (her credits final), then, once every
- * partition's credits are in, those left open. Results come in payee order.
+ * partition's credits are in, those left open. Results come in payee order. Progress is
+ * reported from `report`, between pages of rows (a payee is calculated while a page is read).
  */
 export function payeeCalculator(inputs: CalcInputs, plans: ReadonlyMap<string, Plan>, onProgress?: (done: number) => Promise<void> | void) {
   const assignmentsOf = new Map<string, FrozenAssignment[]>(payeesOf(inputs));
   const results: PayeeResult[] = [];
-  const settle = async (personId: string, credits: readonly Credit[]): Promise<void> => {
+  let reported = 0;
+  const settle = (personId: string, credits: readonly Credit[]): void => {
     const assignments = assignmentsOf.get(personId);
-    if (!assignments) return;
-    results.push(calculatePayee({ inputs, plans, personId, assignments, credits }));
-    if (onProgress && results.length % 500 === 0) await onProgress(results.length);
+    if (assignments) results.push(calculatePayee({ inputs, plans, personId, assignments, credits }));
+  };
+  const report = async (): Promise<void> => {
+    if (!onProgress || results.length - reported < 500) return;
+    reported = results.length;
+    await onProgress(reported);
   };
   const finish = async (open: ReadonlyMap<string, Credit[]>, handedOver: readonly (readonly Credit[])[]): Promise<PayeeResult[]> => {
     for (const list of handedOver) for (const c of list) open.get(c.payeeId)?.push(c);
-    for (const [personId, credits] of open) await settle(personId, credits);
+    for (const [personId, credits] of open) {
+      settle(personId, credits);
+      await report();
+    }
     await onProgress?.(results.length);
     return results.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   };
-  return { settle, finish };
+  return { settle, report, finish };
 }
 
 /** Runs frozen before partitions (inputs version 1) hashed their transactions in one stream by date then id. */
@@ -79,7 +87,7 @@ async function computeHere(db: Db | Tx, orgId: string, inputs: CalcInputs, optio
   const handedOver: Credit[][] = [];
   const digests: string[] = [];
   for (let index = 0; index < partitions.length; index++) {
-    const credited = await creditPartition(db, orgId, inputs, { payeeIds, partitions, index, settle: calculator.settle });
+    const credited = await creditPartition(db, orgId, inputs, { payeeIds, partitions, index, settle: calculator.settle, betweenPages: calculator.report });
     for (const [id, list] of credited.open) open.set(id, list);
     handedOver.push(...credited.theirs);
     digests.push(credited.digest);

@@ -61,20 +61,24 @@ function reachOf(inputs: CalcInputs & { personIds: readonly string[] }): string[
 }
 
 /**
- * The transactions a run reads, in pages, each owner's together by date and id: its window up
- * to its frozen number, of the owners in `owners`; for a run of some payees, theirs and their
- * reports' (one page).
+ * Visits the transactions a run reads, one at a time, each owner's together by date and id: its
+ * window up to its frozen number, of the owners in `owners`; for a run of some payees, theirs and
+ * their reports' (one page). `betweenPages` runs after each page, when the connection is free.
  */
-async function* runTransactionPages(db: Db | Tx, orgId: string, inputs: CalcInputs, owners?: Partition): AsyncGenerator<CalcTransaction[]> {
+async function visitRunTransactions(
+  db: Db | Tx, orgId: string, inputs: CalcInputs, visit: (t: CalcTransaction) => void, options: { owners?: Partition; betweenPages?: () => Promise<void> | void } = {},
+): Promise<void> {
   const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
-  if (inputs.personIds === null) yield* compTransactionRepo.pagesForCalc(db, orgId, owners ? { ...query, owners: { from: owners.from, to: owners.to } } : query);
-  else yield compTransactionRepo.listForCalc(db, orgId, { ...query, personIds: reachOf({ ...inputs, personIds: inputs.personIds }) });
+  const { owners, betweenPages } = options;
+  if (inputs.personIds === null) return compTransactionRepo.visitForCalc(db, orgId, owners ? { ...query, owners: { from: owners.from, to: owners.to } } : query, visit, { ...(betweenPages ? { betweenPages } : {}) });
+  for (const t of await compTransactionRepo.listForCalc(db, orgId, { ...query, personIds: reachOf({ ...inputs, personIds: inputs.personIds }) })) visit(t);
+  await betweenPages?.();
 }
 
 /** A run's transactions at once (what-if, capitalization, a statement's credits); a run itself streams them. */
 export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CalcTransaction[]> {
   const all: CalcTransaction[] = [];
-  for await (const page of runTransactionPages(db, orgId, inputs)) for (const t of page) all.push(t);
+  await visitRunTransactions(db, orgId, inputs, (t) => all.push(t));
   return all;
 }
 
@@ -90,15 +94,19 @@ async function creditedByOthers(db: Db | Tx, orgId: string, inputs: CalcInputs):
   return out;
 }
 
+/** Transaction lines hashed at a time: a call per line costs as much as the hashing, and a page's lines kept together were a large part of what each young-generation collection copied. */
+const LINES_PER_HASH = 256;
+
 /**
- * Reads and credits one partition of a run page by page (the rows are let go), by the
- * organisation's rules with reporting lines on each transaction's date. Each owner's rows come
- * together, so a payee nobody else can credit is settled (`settle`, then forgotten) as soon as
- * her own are done; the rest stay open until every partition is read.
+ * Reads and credits one partition of a run a row at a time (nothing of a row is kept but its
+ * credits), by the organisation's rules with reporting lines on each transaction's date. Each
+ * owner's rows come together, so a payee nobody else can credit is calculated (`settle`, then
+ * forgotten) as soon as her own are done; the rest stay open until every partition is read.
+ * `betweenPages` runs between the pages of rows (a progress report may write then).
  */
 export async function creditPartition(
   db: Db | Tx, orgId: string, inputs: CalcInputs,
-  args: { payeeIds: readonly string[]; partitions: readonly Partition[]; index: number; settle: (personId: string, credits: Credit[]) => Promise<void> | void },
+  args: { payeeIds: readonly string[]; partitions: readonly Partition[]; index: number; settle: (personId: string, credits: Credit[]) => void; betweenPages?: () => Promise<void> | void },
 ): Promise<PartitionCredits> {
   const own = args.partitions[args.index] as Partition;
   const creditor = transactionCreditor({ rules: inputs.rules, reportingLines: inputs.reportingLines });
@@ -110,43 +118,46 @@ export async function creditPartition(
   const creditsOf = new Map<string, Credit[]>();
   const theirs: Credit[][] = args.partitions.map(() => []);
   const settled = new Set<string>();
-  const settle = async (owner: string | null) => {
+  const settle = (owner: string | null) => {
     if (owner === null || others === 'everyone' || others.has(owner) || !payees.has(owner) || !inRange(own, owner) || settled.has(owner)) return;
     const credits = creditsOf.get(owner) ?? [];
     creditsOf.delete(owner);
     settled.add(owner);
-    await args.settle(owner, credits);
+    args.settle(owner, credits);
   };
-  // Hashed a page at a time: keeping lines to the end kept a million strings alive (collecting
-  // them was most of a large run), and a call per line cost as much.
   const hash = createHash('sha256');
+  let lines = '';
+  let lineCount = 0;
   let owner: string | null = null;
   let index = 0;
-  for await (const page of runTransactionPages(db, orgId, inputs, own)) {
-    let lines = '';
-    for (const t of page) {
-      lines += `\n${transactionLine(t)}`;
-      if (t.ownerId !== owner) {
-        await settle(owner);
-        owner = t.ownerId;
-      }
-      if (t.ownerId === null) continue;
-      for (const c of creditor.credit(toCreditingTransaction(t), index++)) {
-        if (!payees.has(c.payeeId)) continue;
-        // Paid already: creditedByOthers missed a way to be credited, and her pay would be short.
-        if (settled.has(c.payeeId)) throw new Error(`credit ${c.id} came after ${c.payeeId} was calculated`);
-        if (inRange(own, c.payeeId)) {
-          const list = creditsOf.get(c.payeeId);
-          if (list) list.push(c);
-          else creditsOf.set(c.payeeId, [c]);
-        }
-        // Someone else's payee: handed to her partition as a plain credit (the explanation stays behind).
-        else theirs[partitionOf(args.partitions, c.payeeId)]?.push(plainCredit(c));
-      }
+  const visit = (t: CalcTransaction) => {
+    lines += `\n${transactionLine(t)}`;
+    if (++lineCount === LINES_PER_HASH) {
+      hash.update(lines);
+      lines = '';
+      lineCount = 0;
     }
-    hash.update(lines);
-  }
-  await settle(owner);
+    if (t.ownerId !== owner) {
+      settle(owner);
+      owner = t.ownerId;
+    }
+    if (t.ownerId === null) return;
+    for (const c of creditor.credit(toCreditingTransaction(t), index++)) {
+      if (!payees.has(c.payeeId)) continue;
+      // Paid already: creditedByOthers missed a way to be credited, and her pay would be short.
+      if (settled.has(c.payeeId)) throw new Error(`credit ${c.id} came after ${c.payeeId} was calculated`);
+      if (inRange(own, c.payeeId)) {
+        const list = creditsOf.get(c.payeeId);
+        if (list) list.push(c);
+        else creditsOf.set(c.payeeId, [c]);
+      }
+      // Someone else's payee: handed to her partition as a plain credit (the explanation stays behind).
+      else theirs[partitionOf(args.partitions, c.payeeId)]?.push(plainCredit(c));
+    }
+  };
+  await visitRunTransactions(db, orgId, inputs, visit, { owners: own, ...(args.betweenPages ? { betweenPages: args.betweenPages } : {}) });
+  hash.update(lines);
+  settle(owner);
   const open = new Map<string, Credit[]>();
   for (const id of args.payeeIds) if (inRange(own, id) && !settled.has(id)) open.set(id, creditsOf.get(id) ?? []);
   return { open, theirs, digest: hash.digest('hex') };

@@ -12,8 +12,10 @@ import { getRecord, updateRecord } from '../crm/records.js';
 import { createPlanFromSource, publishPlanVersion } from '../plans/save-plan-version.js';
 import { testContext } from '../test-support/factories.js';
 import { createPayCycleOrg, type PayCycleOrg } from '../test-support/pay-cycle-org.js';
+import type { CalcInputs } from './calc-inputs.js';
 import { settleRecalculations } from './recalculate-payees.js';
 import { runCalc } from './run-calc.js';
+import { plansOfAssignments, statementPlans } from './statement-body.js';
 import { getStatement } from './statement-queries.js';
 import { verifyCalcRun } from './verify-calc-run.js';
 
@@ -73,8 +75,10 @@ describe.each(testDialects())('deals lost after their period closed, by the plan
     expect((await verifyCalcRun(ctx, t.actors.finance, run.id)).ok).toBe(true);
 
     // Her latest Q1 result explains it; the statement she was paid by stays as it closed.
-    const latest = JSON.parse((await database.db.selectFrom('calc_results').select('body').where('run_id', '=', run.id).where('person_id', '=', t.people.rep2.id).executeTakeFirstOrThrow()).body as string);
-    expect(latest.plans[0].explanation.filter((r: { step: string }) => r.step === 'clawback')).toEqual([expect.objectContaining({
+    const body = (await database.db.selectFrom('calc_results').select('body').where('run_id', '=', run.id).where('person_id', '=', t.people.rep2.id).executeTakeFirstOrThrow()).body as string;
+    const latest = JSON.parse(body);
+    const [plan] = statementPlans(body, await plansOfAssignments(database.db, t.org.id, JSON.parse(run.inputs) as CalcInputs));
+    expect(plan?.explanation.filter((r: { step: string }) => r.step === 'clawback')).toEqual([expect.objectContaining({
       amountMinor: '-657534', acted: expect.stringMatching(/10,?000\.00 earned x 240\/365 days of the term 2026-02-10\.\.2027-02-09 not served \(lost 2026-06-15\)/),
     })]);
     expect(latest.earnedMinor).toBe('1000000');

@@ -7,9 +7,10 @@ import type { AppContext } from '../context.js';
 import { repos } from '../crm/repos.js';
 import type { CalcInputs } from './calc-inputs.js';
 import { owedAndPaid, statementStanding } from '../period-close/statement-standing.js';
-import { plansOfBody, presentApproval, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
+import { presentApproval, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
 import { creditForRun } from './calculate-payees.js';
 import { readRunTransactions } from './credit-partition.js';
+import { plansOfAssignments, statementPlans } from './statement-body.js';
 import { parseRunPeriod } from './run-calc.js';
 
 /*
@@ -99,7 +100,7 @@ export async function getStatement(ctx: AppContext, actor: Actor, query: { perso
   const { result, period, entries: ledger } = standing;
   const run = (await calcRunRepo.find(db, actor.orgId, result.runId)) as CalcRun;
   const names = await personNames(ctx, actor.orgId, [query.personId]);
-  const plans = plansOfBody(result.body);
+  const plans = statementPlans(result.body, await plansOfAssignments(db, actor.orgId, JSON.parse(run.inputs) as CalcInputs));
   return {
     personId: query.personId, personName: names.get(query.personId) ?? query.personId, periodKey,
     period: { from: period.startDate, to: period.endDate, status: period.status }, currency: result.currency,

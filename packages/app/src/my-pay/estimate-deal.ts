@@ -1,16 +1,16 @@
 import { fiscalPeriodOf, invalid, isCalendarDate, type Actor } from '@attain/core';
-import type { DealEstimate, PlanExplanationRow } from '@attain/contract';
+import type { DealEstimate } from '@attain/contract';
 import { compPlanRepo, inTransaction, planAssignmentRepo, type CompTransaction } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
+import { planKey, type FrozenAssignment } from '../calc/calc-inputs.js';
 import { calculatePayee, creditForRun, payeesOf } from '../calc/calculate-payees.js';
 import { readRunTransactions } from '../calc/credit-partition.js';
+import { statementPlans } from '../calc/statement-body.js';
 import { parsePlanFile } from '../comp/plan-file.js';
 import type { Plan } from '../comp/plan-schema.js';
 import type { AppContext } from '../context.js';
 import { freezeForPeople } from '../what-if/what-if-inputs.js';
 import { ownPerson } from './own-person.js';
-
-interface Body { plans: { planId: string; planName: string; planVersion: number; explanation: PlanExplanationRow[] }[] }
 
 /** Her pay frequencies on a day: those of the plan versions she is assigned to then. */
 async function payPeriodsOn(ctx: AppContext, orgId: string, personId: string, date: string): Promise<Plan['payPeriod'][]> {
@@ -63,7 +63,11 @@ export async function estimateDeal(ctx: AppContext, actor: Actor, input: { amoun
       const baseline = result([]);
       const scenario = result([deal]);
       periods.push({ periodKey: fiscal.key, baselineMinor: baseline.payoutMinor.toString(), scenarioMinor: scenario.payoutMinor.toString(), differenceMinor: (scenario.payoutMinor - baseline.payoutMinor).toString() });
-      for (const p of (JSON.parse(scenario.body) as Body).plans) plans.push({ periodKey: fiscal.key, planId: p.planId, planName: p.planName, planVersion: p.planVersion, explanation: p.explanation });
+      const planOf = (assignmentId: string): Plan => {
+        const a = assignments.find((x) => x.id === assignmentId) as FrozenAssignment;
+        return loaded.get(planKey(a.planId, a.planVersion)) as Plan;
+      };
+      for (const p of statementPlans(scenario.body, planOf)) plans.push({ periodKey: fiscal.key, planId: p.planId, planName: p.planName, planVersion: p.planVersion, explanation: p.explanation });
     }
   });
   const sum = (k: 'baselineMinor' | 'scenarioMinor' | 'differenceMinor') => periods.reduce((s, p) => s + BigInt(p[k]), 0n).toString();

@@ -26,12 +26,14 @@ function adjustmentText(line: Extract<EarningLine, { adjustment: unknown }>, cur
 
 /**
  * Any other step (a per-transaction total, a payout share, a to-date subtraction, and steps
- * the engine adds later): its name, the amount it leaves, and its other figures in words.
+ * the engine adds later): its name, the amount it leaves, and its other figures in words, by
+ * name (a stored calculation's keys are sorted, and its rows must read as the live one's).
  */
 function otherStep(base: Pick<Row, 'componentId' | 'componentName' | 'unit'>, line: EarningLine): Row {
   const fields = line as unknown as Record<string, unknown>;
   const amount = ['amountMinor', 'periodAmountMinor', 'afterMinor'].map((k) => fields[k]).find((v) => typeof v === 'bigint');
   const details = Object.entries(fields)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .filter(([k, v]) => k !== 'step' && (typeof v === 'bigint' || typeof v === 'string' || typeof v === 'number'))
     .map(([k, v]) => `${k.replace(/Minor$/, '')} ${String(v)}`)
     .join(', ');
