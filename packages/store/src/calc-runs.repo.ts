@@ -1,4 +1,5 @@
 import type { Db, Tx } from './database.js';
+import { insertRows } from './insert-rows.js';
 
 /** A pay period of the organisation: a fiscal key ('2026-Q3', '2026-M07') with inclusive dates. */
 export interface CompPeriod {
@@ -88,8 +89,6 @@ const toResult = (r: Record<string, unknown>): CalcResult => ({
 const RUN_SUMMARY = ['org_id', 'id', 'period_key', 'kind', 'status', 'trigger', 'prepared_by', 'worker', 'started_at', 'heartbeat_at', 'finished_at', 'progress_done',
   'progress_total', 'seq_through', 'inputs_hash', 'outputs_hash', 'payee_count', 'payout_minor', 'currency', 'publication', 'error'] as const;
 
-/** Result rows per insert: 10 columns x 500 stays under SQLite's bound-parameter limit. */
-const CHUNK = 500;
 
 export const compPeriodRepo = {
   async find(db: Db | Tx, orgId: string, key: string): Promise<CompPeriod | undefined> {
@@ -166,12 +165,8 @@ export const calcRunRepo = {
     return row?.p === null || row?.p === undefined ? 0n : big(row.p);
   },
   async insertResults(tx: Tx, results: readonly CalcResult[]): Promise<void> {
-    for (let i = 0; i < results.length; i += CHUNK) {
-      await tx.insertInto('calc_results').values(results.slice(i, i + CHUNK).map((r) => ({
-        org_id: r.orgId, run_id: r.runId, person_id: r.personId, period_key: r.periodKey, publication: r.publication, earned_minor: r.earnedMinor,
-        payout_minor: r.payoutMinor, currency: r.currency, body: r.body, hash: r.hash,
-      }))).execute();
-    }
+    await insertRows(tx, 'calc_results', ['org_id', 'run_id', 'person_id', 'period_key', 'publication', 'earned_minor', 'payout_minor', 'currency', 'body', 'hash'],
+      results.map((r) => [r.orgId, r.runId, r.personId, r.periodKey, r.publication, r.earnedMinor, r.payoutMinor, r.currency, r.body, r.hash]));
   },
   /** Payees of a period whose published result was computed from later transactions than `seqThrough` (a newer run). */
   async peopleWithNewerResults(db: Db | Tx, orgId: string, periodKey: string, seqThrough: bigint): Promise<Set<string>> {

@@ -69,6 +69,14 @@ const sqliteHandles = new WeakMap<Db | Tx, SQLite.Database>();
  */
 export const sqliteHandleOf = (db: Db | Tx): SQLite.Database | undefined => sqliteHandles.get(db);
 
+const sqliteTransactions = new WeakMap<Tx, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection a SQLite transaction runs on, for statements run inside it
+ * (insert-rows.ts): the transaction holds the connection, so they are part of it.
+ */
+export const sqliteTransactionOf = (tx: Tx): SQLite.Database | undefined => sqliteTransactions.get(tx);
+
 /**
  * Kysely prepares every query anew; preparing is a good part of a short query's cost, so the
  * statements are kept by their SQL text (queries are parameterised, so the set is small).
@@ -98,7 +106,11 @@ const RETRYABLE = new Set(['40001', '40P01', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHO
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(work);
+      return await db.transaction().execute((tx) => {
+        const sqlite = sqliteHandles.get(db);
+        if (sqlite) sqliteTransactions.set(tx, sqlite);
+        return work(tx);
+      });
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= 5 || code === undefined || !RETRYABLE.has(code)) throw error;

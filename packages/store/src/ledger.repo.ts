@@ -1,5 +1,6 @@
 import type { LedgerEntryType } from '@attain/core';
 import type { Db, Tx } from './database.js';
+import { insertRows } from './insert-rows.js';
 
 /**
  * A ledger entry (see core LEDGER_ENTRY_TYPES). Never updated or deleted. `postedPeriod` is the
@@ -40,8 +41,8 @@ const toEntry = (r: Record<string, unknown>): LedgerEntry => ({
   createdAt: String(r.created_at), payrollBatchId: text(r.payroll_batch_id),
 });
 
-/** Entries per insert: 18 columns x 400 stays under SQLite's bound-parameter limit. */
-const CHUNK = 400;
+const ENTRY_COLUMNS = ['org_id', 'id', 'seq', 'person_id', 'posted_period', 'for_period', 'type', 'component_id', 'plan_id', 'amount_minor', 'currency', 'run_id',
+  'related_entry_id', 'reason', 'explanation', 'created_by', 'created_at', 'payroll_batch_id'];
 
 export const ledgerRepo = {
   /** Appends entries numbered after the organisation's last; call under its write lock. `seq` given is ignored. */
@@ -51,13 +52,10 @@ export const ledgerRepo = {
     const row = await tx.selectFrom('ledger_entries').select((eb) => eb.fn.max('seq').as('seq')).where('org_id', '=', first.orgId).executeTakeFirst();
     let seq = row?.seq === null || row?.seq === undefined ? 0n : big(row.seq);
     const numbered = entries.map((e) => ({ ...e, seq: ++seq }));
-    for (let i = 0; i < numbered.length; i += CHUNK) {
-      await tx.insertInto('ledger_entries').values(numbered.slice(i, i + CHUNK).map((e) => ({
-        org_id: e.orgId, id: e.id, seq: e.seq, person_id: e.personId, posted_period: e.postedPeriod, for_period: e.forPeriod, type: e.type,
-        component_id: e.componentId, plan_id: e.planId, amount_minor: e.amountMinor, currency: e.currency, run_id: e.runId, related_entry_id: e.relatedEntryId,
-        reason: e.reason, explanation: e.explanation, created_by: e.createdBy, created_at: e.createdAt, payroll_batch_id: e.payrollBatchId,
-      }))).execute();
-    }
+    await insertRows(tx, 'ledger_entries', ENTRY_COLUMNS, numbered.map((e) => [
+      e.orgId, e.id, e.seq, e.personId, e.postedPeriod, e.forPeriod, e.type, e.componentId, e.planId, e.amountMinor, e.currency, e.runId, e.relatedEntryId,
+      e.reason, e.explanation, e.createdBy, e.createdAt, e.payrollBatchId,
+    ]));
     return numbered;
   },
 
@@ -67,10 +65,11 @@ export const ledgerRepo = {
   },
 
   /** Entries about the given periods (for_period), optionally of some people only, in seq order. */
-  async listForPeriods(db: Db | Tx, orgId: string, query: { forPeriods: readonly string[]; personIds?: readonly string[] }): Promise<LedgerEntry[]> {
-    if (query.forPeriods.length === 0 || query.personIds?.length === 0) return [];
+  async listForPeriods(db: Db | Tx, orgId: string, query: { forPeriods: readonly string[]; personIds?: readonly string[]; types?: readonly LedgerEntry['type'][] }): Promise<LedgerEntry[]> {
+    if (query.forPeriods.length === 0 || query.personIds?.length === 0 || query.types?.length === 0) return [];
     let q = db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('for_period', 'in', [...query.forPeriods]);
     if (query.personIds !== undefined) q = q.where('person_id', 'in', [...query.personIds]);
+    if (query.types !== undefined) q = q.where('type', 'in', [...query.types]);
     return (await q.orderBy('seq').execute()).map(toEntry);
   },
 

@@ -120,7 +120,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
   }
   const from = [...sinceOf.values()].reduce((min, s) => (s < min ? s : min), period.from);
   const people = [...new Set(assignments.map((a) => a.personId))].sort();
-  const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people);
+  const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people, args.personIds);
   const inputs: CalcInputs = {
     version: 3, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
     personIds: args.personIds === null ? null : [...args.personIds].sort(),
@@ -157,11 +157,22 @@ async function lateCancellations(tx: Tx, orgId: string, query: DateRange & { seq
   return out;
 }
 
-/** From the ledger: earnings of earlier periods inside the to-date window, and draw balances before the period. */
-async function ledgerCarryIns(tx: Tx, orgId: string, period: DateRange, sinceOf: ReadonlyMap<string, string>, people: readonly string[]) {
+/**
+ * From the ledger: earnings of earlier periods inside the to-date window, and draw balances
+ * before the period. Only those entries are read: a full run late in the year would otherwise
+ * read every earlier earning of every payee (naming ten thousand of them in one query).
+ */
+async function ledgerCarryIns(tx: Tx, orgId: string, period: DateRange, sinceOf: ReadonlyMap<string, string>, people: readonly string[], personIds: readonly string[] | null) {
   const earlier = (await compPeriodRepo.list(tx, orgId)).filter((p) => p.endDate < period.from);
   const startOf = new Map(earlier.map((p) => [p.key, p.startDate]));
-  const entries = await ledgerRepo.listForPeriods(tx, orgId, { forPeriods: earlier.map((p) => p.key), personIds: people });
+  const earliest = [...sinceOf.values()].reduce((min, s) => (s < min ? s : min), period.from);
+  const ofPeople = personIds === null ? {} : { personIds };
+  const earnedIn = earlier.filter((p) => p.startDate >= earliest).map((p) => p.key);
+  const mine = new Set(people);
+  const entries = [
+    ...(earnedIn.length === 0 ? [] : await ledgerRepo.listForPeriods(tx, orgId, { forPeriods: earnedIn, types: ['earning', 'bonus'], ...ofPeople })),
+    ...(await ledgerRepo.listForPeriods(tx, orgId, { forPeriods: earlier.map((p) => p.key), types: ['draw-advance', 'draw-recovery'], ...ofPeople })),
+  ].filter((e) => mine.has(e.personId));
   const earnedBefore: Record<string, Record<string, string>> = {};
   const drawBalances: Record<string, Record<string, string>> = {};
   const add = (into: Record<string, Record<string, string>>, person: string, key: string, amount: bigint) => {
