@@ -112,25 +112,27 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     expect((await listCalcRuns(ctx, t.actors.finance, { period: '2026-Q3' }))[0]).toMatchObject({ kind: 'incremental', trigger: expect.stringMatching(/^transactions /) });
   });
 
-  it('keeps explanation rows in the bodies of runs frozen before inputs version 3: they verify, and read as a newer run derives them', async () => {
+  it('keeps terms and explanation rows in the bodies of runs frozen before inputs version 3: they verify, and read as a newer run derives them', async () => {
     const latest = await getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
     const run = await startCalcRun(ctx, t.actors.finance, { period: '2026-Q3' });
     const inputs = JSON.parse(run.inputs) as CalcInputs;
     expect(inputs.version).toBe(3);
-    expect(JSON.parse((await bodyOf(latest.run.id, t.people.rep2.id))).plans[0].explanation).toBeUndefined();
+    expect(JSON.parse(await bodyOf(latest.run.id, t.people.rep2.id)).plans[0]).not.toHaveProperty('explanation');
+    expect(JSON.parse(await bodyOf(latest.run.id, t.people.rep2.id)).plans[0]).not.toHaveProperty('terms');
     // As a run started before version 3 was frozen.
     await database.db.updateTable('calc_runs').set({ inputs: canonicalJson({ ...inputs, version: 2 }) }).where('org_id', '=', t.org.id).where('id', '=', run.id).execute();
     const old = await executeCalcRun(ctx, t.actors.finance, run.id);
-    const stored = JSON.parse(await bodyOf(old.id, t.people.rep2.id)).plans[0].explanation;
-    expect(stored.map((r: { step: string }) => r.step)).toEqual(expect.arrayContaining(['measure', 'paid']));
+    const { terms, explanation } = JSON.parse(await bodyOf(old.id, t.people.rep2.id)).plans[0];
+    expect(explanation.map((r: { step: string }) => r.step)).toEqual(expect.arrayContaining(['measure', 'paid']));
+    expect(terms.steps.length).toBeGreaterThan(2);
     expect(await verifyCalcRun(ctx, t.actors.finance, old.id)).toMatchObject({ ok: true, mismatches: [] });
     const statement = await getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
     expect(statement.run.id).toBe(old.id);
-    // Other bytes (the rows are in them), the same figures.
+    // Other bytes (the derivation is in them), the same figures, and the same statement.
     expect(statement.hash).not.toBe(latest.hash);
     expect(statement.payoutMinor).toBe(latest.payoutMinor);
-    expect(statement.plans[0]?.explanation).toEqual(stored);
-    expect(statement.plans[0]?.explanation).toEqual(latest.plans[0]?.explanation);
+    expect(statement.plans[0]).toMatchObject({ terms, explanation });
+    expect(statement.plans).toEqual(latest.plans);
   });
 
   it('verify finds a result edited after publishing', async () => {

@@ -44,15 +44,22 @@ const withoutCreditIds = (calc: PlanCalculation): PlanCalculation => ({
   components: calc.components.map((c) => ({ ...c, lines: c.lines.map((l) => (l.step === 'measure' ? { ...l, creditIds: [] } : l)) })),
 });
 
-/** One assignment of a payee in the period: its terms (proration, phasing, ramp) and the plan calculated on her credits while on it. */
-function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment, credits: readonly Credit[]) {
+/** An assignment's terms over a range (proration, phasing, ramp), with its annual quota replaced when given (a quota of another measure). */
+function termsOver(inputs: Pick<CalcInputs, 'currency'>, plan: Plan, a: FrozenAssignment, range: { from: string; to: string }, annualQuotaMinor?: bigint) {
   const assignment = {
     validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp, targetIncentiveMinor: BigInt(a.targetIncentiveMinor),
-    annualQuotaMinor: a.annualQuotaMinor === null ? null : BigInt(a.annualQuotaMinor),
+    annualQuotaMinor: annualQuotaMinor ?? (a.annualQuotaMinor === null ? null : BigInt(a.annualQuotaMinor)),
   };
-  const termsInput = { currency: inputs.currency, plan: { yearStartMonth: plan.yearStartMonth, proration: plan.proration, ...(plan.quotaPhasing ? { quotaPhasing: plan.quotaPhasing } : {}) } };
-  const terms = (period: { from: string; to: string }) => assignmentTerms({ ...termsInput, assignment, period });
-  const periodTerms = terms(inputs.period);
+  const termsPlan = { yearStartMonth: plan.yearStartMonth, proration: plan.proration, ...(plan.quotaPhasing ? { quotaPhasing: plan.quotaPhasing } : {}) };
+  return assignmentTerms({ currency: inputs.currency, plan: termsPlan, assignment, period: range });
+}
+
+/** An assignment's terms for the run's period, as its statement shows them (derived again when read since inputs version 3). */
+export const periodTermsOf = (inputs: Pick<CalcInputs, 'currency' | 'period'>, plan: Plan, a: FrozenAssignment) => termsOver(inputs, plan, a, inputs.period);
+
+/** One assignment of a payee in the period: its terms (proration, phasing, ramp) and the plan calculated on her credits while on it. */
+function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment, credits: readonly Credit[]) {
+  const periodTerms = periodTermsOf(inputs, plan, a);
   // A component measured against a quota of another measure (new logos) gets it phased and prorated as the money quota is.
   const quotas: Record<string, bigint> = {};
   const measureQuotas: Record<string, { annual: string; period: string }> = {};
@@ -60,13 +67,13 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
     if (c.quotaMeasure === undefined) continue;
     const annual = a.measureQuotas?.[c.quotaMeasure];
     if (annual === undefined) throw new DomainError('validation_failed', `the assignment has no ${c.quotaMeasure} quota, which ${c.name} measures against`, [{ field: `measureQuotas.${c.quotaMeasure}`, message: 'missing' }]);
-    quotas[c.id] = assignmentTerms({ ...termsInput, assignment: { ...assignment, annualQuotaMinor: BigInt(annual) }, period: inputs.period }).quota?.amountMinor ?? 0n;
+    quotas[c.id] = termsOver(inputs, plan, a, inputs.period, BigInt(annual)).quota?.amountMinor ?? 0n;
     measureQuotas[c.quotaMeasure] = { annual, period: String(quotas[c.id]) };
   }
   const quotaToDateMinor: Record<string, bigint> = {};
   for (const c of plan.components) {
     const since = componentSince(plan, c, inputs.period);
-    if (since < inputs.period.from && quotaToDateMinor[since] === undefined) quotaToDateMinor[since] = terms({ from: since, to: inputs.period.to }).quota?.amountMinor ?? 0n;
+    if (since < inputs.period.from && quotaToDateMinor[since] === undefined) quotaToDateMinor[since] = termsOver(inputs, plan, a, { from: since, to: inputs.period.to }).quota?.amountMinor ?? 0n;
   }
   const before = inputs.earnedBefore[a.personId] ?? {};
   const earnedBefore = Object.fromEntries(plan.components.filter((c) => before[`${plan.id}/${c.id}`] !== undefined).map((c) => [c.id, BigInt(before[`${plan.id}/${c.id}`] as string)]));
@@ -137,9 +144,11 @@ export function calculatePayee(args: {
   const body = canonicalJson({
     personId, periodKey: inputs.periodKey, period: inputs.period, currency: inputs.currency, earnedMinor: earnedMinor.toString(), payoutMinor: payoutMinor.toString(),
     plans: parts.map((p) => ({
-      assignmentId: p.a.id, planId: p.plan.id, planVersion: p.plan.version, planName: p.plan.name, terms: presentTerms(p.terms),
-      // canonicalJson writes the calculation's bigints as decimal strings. Explanation rows are derived when read since inputs version 3.
-      ...(inputs.version < 3 ? { explanation: explanationRows(p.plan, p.calc) } : {}), calculation: withoutCreditIds(p.calc),
+      assignmentId: p.a.id, planId: p.plan.id, planVersion: p.plan.version, planName: p.plan.name,
+      // Since inputs version 3 the terms and explanation rows, derived from the frozen inputs and the calculation, are derived again when read (statement-body.ts).
+      ...(inputs.version < 3 ? { terms: presentTerms(p.terms), explanation: explanationRows(p.plan, p.calc) } : {}),
+      // canonicalJson writes the calculation's bigints as decimal strings.
+      calculation: withoutCreditIds(p.calc),
       componentKinds: Object.fromEntries(p.plan.components.map((c) => [c.id, c.kind])),
       // Only when the plan measures one: bodies of plans without keep their bytes (and hashes).
       ...(Object.keys(p.measureQuotas).length === 0 ? {} : { measureQuotas: p.measureQuotas }),

@@ -15,7 +15,7 @@ import { createPayCycleOrg, type PayCycleOrg } from '../test-support/pay-cycle-o
 import type { CalcInputs } from './calc-inputs.js';
 import { settleRecalculations } from './recalculate-payees.js';
 import { runCalc } from './run-calc.js';
-import { plansOfAssignments, statementPlans } from './statement-body.js';
+import { runPlanLoader, statementPlans } from './statement-body.js';
 import { getStatement } from './statement-queries.js';
 import { verifyCalcRun } from './verify-calc-run.js';
 
@@ -77,7 +77,8 @@ describe.each(testDialects())('deals lost after their period closed, by the plan
     // Her latest Q1 result explains it; the statement she was paid by stays as it closed.
     const body = (await database.db.selectFrom('calc_results').select('body').where('run_id', '=', run.id).where('person_id', '=', t.people.rep2.id).executeTakeFirstOrThrow()).body as string;
     const latest = JSON.parse(body);
-    const [plan] = statementPlans(body, await plansOfAssignments(database.db, t.org.id, JSON.parse(run.inputs) as CalcInputs));
+    const inputs = JSON.parse(run.inputs) as CalcInputs;
+    const [plan] = statementPlans(body, inputs, await runPlanLoader(database.db, t.org.id, inputs));
     expect(plan?.explanation.filter((r: { step: string }) => r.step === 'clawback')).toEqual([expect.objectContaining({
       amountMinor: '-657534', acted: expect.stringMatching(/10,?000\.00 earned x 240\/365 days of the term 2026-02-10\.\.2027-02-09 not served \(lost 2026-06-15\)/),
     })]);

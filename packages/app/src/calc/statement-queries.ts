@@ -10,7 +10,7 @@ import { owedAndPaid, statementStanding } from '../period-close/statement-standi
 import { presentApproval, presentCredit, presentLedgerEntry, presentRun } from './calc.presenter.js';
 import { creditForRun } from './calculate-payees.js';
 import { readRunTransactions } from './credit-partition.js';
-import { plansOfAssignments, statementPlans } from './statement-body.js';
+import { runPlanLoader, statementPlans } from './statement-body.js';
 import { parseRunPeriod } from './run-calc.js';
 
 /*
@@ -100,7 +100,8 @@ export async function getStatement(ctx: AppContext, actor: Actor, query: { perso
   const { result, period, entries: ledger } = standing;
   const run = (await calcRunRepo.find(db, actor.orgId, result.runId)) as CalcRun;
   const names = await personNames(ctx, actor.orgId, [query.personId]);
-  const plans = statementPlans(result.body, await plansOfAssignments(db, actor.orgId, JSON.parse(run.inputs) as CalcInputs));
+  const inputs = JSON.parse(run.inputs) as CalcInputs;
+  const plans = statementPlans(result.body, inputs, await runPlanLoader(db, actor.orgId, inputs));
   return {
     personId: query.personId, personName: names.get(query.personId) ?? query.personId, periodKey,
     period: { from: period.startDate, to: period.endDate, status: period.status }, currency: result.currency,

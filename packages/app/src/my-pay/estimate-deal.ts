@@ -2,7 +2,7 @@ import { fiscalPeriodOf, invalid, isCalendarDate, type Actor } from '@attain/cor
 import type { DealEstimate } from '@attain/contract';
 import { compPlanRepo, inTransaction, planAssignmentRepo, type CompTransaction } from '@attain/store';
 import { orgCurrency } from '../assignments/assignment-rules.js';
-import { planKey, type FrozenAssignment } from '../calc/calc-inputs.js';
+import { planKey } from '../calc/calc-inputs.js';
 import { calculatePayee, creditForRun, payeesOf } from '../calc/calculate-payees.js';
 import { readRunTransactions } from '../calc/credit-partition.js';
 import { statementPlans } from '../calc/statement-body.js';
@@ -63,11 +63,7 @@ export async function estimateDeal(ctx: AppContext, actor: Actor, input: { amoun
       const baseline = result([]);
       const scenario = result([deal]);
       periods.push({ periodKey: fiscal.key, baselineMinor: baseline.payoutMinor.toString(), scenarioMinor: scenario.payoutMinor.toString(), differenceMinor: (scenario.payoutMinor - baseline.payoutMinor).toString() });
-      const planOf = (assignmentId: string): Plan => {
-        const a = assignments.find((x) => x.id === assignmentId) as FrozenAssignment;
-        return loaded.get(planKey(a.planId, a.planVersion)) as Plan;
-      };
-      for (const p of statementPlans(scenario.body, planOf)) plans.push({ periodKey: fiscal.key, planId: p.planId, planName: p.planName, planVersion: p.planVersion, explanation: p.explanation });
+      for (const p of statementPlans(scenario.body, inputs, (a) => loaded.get(planKey(a.planId, a.planVersion)) as Plan)) plans.push({ periodKey: fiscal.key, planId: p.planId, planName: p.planName, planVersion: p.planVersion, explanation: p.explanation });
     }
   });
   const sum = (k: 'baselineMinor' | 'scenarioMinor' | 'differenceMinor') => periods.reduce((s, p) => s + BigInt(p[k]), 0n).toString();
