@@ -18,7 +18,8 @@ import { creditingRulesFor } from './crediting-rules.js';
 export interface CalcInputs {
   /**
    * 1: transactions hashed in one stream by date and id; 2: per partition, each owner's together
-   * (credit-partition.ts); 3: as 2, and result bodies without explanation rows (statement-body.ts).
+   * (credit-partition.ts); 3: as 2, and result bodies without the terms and explanation rows,
+   * which a statement derives when read (statement-body.ts).
    */
   readonly version: 1 | 2 | 3;
   readonly periodKey: string;
