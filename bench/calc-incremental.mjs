@@ -59,5 +59,6 @@ for (const deal of deals) {
   console.log(`deal ${deal.id}: write to the rep's updated statement ${Math.round(ms)} ms; managers' roll-ups done at ${Math.round(all)} ms`);
 }
 settled.sort((a, b) => a - b);
+times.sort((a, b) => a - b);
 console.log(`one-deal update: the rep's statement in median ${Math.round(times[Math.floor(times.length / 2)])} ms (max ${Math.round(times.at(-1))} ms); with her managers' roll-ups median ${Math.round(settled[Math.floor(settled.length / 2)])} ms, over ${times.length} deals`);
 await database.close();
