@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { sqliteHandleOf, type Db, type Tx } from './database.js';
-import type { CalcTransaction, OpportunitySplit, TransactionLineItem } from './comp-transactions.repo.js';
+import type { CalcRow, OpportunitySplit, TransactionLineItem } from './comp-transactions.repo.js';
 
 /**
  * Reading a calc run's transactions in pages, each owner's together (by owner, then date and
@@ -24,33 +24,70 @@ export interface CalcReadQuery {
 }
 
 /**
- * In this order, which is the covering index comp_transactions_calc's (migrations 2026-11-28T0900,
- * 2026-12-03T0900), but for the kind: a cancellation takes the kind it cancels (a lost renewal
- * takes back renewal credit), looked up by SQLite for the few cancellation rows as they are read.
+ * A row as a run reads it: one text SQLite (or PostgreSQL) composes from the covering index
+ * comp_transactions_calc's columns (migrations 2026-11-28T0900, 2026-12-03T0900), fields apart
+ * by U+001F, absent ones empty, in this order:
+ *
+ *   id, date, kind, amount_minor, currency, owner_id, opportunity_id, territory_id, pipeline_id, term_months, splits, line_items
+ *
+ * One value a row, not twelve: better-sqlite3 makes each column a JS value at about 0.1 µs, as
+ * much as cutting the line apart again, and a run hashes the line as it is (inputs version 4).
+ * U+001F cannot occur in the fields: ids and kinds are ours, and JSON writes control characters
+ * escaped; the line items come last, so nothing in them could move a field. A cancellation is
+ * read with the kind it cancels (a lost renewal takes back renewal credit), looked up by the
+ * database for the few cancellation rows.
  */
-export const CALC_COLUMNS = ['owner_id', 'date', 'id', 'kind', 'amount_minor', 'currency', 'opportunity_id', 'pipeline_id', 'territory_id', 'line_items', 'splits', 'term_months'] as const;
-type Row = readonly unknown[];
+const SEPARATOR = '\x1f';
+const FIELDS = ['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'opportunity_id', 'territory_id', 'pipeline_id', 'term_months', 'splits', 'line_items'] as const;
 
 /** The kind a run credits a row as: its own, or for a cancellation the kind of the row it reverses. */
 const creditedKind = sql<string>`coalesce(case when "kind" = 'cancellation' then (select "r"."kind" from "comp_transactions" as "r" where "r"."org_id" = "comp_transactions"."org_id" and "r"."id" = "comp_transactions"."reverses") end, "kind")`;
 
-/** CALC_COLUMNS selected, the kind as credited. */
-export const calcSelection = () => CALC_COLUMNS.map((c) => (c === 'kind' ? creditedKind.as('kind') : c));
+/** A field of the line: concat_ws leaves out NULLs, so an absent value is written empty. */
+const field = (name: (typeof FIELDS)[number]) => {
+  if (name === 'kind') return creditedKind;
+  if (name === 'term_months') return sql`coalesce(cast(${sql.ref(name)} as text), '')`;
+  if (name.endsWith('_id') && name !== 'id') return sql`coalesce(${sql.ref(name)}, '')`;
+  return sql.ref(name);
+};
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(String(v)));
+/** The line selected (as `line`), in one concat_ws: a chain of || copied the growing text at every step (a third slower). */
+export const calcLineSelection = () => sql<string>`concat_ws(${sql.lit(SEPARATOR)}, ${sql.join(FIELDS.map(field))})`.as('line');
 
 /** JSON has no bigint: amounts are kept as decimal strings inside the JSON columns. */
 export function lineItemsOf(json: unknown): TransactionLineItem[] {
   return (JSON.parse(String(json)) as { productId: string; productFamily: string | null; amountMinor: string }[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) }));
 }
 
-/** A row in CALC_COLUMNS order as a run reads it. */
-export function toCalcTransaction(r: Row): CalcTransaction {
+/** Where parseCalcLine is in the line it cuts: state of one synchronous call, kept outside it so that cutting a field allocates nothing but the field. */
+let cursor = 0;
+
+/** The field from the cursor to the next separator (null when empty), moving the cursor past it. */
+function nextField(line: string): string | null {
+  const end = line.indexOf(SEPARATOR, cursor);
+  const value = end === cursor ? null : line.slice(cursor, end);
+  cursor = end + 1;
+  return value;
+}
+
+/** A line cut at its separators, field by field (split made a string of every empty field too). */
+export function parseCalcLine(line: string): CalcRow {
+  cursor = 0;
+  const id = nextField(line) as string;
+  const date = nextField(line) as string;
+  const kind = nextField(line) as string;
+  const amount = nextField(line) as string;
+  const currency = nextField(line) as string;
+  const ownerId = nextField(line);
+  const opportunityId = nextField(line);
+  const territoryId = nextField(line);
+  const pipelineId = nextField(line);
+  const term = nextField(line);
+  const splits = nextField(line) as string;
+  const items = line.slice(cursor);
   return {
-    id: String(r[2]), date: String(r[1]), kind: String(r[3]), amountMinor: big(r[4]), currency: String(r[5]), ownerId: text(r[0]), opportunityId: text(r[6]), pipelineId: text(r[7]),
-    territoryId: text(r[8]), lineItems: r[9] === '[]' ? [] : lineItemsOf(r[9]), splits: r[10] === '[]' ? [] : (JSON.parse(String(r[10])) as OpportunitySplit[]),
-    termMonths: r[11] === null || r[11] === undefined ? null : Number(r[11]),
+    id, date, kind, amountMinor: BigInt(amount), currency, ownerId, opportunityId, pipelineId, territoryId, termMonths: term === null ? null : Number(term),
+    lineItems: items === '[]' ? [] : lineItemsOf(items), splits: splits === '[]' ? [] : (JSON.parse(splits) as OpportunitySplit[]), line,
   };
 }
 
@@ -94,26 +131,26 @@ async function* ownerGroups(db: Db | Tx, orgId: string, query: CalcReadQuery): A
  * date and id, after a row. Owners are named, so the index is read from each one's window: a
  * range over (owner, date, id) walked every owner's rows of every year.
  */
-function rowsQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: readonly (string | null)[], after: Row | null, limit: number) {
-  let q = db.selectFrom('comp_transactions').select(calcSelection()).where('org_id', '=', orgId)
+function rowsQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: readonly (string | null)[], after: CalcRow | null, limit: number) {
+  let q = db.selectFrom('comp_transactions').select(calcLineSelection()).where('org_id', '=', orgId)
     .where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
   q = owners[0] === null ? q.where('owner_id', 'is', null) : q.where('owner_id', 'in', owners as string[]);
-  if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(String(after[1]), String(after[2]))));
+  if (after) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(after.date, after.id)));
   return q.orderBy('owner_id').orderBy('date').orderBy('id').limit(limit);
 }
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
 /**
- * Reads a page of rows and visits each. On SQLite outside a transaction the rows are stepped
- * through straight from better-sqlite3 as arrays, one at a time: row objects cost more than
- * SQLite's own work, and a page held whole was what V8's young-generation collections kept
- * copying (docs/benchmarks.md). Otherwise through Kysely. Returns how many rows and the last.
+ * Reads a page of rows and visits each. On SQLite outside a transaction the lines are stepped
+ * through straight from better-sqlite3, one at a time: row objects cost more than SQLite's own
+ * work, and a page held whole was what V8's young-generation collections kept copying
+ * (docs/benchmarks.md). Otherwise through Kysely. Returns how many rows and the last.
  */
-async function visitPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: { owners: readonly (string | null)[]; after: Row | null; limit: number }, visit: (t: CalcTransaction) => void): Promise<{ count: number; last: Row | null }> {
+async function visitPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page: { owners: readonly (string | null)[]; after: CalcRow | null; limit: number }, visit: (t: CalcRow) => void): Promise<{ count: number; last: CalcRow | null }> {
   const q = rowsQuery(db, orgId, query, page.owners, page.after, page.limit);
   const sqlite = sqliteHandleOf(db);
-  let rows: Iterable<Row>;
+  let lines: Iterable<string>;
   if (sqlite) {
     const compiled = q.compile();
     // The index is named: SQLite's sampled statistics (analysis_limit) can make it prefer the date index and sort the whole window on every page.
@@ -121,18 +158,18 @@ async function visitPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page:
     let cache = statements.get(sqlite);
     if (!cache) statements.set(sqlite, (cache = new Map()));
     let statement = cache.get(text);
-    if (!statement) cache.set(text, (statement = sqlite.prepare(text).raw(true)));
+    if (!statement) cache.set(text, (statement = sqlite.prepare(text).pluck(true)));
     // Stepped with nothing awaited: the statement holds the connection until its last row.
-    rows = statement.iterate(...compiled.parameters) as Iterable<Row>;
+    lines = statement.iterate(...compiled.parameters) as Iterable<string>;
   } else {
-    rows = (await q.execute()).map((r: Record<string, unknown>) => CALC_COLUMNS.map((c) => r[c]));
+    lines = (await q.execute()).map((r) => r.line);
   }
   let count = 0;
-  let last: Row | null = null;
-  for (const r of rows) {
+  let last: CalcRow | null = null;
+  for (const line of lines) {
     count++;
-    last = r;
-    visit(toCalcTransaction(r));
+    last = parseCalcLine(line);
+    visit(last);
   }
   return { count, last };
 }
@@ -147,20 +184,20 @@ const PAGE_ROWS = 5000;
  * it runs); `betweenPages` is awaited after each page of `pageSize` rows.
  */
 export async function visitCalcTransactions(
-  db: Db | Tx, orgId: string, query: CalcReadQuery, visit: (t: CalcTransaction) => void,
+  db: Db | Tx, orgId: string, query: CalcReadQuery, visit: (t: CalcRow) => void,
   options: { betweenPages?: () => Promise<void> | void; pageSize?: number } = {},
 ): Promise<void> {
   const limit = options.pageSize ?? PAGE_ROWS;
   for await (const group of ownerGroups(db, orgId, query)) {
     // The owners of the group not yet read to the end; after a full page, the last row's owner continues after it.
     let owners = group;
-    let after: Row | null = null;
+    let after: CalcRow | null = null;
     while (owners.length > 0) {
       const { count, last } = await visitPage(db, orgId, query, { owners: after ? owners.slice(0, 1) : owners, after, limit }, visit);
       await options.betweenPages?.();
       if (count === limit) {
-        after = last as Row;
-        owners = owners.slice(owners.indexOf(after[0] as string | null));
+        after = last as CalcRow;
+        owners = owners.slice(owners.indexOf(after.ownerId));
       } else {
         owners = after ? owners.slice(1) : [];
         after = null;

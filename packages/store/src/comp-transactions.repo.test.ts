@@ -81,6 +81,26 @@ describe.each(testDialects())('compensation transaction repository on %s', (dial
     expect(await compTransactionRepo.splitMembersForCalc(db, 'org_a', { from: '2026-01-01', to: '2026-12-31', seqThrough: 100n })).toEqual(new Set(['p2']));
   });
 
+  it('reads a row for a run as one line that gives back every field crediting reads, however unusual', async () => {
+    const db = database.db;
+    const full = txn({
+      orgId: 'org_c', id: 'line_full', sourceKey: 'line_full', ownerId: 'p9', date: '2026-03-03', amountMinor: -9_000_000_000_000_001n, territoryId: 'ter1', termMonths: 36,
+      lineItems: [{ productId: 'prd|1', productFamily: 'Fam\u001f "ü" | x', amountMinor: -9_000_000_000_000_000n }, { productId: 'prd2', productFamily: null, amountMinor: -1n }],
+      splits: [{ personId: 'p9', kind: 'credit', share: '0.5' }, { personId: 'p8', kind: 'credit', share: '0.5' }],
+    });
+    const bare = txn({ orgId: 'org_c', id: 'line_bare', sourceKey: 'line_bare', ownerId: null, date: '2026-03-04', opportunityId: null, pipelineId: null, lineItems: [], splits: [] });
+    await compTransactionRepo.insertMany(db, [full, bare]);
+    const seqThrough = await compTransactionRepo.lastSeq(db, 'org_c');
+    const read: Record<string, unknown>[] = [];
+    await compTransactionRepo.visitForCalc(db, 'org_c', { from: '2026-03-03', to: '2026-03-04', seqThrough }, (t) => read.push(t));
+    const fields = ({ id, date, kind, amountMinor, currency, ownerId, opportunityId, pipelineId, territoryId, lineItems, splits, termMonths }: CompTransaction) =>
+      ({ id, date, kind, amountMinor, currency, ownerId, opportunityId, pipelineId, territoryId, lineItems, splits, termMonths });
+    expect(read).toEqual([{ ...fields(bare), line: expect.any(String) }, { ...fields(full), line: expect.any(String) }]);
+    expect(String(read[0]?.line).split('\u001f')).toEqual(['line_bare', '2026-03-04', 'new-business', '9000000000000001', 'USD', '', '', '', '', '', '[]', '[]']);
+    // Someone else's split reaches her deal: a run of some payees reads the same line.
+    expect(await compTransactionRepo.listForCalc(db, 'org_c', { from: '2026-03-03', to: '2026-03-04', seqThrough, personIds: ['p8'] })).toEqual([read[1]]);
+  });
+
   it('reads owners beyond one lookup of them (500), each once, and skips an owner with no row in the window', async () => {
     const db = database.db;
     const owners = Array.from({ length: 1201 }, (_, i) => `o${String(i).padStart(4, '0')}`);

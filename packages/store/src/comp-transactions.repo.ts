@@ -1,4 +1,4 @@
-import { CALC_COLUMNS, calcSelection, lineItemsOf, toCalcTransaction, visitCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
+import { calcLineSelection, lineItemsOf, parseCalcLine, visitCalcTransactions, type CalcReadQuery } from './calc-transaction-pages.js';
 import type { Db, Tx } from './database.js';
 
 /** How one person shares a deal: see docs/crediting.md (credit, payout, overlay splits). */
@@ -67,6 +67,9 @@ export interface ClawbackEvent {
 
 /** What a calc run reads of a transaction: what crediting needs (and the inputs hash covers). */
 export type CalcTransaction = Pick<CompTransaction, 'id' | 'date' | 'kind' | 'amountMinor' | 'currency' | 'ownerId' | 'opportunityId' | 'pipelineId' | 'territoryId' | 'lineItems' | 'splits' | 'termMonths'>;
+
+/** A transaction as a calc run reads it, with the line the database composed it from (calc-transaction-pages.ts): what a run hashes. */
+export type CalcRow = CalcTransaction & { readonly line: string };
 
 /** Which transactions a listing loads. `personIds` null = all; otherwise owner or split member in it. */
 export interface TransactionQuery {
@@ -153,23 +156,24 @@ export const compTransactionRepo = {
    * What a calc run of some payees reads: the rows dated from..to, numbered at most
    * `seqThrough` and owned or shared (split) by one of `personIds`, by owner, date and id.
    */
-  async listForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery & { personIds: readonly string[] }): Promise<CalcTransaction[]> {
+  async listForCalc(db: Db | Tx, orgId: string, query: CalcReadQuery & { personIds: readonly string[] }): Promise<CalcRow[]> {
     const ids = new Set(query.personIds);
     if (ids.size === 0) return [];
-    const base = () => db.selectFrom('comp_transactions').select(calcSelection())
-      .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
+    const read = async (rows: 'owned' | 'shared') => {
+      const q = db.selectFrom('comp_transactions').select(calcLineSelection())
+        .where('org_id', '=', orgId).where('date', '>=', query.from).where('date', '<=', query.to).where('seq', '<=', query.seqThrough);
+      return (await (rows === 'owned' ? q.where('owner_id', 'in', [...ids]) : q.where('splits', '<>', '[]')).execute()).map((r) => parseCalcLine(r.line));
+    };
     // Owned by one of them (one IN list, however many), or shared with one of them in a split (few rows have splits).
-    const owned = await base().where('owner_id', 'in', [...ids]).execute();
-    const shared = (await base().where('splits', '<>', '[]').execute())
-      .filter((r) => !ids.has(String(r.owner_id)) && (JSON.parse(String(r.splits)) as OpportunitySplit[]).some((x) => ids.has(x.personId)));
+    const owned = await read('owned');
+    const shared = (await read('shared')).filter((t) => !ids.has(String(t.ownerId)) && t.splits.some((x) => ids.has(x.personId)));
     // In the order of a full run's pages: each owner's together, by date and id.
-    const key = (r: Record<string, unknown>) => [String(r.owner_id), String(r.date), String(r.id)];
-    const rows = [...owned, ...shared].sort((a, b) => {
+    const key = (t: CalcRow) => [String(t.ownerId), t.date, t.id];
+    return [...owned, ...shared].sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
       return 0;
     });
-    return rows.map((r: Record<string, unknown>) => toCalcTransaction(CALC_COLUMNS.map((c) => r[c])));
   },
 
   async find(db: Db | Tx, orgId: string, id: string): Promise<CompTransaction | undefined> {

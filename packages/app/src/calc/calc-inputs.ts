@@ -19,9 +19,10 @@ export interface CalcInputs {
   /**
    * 1: transactions hashed in one stream by date and id; 2: per partition, each owner's together
    * (credit-partition.ts); 3: as 2, and result bodies without the terms and explanation rows,
-   * which a statement derives when read (statement-body.ts).
+   * which a statement derives when read (statement-body.ts); 4: as 3, each transaction hashed as
+   * the line the database composes of it (calc-transaction-pages.ts).
    */
-  readonly version: 1 | 2 | 3;
+  readonly version: 1 | 2 | 3 | 4;
   readonly periodKey: string;
   readonly period: DateRange;
   readonly currency: string;
@@ -123,7 +124,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
   const people = [...new Set(assignments.map((a) => a.personId))].sort();
   const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people, args.personIds);
   const inputs: CalcInputs = {
-    version: 3, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
+    version: 4, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
     personIds: args.personIds === null ? null : [...args.personIds].sort(),
     seqThrough: (await compTransactionRepo.lastSeq(tx, orgId)).toString(), window: { from, to: period.to },
     plans: refs.sort((a, b) => (planKey(a.planId, a.version) < planKey(b.planId, b.version) ? -1 : 1)),

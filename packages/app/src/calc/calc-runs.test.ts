@@ -116,10 +116,10 @@ describe.each(testDialects())('calc runs on %s', (dialect) => {
     const latest = await getStatement(ctx, t.actors.finance, { personId: t.people.rep2.id, period: '2026-Q3' });
     const run = await startCalcRun(ctx, t.actors.finance, { period: '2026-Q3' });
     const inputs = JSON.parse(run.inputs) as CalcInputs;
-    expect(inputs.version).toBe(3);
+    expect(inputs.version).toBe(4);
     expect(JSON.parse(await bodyOf(latest.run.id, t.people.rep2.id)).plans[0]).not.toHaveProperty('explanation');
     expect(JSON.parse(await bodyOf(latest.run.id, t.people.rep2.id)).plans[0]).not.toHaveProperty('terms');
-    // As a run started before version 3 was frozen.
+    // As a run started before version 3 was frozen (its rows hashed as it composed them, before version 4).
     await database.db.updateTable('calc_runs').set({ inputs: canonicalJson({ ...inputs, version: 2 }) }).where('org_id', '=', t.org.id).where('id', '=', run.id).execute();
     const old = await executeCalcRun(ctx, t.actors.finance, run.id);
     const { terms, explanation } = JSON.parse(await bodyOf(old.id, t.people.rep2.id)).plans[0];

@@ -73,7 +73,7 @@ export function payeeCalculator(inputs: CalcInputs, plans: ReadonlyMap<string, P
 async function streamInputsHash(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<string> {
   const h = createHash('sha256').update(canonicalJson(inputs));
   const byDate = (await readRunTransactions(db, orgId, inputs)).sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date < b.date ? -1 : 1));
-  for (const t of byDate) h.update(`\n${transactionLine(t)}`);
+  for (const t of byDate) h.update(`\n${transactionLine(t, inputs.version)}`);
   return `sha256:${h.digest('hex')}`;
 }
 

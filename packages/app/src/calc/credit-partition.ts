@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, subtreeOn, transactionCreditor, type Credit } from '@attain/core';
-import { compTransactionRepo, type CalcTransaction, type Db, type Tx } from '@attain/store';
+import { compTransactionRepo, type CalcRow, type CalcTransaction, type Db, type Tx } from '@attain/store';
 import { toCreditingTransaction } from '../transactions/to-crediting.js';
 import type { CalcInputs } from './calc-inputs.js';
 
@@ -34,8 +34,16 @@ const inRange = (p: Partition, id: string): boolean => (p.from === null || id >=
 /** The partition an id falls in. */
 const partitionOf = (partitions: readonly Partition[], id: string): number => partitions.findIndex((p) => inRange(p, id));
 
-/** What of a transaction the inputs hash covers: everything crediting reads (a changed row changes the hash). */
-export function transactionLine(t: CalcTransaction): string {
+/**
+ * What of a transaction the inputs hash covers, everything crediting reads (a changed row changes
+ * the hash): since inputs version 4 the line the database composed; before, this text of it.
+ */
+export function transactionLine(t: CalcRow, version: CalcInputs['version']): string {
+  return version >= 4 ? t.line : composedLine(t);
+}
+
+/** How runs before inputs version 4 hashed a row. */
+function composedLine(t: CalcTransaction): string {
   const splits = t.splits.length === 0 ? '[]' : JSON.stringify(t.splits);
   const items = t.lineItems.length === 0 ? '' : t.lineItems.map((l) => `${l.productId}:${l.productFamily}:${l.amountMinor}`).join(',');
   const line = `${t.id}|${t.date}|${t.kind}|${t.amountMinor}|${t.currency}|${t.ownerId ?? ''}|${t.territoryId ?? ''}|${t.pipelineId ?? ''}|${splits}|${items}`;
@@ -66,7 +74,7 @@ function reachOf(inputs: CalcInputs & { personIds: readonly string[] }): string[
  * their reports' (one page). `betweenPages` runs after each page, when the connection is free.
  */
 async function visitRunTransactions(
-  db: Db | Tx, orgId: string, inputs: CalcInputs, visit: (t: CalcTransaction) => void, options: { owners?: Partition; betweenPages?: () => Promise<void> | void } = {},
+  db: Db | Tx, orgId: string, inputs: CalcInputs, visit: (t: CalcRow) => void, options: { owners?: Partition; betweenPages?: () => Promise<void> | void } = {},
 ): Promise<void> {
   const query = { from: inputs.window.from, to: inputs.window.to, seqThrough: BigInt(inputs.seqThrough) };
   const { owners, betweenPages } = options;
@@ -76,8 +84,8 @@ async function visitRunTransactions(
 }
 
 /** A run's transactions at once (what-if, capitalization, a statement's credits); a run itself streams them. */
-export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CalcTransaction[]> {
-  const all: CalcTransaction[] = [];
+export async function readRunTransactions(db: Db | Tx, orgId: string, inputs: CalcInputs): Promise<CalcRow[]> {
+  const all: CalcRow[] = [];
   await visitRunTransactions(db, orgId, inputs, (t) => all.push(t));
   return all;
 }
@@ -117,6 +125,11 @@ export async function creditPartition(
   // collection until a major one (a quarter's 1.25M credits promoted: 1.8 s of 5.5 s).
   const creditsOf = new Map<string, Credit[]>();
   const theirs: Credit[][] = args.partitions.map(() => []);
+  const listOf = (payeeId: string): Credit[] => {
+    let list = creditsOf.get(payeeId);
+    if (!list) creditsOf.set(payeeId, (list = []));
+    return list;
+  };
   const settled = new Set<string>();
   const settle = (owner: string | null) => {
     if (owner === null || others === 'everyone' || others.has(owner) || !payees.has(owner) || !inRange(own, owner) || settled.has(owner)) return;
@@ -129,9 +142,11 @@ export async function creditPartition(
   let lines = '';
   let lineCount = 0;
   let owner: string | null = null;
+  // The owner's own credits (most of them) go straight to her list when she is a payee of this partition.
+  let ownerCredits: Credit[] | null = null;
   let index = 0;
-  const visit = (t: CalcTransaction) => {
-    lines += `\n${transactionLine(t)}`;
+  const visit = (t: CalcRow) => {
+    lines += `\n${transactionLine(t, inputs.version)}`;
     if (++lineCount === LINES_PER_HASH) {
       hash.update(lines);
       lines = '';
@@ -140,17 +155,18 @@ export async function creditPartition(
     if (t.ownerId !== owner) {
       settle(owner);
       owner = t.ownerId;
+      ownerCredits = owner !== null && payees.has(owner) && inRange(own, owner) ? listOf(owner) : null;
     }
     if (t.ownerId === null) return;
     for (const c of creditor.credit(toCreditingTransaction(t), index++)) {
+      if (c.payeeId === owner && ownerCredits !== null) {
+        ownerCredits.push(c);
+        continue;
+      }
       if (!payees.has(c.payeeId)) continue;
       // Paid already: creditedByOthers missed a way to be credited, and her pay would be short.
       if (settled.has(c.payeeId)) throw new Error(`credit ${c.id} came after ${c.payeeId} was calculated`);
-      if (inRange(own, c.payeeId)) {
-        const list = creditsOf.get(c.payeeId);
-        if (list) list.push(c);
-        else creditsOf.set(c.payeeId, [c]);
-      }
+      if (inRange(own, c.payeeId)) listOf(c.payeeId).push(c);
       // Someone else's payee: handed to her partition as a plain credit (the explanation stays behind).
       else theirs[partitionOf(args.partitions, c.payeeId)]?.push(plainCredit(c));
     }

@@ -5,7 +5,8 @@ import type { ProducedCredit } from './produced-credit.js';
 import type { CreditingRule, CreditingTransaction, RollupSource } from './types.js';
 
 /**
- * Roll-up crediting: for each credit the rules in `of` made on this transaction, the managers
+ * Roll-up crediting: for each credit the rules in `of` made on this transaction (`madeByOf`, in
+ * the order `of` names them, each rule once), the managers
  * above the credited person on the transaction date each get the rolled-up amount ('direct':
  * the direct manager only; 'all': every manager above, the first direct, the others indirect).
  * A manager appears once in a chain (cycles are refused), so one credit never credits her twice.
@@ -14,13 +15,14 @@ export function rollupCredits(
   tx: CreditingTransaction,
   rule: CreditingRule,
   source: RollupSource,
-  madeByRule: ReadonlyMap<string, readonly ProducedCredit[]>,
+  madeByOf: readonly (readonly ProducedCredit[])[],
   hierarchy: HierarchyIndex,
 ): ProducedCredit[] {
   const out: ProducedCredit[] = [];
-  for (const ruleName of new Set(source.of)) {
-    for (const { credit: from, rollupMinor } of madeByRule.get(ruleName) ?? []) {
+  for (const made of madeByOf) {
+    for (const { credit: from, rollupMinor } of made) {
       const chain = hierarchy.managersAbove(from.payeeId, tx.date);
+      if (chain.length === 0) continue;
       const managers = source.levels === 'direct' ? chain.slice(0, 1) : chain;
       managers.forEach((managerId, i) => {
         const core = { id: rollupCreditId(tx.id, rule.name, managerId, from.id), payeeId: managerId, creditType: rule.creditType, amountMinor: rollupMinor, date: tx.date, sourceId: tx.id, rule: rule.name, currency: tx.currency, basisMinor: from.basisMinor };

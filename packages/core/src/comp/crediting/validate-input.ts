@@ -74,7 +74,6 @@ function validateLineItems(tx: CreditingTransaction, base: string): void {
   if (items.length > 0 && total !== tx.amountMinor) throw invalid(base, `line items total ${total}, the transaction amount is ${tx.amountMinor}`);
 }
 
-const OPTIONAL_TEXT = ['territoryId', 'productId', 'productFamily', 'pipelineId'] as const;
 const fieldOf = (i: number, suffix: string): string => `transactions[${i}]${suffix}`;
 
 /**
@@ -96,7 +95,11 @@ export function validateTransaction(tx: CreditingTransaction, i: number, seen: {
   }
   if (!nonEmpty(tx.kind)) requireText(tx.kind, fieldOf(i, '.kind'));
   if (!nonEmpty(tx.ownerId)) requireText(tx.ownerId, fieldOf(i, '.ownerId'));
-  for (const key of OPTIONAL_TEXT) if (tx[key] !== undefined && !nonEmpty(tx[key])) requireText(tx[key], fieldOf(i, `.${key}`));
+  // Field by field: a loop over the names read each through a generic (megamorphic) property lookup.
+  if (tx.territoryId !== undefined && !nonEmpty(tx.territoryId)) requireText(tx.territoryId, fieldOf(i, '.territoryId'));
+  if (tx.productId !== undefined && !nonEmpty(tx.productId)) requireText(tx.productId, fieldOf(i, '.productId'));
+  if (tx.productFamily !== undefined && !nonEmpty(tx.productFamily)) requireText(tx.productFamily, fieldOf(i, '.productFamily'));
+  if (tx.pipelineId !== undefined && !nonEmpty(tx.pipelineId)) requireText(tx.pipelineId, fieldOf(i, '.pipelineId'));
   if (tx.lineItems !== undefined && tx.lineItems.length > 0) validateLineItems(tx, fieldOf(i, '.lineItems'));
   if (tx.splits !== undefined && tx.splits.length > 0) validateSplits(tx.splits, tx.ownerId, fieldOf(i, '.splits'));
   if (tx.termMonths !== undefined && !isTermMonths(tx.termMonths)) throw invalid(fieldOf(i, '.termMonths'), `must be whole months from 1 to ${MAX_TERM_MONTHS}`);
