@@ -43,16 +43,15 @@ const FIELDS = ['id', 'date', 'kind', 'amount_minor', 'currency', 'owner_id', 'o
 /** The kind a run credits a row as: its own, or for a cancellation the kind of the row it reverses. */
 const creditedKind = sql<string>`coalesce(case when "kind" = 'cancellation' then (select "r"."kind" from "comp_transactions" as "r" where "r"."org_id" = "comp_transactions"."org_id" and "r"."id" = "comp_transactions"."reverses") end, "kind")`;
 
-/** A field of the line: concat_ws leaves out NULLs, so an absent value is written empty. */
-const field = (name: (typeof FIELDS)[number]) => {
-  if (name === 'kind') return creditedKind;
-  if (name === 'term_months') return sql`coalesce(cast(${sql.ref(name)} as text), '')`;
-  if (name.endsWith('_id') && name !== 'id') return sql`coalesce(${sql.ref(name)}, '')`;
-  return sql.ref(name);
+/**
+ * The line selected (as `line`), in one concat() of the fields and separators: concat writes a
+ * NULL as nothing (in SQLite and PostgreSQL), where coalesce on each field cost a tenth of the
+ * read, and a chain of || copied the growing text at every step (a third slower).
+ */
+export const calcLineSelection = () => {
+  const parts = FIELDS.flatMap((name, i) => [...(i === 0 ? [] : [sql.lit(SEPARATOR)]), name === 'kind' ? creditedKind : sql.ref(name)]);
+  return sql<string>`concat(${sql.join(parts)})`.as('line');
 };
-
-/** The line selected (as `line`), in one concat_ws: a chain of || copied the growing text at every step (a third slower). */
-export const calcLineSelection = () => sql<string>`concat_ws(${sql.lit(SEPARATOR)}, ${sql.join(FIELDS.map(field))})`.as('line');
 
 /** JSON has no bigint: amounts are kept as decimal strings inside the JSON columns. */
 export function lineItemsOf(json: unknown): TransactionLineItem[] {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, sql, PostgresDialect, SqliteDialect, type SqliteDialectConfig, type Transaction } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -26,8 +27,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// int8 (count, sum::bigint, BIGINT columns) arrives as bigint rather than a lossy number.
-pg.types.setTypeParser(20, (v: string) => BigInt(v));
+let pgModule: typeof PgModule | undefined;
+
+/**
+ * pg, loaded with the first PostgreSQL database: a process on SQLite (the CLI on the embedded
+ * database, every calc worker thread) does without its 50 ms of loading.
+ */
+function loadPg(): typeof PgModule {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+    // int8 (count, sum::bigint, BIGINT columns) arrives as bigint rather than a lossy number.
+    pgModule.types.setTypeParser(20, (v: string) => BigInt(v));
+  }
+  return pgModule;
+}
 
 /**
  * Opens the database named by `url`: `postgres://...` for PostgreSQL, anything else is a
@@ -35,7 +48,7 @@ pg.types.setTypeParser(20, (v: string) => BigInt(v));
  */
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle client whose connection the server ended (a restart, a dropped database) reports here;
     // without a listener the error would take the whole process down. The pool opens a new one when needed.
     pool.on('error', () => undefined);

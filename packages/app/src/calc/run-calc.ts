@@ -12,6 +12,8 @@ import { publishCalcRun } from './publish-calc-run.js';
 
 /** This process, as a run's worker: a run whose worker is gone was interrupted. */
 export const THIS_WORKER = `${hostname()}:${process.pid}`;
+/** How often a run's progress (and heartbeat) is written while it computes. */
+const PROGRESS_EVERY_MS = 500;
 /** A run not heard from for this long is taken as interrupted, whatever its worker. */
 const STALE_AFTER_MS = 10 * 60 * 1000;
 
@@ -106,10 +108,14 @@ export async function executeCalcRun(ctx: AppContext, actor: Actor, runId: strin
   if (!run) throw new DomainError('not_found', 'calc run not found');
   try {
     const inputs = JSON.parse(run.inputs) as CalcInputs;
+    let written = -Infinity;
     const { results, inputsHash: hash } = await computeRun(db, actor.orgId, inputs, {
       databaseUrl: ctx.database.url,
       onProgress: async (done, total) => {
         onProgress?.(done, total);
+        // The run's row at most every PROGRESS_EVERY_MS, and when every payee is done: each write is a commit of its own.
+        if (done < total && performance.now() - written < PROGRESS_EVERY_MS) return;
+        written = performance.now();
         await calcRunRepo.progress(db, actor.orgId, run.id, { done, total, at: ctx.now() });
       },
     });

@@ -45,10 +45,10 @@ export function makeCredit(core: CreditCore, extras: CreditExtras): CreditWithEx
 /** A credit of `rule` on `tx` for `payeeId`, with the match's line items and any extra explanation. */
 export function ruleCredit(tx: CreditingTransaction, rule: CreditingRule, match: RuleMatch, payeeId: string, amountMinor: bigint, extras?: CreditExtras): CreditWithExplanation {
   const core = { id: directCreditId(tx.id, rule.name, payeeId), payeeId, creditType: rule.creditType, amountMinor, date: tx.date, sourceId: tx.id, rule: rule.name, currency: tx.currency, basisMinor: match.basisMinor };
-  const credit = makeCredit(core, extras ?? NO_EXTRAS) as Mutable<CreditWithExplanation>;
+  // Without extras the core literal is the credit (makeCredit would copy it into a second object).
+  const credit = (extras === undefined ? core : makeCredit(core, extras)) as Mutable<CreditWithExplanation>;
   if (match.lineItemProductIds !== undefined) credit.lineItemProductIds = match.lineItemProductIds;
   if (match.termMonths !== undefined) credit.termMonths = match.termMonths;
   return credit;
 }
 
-const NO_EXTRAS: CreditExtras = {};

@@ -15,6 +15,8 @@ const asShares = (splits: readonly CreditingSplit[]) => splits.map((s) => ({ pay
  */
 export function ownerCredits(tx: CreditingTransaction, rule: CreditingRule, match: RuleMatch): ProducedCredit[] {
   const splits = tx.splits ?? [];
+  // Most deals are not split: the owner's credit without the lists below (this runs for every row of a run).
+  if (splits.length === 0) return [{ credit: ruleCredit(tx, rule, match, tx.ownerId, match.basisMinor), rollupMinor: match.basisMinor }];
   const creditSplits = splits.filter((s) => s.kind === 'credit');
   const payoutSplits = splits.filter((s) => s.kind === 'payout');
   const out: ProducedCredit[] = [];
