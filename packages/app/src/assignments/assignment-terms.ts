@@ -44,6 +44,8 @@ export interface AssignmentTermsInput {
   /** For the explanation's amounts only. */
   readonly currency: string;
   readonly roundingMode?: RoundingMode;
+  /** False: only the amounts, no `steps` (a calc run derives the terms of ten thousand payees; a statement words them when read). */
+  readonly explain?: boolean;
 }
 
 /** One fiscal year's share of the period's target incentive. */
@@ -88,6 +90,9 @@ export interface AssignmentTerms {
   /** Each step in words, in order, with its numbers. */
   readonly steps: readonly string[];
 }
+
+/** Adds a step in words, worded when called. */
+type Say = (line: () => string) => void;
 
 const ZERO = reduceFraction(0n, 1n);
 const add = (a: ExactFraction, b: ExactFraction): ExactFraction => reduceFraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
@@ -176,12 +181,13 @@ export function assignmentTerms(input: AssignmentTermsInput): AssignmentTerms {
   const daysOnPlan = onPlan ? daysInRange(onPlan) : 0;
   // What counts: the days on the plan, or the whole period when the plan does not prorate (but only if she is on it at all).
   const counted = onPlan === null ? null : plan.proration === 'none' ? period : onPlan;
-  const steps: string[] = [
-    onPlan
-      ? `on the plan ${onPlan.from}..${onPlan.to}: ${daysOnPlan} of the period's ${daysInPeriod} days (assignment ${a.validFrom}..${a.validTo ?? 'open'})`
-      : `not on the plan in ${period.from}..${period.to} (assignment ${a.validFrom}..${a.validTo ?? 'open'}): nothing is due`,
-  ];
-  if (onPlan && plan.proration === 'none') steps.push("the plan's proration is 'none': the whole period counts");
+  const steps: string[] = [];
+  // A step is worded only when it is kept: the amounts in words are most of the cost.
+  const say: Say = input.explain === false ? () => undefined : (line) => void steps.push(line());
+  say(() => (onPlan
+    ? `on the plan ${onPlan.from}..${onPlan.to}: ${daysOnPlan} of the period's ${daysInPeriod} days (assignment ${a.validFrom}..${a.validTo ?? 'open'})`
+    : `not on the plan in ${period.from}..${period.to} (assignment ${a.validFrom}..${a.validTo ?? 'open'}): nothing is due`));
+  if (onPlan && plan.proration === 'none') say(() => "the plan's proration is 'none': the whole period counts");
 
   const segments: TargetSegment[] = counted
     ? yearSegments(counted, plan.yearStartMonth).map((s) => {
@@ -193,12 +199,12 @@ export function assignmentTerms(input: AssignmentTermsInput): AssignmentTerms {
   const targetExact = segments.reduce((acc, s) => add(acc, s.exact), ZERO);
   const targetMinor = divideRounded(targetExact.numerator, targetExact.denominator, roundingMode);
   for (const s of segments) {
-    steps.push(`target incentive ${s.range.from}..${s.range.to}: ${money(a.targetIncentiveMinor)} a year x ${s.daysCounted} / ${s.daysInYear} days of the plan year = ${showExact(s.exact, currency)}`);
+    say(() => `target incentive ${s.range.from}..${s.range.to}: ${money(a.targetIncentiveMinor)} a year x ${s.daysCounted} / ${s.daysInYear} days of the plan year = ${showExact(s.exact, currency)}`);
   }
-  steps.push(`period target incentive: ${showExact(targetExact, currency)} rounded once (${roundingMode}) = ${money(targetMinor)}`);
+  say(() => `period target incentive: ${showExact(targetExact, currency)} rounded once (${roundingMode}) = ${money(targetMinor)}`);
 
-  const quota = a.annualQuotaMinor === null ? null : periodQuota({ annual: a.annualQuotaMinor, plan, phasingYearStart, period, counted, ramp, validFrom: a.validFrom, currency, steps, roundingMode });
-  if (a.annualQuotaMinor === null) steps.push('no quota: the assignment has none');
+  const quota = a.annualQuotaMinor === null ? null : periodQuota({ annual: a.annualQuotaMinor, plan, phasingYearStart, period, counted, ramp, validFrom: a.validFrom, currency, say, roundingMode });
+  if (a.annualQuotaMinor === null) say(() => 'no quota: the assignment has none');
 
   return {
     period, daysInPeriod, onPlan, daysOnPlan, proration: plan.proration,
@@ -217,7 +223,7 @@ interface QuotaInput {
   readonly ramp: readonly Decimal[] | null;
   readonly validFrom: string;
   readonly currency: string;
-  readonly steps: string[];
+  readonly say: Say;
   readonly roundingMode: RoundingMode;
 }
 
@@ -244,21 +250,18 @@ function baseMonths(q: QuotaInput): { month: string; exact: ExactFraction }[] {
 function periodQuota(q: QuotaInput): NonNullable<AssignmentTerms['quota']> {
   const method = q.plan.quotaPhasing ? 'phased' : 'by-days';
   const money = (minor: bigint) => `${formatMinorAsMajor(minor, q.currency)} ${q.currency}`;
-  q.steps.push(
-    method === 'phased'
+  q.say(() => (method === 'phased'
       ? `quota: ${money(q.annual)} a year phased by ${q.plan.quotaPhasing?.by} (weights ${q.plan.quotaPhasing?.weights.map((w) => formatDecimal(w)).join(' / ')}), each month's weight x its share counted`
-      : `quota: ${money(q.annual)} a year by days (the plan has no quota phasing): annual x days counted / days of the plan year`,
-  );
+      : `quota: ${money(q.annual)} a year by days (the plan has no quota phasing): annual x days counted / days of the plan year`));
   const months: QuotaMonth[] = baseMonths(q).map((m) => {
     const monthOnPlan = monthIndex(q.validFrom, m.month) + 1;
     const factor = q.ramp && monthOnPlan >= 1 ? (q.ramp[monthOnPlan - 1] ?? { units: 1n, scale: 0 }) : { units: 1n, scale: 0 };
     const exact = times(m.exact, factor);
-    const rampText = q.ramp ? ` x ramp month ${monthOnPlan} factor ${formatDecimal(factor)} = ${showExact(exact, q.currency)}` : '';
-    q.steps.push(`  ${m.month}: ${showExact(m.exact, q.currency)}${rampText}`);
+    q.say(() => `  ${m.month}: ${showExact(m.exact, q.currency)}${q.ramp ? ` x ramp month ${monthOnPlan} factor ${formatDecimal(factor)} = ${showExact(exact, q.currency)}` : ''}`);
     return { month: m.month, monthOnPlan, baseExact: m.exact, rampFactor: formatDecimal(factor), exact };
   });
   const exact = months.reduce((acc, m) => add(acc, m.exact), ZERO);
   const amountMinor = divideRounded(exact.numerator, exact.denominator, q.roundingMode);
-  q.steps.push(`period quota: ${showExact(exact, q.currency)} rounded once (${q.roundingMode}) = ${money(amountMinor)}`);
+  q.say(() => `period quota: ${showExact(exact, q.currency)} rounded once (${q.roundingMode}) = ${money(amountMinor)}`);
   return { amountMinor, exact, method, months };
 }

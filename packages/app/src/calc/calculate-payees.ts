@@ -44,22 +44,25 @@ const withoutCreditIds = (calc: PlanCalculation): PlanCalculation => ({
   components: calc.components.map((c) => ({ ...c, lines: c.lines.map((l) => (l.step === 'measure' ? { ...l, creditIds: [] } : l)) })),
 });
 
-/** An assignment's terms over a range (proration, phasing, ramp), with its annual quota replaced when given (a quota of another measure). */
-function termsOver(inputs: Pick<CalcInputs, 'currency'>, plan: Plan, a: FrozenAssignment, range: { from: string; to: string }, annualQuotaMinor?: bigint) {
+/**
+ * An assignment's terms over a range (proration, phasing, ramp), with its annual quota replaced
+ * when given (a quota of another measure); in words too when `explain`.
+ */
+function termsOver(inputs: Pick<CalcInputs, 'currency'>, plan: Plan, a: FrozenAssignment, range: { from: string; to: string }, explain: boolean, annualQuotaMinor?: bigint) {
   const assignment = {
     validFrom: a.validFrom, validTo: a.validTo, ramp: a.ramp, targetIncentiveMinor: BigInt(a.targetIncentiveMinor),
     annualQuotaMinor: annualQuotaMinor ?? (a.annualQuotaMinor === null ? null : BigInt(a.annualQuotaMinor)),
   };
   const termsPlan = { yearStartMonth: plan.yearStartMonth, proration: plan.proration, ...(plan.quotaPhasing ? { quotaPhasing: plan.quotaPhasing } : {}) };
-  return assignmentTerms({ currency: inputs.currency, plan: termsPlan, assignment, period: range });
+  return assignmentTerms({ currency: inputs.currency, plan: termsPlan, assignment, period: range, explain });
 }
 
-/** An assignment's terms for the run's period, as its statement shows them (derived again when read since inputs version 3). */
-export const periodTermsOf = (inputs: Pick<CalcInputs, 'currency' | 'period'>, plan: Plan, a: FrozenAssignment) => termsOver(inputs, plan, a, inputs.period);
+/** An assignment's terms for the run's period, as its statement shows them (derived again when read since inputs version 3; a run needs only their amounts then). */
+export const periodTermsOf = (inputs: Pick<CalcInputs, 'currency' | 'period'>, plan: Plan, a: FrozenAssignment, explain = true) => termsOver(inputs, plan, a, inputs.period, explain);
 
 /** One assignment of a payee in the period: its terms (proration, phasing, ramp) and the plan calculated on her credits while on it. */
 function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment, credits: readonly Credit[]) {
-  const periodTerms = periodTermsOf(inputs, plan, a);
+  const periodTerms = periodTermsOf(inputs, plan, a, inputs.version < 3);
   // A component measured against a quota of another measure (new logos) gets it phased and prorated as the money quota is.
   const quotas: Record<string, bigint> = {};
   const measureQuotas: Record<string, { annual: string; period: string }> = {};
@@ -67,13 +70,13 @@ function calculateAssignment(inputs: CalcInputs, plan: Plan, a: FrozenAssignment
     if (c.quotaMeasure === undefined) continue;
     const annual = a.measureQuotas?.[c.quotaMeasure];
     if (annual === undefined) throw new DomainError('validation_failed', `the assignment has no ${c.quotaMeasure} quota, which ${c.name} measures against`, [{ field: `measureQuotas.${c.quotaMeasure}`, message: 'missing' }]);
-    quotas[c.id] = termsOver(inputs, plan, a, inputs.period, BigInt(annual)).quota?.amountMinor ?? 0n;
+    quotas[c.id] = termsOver(inputs, plan, a, inputs.period, false, BigInt(annual)).quota?.amountMinor ?? 0n;
     measureQuotas[c.quotaMeasure] = { annual, period: String(quotas[c.id]) };
   }
   const quotaToDateMinor: Record<string, bigint> = {};
   for (const c of plan.components) {
     const since = componentSince(plan, c, inputs.period);
-    if (since < inputs.period.from && quotaToDateMinor[since] === undefined) quotaToDateMinor[since] = termsOver(inputs, plan, a, { from: since, to: inputs.period.to }).quota?.amountMinor ?? 0n;
+    if (since < inputs.period.from && quotaToDateMinor[since] === undefined) quotaToDateMinor[since] = termsOver(inputs, plan, a, { from: since, to: inputs.period.to }, false).quota?.amountMinor ?? 0n;
   }
   const before = inputs.earnedBefore[a.personId] ?? {};
   const earnedBefore = Object.fromEntries(plan.components.filter((c) => before[`${plan.id}/${c.id}`] !== undefined).map((c) => [c.id, BigInt(before[`${plan.id}/${c.id}`] as string)]));
