@@ -58,6 +58,9 @@ export function lineItemsOf(json: unknown): TransactionLineItem[] {
   return (JSON.parse(String(json)) as { productId: string; productFamily: string | null; amountMinor: string }[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) }));
 }
 
+/** The empty list every row without line items or splits shares. */
+const NONE: readonly never[] = [];
+
 /** Where parseCalcLine is in the line it cuts: state of one synchronous call, kept outside it so that cutting a field allocates nothing but the field. */
 let cursor = 0;
 
@@ -86,7 +89,7 @@ export function parseCalcLine(line: string): CalcRow {
   const items = line.slice(cursor);
   return {
     id, date, kind, amountMinor: BigInt(amount), currency, ownerId, opportunityId, pipelineId, territoryId, termMonths: term === null ? null : Number(term),
-    lineItems: items === '[]' ? [] : lineItemsOf(items), splits: splits === '[]' ? [] : (JSON.parse(splits) as OpportunitySplit[]), line,
+    lineItems: items === '[]' ? NONE : lineItemsOf(items), splits: splits === '[]' ? NONE : (JSON.parse(splits) as OpportunitySplit[]), line,
   };
 }
 

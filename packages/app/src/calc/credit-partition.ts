@@ -117,7 +117,7 @@ export async function creditPartition(
   args: { payeeIds: readonly string[]; partitions: readonly Partition[]; index: number; settle: (personId: string, credits: Credit[]) => void; betweenPages?: () => Promise<void> | void },
 ): Promise<PartitionCredits> {
   const own = args.partitions[args.index] as Partition;
-  const creditor = transactionCreditor({ rules: inputs.rules, reportingLines: inputs.reportingLines });
+  const creditor = transactionCreditor({ rules: inputs.rules, reportingLines: inputs.reportingLines }, { keepIssues: false });
   const others = await creditedByOthers(db, orgId, inputs);
   const payees = new Set(args.payeeIds);
   // Each payee's list is made with her first credit, not up front: a list made at the start

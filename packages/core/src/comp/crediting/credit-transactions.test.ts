@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../../decimal.js';
 import type { ReportingLine } from '../../hierarchy.js';
-import { creditTransactions } from './credit-transactions.js';
+import { creditTransactions, transactionCreditor } from './credit-transactions.js';
 import type { CreditingRule, CreditingTerritoryMember, CreditingTransaction, CreditWithExplanation } from './types.js';
 
 const d = parseDecimal;
@@ -132,6 +132,12 @@ describe('crediting: filters', () => {
     const { credits, issues } = creditTransactions({ transactions, rules });
     expect(credits.map((c) => [c.sourceId, c.rule, c.creditType])).toEqual([['N', 'new', 'booking'], ['R', 'renewals', 'renewal']]);
     expect(issues).toEqual([{ code: 'uncredited', transactionId: 'P', field: 'id', message: 'no rule credited transaction "P"' }]);
+    // One at a time, as a run credits them: the same credits, and without keeping issues none are kept.
+    for (const keepIssues of [true, false]) {
+      const creditor = transactionCreditor({ rules }, { keepIssues });
+      expect(transactions.flatMap((t, i) => creditor.credit(t, i))).toEqual(credits);
+      expect(creditor.issues).toEqual(keepIssues ? issues : []);
+    }
   });
 });
 

@@ -35,7 +35,8 @@ export interface TransactionCreditor {
   /**
    * The credits of one transaction, sorted by compareCredits. `index` names it in errors
    * (`transactions[3].splits[1].share`). Unique transaction ids are the caller's to keep (a
-   * calc run reads them from a primary key); issues accumulate in `issues`.
+   * calc run reads them from a primary key); issues accumulate in `issues`, unless the creditor
+   * was made without them.
    */
   credit(tx: CreditingTransaction, index: number): CreditWithExplanation[];
   readonly issues: CreditingIssue[];
@@ -44,10 +45,12 @@ export interface TransactionCreditor {
 /**
  * Compiles crediting for transactions that arrive one at a time (a calc run streams a quarter
  * of over a million rows instead of holding them). Refuses malformed territory members or
- * reporting lines at once, a malformed transaction when it is credited.
+ * reporting lines at once, a malformed transaction when it is credited. `keepIssues` false:
+ * nothing is kept of the issues (a run does not report them, and a quarter's uncredited rows,
+ * services say, made a hundred thousand of them).
  */
-export function transactionCreditor(input: Omit<CreditingInput, 'transactions'>): TransactionCreditor {
-  return compileCreditor(input, true);
+export function transactionCreditor(input: Omit<CreditingInput, 'transactions'>, options: { keepIssues?: boolean } = {}): TransactionCreditor {
+  return compileCreditor(input, true, options.keepIssues ?? true);
 }
 
 /** A rule compiled for crediting one transaction after another. */
@@ -67,6 +70,9 @@ interface CompiledRule {
  * a kind: those filtering on it and those not filtering kinds, still in order. A run credits over
  * a million transactions a quarter against every rule, and most rules ask for one kind.
  */
+/** What a rule made when it made nothing. */
+const NOTHING: readonly ProducedCredit[] = [];
+
 function compileRules(input: readonly CreditingRule[]): { rulesFor: (kind: string) => readonly CompiledRule[]; rollups: boolean } {
   const ordered = orderRules(input);
   const position = new Map(ordered.map((rule, i) => [rule.name, i]));
@@ -83,7 +89,7 @@ function compileRules(input: readonly CreditingRule[]): { rulesFor: (kind: strin
 }
 
 /** `validate` false: the transactions were validated as a list already (creditTransactions). */
-function compileCreditor(input: Omit<CreditingInput, 'transactions'>, validate: boolean): TransactionCreditor {
+function compileCreditor(input: Omit<CreditingInput, 'transactions'>, validate: boolean, keepIssues: boolean): TransactionCreditor {
   const members = input.territoryMembers ?? [];
   const lines = input.reportingLines ?? [];
   validateTerritoryMembers(members);
@@ -93,28 +99,37 @@ function compileCreditor(input: Omit<CreditingInput, 'transactions'>, validate: 
   const hierarchy = new HierarchyIndex(lines);
   const seen = { dates: new Set<string>(), currencies: new Set<string>() };
   const issues: CreditingIssue[] = [];
+  // What each rule made on the transaction being credited, by position, for the roll-ups after it:
+  // one array for every transaction (credit runs start to end without a pause), not one each.
+  const made: (readonly ProducedCredit[])[] = [];
   const credit = (tx: CreditingTransaction, index: number): CreditWithExplanation[] => {
     if (validate) validateTransaction(tx, index, seen);
-    const credits: CreditWithExplanation[] = [];
-    // What each rule made, by position, for the roll-ups after it.
-    const made: (readonly ProducedCredit[] | undefined)[] | null = rollups ? [] : null;
+    // Made with the first credit, at its size (an empty array grows to 17 places at its first push).
+    let credits: CreditWithExplanation[] | undefined;
+    if (rollups) made.fill(NOTHING);
     const rules = rulesFor(tx.kind);
     for (let i = 0; i < rules.length; i++) {
       const { rule, matches, position, of, feedsRollup } = rules[i] as CompiledRule;
       const match = matches(tx);
       if (match === null) continue;
       const source = rule.source;
-      let produced: ProducedCredit[];
+      let produced: readonly ProducedCredit[];
       if (source.type === 'owner') produced = ownerCredits(tx, rule, match);
       else if (source.type === 'territory') {
         const outcome = territoryCredits(tx, rule, source, match, territories);
-        if (outcome.issue !== undefined) issues.push(outcome.issue);
+        if (outcome.issue !== undefined && keepIssues) issues.push(outcome.issue);
         produced = outcome.credits;
-      } else produced = rollupCredits(tx, rule, source, of.map((at) => made?.[at] ?? []), hierarchy);
-      if (feedsRollup && made !== null) made[position] = produced;
-      for (const p of produced) credits.push(p.credit);
+      } else produced = rollupCredits(tx, rule, source, made, of, hierarchy);
+      if (feedsRollup) made[position] = produced;
+      for (const p of produced) {
+        if (credits === undefined) credits = [p.credit];
+        else credits.push(p.credit);
+      }
     }
-    if (credits.length === 0) issues.push({ code: 'uncredited', transactionId: tx.id, field: 'id', message: `no rule credited transaction "${tx.id}"` });
+    if (credits === undefined) {
+      if (keepIssues) issues.push({ code: 'uncredited', transactionId: tx.id, field: 'id', message: `no rule credited transaction "${tx.id}"` });
+      return [];
+    }
     if (credits.length > 1) credits.sort(compareCredits);
     return credits;
   };
@@ -131,7 +146,7 @@ function compileCreditor(input: Omit<CreditingInput, 'transactions'>, validate: 
  */
 export function creditTransactions(input: CreditingInput): CreditingResult {
   validateTransactions(input.transactions);
-  const creditor = compileCreditor(input, false);
+  const creditor = compileCreditor(input, false, true);
   const indexOf = new Map(input.transactions.map((tx, i) => [tx, i]));
   const credits: CreditWithExplanation[] = [];
   for (const tx of inCreditOrder(input.transactions)) for (const c of creditor.credit(tx, indexOf.get(tx) as number)) credits.push(c);

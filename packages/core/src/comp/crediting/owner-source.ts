@@ -5,6 +5,8 @@ import type { ProducedCredit } from './produced-credit.js';
 import type { RuleMatch } from './rule-filter.js';
 import type { CreditingRule, CreditingSplit, CreditingTransaction } from './types.js';
 
+const NO_SPLITS: readonly CreditingSplit[] = [];
+
 const asShares = (splits: readonly CreditingSplit[]) => splits.map((s) => ({ payeeId: s.personId, share: s.share }));
 
 /**
@@ -14,7 +16,7 @@ const asShares = (splits: readonly CreditingSplit[]) => splits.map((s) => ({ pay
  * (basis x share, rounded half-even once). Input is validated (see validate-input.ts).
  */
 export function ownerCredits(tx: CreditingTransaction, rule: CreditingRule, match: RuleMatch): ProducedCredit[] {
-  const splits = tx.splits ?? [];
+  const splits = tx.splits ?? NO_SPLITS;
   // Most deals are not split: the owner's credit without the lists below (this runs for every row of a run).
   if (splits.length === 0) return [{ credit: ruleCredit(tx, rule, match, tx.ownerId, match.basisMinor), rollupMinor: match.basisMinor }];
   const creditSplits = splits.filter((s) => s.kind === 'credit');
