@@ -5,7 +5,7 @@
  *   node bench/calc-run-pg.mjs [--url postgres://postgres@127.0.0.1:5432/test] [--payees 2000] [--transactions 400000] [--reuse]
  *   ATTAIN_CALC_WORKERS=2 node bench/calc-run-pg.mjs --reuse      # the same in two worker threads
  *
- * Creates (or with --reuse keeps) the database attain_calc_bench on that server. Transactions are
+ * Creates (or with --reuse keeps, when it is there) the database attain_calc_bench on that server. Transactions are
  * spread evenly over the year's days and payees with amounts from a fixed formula, so every run
  * writes the same rows. Run `npx tsc -b` first (it loads the built packages).
  */
@@ -22,7 +22,9 @@ const { values } = parseArgs({ options: { url: { type: 'string', default: 'postg
 const base = values.url;
 const name = 'attain_calc_bench';
 const admin = new pg.Client({ connectionString: base }); await admin.connect();
-if (!values.reuse) { await admin.query(`drop database if exists ${name} with (force)`); await admin.query(`create database ${name}`); }
+// --reuse on a server without the database yet builds it, as without.
+const fresh = !values.reuse || (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 0;
+if (fresh) { await admin.query(`drop database if exists ${name} with (force)`); await admin.query(`create database ${name}`); }
 await admin.end();
 const target = new URL(base);
 target.pathname = `/${name}`;
@@ -30,7 +32,7 @@ const url = target.toString();
 const database = openDatabase(url);
 const ctx = app.createAppContext(database, () => new Date('2027-01-15T12:00:00Z'));
 let orgId;
-if (!values.reuse) {
+if (fresh) {
   await migrateToLatest(database.db);
   const org = await app.createOrganisation(ctx, { name: 'PG bench', fiscalYearStartMonth: 1, defaultCurrency: 'USD' });
   orgId = org.id;
