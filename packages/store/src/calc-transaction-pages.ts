@@ -32,8 +32,9 @@ export interface CalcReadQuery {
  *
  * One value a row, not twelve: better-sqlite3 makes each column a JS value at about 0.1 µs, as
  * much as cutting the line apart again, and a run hashes the line as it is (inputs version 4).
- * U+001F cannot occur in the fields: ids and kinds are ours, and JSON writes control characters
- * escaped; the line items come last, so nothing in them could move a field. A cancellation is
+ * U+001F cannot occur in the fields: ids and kinds hold no control characters (ours, or refused
+ * on import), and JSON writes them escaped; the line items come last, so nothing in them could
+ * move a field. A cancellation is
  * read with the kind it cancels (a lost renewal takes back renewal credit), looked up by the
  * database for the few cancellation rows.
  */

@@ -65,14 +65,14 @@ interface CompiledRule {
   readonly feedsRollup: boolean;
 }
 
+/** What a rule made when it made nothing. */
+const NOTHING: readonly ProducedCredit[] = [];
+
 /**
  * The rules in dependency order (orderRules), each with its matcher, and the rules that may match
  * a kind: those filtering on it and those not filtering kinds, still in order. A run credits over
  * a million transactions a quarter against every rule, and most rules ask for one kind.
  */
-/** What a rule made when it made nothing. */
-const NOTHING: readonly ProducedCredit[] = [];
-
 function compileRules(input: readonly CreditingRule[]): { rulesFor: (kind: string) => readonly CompiledRule[]; rollups: boolean } {
   const ordered = orderRules(input);
   const position = new Map(ordered.map((rule, i) => [rule.name, i]));
