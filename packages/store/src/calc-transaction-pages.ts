@@ -1,6 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { sqliteHandleOf, type Db, type Tx } from './database.js';
+import { preparedOn, sqliteHandleOf, type Db, type Tx } from './database.js';
 import type { CalcRow, OpportunitySplit, TransactionLineItem } from './comp-transactions.repo.js';
 
 /**
@@ -142,8 +141,6 @@ function rowsQuery(db: Db | Tx, orgId: string, query: CalcReadQuery, owners: rea
   return q.orderBy('owner_id').orderBy('date').orderBy('id').limit(limit);
 }
 
-const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
 /**
  * Reads a page of rows and visits each. On SQLite outside a transaction the lines are stepped
  * through straight from better-sqlite3, one at a time: row objects cost more than SQLite's own
@@ -158,12 +155,8 @@ async function visitPage(db: Db | Tx, orgId: string, query: CalcReadQuery, page:
     const compiled = q.compile();
     // The index is named: SQLite's sampled statistics (analysis_limit) can make it prefer the date index and sort the whole window on every page.
     const text = compiled.sql.replace('from "comp_transactions" where', 'from "comp_transactions" indexed by "comp_transactions_calc" where');
-    let cache = statements.get(sqlite);
-    if (!cache) statements.set(sqlite, (cache = new Map()));
-    let statement = cache.get(text);
-    if (!statement) cache.set(text, (statement = sqlite.prepare(text).pluck(true)));
     // Stepped with nothing awaited: the statement holds the connection until its last row.
-    lines = statement.iterate(...compiled.parameters) as Iterable<string>;
+    lines = preparedOn(sqlite, text).pluck(true).iterate(...compiled.parameters) as Iterable<string>;
   } else {
     lines = (await q.execute()).map((r) => r.line);
   }

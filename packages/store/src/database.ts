@@ -82,6 +82,17 @@ const sqliteHandles = new WeakMap<Db | Tx, SQLite.Database>();
  */
 export const sqliteHandleOf = (db: Db | Tx): SQLite.Database | undefined => sqliteHandles.get(db);
 
+const prepared = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/** A statement prepared once per connection and SQL text, for the reads and writes that go to better-sqlite3 directly (calc-transaction-pages.ts, insert-rows.ts). */
+export function preparedOn(sqlite: SQLite.Database, text: string): SQLite.Statement {
+  let cache = prepared.get(sqlite);
+  if (!cache) prepared.set(sqlite, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
+  return statement;
+}
+
 const sqliteTransactions = new WeakMap<Tx, SQLite.Database>();
 
 /**

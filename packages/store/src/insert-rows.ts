@@ -1,6 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { sqliteTransactionOf, type Tx } from './database.js';
+import { preparedOn, sqliteTransactionOf, type Tx } from './database.js';
 
 /*
  * Inserting many rows at once (a calc run publishes ten thousand results and as many ledger
@@ -11,16 +10,8 @@ import { sqliteTransactionOf, type Tx } from './database.js';
  * through Kysely, which save round trips.
  */
 
-const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
-function preparedInsert(sqlite: SQLite.Database, table: string, columns: readonly string[]): SQLite.Statement {
-  const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
-  return statement;
-}
+const insertText = (table: string, columns: readonly string[]): string =>
+  `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
 
 /** Rows per PostgreSQL insert: columns x rows stays well under its bound-parameter limit. */
 const VALUES_PER_INSERT = 7000;
@@ -30,7 +21,7 @@ export async function insertRows(tx: Tx, table: string, columns: readonly string
   if (rows.length === 0) return;
   const sqlite = sqliteTransactionOf(tx);
   if (sqlite) {
-    const insert = preparedInsert(sqlite, table, columns);
+    const insert = preparedOn(sqlite, insertText(table, columns));
     for (const row of rows) insert.run(...row);
     return;
   }

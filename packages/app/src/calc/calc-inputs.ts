@@ -122,7 +122,7 @@ export async function freezeCalcInputs(tx: Tx, args: {
   }
   const from = [...sinceOf.values()].reduce((min, s) => (s < min ? s : min), period.from);
   const people = [...new Set(assignments.map((a) => a.personId))].sort();
-  const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, period, sinceOf, people, args.personIds);
+  const { earnedBefore, drawBalances } = await ledgerCarryIns(tx, orgId, { from, to: period.to }, period, sinceOf, people, args.personIds);
   const inputs: CalcInputs = {
     version: 4, periodKey: args.periodKey, period, currency: args.currency, fiscalYearStartMonth: args.fiscalYearStartMonth,
     personIds: args.personIds === null ? null : [...args.personIds].sort(),
@@ -164,12 +164,14 @@ async function lateCancellations(tx: Tx, orgId: string, query: DateRange & { seq
  * before the period. Only those entries are read: a full run late in the year would otherwise
  * read every earlier earning of every payee (naming ten thousand of them in one query).
  */
-async function ledgerCarryIns(tx: Tx, orgId: string, period: DateRange, sinceOf: ReadonlyMap<string, string>, people: readonly string[], personIds: readonly string[] | null) {
+async function ledgerCarryIns(
+  tx: Tx, orgId: string, window: DateRange, period: DateRange, sinceOf: ReadonlyMap<string, string>, people: readonly string[], personIds: readonly string[] | null,
+) {
   const earlier = (await compPeriodRepo.list(tx, orgId)).filter((p) => p.endDate < period.from);
   const startOf = new Map(earlier.map((p) => [p.key, p.startDate]));
-  const earliest = [...sinceOf.values()].reduce((min, s) => (s < min ? s : min), period.from);
   const ofPeople = personIds === null ? {} : { personIds };
-  const earnedIn = earlier.filter((p) => p.startDate >= earliest).map((p) => p.key);
+  // Earnings count only inside the run's window (from the earliest to-date span's start).
+  const earnedIn = earlier.filter((p) => p.startDate >= window.from).map((p) => p.key);
   const mine = new Set(people);
   const entries = [
     ...(earnedIn.length === 0 ? [] : await ledgerRepo.listForPeriods(tx, orgId, { forPeriods: earnedIn, types: ['earning', 'bonus'], ...ofPeople })),

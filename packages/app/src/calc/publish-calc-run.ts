@@ -51,8 +51,9 @@ export async function publishCalcRun(
       currency: run.currency, body: r.body, hash: r.hash,
     })));
     // A full run also answers for payees no longer on a plan in the period: their calculated lines go to zero.
-    const existingAll = (await ledgerRepo.listForPeriods(tx, run.orgId, { forPeriods: [run.periodKey], ...(inputs.personIds === null ? {} : { personIds: inputs.personIds }) }))
-      .filter((e) => CALCULATED_ENTRY_TYPES.includes(e.type));
+    const existingAll = await ledgerRepo.listForPeriods(tx, run.orgId, {
+      forPeriods: [run.periodKey], types: CALCULATED_ENTRY_TYPES, ...(inputs.personIds === null ? {} : { personIds: inputs.personIds }),
+    });
     const existing = existingAll.filter((e) => !newer.has(e.personId));
     const people = new Set([...results.map((r) => r.personId), ...(inputs.personIds ?? existing.map((e) => e.personId))].filter((id) => !newer.has(id)));
     const deltas = ledgerDeltas({ targets: results.flatMap((r) => r.targets), existing, scope: { personIds: people, periods: new Set([run.periodKey]) } });
